@@ -1,0 +1,15 @@
+package jp.tetsuzuki.integrations;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.ComponentScan;
+
+/**
+ * The Camel routes to municipal systems. They reach the engine only through the ports in {@code port}, implemented
+ * by the platform (in-JVM) or by a REST adapter in a separate deployment; {@code tetsuzuki.integrations.enabled=false}
+ * leaves them out.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(name = "tetsuzuki.integrations.enabled", havingValue = "true", matchIfMissing = true)
+@ComponentScan
+public class IntegrationsAutoConfiguration {}

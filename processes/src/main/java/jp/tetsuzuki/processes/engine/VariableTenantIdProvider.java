@@ -1,0 +1,41 @@
+package jp.tetsuzuki.processes.engine;
+
+import jp.tetsuzuki.bpmn.CommonVariables;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+
+/**
+ * Models are deployed once and shared by all municipalities; each case belongs to the tenant named by its
+ * {@code tenantId} start variable (or its parent's tenant for called processes), so tenant checks isolate it.
+ */
+class VariableTenantIdProvider implements TenantIdProvider {
+
+  @Override
+  public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
+    if (ctx.getSuperExecution() != null) {
+      return ctx.getSuperExecution().getTenantId();
+    }
+    Object tenantId = ctx.getVariables().get(CommonVariables.TENANT_ID);
+    if (!(tenantId instanceof String id) || id.isBlank()) {
+      throw new ProcessEngineException("A case needs the start variable '" + CommonVariables.TENANT_ID
+          + "' (the municipality it belongs to)");
+    }
+    return id;
+  }
+
+  @Override
+  public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext ctx) {
+    return ctx.getSuperExecution() != null ? ctx.getSuperExecution().getTenantId() : null;
+  }
+
+  @Override
+  public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
+    if (ctx.getExecution() != null) {
+      return ctx.getExecution().getTenantId();
+    }
+    return ctx.getCaseExecution() != null ? ctx.getCaseExecution().getTenantId() : null;
+  }
+}

@@ -1,0 +1,108 @@
+package jp.tetsuzuki.processes.identity;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Idempotent create-if-missing operations on the engine's users, groups, tenants and authorizations, used by the
+ * platform bootstrap and the demo data. Runs as the engine itself (no authenticated user).
+ */
+@Component
+public class IdentityDirectory {
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+
+  public IdentityDirectory(IdentityService identity, AuthorizationService authorizations) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+  }
+
+  public void ensureGroup(String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+  }
+
+  public void ensureTenant(String id, String name) {
+    if (identity.createTenantQuery().tenantId(id).count() == 0) {
+      Tenant tenant = identity.newTenant(id);
+      tenant.setName(name);
+      identity.saveTenant(tenant);
+    }
+  }
+
+  /** Creates the user with the given password if missing; an existing user's password is left alone. */
+  public void ensureUser(String id, String firstName, String lastName, String email, String password) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setEmail(email);
+      user.setPassword(password);
+      identity.saveUser(user);
+    }
+  }
+
+  public void ensureMembership(String userId, String groupId) {
+    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(userId, groupId);
+    }
+  }
+
+  public void ensureTenantMembership(String tenantId, String userId) {
+    if (identity.createTenantQuery().tenantId(tenantId).userMember(userId).count() == 0) {
+      identity.createTenantUserMembership(tenantId, userId);
+    }
+  }
+
+  public void ensureTenantGroupMembership(String tenantId, String groupId) {
+    if (identity.createTenantQuery().tenantId(tenantId).groupMember(groupId).count() == 0) {
+      identity.createTenantGroupMembership(tenantId, groupId);
+    }
+  }
+
+  public boolean userExists(String id) {
+    return identity.createUserQuery().userId(id).count() > 0;
+  }
+
+  /** Grants the permissions to a group on one resource id ({@code *} for all), adding to what it already has. */
+  public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization grant = existing != null ? existing
+        : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    if (existing == null) {
+      grant.setGroupId(groupId);
+      grant.setResource(resource);
+      grant.setResourceId(resourceId);
+    }
+    for (Permission permission : permissions) {
+      grant.addPermission(permission);
+    }
+    authorizations.saveAuthorization(grant);
+  }
+
+  public Set<String> groupIdsOf(String userId) {
+    Set<String> ids = new java.util.HashSet<>();
+    identity.createGroupQuery().groupMember(userId).list().forEach(g -> ids.add(g.getId()));
+    return ids;
+  }
+
+  static EnumSet<org.camunda.bpm.engine.authorization.Resources> allResources() {
+    return EnumSet.allOf(org.camunda.bpm.engine.authorization.Resources.class);
+  }
+}

@@ -1,0 +1,20 @@
+package jp.tetsuzuki.processes.identity;
+
+/** Platform-wide groups; department groups are per tenant ({@code <tenant>-<department>}). */
+public final class Roles {
+
+  /** Camunda's administrator group. */
+  public static final String ADMINISTRATORS = "camunda-admin";
+  /** Process designers: may deploy models and forms. */
+  public static final String DESIGNERS = "designers";
+  /** Every staff member: Tasklist access and shared filters. */
+  public static final String STAFF = "staff";
+  /** Supervisors: see and reassign their tenant's tasks, receive escalations. */
+  public static final String SUPERVISORS = "supervisors";
+  /** Machine accounts of outside systems using the public API. */
+  public static final String API_CLIENTS = "api-clients";
+  /** Machine accounts of external-task workers. */
+  public static final String WORKERS = "workers";
+
+  private Roles() {}
+}
