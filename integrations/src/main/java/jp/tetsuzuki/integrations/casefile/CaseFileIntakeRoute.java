@@ -9,17 +9,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Municipal systems drop one JSON file per case into {@code <inbox>/cases}. Each file starts its case once: the
- * JDBC idempotent repository (shared by all nodes) both locks the file across the cluster and remembers it; a file
- * that cannot be read or started moves to {@code .error} with a {@code .reason.txt} beside it.
+ * JDBC idempotent repository (shared by all nodes) claims the file for one node and remembers it, and a case whose
+ * business key exists already is not started again; a file that cannot be read or started moves to {@code .error}
+ * with a {@code .reason.txt} beside it.
  */
 @Component
 public class CaseFileIntakeRoute extends RouteBuilder {
 
   public static final String ROUTE_ID = "case-file-intake";
-  static final String REPOSITORY = "caseFileIntakeRepository";
+  static final String PROCESSED = "caseFileIntakeProcessed";
 
-  @Bean(REPOSITORY)
-  static JdbcMessageIdRepository caseFileIntakeRepository(DataSource dataSource) {
+  /**
+   * Files taken (name, size, modification time), shared by all nodes. The key is inserted before a file is read
+   * (eager mode), and the insert is atomic in the database, so two nodes never take the same file.
+   */
+  @Bean(PROCESSED)
+  static JdbcMessageIdRepository caseFileIntakeProcessed(DataSource dataSource) {
     JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, ROUTE_ID);
     // the table is created by the platform's Flyway migrations
     repository.setCreateTableIfNotExists(false);
@@ -29,8 +34,9 @@ public class CaseFileIntakeRoute extends RouteBuilder {
   @Override
   public void configure() {
     from("file:{{tetsuzuki.integrations.inbox}}/cases?include=.*\\.json&charset=UTF-8"
-        + "&readLock=idempotent&idempotent=true&idempotentRepository=#" + REPOSITORY
+        + "&idempotent=true&idempotentRepository=#" + PROCESSED
         + "&idempotentKey=${file:name}-${file:size}-${file:modified}"
+        + "&idempotentEager=true&readLock=changed&readLockCheckInterval=500"
         + "&move=.done&moveFailed=.error&maxMessagesPerPoll=100")
         .routeId(ROUTE_ID)
         .onCompletion().onFailureOnly()

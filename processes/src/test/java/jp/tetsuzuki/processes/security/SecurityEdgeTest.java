@@ -39,7 +39,14 @@ class SecurityEdgeTest {
   void administratorReachesTheEngineWithCredentialsAndAWrongPasswordDoesNot() {
     assertThat(Http.as("admin", port).get("/engine-rest/engine").json().get(0).get("name").asText())
         .isEqualTo("default");
-    assertThat(Http.as("admin", "wrong-Password-1", port).get("/engine-rest/engine").status()).isEqualTo(401);
+    // a user of its own: a failed login delays that user's next logins (the engine's brute-force throttle)
+    if (identityService.createUserQuery().userId("guesser").count() == 0) {
+      var user = identityService.newUser("guesser");
+      user.setPassword("Kagi-Himitsu-42");
+      identityService.saveUser(user);
+    }
+    assertThat(Http.as("guesser", "wrong-Password-1", port).get("/engine-rest/engine").status()).isEqualTo(401);
+    assertThat(Http.as("nobody", "Whatever-pass-1", port).get("/engine-rest/engine").status()).isEqualTo(401);
   }
 
   @Test
@@ -108,7 +115,9 @@ class SecurityEdgeTest {
     Http.Response response = Http.as("admin", port).postJson("/engine-rest/user/create", Map.of(
         "profile", Map.of("id", "weakling", "firstName", "弱", "lastName", "太郎", "email", "w@example.invalid"),
         "credentials", Map.of("password", "password")));
-    assertThat(response.status()).isEqualTo(400);
+    // engine REST reports the policy violation as a ProcessEngineException (500) with a readable message
+    assertThat(response.status()).isGreaterThanOrEqualTo(400);
+    assertThat(response.json().get("message").asText()).contains("Password does not match policy");
     assertThat(identityService.createUserQuery().userId("weakling").count()).isZero();
   }
 
@@ -133,7 +142,7 @@ class SecurityEdgeTest {
     Http.Response api = Http.as("admin", port).get("/engine-rest/engine");
     assertThat(api.header("Strict-Transport-Security")).contains("max-age=31536000");
     assertThat(api.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
-    Http.Response tasklist = Http.anonymous(port).get("/camunda/app/tasklist/");
+    Http.Response tasklist = Http.anonymous(port).get("/camunda/app/tasklist/default/");
     assertThat(tasklist.status()).isEqualTo(200);
     assertThat(tasklist.header("Strict-Transport-Security")).contains("max-age=");
     assertThat(tasklist.header("Content-Security-Policy")).contains("nonce-").contains("object-src 'none'");
@@ -174,7 +183,8 @@ class SecurityEdgeTest {
       ByteArrayOutputStream answer = new ByteArrayOutputStream();
       byte[] buffer = new byte[1024];
       int n;
-      while (answer.size() < 4096 && (n = in.read(buffer)) > 0) {
+      // the status line and headers are enough; the server may keep the connection to drain the body
+      while (!answer.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n") && (n = in.read(buffer)) > 0) {
         answer.write(buffer, 0, n);
       }
       return answer.toString(StandardCharsets.ISO_8859_1);
