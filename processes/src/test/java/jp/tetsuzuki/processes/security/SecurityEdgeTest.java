@@ -104,10 +104,10 @@ class SecurityEdgeTest {
   @Test
   void queryResultsAreCapped() {
     Http staff = Http.as("staff-ku", port);
-    assertThat(staff.get("/engine-rest/task?maxResults=1001").json().get("message").asText())
-        .contains("Max results limit of 1000 exceeded");
+    assertThat(staff.get("/engine-rest/task?maxResults=2001").json().get("message").asText())
+        .contains("Max results limit of 2000 exceeded");
     assertThat(staff.get("/engine-rest/process-instance").status()).isEqualTo(400);
-    assertThat(staff.get("/engine-rest/task?maxResults=1000").status()).isEqualTo(200);
+    assertThat(staff.get("/engine-rest/task?maxResults=2000").status()).isEqualTo(200);
   }
 
   @Test

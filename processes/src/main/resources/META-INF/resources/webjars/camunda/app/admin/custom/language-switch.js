@@ -19,7 +19,7 @@ function addSwitch() {
   link.lang = current === 'ja' ? 'en' : 'ja';
   link.textContent = current === 'ja' ? 'English' : '日本語';
   link.title = current === 'ja' ? 'Switch to English' : '日本語に切り替える';
-  link.setAttribute('style', 'position:fixed;right:12px;bottom:8px;z-index:2000;font-size:12px;'
+  link.setAttribute('style', 'position:fixed;right:12px;bottom:30px;z-index:2000;font-size:12px;'
       + 'background:#fff;border:1px solid #ccc;border-radius:3px;padding:2px 8px;');
   link.addEventListener('click', (event) => {
     event.preventDefault();

@@ -1,0 +1,98 @@
+package jp.tetsuzuki.processes.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import jp.tetsuzuki.bpmn.ConnectivityCheck;
+import jp.tetsuzuki.processes.support.Http;
+import jp.tetsuzuki.processes.support.PlatformTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A staff member opens the Tasklist in a real browser (Debian's Chromium), sees it in Japanese, logs in and finds
+ * the shared filters and a task of their municipality. Screenshots go to target/screenshots.
+ */
+@PlatformTest
+class TasklistBrowserTest {
+
+  @LocalServerPort int port;
+  private ChromeDriver browser;
+  private Path profile;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    profile = Files.createTempDirectory("chromium-profile");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-quic", "--window-size=1400,900", "--lang=en-US", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void staffSeesTheTasklistInJapaneseAndTheirMunicipalitysTask() throws IOException {
+    String businessKey = "browser-" + UUID.randomUUID();
+    Http.as("api-client", port).postJson("/engine-rest/process-definition/key/" + ConnectivityCheck.ID + "/start",
+        Map.of("businessKey", businessKey, "variables", Map.of("tenantId", Map.of("value", "demo-ku"))));
+
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    // an English browser still gets Japanese: the platform's default, not the browser's language, decides
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "ログイン"));
+    screenshot("tasklist-login");
+    assertThat(browser.findElement(By.id("tetsuzuki-language-switch")).getText()).isEqualTo("English");
+
+    browser.findElement(By.cssSelector("input[ng-model='username']")).sendKeys("staff-ku");
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(Http.DEMO_PASSWORD);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+    try {
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "グループのタスク"));
+    } catch (RuntimeException e) {
+      screenshot("tasklist-after-login-failure");
+      Object probe = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+          + "const urls = performance.getEntriesByType('resource').map(e => e.name).filter(u => u.includes('/api/'));"
+          + "Promise.all(urls.map(u => fetch(u).then(r => r.text().then(t => r.status + ' ' + u + ' ' + t.substring(0, 200)))))"
+          + ".then(all => done(all.join('\\n'))).catch(x => done('error ' + x));");
+      throw new AssertionError("filters did not show; the Tasklist's filter request answered: " + probe, e);
+    }
+    browser.findElement(By.xpath("//*[contains(text(),'グループのタスク')]")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "疎通を確認する"));
+    String page = browser.findElement(By.tagName("body")).getText();
+    assertThat(page).contains("自分のタスク", "期限が近いタスク", "疎通を確認する");
+    screenshot("tasklist-group-tasks");
+  }
+
+  private void screenshot(String name) throws IOException {
+    Path target = Path.of("target/screenshots");
+    Files.createDirectories(target);
+    Files.write(target.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+}
