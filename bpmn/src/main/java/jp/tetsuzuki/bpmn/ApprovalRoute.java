@@ -116,8 +116,6 @@ public final class ApprovalRoute {
   public static final String STEP_REMINDER_DATE = "stepReminderDate";
   /** Japanese text of the route and its history so far, shown in every task form (task-local). */
   public static final String ROUTE_HISTORY_TEXT = "routeHistoryText";
-  /** Japanese list of the steps planned, shown in the forms. */
-  public static final String ROUTE_PLAN_TEXT = "routePlanText";
   /** Attachments as a readable list for the forms. */
   public static final String ATTACHMENTS_TEXT = "attachmentsText";
 

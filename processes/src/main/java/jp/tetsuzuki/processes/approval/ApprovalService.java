@@ -300,11 +300,6 @@ public class ApprovalService {
         store.steps(processInstanceId), store.actions(processInstanceId));
   }
 
-  public String planText(String processInstanceId) {
-    return new RouteHistoryText(members).renderSteps(store.steps(processInstanceId),
-        store.find(processInstanceId).map(ApprovalCase::currentPosition).orElse(0));
-  }
-
   // ---- internals
 
   private Activation activate(ApprovalCase c, List<RouteStep> steps, int position, String lastActor,

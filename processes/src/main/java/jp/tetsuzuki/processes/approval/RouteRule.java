@@ -16,7 +16,7 @@ public record RouteRule(int order, StepKind kind, ApproverRole role, String depa
     Object order = row.get("stepOrder");
     Object kind = row.get("stepKind");
     Object role = row.get("role");
-    Object department = row.get("department");
+    Object department = row.get("stepDepartment");
     Object days = row.get("stepDays");
     if (!(order instanceof Number n)) {
       throw new IllegalArgumentException("route rule without a numeric stepOrder: " + row);
