@@ -47,7 +47,12 @@ public final class ApprovalRoute {
   public static final String TASK_REMIND = "Task_Remind";
   public static final String EVENT_STEP_OVERDUE = "Event_StepOverdue";
   public static final String TASK_ESCALATE = "Task_Escalate";
+  /** 合議: one instance per consulted user, in parallel. */
+  public static final String SUBPROCESS_CONSULTATION = "SubProcess_Consultation";
+  public static final String EVENT_CONSULTATION_REQUESTED = "Event_ConsultationRequested";
   public static final String TASK_CONSULT = "Task_Consult";
+  public static final String TASK_RECORD_OPINION = "Task_RecordOpinion";
+  public static final String EVENT_OPINION_GIVEN = "Event_OpinionGiven";
   public static final String TASK_APPLY_CONSULTATION = "Task_ApplyConsultation";
   public static final String TASK_START_CIRCULATION = "Task_StartCirculation";
   public static final String TASK_REVISE = "Task_Revise";

@@ -12,10 +12,10 @@ import jp.tetsuzuki.bpmn.ApprovalSubstituteRegistration;
 import jp.tetsuzuki.bpmn.CommonVariables;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The glue of {@code approval-route}, {@code approval-circulation} and {@code approval-substitute-registration}:
  * each method reads variables, calls {@link ApprovalService} or {@link SubstituteService}, and writes the result
- * back. Bound in the models as {@code ${approvalRouteActivities.method(execution)}}.
+ * back. Service tasks bind the delegates as {@code camunda:delegateExpression="${approvalRouteActivities.plan}"}
+ * (a delegate's exceptions reach the caller unwrapped, so a refusal is a 403/400 at the REST API, not a 500);
+ * listeners call {@code ${approvalRouteActivities.taskCreated(task)}}.
  */
 public class ApprovalRouteActivities {
 
@@ -41,6 +43,19 @@ public class ApprovalRouteActivities {
     this.approvals = approvals;
     this.substitutes = substitutes;
   }
+
+  // delegates for camunda:delegateExpression
+  public JavaDelegate getPlan() { return this::plan; }
+  public JavaDelegate getApplyDecision() { return this::applyDecision; }
+  public JavaDelegate getRecordOpinion() { return this::recordOpinion; }
+  public JavaDelegate getApplyConsultation() { return this::applyConsultation; }
+  public JavaDelegate getStartCirculation() { return this::startCirculation; }
+  public JavaDelegate getApplyRevision() { return this::applyRevision; }
+  public JavaDelegate getRecordWithdrawal() { return this::recordWithdrawal; }
+  public JavaDelegate getRemind() { return this::remind; }
+  public JavaDelegate getEscalate() { return this::escalate; }
+  public JavaDelegate getRecordRead() { return this::recordRead; }
+  public JavaDelegate getRegisterSubstitute() { return this::registerSubstitute; }
 
   /** Task_PlanRoute: the route table's rows become the route of this case. */
   public void plan(DelegateExecution execution) {
@@ -77,14 +92,13 @@ public class ApprovalRouteActivities {
     apply(execution, call(() -> approvals.decide(execution.getProcessInstanceId(), actor(execution), decision)));
   }
 
-  /** Task_Consult (complete listener): one consulted department's opinion. */
-  public void consultationAnswered(DelegateTask task) {
-    String consultee = (String) task.getVariable(CONSULTEE);
-    String opinion = (String) task.getVariable(OPINION);
-    String comment = (String) task.getVariable(COMMENT);
+  /** Task_RecordOpinion (inside each 合議 instance): one consulted department's opinion. */
+  public void recordOpinion(DelegateExecution execution) {
+    String consultee = string(execution, CONSULTEE);
+    String opinion = string(execution, OPINION);
+    String comment = string(execution, COMMENT);
     call(() -> {
-      approvals.answerConsultation(task.getProcessInstanceId(), actor(task.getProcessEngineServices()), consultee,
-          opinion, comment);
+      approvals.answerConsultation(execution.getProcessInstanceId(), actor(execution), consultee, opinion, comment);
       return null;
     });
   }
@@ -223,11 +237,8 @@ public class ApprovalRouteActivities {
   }
 
   private static String actor(DelegateExecution execution) {
-    return actor(execution.getProcessEngineServices());
-  }
-
-  private static String actor(ProcessEngineServices services) {
-    Authentication authentication = services.getIdentityService().getCurrentAuthentication();
+    Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+        .getCurrentAuthentication();
     return authentication == null ? null : authentication.getUserId();
   }
 

@@ -102,17 +102,18 @@ public class ApprovalService {
     String decision = d.decision() == null ? "" : d.decision();
     switch (decision) {
       case ApprovalRoute.DECISION_APPROVE -> {
+        String added = d.additionalApprover() == null || d.additionalApprover().isBlank() ? null
+            : d.additionalApprover().trim();
+        if (added != null && !members.isMember(c.tenantId(), added)) {
+          throw ApprovalException.invalid(ApprovalRoute.ADDITIONAL_APPROVER,
+              "'" + added + "' is not a member of the tenant");
+        }
+        if (added != null && added.equals(c.originator())) {
+          throw ApprovalException.invalid(ApprovalRoute.ADDITIONAL_APPROVER, "the originator cannot approve");
+        }
         replace(steps, step.withStatus(RouteStep.Status.APPROVED));
         record(c, step.position(), StepKind.APPROVAL, ActionType.APPROVED, actor, onBehalfOf, d.comment(), null);
-        if (d.additionalApprover() != null && !d.additionalApprover().isBlank()) {
-          String added = d.additionalApprover().trim();
-          if (!members.isMember(c.tenantId(), added)) {
-            throw ApprovalException.invalid(ApprovalRoute.ADDITIONAL_APPROVER,
-                "'" + added + "' is not a member of the tenant");
-          }
-          if (added.equals(c.originator())) {
-            throw ApprovalException.invalid(ApprovalRoute.ADDITIONAL_APPROVER, "the originator cannot approve");
-          }
+        if (added != null) {
           steps = insertApproval(steps, step.position() + 1, added, step.department(), step.stepDays(), actor);
           record(c, step.position(), StepKind.APPROVAL, ActionType.APPROVER_ADDED, actor, onBehalfOf, added,
               step.position() + 1);
