@@ -353,6 +353,25 @@ class ApprovalRouteProcessTest {
     Assertions.assertThat(ENV.approvals.find(pi.getId())).isEmpty();
   }
 
+  @Test
+  void staffRegisterTheirSubstituteFromTheTasklistStartForm() {
+    // the principal is whoever starts the form (camunda:initiator), never a field they could fill in
+    as("kyokucho-ku");
+    ProcessInstance registration = runtimeService().startProcessInstanceByKey(ApprovalSubstituteRegistration.ID,
+        Map.of(TENANT_ID, TENANT, ApprovalSubstituteRegistration.SUBSTITUTE, "kacho-kaikei-ku",
+            ApprovalSubstituteRegistration.VALID_FROM, "2025-12-26", ApprovalSubstituteRegistration.VALID_TO,
+            "2026-01-09"));
+    assertThat(registration).isEnded().hasPassed(ApprovalSubstituteRegistration.EVENT_REGISTERED);
+    Assertions.assertThat(ENV.approvals.activeSubstitutesOf(TENANT, "kyokucho-ku"))
+        .containsExactly("kacho-kaikei-ku");
+
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(ApprovalSubstituteRegistration.ID,
+        Map.of(TENANT_ID, TENANT, ApprovalSubstituteRegistration.SUBSTITUTE, "kacho-kaikei-ku",
+            ApprovalSubstituteRegistration.VALID_FROM, "2026-01-09", ApprovalSubstituteRegistration.VALID_TO,
+            "2026-01-01"))).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining(ApprovalSubstituteRegistration.VALID_TO);
+  }
+
   // ---- helpers
 
   private ProcessInstance start(String kind, long amount, String department, String procedureCode) {
