@@ -1,0 +1,73 @@
+package jp.tetsuzuki.processes.approval;
+
+import jp.tetsuzuki.bpmn.ApprovalRoute;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Engine operations behind the approval API, run as the platform once {@link ApprovalService} or
+ * {@link SubstituteService} has decided that the caller may do them (staff hold no engine permission to correlate
+ * messages or change candidate users).
+ */
+@Component
+class ApprovalEngineCommands {
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final IdentityService identity;
+
+  ApprovalEngineCommands(RuntimeService runtime, TaskService tasks, IdentityService identity) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.identity = identity;
+  }
+
+  /** Sends {@code approvalWithdrawn} to the route. */
+  void withdraw(String processInstanceId, String originator, String comment) {
+    asPlatform(() -> runtime.createMessageCorrelation(ApprovalRoute.MSG_WITHDRAWN)
+        .processInstanceId(processInstanceId)
+        .setVariable(ApprovalRoute.WITHDRAWN_BY, originator)
+        .setVariable(ApprovalRoute.COMMENT, comment)
+        .correlateWithResult());
+  }
+
+  /** A new substitute sees the principal's open approval tasks of the tenant at once. */
+  void linkSubstitute(Substitute s) {
+    asPlatform(() -> {
+      for (Task task : openTasksOf(s)) {
+        tasks.addCandidateUser(task.getId(), s.substitute());
+      }
+      return null;
+    });
+  }
+
+  void unlinkSubstitute(Substitute s) {
+    asPlatform(() -> {
+      for (Task task : openTasksOf(s)) {
+        tasks.deleteCandidateUser(task.getId(), s.substitute());
+      }
+      return null;
+    });
+  }
+
+  private java.util.List<Task> openTasksOf(Substitute s) {
+    return tasks.createTaskQuery().tenantIdIn(s.tenantId()).taskAssignee(s.principal())
+        .processDefinitionKey(ApprovalRoute.ID).listPage(0, 1000);
+  }
+
+  private <T> T asPlatform(java.util.function.Supplier<T> action) {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return action.get();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+}

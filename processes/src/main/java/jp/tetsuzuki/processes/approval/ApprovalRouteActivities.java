@@ -1,0 +1,292 @@
+package jp.tetsuzuki.processes.approval;
+
+import static jp.tetsuzuki.bpmn.ApprovalRoute.*;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import jp.tetsuzuki.bpmn.ApprovalCirculation;
+import jp.tetsuzuki.bpmn.ApprovalSubstituteRegistration;
+import jp.tetsuzuki.bpmn.CommonVariables;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The glue of {@code approval-route}, {@code approval-circulation} and {@code approval-substitute-registration}:
+ * each method reads variables, calls {@link ApprovalService} or {@link SubstituteService}, and writes the result
+ * back. Service tasks bind the delegates as {@code camunda:delegateExpression="${approvalRouteActivities.plan}"}
+ * (a delegate's exceptions reach the caller unwrapped, so a refusal is a 403/400 at the REST API, not a 500);
+ * listeners call {@code ${approvalRouteActivities.taskCreated(task)}}.
+ */
+public class ApprovalRouteActivities {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApprovalRouteActivities.class);
+  /** Priority of an overdue step (Camunda's default is 50). */
+  static final int ESCALATED_PRIORITY = 80;
+
+  private final ApprovalService approvals;
+  private final SubstituteService substitutes;
+
+  public ApprovalRouteActivities(ApprovalService approvals, SubstituteService substitutes) {
+    this.approvals = approvals;
+    this.substitutes = substitutes;
+  }
+
+  // delegates for camunda:delegateExpression
+  public JavaDelegate getPlan() { return this::plan; }
+  public JavaDelegate getApplyDecision() { return this::applyDecision; }
+  public JavaDelegate getRecordOpinion() { return this::recordOpinion; }
+  public JavaDelegate getApplyConsultation() { return this::applyConsultation; }
+  public JavaDelegate getStartCirculation() { return this::startCirculation; }
+  public JavaDelegate getApplyRevision() { return this::applyRevision; }
+  public JavaDelegate getRecordWithdrawal() { return this::recordWithdrawal; }
+  public JavaDelegate getRemind() { return this::remind; }
+  public JavaDelegate getEscalate() { return this::escalate; }
+  public JavaDelegate getRecordRead() { return this::recordRead; }
+  public JavaDelegate getRegisterSubstitute() { return this::registerSubstitute; }
+
+  /** Task_PlanRoute: the route table's rows become the route of this case. */
+  public void plan(DelegateExecution execution) {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) execution.getVariable(ROUTE_RULES);
+    ApprovalService.Activation next;
+    try {
+      List<RouteRule> rules = new ArrayList<>();
+      for (Map<String, Object> row : rows == null ? List.<Map<String, Object>>of() : rows) {
+        rules.add(RouteRule.fromDecisionRow(row));
+      }
+      next = approvals.plan(new ApprovalService.RouteRequest(execution.getProcessInstanceId(),
+          string(execution, TENANT_ID), string(execution, SUBJECT), string(execution, KIND), amount(execution),
+          string(execution, DEPARTMENT), string(execution, PROCEDURE_CODE), string(execution, ORIGINATOR)), rules);
+    } catch (RoutePlanner.RouteNotDefinedException | OrganisationChart.ApproverNotFoundException
+             | IllegalArgumentException e) {
+      LOG.warn("approval route of {} unresolved: {}", execution.getProcessInstanceId(), e.getMessage());
+      throw new BpmnError(ERROR_ROUTE_UNRESOLVED, e.getMessage());
+    }
+    execution.removeVariable(ROUTE_RULES);
+    execution.setVariable(APPROVAL_INSTANCE_ID, execution.getProcessInstanceId());
+    execution.setVariable(ATTACHMENTS_TEXT, attachmentsText(execution.getVariable(ATTACHMENTS)));
+    apply(execution, next);
+  }
+
+  /** Task_ApplyDecision: the approver's decision from the form. */
+  public void applyDecision(DelegateExecution execution) {
+    Object sendBackTo = execution.getVariable(SEND_BACK_TO);
+    ApprovalService.Decision decision = new ApprovalService.Decision(string(execution, DECISION),
+        string(execution, COMMENT), sendBackTo == null || sendBackTo.toString().isBlank() ? null
+            : toInt(SEND_BACK_TO, sendBackTo), string(execution, ADDITIONAL_APPROVER));
+    // form fields must not pre-fill the next approver's form
+    execution.removeVariables(List.of(DECISION, COMMENT, SEND_BACK_TO, ADDITIONAL_APPROVER));
+    apply(execution, call(() -> approvals.decide(execution.getProcessInstanceId(), actor(execution), decision)));
+  }
+
+  /** Task_RecordOpinion (inside each 合議 instance): one consulted department's opinion. */
+  public void recordOpinion(DelegateExecution execution) {
+    String consultee = string(execution, CONSULTEE);
+    String opinion = string(execution, OPINION);
+    String comment = string(execution, COMMENT);
+    call(() -> {
+      approvals.answerConsultation(execution.getProcessInstanceId(), actor(execution), consultee, opinion, comment);
+      return null;
+    });
+  }
+
+  /** Task_ApplyConsultation: every consulted department answered. */
+  public void applyConsultation(DelegateExecution execution) {
+    apply(execution, call(() -> approvals.finishConsultation(execution.getProcessInstanceId())));
+  }
+
+  /** Task_StartCirculation: one 回覧 case per reader, then the route goes on without waiting. */
+  public void startCirculation(DelegateExecution execution) {
+    int position = toInt(STEP_POSITION, execution.getVariable(STEP_POSITION));
+    List<String> readers = approvals.steps(execution.getProcessInstanceId()).stream()
+        .filter(s -> s.position() == position && s.kind() == StepKind.CIRCULATION).map(RouteStep::userId).toList();
+    ApprovalService.Activation next = call(() -> approvals.circulate(execution.getProcessInstanceId()));
+    for (String reader : readers) {
+      execution.getProcessEngineServices().getRuntimeService()
+          .createProcessInstanceByKey(ApprovalCirculation.ID)
+          .businessKey(execution.getProcessBusinessKey())
+          .setVariable(CommonVariables.TENANT_ID, execution.getVariable(TENANT_ID))
+          .setVariable(ApprovalCirculation.APPROVAL_INSTANCE_ID, execution.getProcessInstanceId())
+          .setVariable(ApprovalCirculation.READER, reader)
+          .setVariable(ApprovalCirculation.STEP_POSITION, position)
+          .setVariable(SUBJECT, execution.getVariable(SUBJECT))
+          .setVariable(SUMMARY, execution.getVariable(SUMMARY))
+          .setVariable(AMOUNT, execution.getVariable(AMOUNT))
+          .setVariable(ATTACHMENTS_TEXT, execution.getVariable(ATTACHMENTS_TEXT))
+          .execute();
+    }
+    apply(execution, next);
+  }
+
+  /** Task_ApplyRevision: the originator resubmits or withdraws after a send-back. */
+  public void applyRevision(DelegateExecution execution) {
+    String revision = string(execution, REVISION);
+    String comment = string(execution, COMMENT);
+    execution.removeVariables(List.of(REVISION, COMMENT));
+    apply(execution, call(() -> approvals.revise(execution.getProcessInstanceId(), actor(execution), revision,
+        comment)));
+  }
+
+  /** Task_RecordWithdrawal: the originator withdrew (message {@code approvalWithdrawn}). */
+  public void recordWithdrawal(DelegateExecution execution) {
+    String by = string(execution, WITHDRAWN_BY);
+    String comment = string(execution, COMMENT);
+    apply(execution, call(() -> approvals.withdraw(execution.getProcessInstanceId(), by, comment)));
+  }
+
+  /** Task_Remind: the step's last day has begun. */
+  public void remind(DelegateExecution execution) {
+    List<String> users = call(() -> approvals.remind(execution.getProcessInstanceId()));
+    LOG.info("approval step {} of {} due today; reminded {}", execution.getVariable(STEP_POSITION),
+        execution.getProcessInstanceId(), users);
+  }
+
+  /** Task_Escalate: the step is overdue; its task goes to the superior and the tenant's supervisors too. */
+  public void escalate(DelegateExecution execution) {
+    ApprovalService.Escalation escalation = call(() -> approvals.escalate(execution.getProcessInstanceId()));
+    var tasks = execution.getProcessEngineServices().getTaskService();
+    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(TASK_APPROVE).list()) {
+      if (escalation.superior() != null) {
+        tasks.addCandidateUser(task.getId(), escalation.superior());
+      }
+      tasks.addCandidateGroup(task.getId(), escalation.supervisorsGroup());
+      tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
+    }
+    LOG.info("approval step {} of {} overdue; escalated to {} and {}", execution.getVariable(STEP_POSITION),
+        execution.getProcessInstanceId(), escalation.superior(), escalation.supervisorsGroup());
+  }
+
+  /** Create listener of every approval task: substitutes may see and act on it; the form shows the route. */
+  public void taskCreated(DelegateTask task) {
+    String tenantId = (String) task.getVariable(TENANT_ID);
+    if (task.getAssignee() != null) {
+      task.addCandidateUsers(approvals.activeSubstitutesOf(tenantId, task.getAssignee()));
+    }
+    String instance = (String) task.getVariable(APPROVAL_INSTANCE_ID);
+    task.setVariableLocal(ROUTE_HISTORY_TEXT, approvals.historyText(instance == null
+        ? task.getProcessInstanceId() : instance));
+  }
+
+  /** approval-circulation Task_RecordRead: the reader confirmed. */
+  public void recordRead(DelegateExecution execution) {
+    String approvalInstance = string(execution, ApprovalCirculation.APPROVAL_INSTANCE_ID);
+    int position = toInt(STEP_POSITION, execution.getVariable(ApprovalCirculation.STEP_POSITION));
+    String comment = string(execution, COMMENT);
+    call(() -> {
+      approvals.recordRead(approvalInstance, actor(execution), position, comment);
+      return null;
+    });
+  }
+
+  /** approval-substitute-registration Task_RegisterSubstitute: the initiator registers their substitute. */
+  public void registerSubstitute(DelegateExecution execution) {
+    String principal = string(execution, ApprovalSubstituteRegistration.INITIATOR);
+    Substitute registered = call(() -> substitutes.register(principal, new SubstituteService.Request(
+        string(execution, TENANT_ID), principal, string(execution, ApprovalSubstituteRegistration.SUBSTITUTE),
+        string(execution, ApprovalSubstituteRegistration.VALID_FROM),
+        string(execution, ApprovalSubstituteRegistration.VALID_TO))));
+    execution.setVariable(ApprovalSubstituteRegistration.SUBSTITUTE_ID, registered.id());
+  }
+
+  private static void apply(DelegateExecution execution, ApprovalService.Activation next) {
+    execution.setVariable(NEXT_STEP, next.next());
+    execution.setVariable(STEP_POSITION, next.position());
+    if (NEXT_APPROVAL.equals(next.next()) || NEXT_ORIGINATOR.equals(next.next())) {
+      execution.setVariable(APPROVER, next.approver());
+    }
+    if (NEXT_CONSULTATION.equals(next.next())) {
+      execution.setVariable(CONSULTEES, Variables.objectValue(new ArrayList<>(next.participants()))
+          .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+    }
+    if (next.dueAt() != null) {
+      execution.setVariable(STEP_DUE_DATE, Date.from(next.dueAt()));
+      execution.setVariable(STEP_REMINDER_DATE, Date.from(next.reminderAt()));
+    }
+    if (next.outcome() != null) {
+      execution.setVariable(APPROVAL_OUTCOME, next.outcome());
+      execution.setVariable(APPROVAL_COMMENT, next.comment());
+      execution.setVariable(APPROVAL_DECIDED_BY, next.decidedBy());
+    }
+  }
+
+  /** Business refusals become what the engine's callers understand: 403 for "not yours", 400 for bad input. */
+  private static <T> T call(java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (ApprovalException e) {
+      throw switch (e.reason()) {
+        case FORBIDDEN -> new AuthorizationException(e.getMessage());
+        case INVALID -> new FormFieldValidationException(e.field(), e.getMessage());
+        default -> new ProcessEngineException(e.getMessage(), e);
+      };
+    }
+  }
+
+  private static String actor(DelegateExecution execution) {
+    Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+        .getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  private static String string(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  private static long amount(DelegateExecution execution) {
+    Object value = execution.getVariable(AMOUNT);
+    if (value == null || value.toString().isBlank()) {
+      return 0;
+    }
+    if (value instanceof Number n) {
+      return n.longValue();
+    }
+    try {
+      return Long.parseLong(value.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(AMOUNT + " must be a whole number of yen, not '" + value + "'");
+    }
+  }
+
+  private static int toInt(String field, Object value) {
+    if (value instanceof Number n) {
+      return n.intValue();
+    }
+    try {
+      return Integer.parseInt(value.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new FormFieldValidationException(field, field + " must be a number");
+    }
+  }
+
+  static String attachmentsText(Object attachments) {
+    if (attachments == null) {
+      return "（添付なし）";
+    }
+    List<String> ids = new ArrayList<>();
+    if (attachments instanceof Collection<?> list) {
+      list.forEach(a -> ids.add(String.valueOf(a)));
+    } else {
+      for (String id : attachments.toString().split(",")) {
+        if (!id.isBlank()) {
+          ids.add(id.trim());
+        }
+      }
+    }
+    return ids.isEmpty() ? "（添付なし）" : String.join("\n", ids.stream().map(id -> "・文書 " + id).toList());
+  }
+}

@@ -1,0 +1,14 @@
+package jp.tetsuzuki.processes.approval;
+
+/** What the approval services need to know about people: the platform's user directory behind a small port. */
+public interface TenantMembers {
+
+  /** Whether the user exists and belongs to the tenant (directly or through a group). */
+  boolean isMember(String tenantId, String userId);
+
+  /** Whether the user manages the tenant's work (a supervisor of the tenant, or an administrator). */
+  boolean isManager(String tenantId, String userId);
+
+  /** Name shown to staff, e.g. {@code 区課長 花子}; the id if the user is unknown. */
+  String displayName(String userId);
+}

@@ -1,0 +1,190 @@
+package jp.tetsuzuki.processes.approval;
+
+import static jp.tetsuzuki.bpmn.ApprovalRoute.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.tetsuzuki.processes.support.Http;
+import jp.tetsuzuki.processes.support.PlatformTest;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Staff complete an approval route over HTTP as the Tasklist does (issue 4): two approvers through /engine-rest,
+ * outsiders refused, the history readable in the public API per tenant, substitutes registered through the API.
+ */
+@PlatformTest
+class ApprovalHttpTest {
+
+  @LocalServerPort int port;
+  @Autowired HistoryService history;
+  @Autowired RepositoryService repository;
+  @Autowired ApprovalRulesDeployer deployer;
+
+  @Test
+  void twoApproversCompleteTheRouteAndOutsidersCannotTouchIt() {
+    String pid = startRoute("staff-ku");
+    Http kacho = Http.as("kacho-ku", port);
+    JsonNode task = singleTask(kacho, pid);
+    String taskId = task.get("id").asText();
+    assertThat(task.get("assignee").asText()).isEqualTo("kacho-ku");
+    assertThat(task.get("name").asText()).isEqualTo("決裁する");
+    JsonNode form = kacho.get("/engine-rest/task/" + taskId + "/deployed-form").json();
+    assertThat(form.get("id").asText()).isEqualTo(FORM_APPROVE);
+    assertThat(kacho.get("/engine-rest/task/" + taskId + "/form-variables").json()
+        .get(ROUTE_HISTORY_TEXT).get("value").asText()).contains("起案").contains("課長");
+
+    // neither approver nor substitute: the originator, a supervisor, a user of another tenant
+    assertThat(Http.as("staff-ku", port).get("/engine-rest/task/" + taskId).status()).isEqualTo(404);
+    assertThat(Http.as("staff-ku", port).postJson("/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", vars(DECISION, DECISION_APPROVE))).status()).isIn(403, 404);
+    Http.Response bySupervisor = Http.as("supervisor-ku", port).postJson("/engine-rest/task/" + taskId
+        + "/complete", Map.of("variables", vars(DECISION, DECISION_APPROVE)));
+    assertThat(bySupervisor.status()).as(bySupervisor.body()).isEqualTo(403);
+    assertThat(Http.as("staff-shi", port).get("/engine-rest/task/" + taskId).status()).isEqualTo(404);
+    // another tenant's task is "not found" for the engine; Camunda's REST layer answers that complete with 500
+    // (as in ModuleWiringTest) — what matters here is that nothing happens
+    assertThat(Http.as("staff-shi", port).postJson("/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", vars(DECISION, DECISION_APPROVE))).status()).isIn(403, 404, 500);
+    assertThat(singleTask(kacho, pid).get("id").asText()).isEqualTo(taskId);
+
+    Http.Response bad = kacho.postJson("/engine-rest/task/" + taskId + "/submit-form",
+        Map.of("variables", vars(DECISION, "maybe")));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains(DECISION);
+
+    Http.Response approved = kacho.postJson("/engine-rest/task/" + taskId + "/submit-form",
+        Map.of("variables", vars(DECISION, DECISION_APPROVE, COMMENT, "確認済")));
+    assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+
+    Http bucho = Http.as("bucho-ku", port);
+    String second = singleTask(bucho, pid).get("id").asText();
+    assertThat(bucho.postJson("/engine-rest/task/" + second + "/submit-form",
+        Map.of("variables", vars(DECISION, DECISION_APPROVE, COMMENT, "決裁"))).status()).isEqualTo(204);
+
+    var ended = history.createHistoricProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(ended.getEndActivityId()).isEqualTo(EVENT_APPROVED);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pid).variableName(APPROVAL_OUTCOME)
+        .singleResult().getValue()).isEqualTo(OUTCOME_APPROVED);
+
+    JsonNode routeHistory = Http.as("staff-ku", port).get("/api/v1/approvals/" + pid + "/history").json();
+    assertThat(routeHistory.get("status").asText()).isEqualTo("approved");
+    List<String> actions = new ArrayList<>();
+    routeHistory.get("actions").forEach(a -> actions.add(a.get("action").asText() + " " + a.get("actor").asText()));
+    assertThat(actions).containsExactly("submitted staff-ku", "approved kacho-ku", "approved bucho-ku");
+    assertThat(routeHistory.get("actions").get(1).get("comment").asText()).isEqualTo("確認済");
+    assertThat(routeHistory.get("actions").get(1).get("actionLabel").asText()).isEqualTo("承認");
+    assertThat(Http.as("staff-shi", port).get("/api/v1/approvals/" + pid + "/history").status()).isEqualTo(404);
+    assertThat(Http.anonymous(port).get("/api/v1/approvals/" + pid + "/history").status()).isEqualTo(401);
+  }
+
+  @Test
+  void originatorWithdrawsThroughTheApiAndOthersAreRefused() {
+    String pid = startRoute("staff-ku");
+    Http.Response byOther = Http.as("kacho-ku", port).postJson("/api/v1/approvals/" + pid + "/withdrawal",
+        Map.of("comment", "x"));
+    assertThat(byOther.status()).isEqualTo(403);
+    Http.Response withdrawn = Http.as("staff-ku", port).postJson("/api/v1/approvals/" + pid + "/withdrawal",
+        Map.of("comment", "再検討します"));
+    assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(204);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pid).activityId(EVENT_WITHDRAWN)
+        .finished().count()).isOne();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pid).variableName(APPROVAL_OUTCOME)
+        .singleResult().getValue()).isEqualTo(OUTCOME_WITHDRAWN);
+    assertThat(Http.as("staff-ku", port).postJson("/api/v1/approvals/" + pid + "/withdrawal", Map.of())
+        .status()).isEqualTo(409);
+  }
+
+  @Test
+  void substitutesAreRegisteredListedAndRemovedThroughTheApiAndActOnBehalf() {
+    String today = LocalDate.now(StepDeadlines.TOKYO).toString();
+    String nextWeek = LocalDate.now(StepDeadlines.TOKYO).plusDays(7).toString();
+    Http bucho = Http.as("bucho-ku", port);
+
+    Http.Response reversed = bucho.postJson("/api/v1/approvals/substitutes", Map.of("tenantId", "demo-ku",
+        "substitute", "jicho-ku", "validFrom", nextWeek, "validTo", today));
+    assertThat(reversed.status()).isEqualTo(400);
+    assertThat(reversed.json().get("field").asText()).isEqualTo("validTo");
+    Http.Response malformed = bucho.postJson("/api/v1/approvals/substitutes", Map.of("tenantId", "demo-ku",
+        "substitute", "jicho-ku", "validFrom", "2025/04/01", "validTo", nextWeek));
+    assertThat(malformed.json().get("field").asText()).isEqualTo("validFrom");
+    Http.Response unknown = bucho.postJson("/api/v1/approvals/substitutes", Map.of("tenantId", "demo-ku",
+        "substitute", "jicho-ku", "validFrom", today, "validTo", nextWeek, "until", nextWeek));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("field").asText()).isEqualTo("until");
+    Http.Response outsider = bucho.postJson("/api/v1/approvals/substitutes", Map.of("tenantId", "demo-ku",
+        "substitute", "staff-shi", "validFrom", today, "validTo", nextWeek));
+    assertThat(outsider.json().get("field").asText()).isEqualTo("substitute");
+
+    // a route already waiting for the principal: the new substitute sees the task at once
+    String pid = startRoute("staff-ku");
+    Http kacho = Http.as("kacho-ku", port);
+    kacho.postJson("/engine-rest/task/" + singleTask(kacho, pid).get("id").asText() + "/submit-form",
+        Map.of("variables", vars(DECISION, DECISION_APPROVE)));
+    Http jicho = Http.as("jicho-ku", port);
+    assertThat(jicho.get("/engine-rest/task?maxResults=10&processInstanceId=" + pid).json()).isEmpty();
+
+    Http.Response registered = bucho.postJson("/api/v1/approvals/substitutes", Map.of("tenantId", "demo-ku",
+        "substitute", "jicho-ku", "validFrom", today, "validTo", nextWeek));
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    String id = registered.json().get("id").asText();
+    assertThat(registered.json().get("principal").asText()).isEqualTo("bucho-ku");
+    assertThat(bucho.get("/api/v1/approvals/substitutes?tenantId=demo-ku").json().toString()).contains(id);
+    assertThat(jicho.postJson("/api/v1/approvals/substitutes", Map.of("tenantId", "demo-ku",
+        "principal", "bucho-ku", "substitute", "kacho-ku", "validFrom", today, "validTo", nextWeek)).status())
+        .isEqualTo(403);
+
+    JsonNode task = jicho.get("/engine-rest/task?maxResults=10&processInstanceId=" + pid + "&candidateUser=jicho-ku"
+        + "&includeAssignedTasks=true").json();
+    assertThat(task).hasSize(1);
+    assertThat(jicho.postJson("/engine-rest/task/" + task.get(0).get("id").asText() + "/submit-form",
+        Map.of("variables", vars(DECISION, DECISION_APPROVE, COMMENT, "代理決裁"))).status()).isEqualTo(204);
+    JsonNode last = Http.as("staff-ku", port).get("/api/v1/approvals/" + pid + "/history").json().get("actions")
+        .get(2);
+    assertThat(last.get("actor").asText()).isEqualTo("jicho-ku");
+    assertThat(last.get("onBehalfOf").asText()).isEqualTo("bucho-ku");
+
+    assertThat(Http.as("staff-shi", port).delete("/api/v1/approvals/substitutes/" + id).status()).isEqualTo(404);
+    assertThat(bucho.delete("/api/v1/approvals/substitutes/" + id).status()).isEqualTo(204);
+    assertThat(bucho.get("/api/v1/approvals/substitutes?tenantId=demo-ku").json().toString()).doesNotContain(id);
+  }
+
+  @Test
+  void tenantRouteTablesAreDeployedOncePerTenant() {
+    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_ROUTE_RULES)
+        .tenantIdIn("demo-ku").count()).isPositive();
+    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_ROUTE_RULES)
+        .tenantIdIn("demo-shi").count()).isPositive();
+    assertThat(deployer.deployTenantTables()).isEmpty();
+  }
+
+  private String startRoute(String originator) {
+    Http.Response started = Http.as(originator, port).postJson("/engine-rest/process-definition/key/" + ID
+        + "/start", Map.of("variables", vars(TENANT_ID, "demo-ku", SUBJECT, "道路占用許可の決定", KIND, KIND_PROCEDURE,
+        AMOUNT, 0, DEPARTMENT, "toshikeikaku", PROCEDURE_CODE, "road-occupancy", ORIGINATOR, originator,
+        ATTACHMENTS, "doc-a")));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    return started.json().get("id").asText();
+  }
+
+  private static JsonNode singleTask(Http user, String pid) {
+    JsonNode tasks = user.get("/engine-rest/task?maxResults=10&processInstanceId=" + pid).json();
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0);
+  }
+
+  private static Map<String, Object> vars(Object... pairs) {
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      variables.put((String) pairs[i], Map.of("value", pairs[i + 1]));
+    }
+    return variables;
+  }
+}

@@ -1,0 +1,150 @@
+package jp.tetsuzuki.processes.approval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.tetsuzuki.bpmn.CommonVariables;
+import jp.tetsuzuki.processes.demo.ApprovalDemoData;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * A real in-memory engine for model tests (no Spring): our tables migrated by Flyway in the engine's own H2
+ * database, the real services and glue, the demo organisation and the demo tenants' route tables deployed per tenant
+ * by the real deployer. Time is the engine's clock (ClockUtil), shared by timers and services.
+ */
+final class ApprovalTestEnvironment {
+
+  static final String TENANT = "demo-ku";
+  static final String PASSWORD = "Tetsuzuki-demo-1";
+
+  final StandaloneInMemProcessEngineConfiguration configuration;
+  final JdbcDataSource dataSource;
+  final ApprovalService approvals;
+  final SubstituteService substitutes;
+  final OrganisationRepository organisation;
+
+  ApprovalTestEnvironment() {
+    String url = "jdbc:h2:mem:approval-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    dataSource = new JdbcDataSource();
+    dataSource.setURL(url);
+    dataSource.setUser("sa");
+    Flyway.configure().dataSource(dataSource).table("tz_schema_history")
+        .locations("classpath:db/migration/common").load().migrate();
+
+    configuration = new StandaloneInMemProcessEngineConfiguration();
+    configuration.setProcessEngineName("approval-test-" + UUID.randomUUID());
+    configuration.setJdbcUrl(url);
+    configuration.setDatabaseSchemaUpdate(ProcessEngineConfigurationImpl.DB_SCHEMA_UPDATE_TRUE);
+    configuration.setHistory(ProcessEngineConfigurationImpl.HISTORY_FULL);
+    configuration.setJobExecutorActivate(false);
+    configuration.setEnforceHistoryTimeToLive(true);
+    // ids such as demo-ku, as in application.yaml
+    configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_-]{0,63}");
+    configuration.setJavaSerializationFormatEnabled(false);
+    configuration.setDefaultSerializationFormat("application/json");
+    configuration.setTenantIdProvider(new TenantFromVariable());
+    configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+
+    Clock engineClock = new Clock() {
+      @Override public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override public Instant instant() {
+        return ClockUtil.getCurrentTime().toInstant();
+      }
+    };
+    IdentityService identity = configuration.getIdentityService();
+    TenantMembers members = new EngineTenantMembers(() -> identity);
+    SubstituteRegistry registry = new SubstituteRegistry(dataSource);
+    organisation = new OrganisationRepository(dataSource);
+    approvals = new ApprovalService(new ApprovalStore(dataSource), organisation, registry, members,
+        new StepDeadlines(new WeekendAndYearEndOfficeDays()), engineClock);
+    substitutes = new SubstituteService(registry, members, engineClock);
+    configuration.setBeans(Map.of("approvalRouteActivities", new ApprovalRouteActivities(approvals, substitutes)));
+    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+  }
+
+  /** Models, forms, tenants, people and the demo tenant's route table. Call once the engine is built. */
+  void populate(ProcessEngine engine) {
+    DeploymentBuilder models = engine.getRepositoryService().createDeployment().name("approval-models");
+    for (String resource : List.of("bpmn/approval-route.bpmn", "bpmn/approval-circulation.bpmn",
+        "bpmn/approval-substitute-registration.bpmn", "forms/approval-route/Task_Approve.form",
+        "forms/approval-route/Task_Consult.form", "forms/approval-route/Task_Revise.form",
+        "forms/approval-circulation/Task_Read.form",
+        "forms/approval-substitute-registration/Event_RegistrationRequested.form")) {
+      models.addClasspathResource(resource);
+    }
+    models.deploy();
+
+    IdentityService identity = engine.getIdentityService();
+    identity.saveTenant(identity.newTenant(TENANT));
+    identity.saveGroup(identity.newGroup(TENANT + "-supervisors"));
+    for (String id : List.of("staff-ku", "kacho-ku", "bucho-ku", "kyokucho-ku", "jicho-ku", "kacho-keiyaku-ku",
+        "kacho-kaikei-ku", "supervisor-ku", "kakaricho-ku")) {
+      User user = identity.newUser(id);
+      user.setLastName(id);
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
+      identity.createTenantUserMembership(TENANT, id);
+    }
+    identity.createMembership("supervisor-ku", TENANT + "-supervisors");
+    organisation.saveAll(TENANT, ApprovalDemoData.organisation(TENANT));
+    new ApprovalRulesDeployer(engine.getRepositoryService(), identity).deployTenantTables();
+  }
+
+  /** Deploys a route table for the tenant from a test resource (a designer's new version). */
+  void deployTable(ProcessEngine engine, String resource) {
+    try (InputStream in = getClass().getResourceAsStream(resource)) {
+      new ApprovalRulesDeployer(engine.getRepositoryService(), engine.getIdentityService()).deploy(TENANT, in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** As the platform's provider: the case's tenant is its {@code tenantId} variable, or its caller's tenant. */
+  private static final class TenantFromVariable implements TenantIdProvider {
+    @Override
+    public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
+      if (ctx.getSuperExecution() != null) {
+        return ctx.getSuperExecution().getTenantId();
+      }
+      return (String) ctx.getVariables().get(CommonVariables.TENANT_ID);
+    }
+
+    @Override
+    public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext ctx) {
+      return null;
+    }
+
+    @Override
+    public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
+      return ctx.getExecution() == null ? null : ctx.getExecution().getTenantId();
+    }
+  }
+}
