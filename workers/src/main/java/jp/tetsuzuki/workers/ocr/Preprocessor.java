@@ -18,12 +18,66 @@ public class Preprocessor {
   private static final int BORDER = 24;
 
   public GreyImage prepare(GreyImage page) {
-    GreyImage stretched = stretchContrast(page);
+    GreyImage stretched = stretchContrast(denoise(page));
     double skew = skewDegrees(stretched);
     GreyImage straight = Math.abs(skew) < 0.05 ? stretched : rotate(stretched, -skew);
     int threshold = otsu(straight);
     GreyImage clean = removeRulesAndSpeckles(straight, threshold);
     return withBorder(clean, BORDER);
+  }
+
+  /**
+   * Scanner noise left in place becomes thousands of tiny blobs that Tesseract tries to read (minutes per page);
+   * a 3×3 box blur, repeated for heavy noise, removes most of it and costs ~30 ms per pass. Noise is estimated on the
+   * paper only (bright pixels), as the mean difference between horizontal neighbours.
+   */
+  static GreyImage denoise(GreyImage image) {
+    GreyImage out = image;
+    for (int pass = 0; pass < 3 && noiseLevel(out) > 4.0; pass++) {
+      out = boxBlur(out);
+    }
+    return out;
+  }
+
+  static double noiseLevel(GreyImage image) {
+    int w = image.width();
+    byte[] p = image.pixels();
+    int threshold = otsu(image);
+    long sum = 0;
+    long count = 0;
+    for (int y = 0; y < image.height(); y += 4) {
+      for (int x = 1; x < w; x++) {
+        int a = p[y * w + x - 1] & 0xff;
+        int b = p[y * w + x] & 0xff;
+        if (a > threshold + 20 && b > threshold + 20) {
+          sum += Math.abs(a - b);
+          count++;
+        }
+      }
+    }
+    return count == 0 ? 0 : (double) sum / count;
+  }
+
+  static GreyImage boxBlur(GreyImage image) {
+    int w = image.width();
+    int h = image.height();
+    byte[] in = image.pixels();
+    int[] horizontal = new int[w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int i = y * w + x;
+        horizontal[i] = (in[i] & 0xff) + (in[x > 0 ? i - 1 : i] & 0xff) + (in[x < w - 1 ? i + 1 : i] & 0xff);
+      }
+    }
+    byte[] out = new byte[w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int i = y * w + x;
+        int sum = horizontal[i] + horizontal[y > 0 ? i - w : i] + horizontal[y < h - 1 ? i + w : i];
+        out[i] = (byte) (sum / 9);
+      }
+    }
+    return new GreyImage(w, h, out);
   }
 
   /** Maps the 1st..99th percentile of grey to 0..255, so faint scans get the contrast of a clean print. */
