@@ -1,0 +1,17 @@
+package jp.tetsuzuki.bpmn;
+
+/**
+ * External-task topics shared by models and workers (kebab-case). Append new topics at the end; never rename one that
+ * a deployed model uses, because running instances keep the old name.
+ */
+public final class Topics {
+
+  /** Detect the type of an uploaded document by content, check it against the use's allow-list, extract its text. */
+  public static final String DOCUMENT_INSPECTION = "document-inspection";
+  /** Read an employment certificate (就労証明書) by OCR into fields with confidence. */
+  public static final String OCR_EMPLOYMENT_CERTIFICATE = "ocr-employment-certificate";
+  /** Read a qualified invoice (適格請求書) by OCR into fields with confidence. */
+  public static final String OCR_INVOICE = "ocr-invoice";
+
+  private Topics() {}
+}

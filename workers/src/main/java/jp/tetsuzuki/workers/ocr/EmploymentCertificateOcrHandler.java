@@ -1,0 +1,21 @@
+package jp.tetsuzuki.workers.ocr;
+
+import jp.tetsuzuki.bpmn.DocumentVariables;
+import jp.tetsuzuki.bpmn.Topics;
+import jp.tetsuzuki.workers.documents.DocumentInspector;
+import jp.tetsuzuki.workers.documents.DocumentSource;
+import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Reads an employment certificate (就労証明書) into fields with confidence. */
+@Component
+@ExternalTaskSubscription(topicName = Topics.OCR_EMPLOYMENT_CERTIFICATE,
+    variableNames = {DocumentVariables.DOCUMENT_ID}, lockDuration = RecognitionHandler.LOCK_PER_PAGE_MILLIS)
+class EmploymentCertificateOcrHandler extends RecognitionHandler {
+
+  EmploymentCertificateOcrHandler(ObjectProvider<DocumentSource> sources, DocumentInspector inspector,
+      EmploymentCertificateReader certificates, InvoiceReader invoices) {
+    super(sources, inspector, certificates, invoices, RecognitionService.Form.EMPLOYMENT_CERTIFICATE);
+  }
+}

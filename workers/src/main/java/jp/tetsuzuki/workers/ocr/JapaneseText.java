@@ -1,0 +1,86 @@
+package jp.tetsuzuki.workers.ocr;
+
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Normalisation of what forms and OCR write: full-width characters, 和暦 dates, times, yen amounts. */
+public final class JapaneseText {
+
+  private static final Pattern ERA_DATE = Pattern.compile(
+      "(令和|平成|昭和|R|H|S)\\s*(元|\\d{1,2})\\s*[年.．/]\\s*(\\d{1,2})\\s*[月.．/]\\s*(\\d{1,2})\\s*日?");
+  private static final Pattern WESTERN_DATE = Pattern.compile(
+      "((?:19|20)\\d{2})\\s*[年./-]\\s*(\\d{1,2})\\s*[月./-]\\s*(\\d{1,2})\\s*日?");
+  private static final Pattern YEN = Pattern.compile("[¥\\\\]?\\s*(\\d{1,3}(?:[,.]\\d{3})+|\\d+)\\s*円?");
+  private static final Pattern TIME = Pattern.compile("(\\d{1,2})\\s*(?:時|:)\\s*(\\d{1,2})?\\s*分?");
+
+  private JapaneseText() {}
+
+  /** NFKC (full-width digits and Latin to half-width, half-width kana to full-width) and trimmed. */
+  public static String nfkc(String text) {
+    return Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+  }
+
+  /** Removes white space, which OCR puts between Japanese characters at random. */
+  public static String compact(String text) {
+    return nfkc(text).replaceAll("\\s+", "");
+  }
+
+  /** 令和7年4月1日, R7.4.1, 平成元年5月1日, 2025年4月1日, 2025/4/1 → the date. */
+  public static Optional<LocalDate> date(String text) {
+    String t = nfkc(text);
+    Matcher era = ERA_DATE.matcher(t);
+    if (era.find()) {
+      int year = era.group(2).equals("元") ? 1 : Integer.parseInt(era.group(2));
+      int offset = switch (era.group(1)) {
+        case "令和", "R" -> 2018;
+        case "平成", "H" -> 1988;
+        default -> 1925;
+      };
+      return of(year + offset, era.group(3), era.group(4));
+    }
+    Matcher western = WESTERN_DATE.matcher(t);
+    if (western.find()) {
+      return of(Integer.parseInt(western.group(1)), western.group(2), western.group(3));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<LocalDate> of(int year, String month, String day) {
+    try {
+      return Optional.of(LocalDate.of(year, Integer.parseInt(month), Integer.parseInt(day)));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** ¥1,234 / 1,234円 / ￥１，２３４ → 1234 (OCR reads ¥ as a backslash at times). */
+  public static OptionalLong yen(String text) {
+    Matcher m = YEN.matcher(nfkc(text));
+    if (!m.find()) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(Long.parseLong(m.group(1).replaceAll("[,.]", "")));
+  }
+
+  /** 9時00分 / 9:00 → minutes after midnight. */
+  public static Optional<Integer> minutesOfDay(String text) {
+    Matcher m = TIME.matcher(nfkc(text));
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    int hours = Integer.parseInt(m.group(1));
+    int minutes = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+    return hours < 24 && minutes < 60 ? Optional.of(hours * 60 + minutes) : Optional.empty();
+  }
+
+  /** The number just before {@code unit} (e.g. 20 in "1か月 20日" for unit 日). */
+  public static Optional<Integer> numberBefore(String text, String unit) {
+    Matcher m = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*" + Pattern.quote(unit)).matcher(nfkc(text));
+    return m.find() ? Optional.of((int) Math.round(Double.parseDouble(m.group(1)))) : Optional.empty();
+  }
+}

@@ -1,0 +1,32 @@
+package jp.tetsuzuki.workers.ocr;
+
+/**
+ * 適格請求書発行事業者 登録番号: "T" + 13 digits whose first digit checks the other 12 (the 法人番号 rule).
+ * Kept here as plain code because the OCR confidence depends on it; the platform's identifier service uses the same
+ * rule.
+ */
+public final class RegistrationNumber {
+
+  private RegistrationNumber() {}
+
+  /** Normalises OCR output (full width, lower-case t, O read for 0, spaces) to T+13 digits, or null. */
+  public static String normalize(String text) {
+    String t = JapaneseText.compact(text).toUpperCase(java.util.Locale.ROOT).replace('O', '0').replace('I', '1')
+        .replace('L', '1');
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("T?(\\d{13})").matcher(t);
+    return m.find() ? "T" + m.group(1) : null;
+  }
+
+  public static boolean isValid(String number) {
+    if (number == null || !number.matches("T\\d{13}")) {
+      return false;
+    }
+    String digits = number.substring(1);
+    int sum = 0;
+    for (int n = 1; n <= 12; n++) {
+      int digit = digits.charAt(13 - n) - '0';
+      sum += digit * (n % 2 == 1 ? 1 : 2);
+    }
+    return digits.charAt(0) - '0' == 9 - sum % 9;
+  }
+}

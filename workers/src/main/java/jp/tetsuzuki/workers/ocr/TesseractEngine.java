@@ -1,0 +1,153 @@
+package jp.tetsuzuki.workers.ocr;
+
+import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
+import net.sourceforge.tess4j.TessAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tesseract through tess4j's raw C API binding. Only calls that take our own 8-bit grey buffer are used: tess4j's
+ * image helpers go through its bundled Leptonica binding, which does not match Debian's Leptonica (STACK.md).
+ * Tesseract is not thread-safe and an engine costs ~0.15 s to create, so each thread keeps its own, per direction.
+ * Run with {@code OMP_THREAD_LIMIT=1} and one worker thread per core: Tesseract's own threads only slow that down.
+ */
+public class TesseractEngine implements AutoCloseable {
+
+  public static final String DEBIAN_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata";
+  private static final Logger log = LoggerFactory.getLogger(TesseractEngine.class);
+  private static final int DPI = 300;
+
+  private final String dataPath;
+  private final List<TessBaseAPI> all = new ArrayList<>();
+  private final ThreadLocal<Map<TextDirection, TessBaseAPI>> perThread =
+      ThreadLocal.withInitial(() -> new EnumMap<>(TextDirection.class));
+
+  public TesseractEngine() {
+    this(System.getenv().getOrDefault("TESSDATA_PREFIX", DEBIAN_TESSDATA));
+  }
+
+  public TesseractEngine(String dataPath) {
+    this.dataPath = dataPath;
+  }
+
+  /** Throws {@link OcrUnavailableException} with an operator-readable reason if OCR cannot run here. */
+  public void checkAvailable() {
+    handle(TextDirection.HORIZONTAL);
+  }
+
+  public boolean isAvailable() {
+    try {
+      checkAvailable();
+      return true;
+    } catch (OcrUnavailableException e) {
+      return false;
+    }
+  }
+
+  /** Recognises one page image. */
+  public OcrPage recognize(int pageNumber, GreyImage image, TextDirection direction) {
+    TessBaseAPI handle = handle(direction);
+    TessAPI api = TessAPI.INSTANCE;
+    ByteBuffer buffer = ByteBuffer.allocateDirect(image.pixels().length);
+    buffer.put(image.pixels()).flip();
+    api.TessBaseAPISetImage(handle, buffer, image.width(), image.height(), 1, image.width());
+    api.TessBaseAPISetSourceResolution(handle, DPI);
+    Pointer tsv = api.TessBaseAPIGetTsvText(handle, pageNumber);
+    try {
+      return new OcrPage(pageNumber, parseTsv(tsv == null ? "" : tsv.getString(0, StandardCharsets.UTF_8.name())));
+    } finally {
+      if (tsv != null) {
+        api.TessDeleteText(tsv);
+      }
+      api.TessBaseAPIClear(handle);
+    }
+  }
+
+  /** Plain text as the command line prints it, for comparisons. */
+  public String plainText(GreyImage image, TextDirection direction) {
+    TessBaseAPI handle = handle(direction);
+    TessAPI api = TessAPI.INSTANCE;
+    ByteBuffer buffer = ByteBuffer.allocateDirect(image.pixels().length);
+    buffer.put(image.pixels()).flip();
+    api.TessBaseAPISetImage(handle, buffer, image.width(), image.height(), 1, image.width());
+    api.TessBaseAPISetSourceResolution(handle, DPI);
+    Pointer text = api.TessBaseAPIGetUTF8Text(handle);
+    try {
+      return text == null ? "" : text.getString(0, StandardCharsets.UTF_8.name());
+    } finally {
+      if (text != null) {
+        api.TessDeleteText(text);
+      }
+      api.TessBaseAPIClear(handle);
+    }
+  }
+
+  static List<OcrLine> parseTsv(String tsv) {
+    Map<String, List<OcrWord>> lines = new LinkedHashMap<>();
+    for (String row : tsv.split("\n")) {
+      String[] f = row.split("\t", 12);
+      if (f.length < 12 || !f[0].equals("5") || f[11].isBlank()) {
+        continue;
+      }
+      String key = f[2] + "/" + f[3] + "/" + f[4];
+      lines.computeIfAbsent(key, k -> new ArrayList<>()).add(new OcrWord(f[11].strip(), Double.parseDouble(f[10]),
+          Integer.parseInt(f[6]), Integer.parseInt(f[7]), Integer.parseInt(f[8]), Integer.parseInt(f[9])));
+    }
+    return lines.values().stream().map(OcrLine::new).toList();
+  }
+
+  private TessBaseAPI handle(TextDirection direction) {
+    return perThread.get().computeIfAbsent(direction, this::create);
+  }
+
+  private TessBaseAPI create(TextDirection direction) {
+    for (String language : direction.languages.split("\\+")) {
+      if (!Files.isRegularFile(Path.of(dataPath, language + ".traineddata"))) {
+        throw new OcrUnavailableException("OCR unavailable: " + language + ".traineddata not found in " + dataPath
+            + " (install tesseract-ocr-jpn, tesseract-ocr-jpn-vert, tesseract-ocr-eng)", null);
+      }
+    }
+    TessAPI api;
+    try {
+      api = TessAPI.INSTANCE;
+    } catch (LinkageError e) {
+      throw new OcrUnavailableException("OCR unavailable: libtesseract does not load (install tesseract-ocr and "
+          + "libtesseract5): " + e.getMessage(), e);
+    }
+    TessBaseAPI handle = api.TessBaseAPICreate();
+    int rc = api.TessBaseAPIInit3(handle, dataPath, direction.languages);
+    if (rc != 0) {
+      api.TessBaseAPIDelete(handle);
+      throw new OcrUnavailableException("OCR unavailable: Tesseract could not load " + direction.languages
+          + " from " + dataPath + " (code " + rc + ")", null);
+    }
+    api.TessBaseAPISetPageSegMode(handle, direction.pageSegMode);
+    synchronized (all) {
+      all.add(handle);
+    }
+    log.info("Tesseract engine created for {} on thread {}", direction.languages, Thread.currentThread().getName());
+    return handle;
+  }
+
+  /** Frees every engine; call when the worker stops (no thread may be recognising then). */
+  @Override
+  public void close() {
+    synchronized (all) {
+      for (TessBaseAPI handle : all) {
+        TessAPI.INSTANCE.TessBaseAPIEnd(handle);
+        TessAPI.INSTANCE.TessBaseAPIDelete(handle);
+      }
+      all.clear();
+    }
+  }
+}

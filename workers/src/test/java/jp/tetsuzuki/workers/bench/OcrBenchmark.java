@@ -1,0 +1,170 @@
+package jp.tetsuzuki.workers.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import jp.tetsuzuki.workers.fixtures.Fixture;
+import jp.tetsuzuki.workers.fixtures.FixtureGenerator;
+import jp.tetsuzuki.workers.ocr.EmploymentCertificateReader;
+import jp.tetsuzuki.workers.ocr.GreyImage;
+import jp.tetsuzuki.workers.ocr.InvoiceReader;
+import jp.tetsuzuki.workers.ocr.OcrLine;
+import jp.tetsuzuki.workers.ocr.OcrPage;
+import jp.tetsuzuki.workers.ocr.OcrPipeline;
+import jp.tetsuzuki.workers.ocr.OcrWord;
+import jp.tetsuzuki.workers.ocr.Recognition;
+import jp.tetsuzuki.workers.ocr.TesseractEngine;
+import jp.tetsuzuki.workers.ocr.TextDirection;
+
+/**
+ * OCR benchmark: our pipeline against the {@code tesseract} command line on the same generated scans. Not a test:
+ * run it with {@code workers/bench/ocr-benchmark.sh} (single-threaded, OMP_THREAD_LIMIT=1). Arguments: documents per
+ * kind (default 100), output markdown file.
+ */
+public final class OcrBenchmark {
+
+  private static final class Tally {
+    long edits;
+    long chars;
+    long nanos;
+    int pages;
+    int fields;
+    int fieldsRight;
+    int flagged;
+    int confidentWrong;
+
+    void add(int[] distance, long time) {
+      edits += distance[0];
+      chars += distance[1];
+      nanos += time;
+      pages++;
+    }
+
+    double charAccuracy() {
+      return 1 - (double) edits / chars;
+    }
+
+    double pagesPerSecond() {
+      return pages / (nanos / 1e9);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    int perKind = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    Path report = Path.of(args.length > 1 ? args[1] : "target/ocr-benchmark.md");
+    Path images = Files.createTempDirectory("ocr-bench");
+    FixtureGenerator generator = new FixtureGenerator(20250401L);
+    try (TesseractEngine engine = new TesseractEngine()) {
+      engine.checkAvailable();
+      OcrPipeline pipeline = new OcrPipeline(engine);
+      EmploymentCertificateReader certificates = new EmploymentCertificateReader(pipeline);
+      InvoiceReader invoices = new InvoiceReader(pipeline);
+      Map<String, Tally[]> tallies = Map.of("certificate", new Tally[] {new Tally(), new Tally()},
+          "invoice", new Tally[] {new Tally(), new Tally()});
+      for (int i = 0; i < 2 * perKind; i++) {
+        Fixture fixture = i % 2 == 0 ? generator.certificate(i / 2) : generator.invoice(i / 2);
+        Path png = images.resolve(fixture.id() + ".png");
+        ImageIO.write(fixture.scan(), "png", png.toFile());
+        GreyImage image = GreyImage.of(fixture.scan());
+
+        long start = System.nanoTime();
+        OcrPage ours = pipeline.recognize(1, image, TextDirection.HORIZONTAL);
+        long oursNanos = System.nanoTime() - start;
+
+        start = System.nanoTime();
+        String cli = runCli(png);
+        long cliNanos = System.nanoTime() - start;
+
+        Tally[] t = tallies.get(fixture.kind());
+        t[0].add(TextMetrics.distance(fixture.text(), ours.text()), oursNanos);
+        t[1].add(TextMetrics.distance(fixture.text(), cli), cliNanos);
+        boolean certificate = fixture.kind().equals("certificate");
+        Recognition oursFields = certificate ? certificates.extract(List.of(ours)) : invoices.extract(List.of(ours));
+        OcrPage cliPage = asPage(cli);
+        Recognition cliFields = certificate ? certificates.extract(List.of(cliPage))
+            : invoices.extract(List.of(cliPage));
+        score(t[0], fixture, oursFields);
+        score(t[1], fixture, cliFields);
+        Files.delete(png);
+        if ((i + 1) % 20 == 0) {
+          System.out.printf(Locale.ROOT, "%d/%d documents%n", i + 1, 2 * perKind);
+        }
+      }
+      String markdown = markdown(perKind, tallies);
+      Files.createDirectories(report.toAbsolutePath().getParent());
+      Files.writeString(report, markdown, StandardCharsets.UTF_8);
+      System.out.println(markdown);
+    } finally {
+      Files.deleteIfExists(images);
+    }
+  }
+
+  /** The command line as an operator would run it on a 300 dpi scan. */
+  private static String runCli(Path png) throws Exception {
+    Process process = new ProcessBuilder("tesseract", png.toString(), "-", "-l", "jpn+eng", "--dpi", "300")
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("tesseract exited with " + process.exitValue());
+    }
+    return text;
+  }
+
+  /** CLI text as lines without confidences, so the same field extraction can run on it. */
+  private static OcrPage asPage(String text) {
+    List<OcrLine> lines = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      if (!line.isBlank()) {
+        lines.add(new OcrLine(Arrays.stream(line.strip().split("\\s+"))
+            .map(w -> new OcrWord(w, 100, 0, 0, 0, 0)).toList()));
+      }
+    }
+    return new OcrPage(1, lines);
+  }
+
+  private static void score(Tally tally, Fixture fixture, Recognition recognition) {
+    for (var expected : fixture.fields().entrySet()) {
+      String value = recognition.value(expected.getKey());
+      boolean right = value != null && TextMetrics.normalize(value).equals(TextMetrics.normalize(expected.getValue()));
+      tally.fields++;
+      if (right) {
+        tally.fieldsRight++;
+      }
+      boolean flagged = value == null || recognition.confidence(expected.getKey()) < Recognition.VERIFY_BELOW;
+      if (flagged) {
+        tally.flagged++;
+      } else if (!right) {
+        tally.confidentWrong++;
+      }
+    }
+  }
+
+  private static String markdown(int perKind, Map<String, Tally[]> tallies) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "Generated documents: %d employment certificates, %d invoices (seed 20250401,"
+        + " about 3/4 with scan damage). One thread, OMP_THREAD_LIMIT=1, %s.%n%n", perKind, perKind,
+        System.getProperty("os.arch")));
+    out.append("| documents | reader | character accuracy | field accuracy | fields flagged for verification "
+        + "| unflagged fields wrong | pages/s per core |\n|---|---|---|---|---|---|---|\n");
+    for (String kind : List.of("certificate", "invoice")) {
+      Tally[] t = tallies.get(kind);
+      row(out, kind, "Tetsuzuki pipeline", t[0], true);
+      row(out, kind, "tesseract CLI (jpn+eng, --dpi 300)", t[1], false);
+    }
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, String kind, String reader, Tally t, boolean confidences) {
+    out.append(String.format(Locale.ROOT, "| %s | %s | %.1f %% | %.1f %% | %s | %s | %.2f |%n", kind, reader,
+        100 * t.charAccuracy(), 100.0 * t.fieldsRight / t.fields,
+        confidences ? String.format(Locale.ROOT, "%.1f %%", 100.0 * t.flagged / t.fields) : "n/a (no confidences)",
+        confidences ? String.format(Locale.ROOT, "%.1f %%", 100.0 * t.confidentWrong / t.fields) : "n/a",
+        t.pagesPerSecond()));
+  }
+}
