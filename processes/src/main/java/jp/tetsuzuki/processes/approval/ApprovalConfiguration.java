@@ -30,7 +30,7 @@ class ApprovalConfiguration {
   @Bean
   @ConditionalOnMissingBean(OfficeDays.class)
   OfficeDays approvalOfficeDays() {
-    return new WeekendAndYearEndOfficeDays();
+    return CalendarOfficeDays.national();
   }
 
   @Bean

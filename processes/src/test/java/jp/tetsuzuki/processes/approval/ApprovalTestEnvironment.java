@@ -84,7 +84,7 @@ final class ApprovalTestEnvironment {
     SubstituteRegistry registry = new SubstituteRegistry(dataSource);
     organisation = new OrganisationRepository(dataSource);
     approvals = new ApprovalService(new ApprovalStore(dataSource), organisation, registry, members,
-        new StepDeadlines(new WeekendAndYearEndOfficeDays()), engineClock);
+        new StepDeadlines(CalendarOfficeDays.national()), engineClock);
     substitutes = new SubstituteService(registry, members, engineClock);
     configuration.setBeans(Map.of("approvalRouteActivities", new ApprovalRouteActivities(approvals, substitutes)));
     ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);

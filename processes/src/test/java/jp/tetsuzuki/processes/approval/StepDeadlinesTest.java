@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Business-day deadlines of route steps (fallback office calendar: weekends and 12/29–1/3). */
 class StepDeadlinesTest {
 
-  private final StepDeadlines deadlines = new StepDeadlines(new WeekendAndYearEndOfficeDays());
+  private final StepDeadlines deadlines = new StepDeadlines(CalendarOfficeDays.national());
 
   @ParameterizedTest(name = "started {0} (Tokyo), {1} open days → last day {2}")
   @CsvSource({
