@@ -23,9 +23,11 @@ measure() {
   local t1 spring
   t1=$(date +%s.%N)
   spring=$(grep -o 'Started TetsuzukiApplication in [0-9.]* seconds' "$log" | grep -o '[0-9.]*' | head -1)
-  printf '%-5s spring %6ss  health UP after %6.1fs  heap used %s\n' "$label" "$spring" "$(echo "$t1 - $t0" | bc)" \
-    "$(curl -s -u admin:Tetsuzuki-demo-1 "http://localhost:$port/actuator/metrics/jvm.memory.used?tag=area:heap" \
-      | grep -o '"value":[0-9.E]*' | head -1 | cut -d: -f2)"
+  local heap
+  heap=$(curl -s -u admin:Tetsuzuki-demo-1 "http://localhost:$port/actuator/metrics/jvm.memory.used?tag=area:heap" \
+    | grep -o '"value":[0-9.E]*' | head -1 | cut -d: -f2)
+  printf '%-5s spring %6ss  health UP after %6.1fs  heap used %4.0f MiB\n' "$label" "$spring" \
+    "$(echo "$t1 - $t0" | bc)" "$(python3 -c "print(float('$heap') / 1048576)")"
   kill $pid; wait $pid 2>/dev/null || true
 }
 
