@@ -16,6 +16,10 @@ class EngineConfiguration {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setTenantIdProvider(new VariableTenantIdProvider());
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+          configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new FormLintParseListener());
       }
     };
   }
