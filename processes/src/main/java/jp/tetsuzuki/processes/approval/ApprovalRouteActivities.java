@@ -59,6 +59,13 @@ public class ApprovalRouteActivities {
 
   /** Task_PlanRoute: the route table's rows become the route of this case. */
   public void plan(DelegateExecution execution) {
+    String starter = actor(execution);
+    if (starter != null && execution.getProcessInstance().getSuperExecution() == null
+        && !starter.equals(string(execution, ORIGINATOR))) {
+      // a person filing a 決裁 directly is its originator; nobody files one in another's name
+      throw new AuthorizationException("the originator of a route started directly must be its starter '"
+          + starter + "'");
+    }
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> rows = (List<Map<String, Object>>) execution.getVariable(ROUTE_RULES);
     ApprovalService.Activation next;
@@ -68,7 +75,7 @@ public class ApprovalRouteActivities {
         rules.add(RouteRule.fromDecisionRow(row));
       }
       next = approvals.plan(new ApprovalService.RouteRequest(execution.getProcessInstanceId(),
-          string(execution, TENANT_ID), string(execution, SUBJECT), string(execution, KIND), amount(execution),
+          execution.getTenantId(), string(execution, SUBJECT), string(execution, KIND), amount(execution),
           string(execution, DEPARTMENT), string(execution, PROCEDURE_CODE), string(execution, ORIGINATOR)), rules);
     } catch (RoutePlanner.RouteNotDefinedException | OrganisationChart.ApproverNotFoundException
              | IllegalArgumentException e) {
@@ -143,6 +150,11 @@ public class ApprovalRouteActivities {
   /** Task_RecordWithdrawal: the originator withdrew (message {@code approvalWithdrawn}). */
   public void recordWithdrawal(DelegateExecution execution) {
     String by = string(execution, WITHDRAWN_BY);
+    String caller = actor(execution);
+    if (caller != null && !caller.equals(by)) {
+      // only the platform's withdrawal API (which checked the originator) correlates without a caller
+      throw new AuthorizationException("'" + caller + "' cannot withdraw on behalf of '" + by + "'");
+    }
     String comment = string(execution, COMMENT);
     apply(execution, call(() -> approvals.withdraw(execution.getProcessInstanceId(), by, comment)));
   }
@@ -177,8 +189,11 @@ public class ApprovalRouteActivities {
       task.addCandidateUsers(approvals.activeSubstitutesOf(tenantId, task.getAssignee()));
     }
     String instance = (String) task.getVariable(APPROVAL_INSTANCE_ID);
-    task.setVariableLocal(ROUTE_HISTORY_TEXT, approvals.historyText(instance == null
-        ? task.getProcessInstanceId() : instance));
+    String routeId = instance == null ? task.getProcessInstanceId() : instance;
+    if (!approvals.find(routeId).map(c -> c.tenantId().equals(task.getTenantId())).orElse(false)) {
+      throw new AuthorizationException("route " + routeId + " is not a route of tenant " + task.getTenantId());
+    }
+    task.setVariableLocal(ROUTE_HISTORY_TEXT, approvals.historyText(routeId));
   }
 
   /** approval-circulation Task_RecordRead: the reader confirmed. */
@@ -194,9 +209,14 @@ public class ApprovalRouteActivities {
 
   /** approval-substitute-registration Task_RegisterSubstitute: the initiator registers their substitute. */
   public void registerSubstitute(DelegateExecution execution) {
-    String principal = string(execution, ApprovalSubstituteRegistration.INITIATOR);
+    String principal = actor(execution);
+    String initiator = string(execution, ApprovalSubstituteRegistration.INITIATOR);
+    if (principal == null || !principal.equals(initiator)) {
+      // camunda:initiator can be overwritten by a start variable: trust only the authenticated user
+      throw new AuthorizationException("a substitute is registered by the principal themselves");
+    }
     Substitute registered = call(() -> substitutes.register(principal, new SubstituteService.Request(
-        string(execution, TENANT_ID), principal, string(execution, ApprovalSubstituteRegistration.SUBSTITUTE),
+        execution.getTenantId(), principal, string(execution, ApprovalSubstituteRegistration.SUBSTITUTE),
         string(execution, ApprovalSubstituteRegistration.VALID_FROM),
         string(execution, ApprovalSubstituteRegistration.VALID_TO))));
     execution.setVariable(ApprovalSubstituteRegistration.SUBSTITUTE_ID, registered.id());

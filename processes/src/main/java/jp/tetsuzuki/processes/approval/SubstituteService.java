@@ -64,6 +64,11 @@ public class SubstituteService {
       if (!members.isManager(tenantId, caller)) {
         throw ApprovalException.forbidden("only '" + principal + "' or a supervisor may register their substitute");
       }
+      if (caller.equals(substitute)) {
+        // a supervisor may arrange a substitute for someone, but not make themselves one
+        throw ApprovalException.forbidden("a supervisor cannot register themselves as substitute for '"
+            + principal + "'");
+      }
     }
     Substitute registered = new Substitute(UUID.randomUUID().toString(), tenantId, principal, substitute, from, to,
         caller, clock.instant());

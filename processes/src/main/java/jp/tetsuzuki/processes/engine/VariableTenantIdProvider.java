@@ -1,7 +1,11 @@
 package jp.tetsuzuki.processes.engine;
 
 import jp.tetsuzuki.bpmn.CommonVariables;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
@@ -22,6 +26,15 @@ class VariableTenantIdProvider implements TenantIdProvider {
     if (!(tenantId instanceof String id) || id.isBlank()) {
       throw new ProcessEngineException("A case needs the start variable '" + CommonVariables.TENANT_ID
           + "' (the municipality it belongs to)");
+    }
+    // a person may only open cases of a municipality they belong to (administrators excepted); the platform's
+    // own starts (routes, timers) run without an authenticated user
+    Authentication caller = Context.getCommandContext() == null ? null
+        : Context.getCommandContext().getAuthentication();
+    if (caller != null && !caller.getTenantIds().contains(id)
+        && !caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+      throw new AuthorizationException("'" + caller.getUserId() + "' is not a member of tenant '" + id
+          + "' and cannot open its cases");
     }
     return id;
   }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import jp.tetsuzuki.bpmn.CommonVariables;
 import jp.tetsuzuki.integrations.port.ProcessGateway;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -12,13 +13,18 @@ import org.springframework.stereotype.Component;
 class EngineProcessGateway implements ProcessGateway {
 
   private final RuntimeService runtime;
+  private final IdentityService identity;
 
-  EngineProcessGateway(RuntimeService runtime) {
+  EngineProcessGateway(RuntimeService runtime, IdentityService identity) {
     this.runtime = runtime;
+    this.identity = identity;
   }
 
   @Override
   public String start(String processKey, String tenantId, String businessKey, Map<String, Object> variables) {
+    if (identity.createTenantQuery().tenantId(tenantId).count() == 0) {
+      throw new IllegalArgumentException("unknown tenantId '" + tenantId + "'");
+    }
     Map<String, Object> all = new HashMap<>(variables);
     all.put(CommonVariables.TENANT_ID, tenantId);
     return runtime.createProcessInstanceByKey(processKey)

@@ -165,6 +165,45 @@ class ApprovalHttpTest {
     assertThat(deployer.deployTenantTables()).isEmpty();
   }
 
+  @Test
+  void nobodyActsInAnotherPersonsNameOrTenant() {
+    // filing a 決裁 in someone else's name, or in a municipality one does not belong to
+    Http.Response forgedOriginator = Http.as("staff-ku", port).postJson("/engine-rest/process-definition/key/" + ID
+        + "/start", Map.of("variables", vars(TENANT_ID, "demo-ku", SUBJECT, "なりすまし", KIND, KIND_PROCEDURE,
+        AMOUNT, 0, DEPARTMENT, "toshikeikaku", ORIGINATOR, "kyokucho-ku")));
+    assertThat(forgedOriginator.status()).isEqualTo(403);
+    Http.Response foreignTenant = Http.as("staff-shi", port).postJson("/engine-rest/process-definition/key/" + ID
+        + "/start", Map.of("variables", vars(TENANT_ID, "demo-ku", SUBJECT, "他区", KIND, KIND_PROCEDURE,
+        AMOUNT, 0, DEPARTMENT, "toshikeikaku", ORIGINATOR, "staff-shi")));
+    assertThat(foreignTenant.status()).isEqualTo(403);
+
+    // registering oneself as the 局長's substitute by overwriting camunda:initiator
+    String today = LocalDate.now().toString();
+    Http.Response forgedInitiator = Http.as("staff-ku", port).postJson("/engine-rest/process-definition/key/"
+        + jp.tetsuzuki.bpmn.ApprovalSubstituteRegistration.ID + "/start", Map.of("variables", vars(TENANT_ID,
+        "demo-ku", "initiator", "kyokucho-ku", jp.tetsuzuki.bpmn.ApprovalSubstituteRegistration.SUBSTITUTE,
+        "staff-ku", jp.tetsuzuki.bpmn.ApprovalSubstituteRegistration.VALID_FROM, today,
+        jp.tetsuzuki.bpmn.ApprovalSubstituteRegistration.VALID_TO, today)));
+    assertThat(forgedInitiator.status()).isEqualTo(403);
+    assertThat(Http.as("kyokucho-ku", port).get("/api/v1/approvals/substitutes?tenantId=demo-ku").body())
+        .doesNotContain("\"substitute\":\"staff-ku\"");
+
+    // a supervisor arranges substitutes for others, but cannot make themselves one
+    Http.Response selfAppointed = Http.as("supervisor-ku", port).postJson("/api/v1/approvals/substitutes",
+        Map.of("tenantId", "demo-ku", "principal", "kyokucho-ku", "substitute", "supervisor-ku",
+            "validFrom", today, "validTo", today));
+    assertThat(selfAppointed.status()).isEqualTo(403);
+
+    // withdrawing someone's route by correlating the message directly
+    String pid = startRoute("staff-ku");
+    Http.Response forgedWithdrawal = Http.as("api-client", port).postJson("/engine-rest/message", Map.of(
+        "messageName", MSG_WITHDRAWN, "processInstanceId", pid,
+        "processVariables", vars(WITHDRAWN_BY, "staff-ku")));
+    assertThat(forgedWithdrawal.status()).isGreaterThanOrEqualTo(400);
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pid).singleResult().getEndTime())
+        .isNull();
+  }
+
   private String startRoute(String originator) {
     Http.Response started = Http.as(originator, port).postJson("/engine-rest/process-definition/key/" + ID
         + "/start", Map.of("variables", vars(TENANT_ID, "demo-ku", SUBJECT, "道路占用許可の決定", KIND, KIND_PROCEDURE,
