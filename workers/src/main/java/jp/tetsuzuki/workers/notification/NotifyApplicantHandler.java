@@ -1,0 +1,56 @@
+package jp.tetsuzuki.workers.notification;
+
+import java.util.Map;
+import jp.tetsuzuki.bpmn.Errors;
+import jp.tetsuzuki.bpmn.NotificationVariables;
+import jp.tetsuzuki.bpmn.Topics;
+import jp.tetsuzuki.workers.support.Retries;
+import org.camunda.bpm.client.exception.NotFoundException;
+import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskHandler;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails the applicant from the template named by {@code notificationEvent}, once per instance and event: a
+ * redelivered task completes without a second mail. No usable address is a business outcome
+ * ({@code NOTIFICATION_UNDELIVERABLE}); a mail server that is down is retried with back-off. Fetches all variables,
+ * because any of them may appear in a template.
+ */
+@Component
+@ExternalTaskSubscription(topicName = Topics.NOTIFY_APPLICANT)
+class NotifyApplicantHandler implements ExternalTaskHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(NotifyApplicantHandler.class);
+
+  private final NotifierFactory notifiers;
+
+  NotifyApplicantHandler(NotifierFactory notifiers) {
+    this.notifiers = notifiers;
+  }
+
+  @Override
+  public void execute(ExternalTask task, ExternalTaskService tasks) {
+    try {
+      String event = task.getVariable(NotificationVariables.NOTIFICATION_EVENT);
+      Notification notification = new Notification(
+          Notification.keyOf(task.getProcessInstanceId(), event,
+              task.getVariable(NotificationVariables.NOTIFICATION_OCCURRENCE)),
+          task.getVariable(NotificationVariables.APPLICANT_EMAIL), event, task.getAllVariables());
+      ApplicantNotifier.Delivery delivery = notifiers.notifier().send(notification);
+      try {
+        tasks.complete(task, Map.of(NotificationVariables.NOTIFICATION_MESSAGE_ID, delivery.messageId()));
+      } catch (NotFoundException e) {
+        log.info("task {} was already completed by another delivery", task.getId());
+      }
+    } catch (UndeliverableException e) {
+      tasks.handleBpmnError(task, Errors.NOTIFICATION_UNDELIVERABLE, e.getMessage());
+    } catch (Exception e) {
+      tasks.handleFailure(task, e.getMessage(), Retries.stackTraceOf(e), Retries.remainingAfterFailure(task),
+          Retries.backoffMillis(task));
+    }
+  }
+}
