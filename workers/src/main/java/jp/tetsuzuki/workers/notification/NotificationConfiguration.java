@@ -1,16 +1,16 @@
 package jp.tetsuzuki.workers.notification;
 
 import java.time.Clock;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /** Notification beans: templates, the log of sent mails in the platform's database, the notifier factory. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NotificationSettings.class)
 class NotificationConfiguration {
 
   @Bean
@@ -25,8 +25,7 @@ class NotificationConfiguration {
 
   @Bean
   NotifierFactory notifierFactory(ObjectProvider<JavaMailSender> mail, NotificationLog log, MailTemplates templates,
-      @Value("${tetsuzuki.notification.from:no-reply@tetsuzuki.invalid}") String from,
-      @Value("${tetsuzuki.notification.lease:2m}") Duration lease) {
-    return new NotifierFactory(mail, log, templates, from, lease, Clock.systemUTC());
+      NotificationSettings settings) {
+    return new NotifierFactory(mail, log, templates, settings.from(), settings.lease(), Clock.systemUTC());
   }
 }

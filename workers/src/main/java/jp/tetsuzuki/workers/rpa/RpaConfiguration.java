@@ -1,8 +1,7 @@
 package jp.tetsuzuki.workers.rpa;
 
 import java.time.Clock;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,14 +10,11 @@ import org.springframework.context.annotation.Configuration;
  * fail with that message and become incidents.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LegacySystemSettings.class)
 class RpaConfiguration {
 
   @Bean
-  LegacyEntryBot legacyEntryBot(
-      @Value("${tetsuzuki.legacy-system.base-url:}") String baseUrl,
-      @Value("${tetsuzuki.legacy-system.user:}") String user,
-      @Value("${tetsuzuki.legacy-system.password:}") String password,
-      @Value("${tetsuzuki.legacy-system.timeout:30s}") Duration timeout) {
-    return new LegacyEntryBot(new LegacySystemSettings(baseUrl, user, password, timeout), Clock.systemUTC());
+  LegacyEntryBot legacyEntryBot(LegacySystemSettings settings) {
+    return new LegacyEntryBot(settings, Clock.systemUTC());
   }
 }
