@@ -26,6 +26,9 @@ class NotifyApplicantHandler implements ExternalTaskHandler {
 
   private static final Logger log = LoggerFactory.getLogger(NotifyApplicantHandler.class);
 
+  /** Wait before looking again at a notification another delivery is sending (its lease is 2 min by default). */
+  static final long IN_PROGRESS_BACKOFF_MILLIS = 60_000L;
+
   private final NotifierFactory notifiers;
 
   NotifyApplicantHandler(NotifierFactory notifiers) {
@@ -46,6 +49,10 @@ class NotifyApplicantHandler implements ExternalTaskHandler {
       } catch (NotFoundException e) {
         log.info("task {} was already completed by another delivery", task.getId());
       }
+    } catch (ApplicantNotifier.InProgressException e) {
+      // not a fault of this delivery: wait for the other one (or its lease) without using up a retry
+      tasks.handleFailure(task, e.getMessage(), null, task.getRetries() == null ? Retries.INITIAL : task.getRetries(),
+          IN_PROGRESS_BACKOFF_MILLIS);
     } catch (UndeliverableException e) {
       tasks.handleBpmnError(task, Errors.NOTIFICATION_UNDELIVERABLE, e.getMessage());
     } catch (Exception e) {

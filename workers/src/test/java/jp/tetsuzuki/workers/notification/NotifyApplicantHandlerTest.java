@@ -2,8 +2,6 @@ package jp.tetsuzuki.workers.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.contains;
@@ -193,8 +191,8 @@ class NotifyApplicantHandlerTest {
 
     handler().execute(task, tasks);
 
-    verify(tasks).handleFailure(eq(task), contains("being sent by another delivery"), anyString(), anyInt(),
-        anyLong());
+    verify(tasks).handleFailure(eq(task), contains("being sent by another delivery"), any(), eq(3),
+        eq(NotifyApplicantHandler.IN_PROGRESS_BACKOFF_MILLIS));
     assertThat(smtp.getReceivedMessages()).isEmpty();
   }
 
