@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
+import java.time.LocalDate;
 import jp.tetsuzuki.bpmn.Topics;
+import jp.tetsuzuki.workers.rpa.CaseEntry;
+import jp.tetsuzuki.workers.rpa.EntryResult;
+import jp.tetsuzuki.workers.rpa.LegacyEntryBot;
+import jp.tetsuzuki.workers.rpa.demo.LegacySystemSimulator;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.h2.jdbcx.JdbcDataSource;
@@ -45,6 +50,19 @@ class WorkersWiringTest {
       assertThat(topics(app.getBeansOfType(ExternalTaskHandler.class)))
           .contains(Topics.LEGACY_SYSTEM_ENTRY, Topics.NOTIFY_APPLICANT);
     });
+  }
+
+  @Test
+  void theDemoSimulatorStartsAndTheBotEntersCasesIntoIt() {
+    context.withPropertyValues("tetsuzuki.legacy-system.base-url=", "tetsuzuki.legacy-system.simulator=true",
+        "tetsuzuki.legacy-system.user-id=rpa-bot", "tetsuzuki.legacy-system.password=demo-secret").run(app -> {
+          LegacySystemSimulator simulator = app.getBean(LegacySystemSimulator.class);
+          EntryResult result = app.getBean(LegacyEntryBot.class).enter(new CaseEntry("R7-0100", "鈴木 一郎",
+              "スズキ　イチロウ", LocalDate.of(1979, 1, 31), "530-0001", "大阪府大阪市北区梅田１－１",
+              LocalDate.of(2025, 4, 1), 10_000), step -> {});
+          assertThat(result.outcome()).isEqualTo(EntryResult.Outcome.ENTERED);
+          assertThat(simulator.records()).containsKey("R7-0100");
+        });
   }
 
   @Test

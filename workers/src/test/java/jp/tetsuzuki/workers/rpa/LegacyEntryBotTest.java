@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import jp.tetsuzuki.workers.rpa.demo.LegacySystemSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,14 +19,17 @@ class LegacyEntryBotTest {
 
   private static final Instant NOW = Instant.parse("2025-04-01T01:00:00Z");
 
+  static final String USER = "rpa-bot";
+  static final String PASSWORD = "s3cret-for-tests";
+
   private LegacySystemSimulator legacy;
   private LegacyEntryBot bot;
   private final List<AuditStep> notified = new ArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
-    legacy = new LegacySystemSimulator();
-    bot = bot(LegacySystemSimulator.PASSWORD);
+    legacy = new LegacySystemSimulator(USER, PASSWORD, 0);
+    bot = bot(PASSWORD);
   }
 
   @AfterEach
@@ -39,7 +43,7 @@ class LegacyEntryBotTest {
   }
 
   private LegacyEntryBot bot(String password) {
-    return new LegacyEntryBot(new LegacySystemSettings(legacy.baseUrl(), LegacySystemSimulator.USER, password,
+    return new LegacyEntryBot(new LegacySystemSettings(legacy.baseUrl(), USER, password,
         Duration.ofSeconds(5)), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -83,7 +87,7 @@ class LegacyEntryBotTest {
     String json = result.audit().toJson();
     assertThat(json).startsWith("[{\"at\":\"2025-04-01T01:00:00Z\",\"screen\":\"-\",\"action\":\"open login page\"")
         .contains("search case R7-0042")
-        .doesNotContain("山田", "ヤマダ", "1988", "100-0001", "千代田", LegacySystemSimulator.PASSWORD);
+        .doesNotContain("山田", "ヤマダ", "1988", "100-0001", "千代田", PASSWORD);
   }
 
   @Test

@@ -21,6 +21,7 @@ import jp.tetsuzuki.bpmn.Errors;
 import jp.tetsuzuki.bpmn.LegacyEntryVariables;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
+import jp.tetsuzuki.workers.rpa.demo.LegacySystemSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,9 @@ import org.mockito.ArgumentCaptor;
 /** The handler against the real bot and the legacy simulator; only the engine's task API is mocked. */
 class LegacySystemEntryHandlerTest {
 
+  static final String USER = "rpa-bot";
+  static final String PASSWORD = "s3cret-for-tests";
+
   private LegacySystemSimulator legacy;
   private LegacySystemEntryHandler handler;
   private final ExternalTask task = mock(ExternalTask.class);
@@ -36,9 +40,9 @@ class LegacySystemEntryHandlerTest {
 
   @BeforeEach
   void start() throws Exception {
-    legacy = new LegacySystemSimulator();
+    legacy = new LegacySystemSimulator(USER, PASSWORD, 0);
     handler = new LegacySystemEntryHandler(new LegacyEntryBot(new LegacySystemSettings(legacy.baseUrl(),
-        LegacySystemSimulator.USER, LegacySystemSimulator.PASSWORD, Duration.ofSeconds(5)), Clock.systemUTC()));
+        USER, PASSWORD, Duration.ofSeconds(5)), Clock.systemUTC()));
     variables("R7-0042", "ヤマダ　ハナコ", "100-0001");
   }
 

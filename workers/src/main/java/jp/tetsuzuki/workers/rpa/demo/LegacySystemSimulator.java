@@ -1,4 +1,4 @@
-package jp.tetsuzuki.workers.rpa;
+package jp.tetsuzuki.workers.rpa.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,22 +21,28 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The legacy welfare ledger (福祉給付台帳) as the bot meets it: Japanese HTML screens in Windows-31J under
- * {@code /fukushi/}, a cookie session, a prefix search, an entry form with server-side validation, a confirmation
- * screen with a one-time token, and a completion screen with the record number (管理番号). Runs on a random loopback
- * port.
+ * A simulator of the legacy welfare ledger (福祉給付台帳) for the demo profile and the tests, as the bot meets the
+ * real one: Japanese HTML screens in Windows-31J under {@code /fukushi/}, a cookie session, a prefix search, an entry
+ * form with server-side validation, a confirmation screen with a one-time token, and a completion screen with the
+ * record number (管理番号). Listens on loopback only; data lives in memory. Fault injection (maintenance screen, a lost
+ * answer after registration) shows retries and idempotence.
  */
-final class LegacySystemSimulator implements AutoCloseable {
+public final class LegacySystemSimulator implements AutoCloseable {
 
-  static final String USER = "rpa-bot";
-  static final String PASSWORD = "s3cret-for-tests";
+  private static final Logger log = LoggerFactory.getLogger(LegacySystemSimulator.class);
   private static final Charset CHARSET = Charset.forName("Windows-31J");
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("uuuu/MM/dd").withResolverStyle(ResolverStyle.STRICT);
 
-  record Ledger(String recordNumber, Map<String, String> fields) {}
+  /** One record of the ledger: its number and the form fields as entered. */
+  public record Ledger(String recordNumber, Map<String, String> fields) {}
+
+  private final String user;
+  private final String password;
 
   private final HttpServer server;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -51,39 +57,45 @@ final class LegacySystemSimulator implements AutoCloseable {
     String token;
   }
 
-  LegacySystemSimulator() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  /** Starts on the loopback {@code port} (0 = any free port) with one account. */
+  public LegacySystemSimulator(String user, String password, int port) throws IOException {
+    if (user == null || user.isBlank() || password == null || password.isBlank()) {
+      throw new IllegalArgumentException("the legacy system simulator needs an account (user-id and password)");
+    }
+    this.user = user;
+    this.password = password;
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/fukushi/", this::handle);
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/fukushi/";
   }
 
   /** Every request answers 503 with the maintenance screen. */
-  void maintenance(boolean on) {
+  public void maintenance(boolean on) {
     maintenance = on;
   }
 
   /** The next registration is stored, but its answer is a 500: what the bot sees when the connection breaks late. */
-  void failAfterNextRegistration() {
+  public void failAfterNextRegistration() {
     failAfterNextRegistration = true;
   }
 
   /** A record entered by hand earlier (for search tests). */
-  synchronized String existing(String caseNumber, String name) {
+  public synchronized String existing(String caseNumber, String name) {
     String number = nextNumber();
     records.put(caseNumber, new Ledger(number, Map.of("uketsukeNo", caseNumber, "shimei", name)));
     return number;
   }
 
-  synchronized Map<String, Ledger> records() {
+  public synchronized Map<String, Ledger> records() {
     return new LinkedHashMap<>(records);
   }
 
   /** How many times the register button was accepted. */
-  int registrations() {
+  public int registrations() {
     return registrations.get();
   }
 
@@ -132,7 +144,7 @@ final class LegacySystemSimulator implements AutoCloseable {
         default -> page(http, 404, "エラー", "<p>ページが見つかりません。</p>");
       }
     } catch (RuntimeException e) {
-      e.printStackTrace();
+      log.warn("legacy system simulator failed on {}", http.getRequestURI(), e);
       throw e;
     }
   }
@@ -141,7 +153,7 @@ final class LegacySystemSimulator implements AutoCloseable {
     String error = "";
     if (post) {
       Map<String, String> form = form(http);
-      if (USER.equals(form.get("userId")) && PASSWORD.equals(form.get("password"))) {
+      if (user.equals(form.get("userId")) && password.equals(form.get("password"))) {
         String id = UUID.randomUUID().toString();
         sessions.put(id, new Session());
         http.getResponseHeaders().add("Set-Cookie", "SID=" + id + "; Path=/fukushi/; HttpOnly");
