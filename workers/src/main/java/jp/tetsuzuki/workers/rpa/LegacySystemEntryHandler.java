@@ -66,14 +66,22 @@ class LegacySystemEntryHandler implements ExternalTaskHandler {
   private static CaseEntry entryOf(ExternalTask task) {
     Object amount = task.getVariable(LegacyEntryVariables.AMOUNT);
     return new CaseEntry(
-        task.getVariable(LegacyEntryVariables.CASE_NUMBER),
+        required(LegacyEntryVariables.CASE_NUMBER, task.getVariable(LegacyEntryVariables.CASE_NUMBER)),
         task.getVariable(LegacyEntryVariables.APPLICANT_NAME),
         task.getVariable(LegacyEntryVariables.APPLICANT_NAME_KANA),
         date(task.getVariable(LegacyEntryVariables.APPLICANT_BIRTH_DATE)),
         task.getVariable(LegacyEntryVariables.POSTAL_CODE),
         task.getVariable(LegacyEntryVariables.ADDRESS),
         date(task.getVariable(LegacyEntryVariables.DECISION_DATE)),
-        amount instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(amount)));
+        amount instanceof Number n ? n.longValue() : Long.parseLong(required(LegacyEntryVariables.AMOUNT, amount)));
+  }
+
+  /** A missing input is a modelling fault: it becomes an incident that names the variable. */
+  private static String required(String name, Object value) {
+    if (value == null || value.toString().isBlank()) {
+      throw new IllegalArgumentException("process variable '" + name + "' is missing");
+    }
+    return value.toString();
   }
 
   private static LocalDate date(Object value) {
