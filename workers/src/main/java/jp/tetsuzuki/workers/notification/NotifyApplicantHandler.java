@@ -1,5 +1,6 @@
 package jp.tetsuzuki.workers.notification;
 
+import java.util.HashMap;
 import java.util.Map;
 import jp.tetsuzuki.bpmn.Errors;
 import jp.tetsuzuki.bpmn.NotificationVariables;
@@ -10,6 +11,9 @@ import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Mails the applicant from the template named by {@code notificationEvent}, once per instance and event: a
  * redelivered task completes without a second mail. No usable address is a business outcome
  * ({@code NOTIFICATION_UNDELIVERABLE}); a mail server that is down is retried with back-off. Fetches all variables,
- * because any of them may appear in a template.
+ * because any plain one may appear in a template.
  */
 @Component
 @ExternalTaskSubscription(topicName = Topics.NOTIFY_APPLICANT)
@@ -42,7 +46,7 @@ class NotifyApplicantHandler implements ExternalTaskHandler {
       Notification notification = new Notification(
           Notification.keyOf(task.getProcessInstanceId(), event,
               task.getVariable(NotificationVariables.NOTIFICATION_OCCURRENCE)),
-          task.getVariable(NotificationVariables.APPLICANT_EMAIL), event, task.getAllVariables());
+          task.getVariable(NotificationVariables.APPLICANT_EMAIL), event, templateValues(task));
       ApplicantNotifier.Delivery delivery = notifiers.notifier().send(notification);
       try {
         tasks.complete(task, Map.of(NotificationVariables.NOTIFICATION_MESSAGE_ID, delivery.messageId()));
@@ -59,5 +63,18 @@ class NotifyApplicantHandler implements ExternalTaskHandler {
       tasks.handleFailure(task, e.getMessage(), Retries.stackTraceOf(e), Retries.remainingAfterFailure(task),
           Retries.backoffMillis(task));
     }
+  }
+
+  /** Plain values only: object variables (JSON lists, maps) are never placeholders and are not deserialized. */
+  private static Map<String, Object> templateValues(ExternalTask task) {
+    VariableMap all = task.getAllVariablesTyped(false);
+    Map<String, Object> values = new HashMap<>();
+    for (String name : all.keySet()) {
+      TypedValue value = all.getValueTyped(name);
+      if (!(value instanceof ObjectValue) && value.getValue() != null) {
+        values.put(name, value.getValue());
+      }
+    }
+    return values;
   }
 }

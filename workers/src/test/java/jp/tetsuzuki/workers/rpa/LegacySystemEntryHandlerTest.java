@@ -138,4 +138,16 @@ class LegacySystemEntryHandlerTest {
     verify(tasks).handleFailure(eq(task), anyString(), anyString(), eq(0), eq(300_000L));
     verify(tasks, never()).complete(eq(task), anyMap());
   }
+
+  @Test
+  void aMissingInputBecomesAnIncidentThatNamesTheVariable() {
+    when(task.getVariable(LegacyEntryVariables.CASE_NUMBER)).thenReturn(null);
+    when(task.getRetries()).thenReturn(1);
+
+    handler.execute(task, tasks);
+
+    verify(tasks).handleFailure(eq(task), eq("process variable 'caseNumber' is missing"), anyString(), eq(0),
+        eq(300_000L));
+    assertThat(legacy.records()).isEmpty();
+  }
 }
