@@ -12,6 +12,10 @@ public final class Errors {
   public static final String DOCUMENT_UNREADABLE = "DOCUMENT_UNREADABLE";
   /** OCR is not installed or not working on this worker; staff transcribe the document by hand. */
   public static final String OCR_UNAVAILABLE = "OCR_UNAVAILABLE";
+  /** The legacy system's entry form refused the case data (its own validation); staff correct the data. */
+  public static final String LEGACY_VALIDATION_FAILED = "LEGACY_VALIDATION_FAILED";
+  /** The applicant cannot be notified by mail (no or malformed address); the model notifies by another channel. */
+  public static final String NOTIFICATION_UNDELIVERABLE = "NOTIFICATION_UNDELIVERABLE";
 
   private Errors() {}
 }

@@ -12,6 +12,10 @@ public final class Topics {
   public static final String OCR_EMPLOYMENT_CERTIFICATE = "ocr-employment-certificate";
   /** Read a qualified invoice (適格請求書) by OCR into fields with confidence. */
   public static final String OCR_INVOICE = "ocr-invoice";
+  /** Enter an approved case into the legacy system through its HTML screens (RPA-style bot); idempotent. */
+  public static final String LEGACY_SYSTEM_ENTRY = "legacy-system-entry";
+  /** Send the applicant a mail from a Japanese template, exactly once per case event. */
+  public static final String NOTIFY_APPLICANT = "notify-applicant";
 
   private Topics() {}
 }

@@ -1,0 +1,40 @@
+package jp.tetsuzuki.workers.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MailTemplatesTest {
+
+  private final MailTemplates templates = new MailTemplates();
+
+  @Test
+  void fillsTheApprovalMailWithJapaneseDates() {
+    RenderedMail mail = templates.render("application-approved", Map.of("procedureName", "保育所入所申請",
+        "caseNumber", "R7-0042", "applicantName", "山田 花子", "decisionDate", "2025-03-28"));
+
+    assertThat(mail.subject()).isEqualTo("【保育所入所申請】決定のお知らせ（受付番号 R7-0042）");
+    assertThat(mail.body()).startsWith("山田 花子 様\n")
+        .contains("保育所入所申請の申請について、2025年3月28日付けで承認されました")
+        .contains("受付番号：R7-0042")
+        .doesNotContain("{");
+  }
+
+  @Test
+  void aMissingValueIsAnErrorNotAGapInTheLetter() {
+    assertThatThrownBy(() -> templates.render("application-received", Map.of("procedureName", "保育所入所申請",
+        "caseNumber", "R7-0042")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'applicantName'");
+  }
+
+  @Test
+  void onlyKnownTemplateNamesAreAccepted() {
+    assertThatThrownBy(() -> templates.render("no-such-event", Map.of()))
+        .hasMessageContaining("no mail template for notification event 'no-such-event'");
+    assertThatThrownBy(() -> templates.render("../../../../application", Map.of()))
+        .hasMessageContaining("is not a template name");
+  }
+}
