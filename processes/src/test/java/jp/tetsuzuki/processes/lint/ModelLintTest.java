@@ -29,8 +29,8 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
  * Model lint for designers (DESIGN.md, beyond the anchors), run at build time over every packaged model: history
- * time to live set, every user task bound to an existing form, every external topic served by a worker, no generated
- * ids on flow nodes.
+ * time to live set, every user task bound to an existing form, every external topic served by a worker, every worker
+ * topic offered to designers as a Modeler element template, no generated ids on flow nodes.
  */
 class ModelLintTest {
 
@@ -100,6 +100,25 @@ class ModelLintTest {
         assertThat(WORKER_TOPICS).as("worker for topic " + topic + " of " + element.getId()).contains(topic);
       }
     }
+  }
+
+  @Test
+  void everyWorkerTopicHasAModelerElementTemplate() throws IOException {
+    var resolver = new PathMatchingResourcePatternResolver();
+    ObjectMapper json = new ObjectMapper();
+    Set<String> templated = new HashSet<>();
+    for (Resource resource : resolver.getResources("classpath*:element-templates/*.json")) {
+      try (InputStream in = resource.getInputStream()) {
+        for (JsonNode template : json.readTree(in)) {
+          for (JsonNode property : template.get("properties")) {
+            if ("camunda:topic".equals(property.path("binding").path("name").asText())) {
+              templated.add(property.get("value").asText());
+            }
+          }
+        }
+      }
+    }
+    assertThat(templated).containsAll(WORKER_TOPICS);
   }
 
   @Test
