@@ -1,5 +1,7 @@
 package jp.tetsuzuki.processes;
 
+import java.time.ZoneOffset;
+import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class TetsuzukiApplication {
 
   public static void main(String[] args) {
+    // instants are stored in UTC on every node whatever the host's zone (dates are shown in JST by the calendar)
+    TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
     SpringApplication.run(TetsuzukiApplication.class, args);
   }
 }
