@@ -1,10 +1,11 @@
 package jp.tetsuzuki.processes.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,6 +20,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * RFC 9457 problem answers for the procedure, document, calendar and identifier APIs: the status, an English detail
  * and the {@code field} at fault, so that a client can point at it.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Spring's generic problem-details handler
 @RestControllerAdvice(basePackages = {"jp.tetsuzuki.processes.procedure", "jp.tetsuzuki.processes.document",
     "jp.tetsuzuki.processes.reference"})
 class PublicApiErrors {
@@ -30,12 +32,11 @@ class PublicApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
-      return problem(HttpStatus.BAD_REQUEST, path(unknown) + ": unknown field", path(unknown));
-    }
-    if (e.getCause() instanceof InvalidFormatException | e.getCause() instanceof MismatchedInputException) {
-      JsonMappingException mapping = (JsonMappingException) e.getCause();
-      if (!mapping.getPath().isEmpty()) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnrecognizedPropertyException unknown) {
+        return problem(HttpStatus.BAD_REQUEST, path(unknown) + ": unknown field", path(unknown));
+      }
+      if (cause instanceof MismatchedInputException mapping && !mapping.getPath().isEmpty()) {
         return problem(HttpStatus.BAD_REQUEST, path(mapping) + ": wrong type or format", path(mapping));
       }
     }
