@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class ProcedureCatalog {
   private final Map<String, Procedure> byCode;
 
   private ProcedureCatalog(Map<String, Procedure> byCode) {
-    this.byCode = Map.copyOf(byCode);
+    this.byCode = Collections.unmodifiableMap(new TreeMap<>(byCode));
   }
 
   /** A named YAML source (a file or a classpath resource). */
@@ -132,7 +133,11 @@ public final class ProcedureCatalog {
   private static void period(Procedure.Period period, String what) {
     require(period != null && period.value() >= 1 && period.value() <= 3650,
         what + ".value must be between 1 and 3650");
-    Procedure.unitOf(period.unit());
+    try {
+      Procedure.unitOf(period.unit());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(what + "." + e.getMessage(), e);
+    }
   }
 
   private static boolean notBlank(String s) {
