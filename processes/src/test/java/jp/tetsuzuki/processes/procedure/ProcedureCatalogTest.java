@@ -67,6 +67,21 @@ class ProcedureCatalogTest {
         .hasMessageContaining("c.yaml").hasMessageContaining("defined twice");
   }
 
+  @Test
+  void anExternalFolderAddsAProcedureAndOverridesAPackagedOneWithAHigherVersion(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+    java.nio.file.Files.writeString(dir.resolve("garden-permit.yaml"), VALID);
+    java.nio.file.Files.writeString(dir.resolve("road.yaml"), new String(new PathMatchingResourcePatternResolver()
+        .getResource("classpath:catalog/road-occupancy-permit.yaml").getInputStream().readAllBytes(),
+        StandardCharsets.UTF_8).replace("version: 1", "version: 2").replace("value: 14", "value: 10"));
+    java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not a catalog file");
+    ProcedureCatalog catalog = new ProcedureConfiguration().procedureCatalog(dir.toString());
+    assertThat(catalog.find("garden-permit")).isPresent();
+    assertThat(catalog.find("road-occupancy-permit").orElseThrow().standardPeriod().value()).isEqualTo(10);
+    assertThat(catalog.find("outdoor-advertising-permit")).isPresent();
+    assertThat(new ProcedureConfiguration().procedureCatalog("").find("garden-permit")).isEmpty();
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "unit: business-days }|unit: weeks }|unit must be business-days or calendar-days",

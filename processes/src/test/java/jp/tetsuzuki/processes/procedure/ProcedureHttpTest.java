@@ -43,6 +43,7 @@ class ProcedureHttpTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired JdbcTemplate jdbc;
+  @Autowired jp.tetsuzuki.workers.documents.DocumentSource documentSource;
 
   Http client() {
     return Http.as("api-client", port);
@@ -137,6 +138,13 @@ class ProcedureHttpTest {
     assertThat(huge.status()).isEqualTo(413);
     assertThat(upload("demo-shi", "plan.pdf", "application/pdf", pdf, Http.as("staff-ku", port)).status())
         .isEqualTo(404);
+
+    // the workers read the same store through their port (document inspection, OCR)
+    try (var opened = documentSource.open(stored.json().get("documentId").asText()).orElseThrow()) {
+      assertThat(opened.content().readAllBytes()).isEqualTo(pdf);
+      assertThat(opened.mediaType()).isEqualTo("application/pdf");
+    }
+    assertThat(documentSource.open(UUID.randomUUID().toString())).isEmpty();
   }
 
   @Test
@@ -220,6 +228,69 @@ class ProcedureHttpTest {
         "reviewed", "granted", "notified");
     assertThat(client().postJson("/api/v1/applications/" + id + "/withdrawal", Map.of()).status())
         .isEqualTo(409);
+  }
+
+  @Test
+  void staffRegisterAPaperApplicationFromTheTasklistStartForm() {
+    Http staff = Http.as("staff-ku", port);
+    String form = staff.get("/engine-rest/process-definition/key/" + AdministrativeProcedure.ID
+        + "/deployed-start-form").body();
+    assertThat(form).contains(AdministrativeProcedure.FORM_START).contains("到達日");
+    String yesterday = java.time.LocalDate.now(ProcedureDeadlines.TOKYO).minusDays(1).toString();
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("tenantId", Map.of("value", "demo-ku", "type", "String"));
+    variables.put("procedureCode", Map.of("value", "outdoor-advertising-permit", "type", "String"));
+    variables.put("receivedOn", Map.of("value", yesterday, "type", "String"));
+    variables.put("applicantName", Map.of("value", "デモ看板株式会社", "type", "String"));
+    variables.put("paperDocumentsReceived", Map.of("value", true, "type", "Boolean"));
+    variables.put("applicationData", Map.of("value", "{\"location\":\"デモ区1-1\",\"displayArea\":4,"
+        + "\"displayFrom\":\"2027-04-01\"}", "type", "String"));
+    Http.Response started = staff.postJson("/engine-rest/process-definition/key/" + AdministrativeProcedure.ID
+        + "/submit-form", Map.of("variables", variables));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String pid = started.json().get("id").asText();
+    String applicationId = (String) runtime.getVariable(pid, AdministrativeProcedure.APPLICATION_ID);
+
+    // staff of the tenant follow it through the same API as outside systems
+    JsonNode status = staff.get("/api/v1/applications/" + applicationId).json();
+    assertThat(status.get("channel").asText()).isEqualTo("paper");
+    assertThat(status.get("receivedOn").asText()).isEqualTo(yesterday);
+    assertThat(status.get("status").asText()).isEqualTo("under-review");
+    assertThat(singleTask(staff, pid, AdministrativeProcedure.TASK_REVIEW).get("due").asText())
+        .startsWith(status.get("dueDate").asText());
+
+    // another municipality's staff cannot register for デモ区
+    Long applications = jdbc.queryForObject("SELECT COUNT(*) FROM tz_application", Long.class);
+    Http.Response foreign = Http.as("staff-shi", port).postJson("/engine-rest/process-definition/key/"
+        + AdministrativeProcedure.ID + "/submit-form", Map.of("variables", variables));
+    assertThat(foreign.status()).isGreaterThanOrEqualTo(400);
+    assertThat(foreign.body()).contains("権限がありません");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tz_application", Long.class)).isEqualTo(applications);
+  }
+
+  @Test
+  void theSameKeySentTwiceAtOnceStartsOneCase() throws Exception {
+    List<Map<String, String>> documents = new ArrayList<>();
+    for (String kind : List.of("application-form", "location-map", "floor-plan", "work-schedule")) {
+      documents.add(Map.of("documentId", documentId("demo-ku", kind), "kind", kind));
+    }
+    Map<String, Object> body = roadApplication(documents);
+    Http keyed = client().header("Idempotency-Key", UUID.randomUUID().toString());
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey(AdministrativeProcedure.ID).count();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> keyed.postJson("/api/v1/applications", body));
+      var second = pool.submit(() -> keyed.postJson("/api/v1/applications", body));
+      Http.Response a = first.get();
+      Http.Response b = second.get();
+      assertThat(a.status()).as(a.body()).isEqualTo(201);
+      assertThat(b.status()).as(b.body()).isEqualTo(201);
+      assertThat(a.json().get("id").asText()).isEqualTo(b.json().get("id").asText());
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(AdministrativeProcedure.ID).count())
+        .isEqualTo(before + 1);
   }
 
   @Test
