@@ -1,0 +1,90 @@
+package jp.tetsuzuki.bpmn;
+
+/**
+ * Contract of {@code administrative-procedure} (行政手続): one generic flow for every procedure of the catalog.
+ * 到達 → 形式審査 → [補正要求 ⇄ 補正受領, clock paused, own deadline] → 審査 → 決裁 ({@link ApprovalRoute}) →
+ * 許可 / 申請拒否処分 (理由付記) → 通知. Withdrawal ({@link #MSG_WITHDRAWAL_REQUESTED}) until the decision.
+ */
+public final class AdministrativeProcedure {
+
+  public static final String ID = "administrative-procedure";
+
+  // elements
+  public static final String EVENT_APPLICATION_RECEIVED = "Event_ApplicationReceived";
+  public static final String TASK_REGISTER_ARRIVAL = "Task_RegisterArrival";
+  public static final String TASK_CHECK_COMPLETENESS = "Task_CheckCompleteness";
+  public static final String GATEWAY_COMPLETE = "Gateway_Complete";
+  public static final String TASK_REQUEST_CORRECTION = "Task_RequestCorrection";
+  public static final String TASK_AWAIT_CORRECTION = "Task_AwaitCorrection";
+  public static final String EVENT_CORRECTION_DEADLINE_PASSED = "Event_CorrectionDeadlinePassed";
+  public static final String TASK_RESUME_CLOCK = "Task_ResumeClock";
+  public static final String TASK_DECIDE_UNANSWERED = "Task_DecideUnanswered";
+  public static final String GATEWAY_TO_REVIEW = "Gateway_ToReview";
+  public static final String TASK_REVIEW = "Task_Review";
+  public static final String EVENT_REMINDER_DUE = "Event_ReminderDue";
+  public static final String TASK_REMIND = "Task_Remind";
+  public static final String EVENT_DUE_SOON = "Event_DueSoon";
+  public static final String TASK_ESCALATE = "Task_Escalate";
+  public static final String TASK_DECIDE = "Task_Decide";
+  public static final String EVENT_ROUTE_UNRESOLVED = "Event_RouteUnresolved";
+  public static final String TASK_RECORD_ROUTE_FAILURE = "Task_RecordRouteFailure";
+  public static final String GATEWAY_DECISION_OUTCOME = "Gateway_DecisionOutcome";
+  public static final String TASK_GRANT = "Task_Grant";
+  public static final String TASK_REFUSE = "Task_Refuse";
+  public static final String GATEWAY_TO_NOTIFY = "Gateway_ToNotify";
+  public static final String TASK_NOTIFY = "Task_Notify";
+  public static final String EVENT_CLOSED = "Event_Closed";
+  public static final String SUBPROCESS_WITHDRAWAL = "SubProcess_Withdrawal";
+  public static final String EVENT_WITHDRAWAL_REQUESTED = "Event_WithdrawalRequested";
+  public static final String TASK_RECORD_WITHDRAWAL = "Task_RecordWithdrawal";
+  public static final String EVENT_WITHDRAWN = "Event_Withdrawn";
+
+  /** Form ids. */
+  public static final String FORM_START = "administrative-procedure-start";
+  public static final String FORM_REVIEW = "administrative-procedure-review";
+
+  // variables (start: TENANT_ID and either APPLICATION_ID from the API or the start-form fields)
+  public static final String TENANT_ID = CommonVariables.TENANT_ID;
+  public static final String APPLICATION_ID = "applicationId";
+  public static final String PROCEDURE_CODE = "procedureCode";
+  public static final String PROCEDURE_NAME = "procedureName";
+  public static final String APPLICANT_NAME = "applicantName";
+  /** Start form of a paper application: the real arrival date (YYYY-MM-DD). */
+  public static final String RECEIVED_ON = "receivedOn";
+  /** Start form of a paper application: every required document was received on paper. */
+  public static final String PAPER_DOCUMENTS_RECEIVED = "paperDocumentsReceived";
+  /** Start form of a paper application: data fields as JSON text (optional). */
+  public static final String APPLICATION_DATA = "applicationData";
+  public static final String REVIEW_GROUP = "reviewGroup";
+  public static final String REVIEW_DEPARTMENT = "reviewDepartment";
+  /** Due date (YYYY-MM-DD, Asia/Tokyo); {@link #DUE_AT} is the task due date (17:00 JST that day). */
+  public static final String DUE_DATE = "dueDate";
+  public static final String DUE_AT = "dueAt";
+  public static final String REMINDER_AT = "reminderAt";
+  public static final String ESCALATION_AT = "escalationAt";
+  public static final String COMPLETE = "complete";
+  /** What is missing or wrong, in Japanese, one item per line (for staff and the correction request). */
+  public static final String MISSING_ITEMS = "missingItems";
+  public static final String CORRECTION_DUE_DATE = "correctionDueDate";
+  public static final String CORRECTION_DUE_AT = "correctionDueAt";
+  public static final String CORRECTION_COMMENT = "correctionComment";
+  public static final String REVIEW_SUMMARY = "reviewSummary";
+  public static final String REVIEWER = "reviewer";
+  public static final String DECISION_OUTCOME = "decisionOutcome";
+  public static final String DECISION_COMMENT = "decisionComment";
+  public static final String DECIDED_BY = "decidedBy";
+  public static final String APPROVAL_INSTANCE_ID = "approvalInstanceId";
+  public static final String WITHDRAWAL_REASON = "withdrawalReason";
+  /** Final outcome: one of the {@code OUTCOME_*} values. */
+  public static final String OUTCOME = "outcome";
+  public static final String OUTCOME_GRANTED = "granted";
+  public static final String OUTCOME_REFUSED = "refused";
+  public static final String OUTCOME_DEEMED_WITHDRAWN = "deemed-withdrawn";
+  public static final String OUTCOME_WITHDRAWN = "withdrawn";
+
+  // messages
+  public static final String MSG_CORRECTION_RECEIVED = "correctionReceived";
+  public static final String MSG_WITHDRAWAL_REQUESTED = "withdrawalRequested";
+
+  private AdministrativeProcedure() {}
+}

@@ -1,0 +1,79 @@
+package jp.tetsuzuki.processes.api;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/**
+ * RFC 9457 problem answers for the procedure, document, calendar and identifier APIs: the status, an English detail
+ * and the {@code field} at fault, so that a client can point at it.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Spring's generic problem-details handler
+@RestControllerAdvice(basePackages = {"jp.tetsuzuki.processes.procedure", "jp.tetsuzuki.processes.document",
+    "jp.tetsuzuki.processes.reference"})
+class PublicApiErrors {
+
+  @ExceptionHandler(ApiException.class)
+  ProblemDetail refused(ApiException e) {
+    return problem(HttpStatus.valueOf(e.status()), e.getMessage(), e.field());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnrecognizedPropertyException unknown) {
+        return problem(HttpStatus.BAD_REQUEST, path(unknown) + ": unknown field", path(unknown));
+      }
+      if (cause instanceof MismatchedInputException mapping && !mapping.getPath().isEmpty()) {
+        return problem(HttpStatus.BAD_REQUEST, path(mapping) + ": wrong type or format", path(mapping));
+      }
+    }
+    return problem(HttpStatus.BAD_REQUEST, "the request body is not valid JSON", null);
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+    return problem(HttpStatus.BAD_REQUEST, e.getParameterName() + ": required", e.getParameterName());
+  }
+
+  @ExceptionHandler(MissingRequestHeaderException.class)
+  ProblemDetail missingHeader(MissingRequestHeaderException e) {
+    return problem(HttpStatus.BAD_REQUEST, e.getHeaderName() + " header: required", e.getHeaderName());
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ProblemDetail missingPart(MissingServletRequestPartException e) {
+    return problem(HttpStatus.BAD_REQUEST, e.getRequestPartName() + ": required multipart part",
+        e.getRequestPartName());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+    return problem(HttpStatus.BAD_REQUEST, e.getName() + ": wrong type or format", e.getName());
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining(".")).replace(".[", "[");
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String detail, String field) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    if (field != null) {
+      problem.setProperty("field", field);
+    }
+    return problem;
+  }
+}

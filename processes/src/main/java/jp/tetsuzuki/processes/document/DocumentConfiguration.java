@@ -1,0 +1,19 @@
+package jp.tetsuzuki.processes.document;
+
+import java.time.Clock;
+import jp.tetsuzuki.workers.documents.DocumentInspector;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The document store, also serving the workers' {@code DocumentSource} port. */
+@Configuration
+class DocumentConfiguration {
+
+  /** The workers' inspector when the workers run in this JVM; otherwise one of our own (same class, same rules). */
+  @Bean
+  DocumentStore documentStore(JdbcTemplate jdbc, ObjectProvider<DocumentInspector> inspector) {
+    return new DocumentStore(jdbc, inspector.getIfAvailable(DocumentInspector::new), Clock.systemUTC());
+  }
+}

@@ -1,0 +1,51 @@
+package jp.tetsuzuki.processes.procedure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.tetsuzuki.processes.identifier.IdentifierType;
+import jp.tetsuzuki.processes.identifier.IdentifierValidator;
+import jp.tetsuzuki.workers.documents.DocumentUse;
+
+/**
+ * 形式審査: the formal requirements of an application (行政手続法7条). Every required document of the catalog is
+ * attached and of an accepted type, and every corporate or invoice registration number passes its check. Returns what
+ * is wrong in Japanese, one line per item, for the correction request (補正). Plain Java.
+ */
+public final class CompletenessCheck {
+
+  /** An attached document: its catalog kind and the media type detected from its content. */
+  public record Attached(String documentId, String kind, String mediaType) {}
+
+  private CompletenessCheck() {}
+
+  public static List<String> problems(Procedure procedure, List<Attached> documents, Map<String, Object> data,
+      boolean paperDocumentsReceived) {
+    List<String> problems = new ArrayList<>();
+    if (!paperDocumentsReceived) {
+      for (Procedure.DocumentKind kind : procedure.documents()) {
+        List<Attached> ofKind = documents.stream().filter(d -> d.kind().equals(kind.kind())).toList();
+        if (ofKind.isEmpty()) {
+          problems.add(kind.name() + "が添付されていません。");
+        } else if (ofKind.stream().noneMatch(d -> DocumentUse.APPLICATION_ATTACHMENT.allows(d.mediaType()))) {
+          problems.add(kind.name() + "のファイル形式（" + ofKind.get(0).mediaType()
+              + "）は受け付けられません。PDF または画像（PNG、JPEG、TIFF）で提出してください。");
+        }
+      }
+    }
+    for (Procedure.Field field : procedure.fields()) {
+      Object value = data.get(field.key());
+      if (value == null && field.required()) {
+        problems.add(field.label() + "が記入されていません。");
+      }
+      if (value instanceof String text && (field.type().equals(IdentifierType.CORPORATE_NUMBER.code())
+          || field.type().equals(IdentifierType.INVOICE_REGISTRATION_NUMBER.code()))) {
+        var result = IdentifierValidator.validate(IdentifierType.fromCode(field.type()), text);
+        if (!result.valid()) {
+          problems.add(field.label() + "が正しくありません（桁数または検査用数字が誤っています）。");
+        }
+      }
+    }
+    return problems;
+  }
+}

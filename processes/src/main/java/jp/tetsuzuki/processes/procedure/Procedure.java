@@ -1,0 +1,73 @@
+package jp.tetsuzuki.processes.procedure;
+
+import java.util.List;
+import java.util.Optional;
+import jp.tetsuzuki.processes.calendar.PeriodUnit;
+
+/**
+ * One entry of the procedure catalog (手続カタログ), as a designer writes it in YAML. Validated by
+ * {@link ProcedureCatalog#validate(Procedure, String)} when loaded.
+ */
+public record Procedure(String code, int version, String name, List<String> tenants, LegalBasis legalBasis,
+    Period standardPeriod, List<DocumentKind> documents, List<Field> fields, Review review,
+    String decisionAuthority, Notification notification, Correction correction) {
+
+  /** 根拠: the kind (law, ordinance, guideline) and the article. */
+  public record LegalBasis(String kind, String text) {}
+
+  /** A period and how it is counted: {@code business-days} (開庁日) or {@code calendar-days}. */
+  public record Period(int value, String unit) {
+    public PeriodUnit periodUnit() {
+      return unitOf(unit);
+    }
+  }
+
+  /** A document the applicant must attach. */
+  public record DocumentKind(String kind, String name) {}
+
+  /** A data field of the application; {@code type} is one of {@link Procedure#FIELD_TYPES}. */
+  public record Field(String key, String label, String type, boolean required) {}
+
+  /** Review by the department group {@code <tenant>-<department>}. */
+  public record Review(String department) {}
+
+  /** How the decision reaches the applicant: email, post or portal. */
+  public record Notification(String channel) {}
+
+  /** 補正: how long the applicant has, and what happens without an answer. */
+  public record Correction(Period deadline, String onTimeout) {}
+
+  public static final List<String> FIELD_TYPES = List.of("text", "number", "date", "boolean", "corporate-number",
+      "invoice-registration-number", "individual-number");
+  public static final List<String> LEGAL_BASIS_KINDS = List.of("law", "ordinance", "guideline");
+  public static final List<String> CHANNELS = List.of("email", "post", "portal");
+  public static final String TIMEOUT_REFUSAL = "refusal";
+  public static final String TIMEOUT_DEEMED_WITHDRAWN = "deemed-withdrawn";
+
+  /** The candidate group of the review task in a tenant, e.g. {@code demo-ku-toshikeikaku}. */
+  public String reviewGroup(String tenantId) {
+    return tenantId + "-" + review.department();
+  }
+
+  public boolean offeredIn(String tenantId) {
+    return tenants.contains(tenantId);
+  }
+
+  public Optional<Field> field(String key) {
+    return fields.stream().filter(f -> f.key().equals(key)).findFirst();
+  }
+
+  public Optional<DocumentKind> documentKind(String kind) {
+    return documents.stream().filter(d -> d.kind().equals(kind)).findFirst();
+  }
+
+  static PeriodUnit unitOf(String unit) {
+    if ("business-days".equals(unit)) {
+      return PeriodUnit.BUSINESS_DAYS;
+    }
+    if ("calendar-days".equals(unit)) {
+      return PeriodUnit.CALENDAR_DAYS;
+    }
+    throw new IllegalArgumentException("unit must be business-days or calendar-days, was '" + unit + "'");
+  }
+}

@@ -1,0 +1,344 @@
+package jp.tetsuzuki.processes.procedure;
+
+import static jp.tetsuzuki.bpmn.AdministrativeProcedure.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.tetsuzuki.processes.approval.TenantMembers;
+import jp.tetsuzuki.processes.calendar.OfficeCalendar;
+import jp.tetsuzuki.processes.calendar.Pause;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * The glue of {@code administrative-procedure}: each method reads variables, calls the plain rules
+ * ({@link ProcedureDeadlines}, {@link CompletenessCheck}) and the {@link ApplicationStore}, and writes the results.
+ * Bound by name in the model: {@code ${procedureActivities.checkCompleteness(execution)}}. Time is the engine's
+ * clock, so timers and deadlines agree in tests.
+ */
+public class ProcedureActivities {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ProcedureCatalog catalog;
+  private final ApplicationStore store;
+  private final Function<String, OfficeCalendar> calendars;
+  private final TenantMembers members;
+
+  public ProcedureActivities(ProcedureCatalog catalog, ApplicationStore store,
+      Function<String, OfficeCalendar> calendars, TenantMembers members) {
+    this.catalog = catalog;
+    this.store = store;
+    this.calendars = calendars;
+    this.members = members;
+  }
+
+  /**
+   * 到達. From the API the application exists already; from the Tasklist start form (a paper application) it is
+   * created here with its real arrival date. Either way the case gets its deadlines.
+   */
+  public void registerArrival(DelegateExecution execution) {
+    Instant now = now();
+    String tenantId = (String) execution.getVariable(TENANT_ID);
+    String applicationId = (String) execution.getVariable(APPLICATION_ID);
+    ApplicationRecord application;
+    if (applicationId == null) {
+      application = registerPaperApplication(execution, tenantId, now);
+      execution.setVariable(APPLICATION_ID, application.id());
+      execution.setProcessBusinessKey(application.id());
+    } else {
+      application = store.get(applicationId);
+    }
+    store.linkProcess(application.id(), execution.getProcessInstanceId());
+    Procedure procedure = procedureOf(application);
+    execution.setVariable(PROCEDURE_CODE, procedure.code());
+    execution.setVariable(PROCEDURE_NAME, procedure.name());
+    execution.setVariable(RECEIVED_ON, application.receivedOn().toString());
+    execution.setVariable(REVIEW_GROUP, procedure.reviewGroup(tenantId));
+    execution.setVariable(REVIEW_DEPARTMENT, procedure.review().department());
+    execution.setVariable(APPLICANT_NAME, applicantName(application));
+    setDeadlines(execution, calendars.apply(tenantId), application.dueDate());
+  }
+
+  private ApplicationRecord registerPaperApplication(DelegateExecution execution, String tenantId, Instant now) {
+    String code = (String) execution.getVariable(PROCEDURE_CODE);
+    Procedure procedure = catalog.find(code).filter(p -> p.offeredIn(tenantId)).orElseThrow(
+        () -> new ProcessEngineException("手続「" + code + "」は自治体 " + tenantId + " では扱っていません。"));
+    Authentication caller = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String user = caller == null ? null : caller.getUserId();
+    if (user != null && !members.isMember(tenantId, user)) {
+      throw new ProcessEngineException("自治体 " + tenantId + " の申請を登録する権限がありません。");
+    }
+    LocalDate receivedOn = receivedOn(execution.getVariable(RECEIVED_ON), now);
+    String applicantName = (String) execution.getVariable(APPLICANT_NAME);
+    if (applicantName == null || applicantName.isBlank()) {
+      throw new ProcessEngineException("申請者の氏名・名称を入力してください。");
+    }
+    String data = (String) execution.getVariable(APPLICATION_DATA);
+    Map<String, Object> parsed = new LinkedHashMap<>();
+    if (data != null && !data.isBlank()) {
+      try {
+        parsed = JSON.readValue(data, JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class,
+            Object.class));
+      } catch (JsonProcessingException e) {
+        throw new ProcessEngineException("申請内容は JSON 形式で入力してください（例: {\"roadName\": \"区道1号\"}）。");
+      }
+      for (String key : parsed.keySet()) {
+        if (procedure.field(key).isEmpty()) {
+          throw new ProcessEngineException("申請内容の項目「" + key + "」はこの手続にありません。");
+        }
+        if (procedure.field(key).get().type().equals("individual-number")) {
+          throw new ProcessEngineException("個人番号はここに入力しないでください。");
+        }
+      }
+    }
+    OfficeCalendar calendar = calendars.apply(tenantId);
+    LocalDate due = ProcedureDeadlines.dueDate(calendar, procedure, receivedOn, List.of());
+    String id = UUID.randomUUID().toString();
+    ApplicationRecord application = new ApplicationRecord(id, tenantId, procedure.code(), procedure.version(),
+        execution.getProcessInstanceId(), ApplicationRecord.CHANNEL_PAPER, ApplicationRecord.STATUS_RECEIVED,
+        ApplicationRecord.STAGE_ARRIVAL, receivedOn, due, false, null, 0, null,
+        json(Map.of("name", applicantName)), json(parsed), null, null, user == null ? "system" : user, now);
+    store.insert(application, now);
+    store.event(id, "received", "紙の申請書を登録しました（到達日 " + receivedOn + "、処理期限 " + due + "）。", user, now);
+    return application;
+  }
+
+  /** 形式審査. */
+  public void checkCompleteness(DelegateExecution execution) {
+    Instant now = now();
+    ApplicationRecord application = store.get(applicationId(execution));
+    store.stage(application.id(), ApplicationRecord.STATUS_RECEIVED, ApplicationRecord.STAGE_COMPLETENESS_CHECK,
+        now);
+    boolean paper = Boolean.TRUE.equals(execution.getVariable(PAPER_DOCUMENTS_RECEIVED));
+    List<CompletenessCheck.Attached> documents = store.documents(application.id());
+    List<String> problems = CompletenessCheck.problems(procedureOf(application), documents,
+        readData(application.dataJson()), paper);
+    execution.setVariable(COMPLETE, problems.isEmpty());
+    execution.setVariable(MISSING_ITEMS, String.join("\n", problems));
+    execution.setVariable("attachments", documents.stream().map(CompletenessCheck.Attached::documentId)
+        .collect(Collectors.joining(",")));
+    store.event(application.id(), "completeness-checked", problems.isEmpty() ? "形式審査: 要件を満たしています。"
+        : "形式審査: 不備があります。" + String.join(" ", problems), null, now);
+  }
+
+  /** 補正要求: the clock stops today; the applicant has until the correction deadline. */
+  public void requestCorrection(DelegateExecution execution) {
+    Instant now = now();
+    ApplicationRecord application = store.get(applicationId(execution));
+    LocalDate today = ProcedureDeadlines.today(now);
+    LocalDate requestedOn = today.isBefore(application.receivedOn()) ? application.receivedOn() : today;
+    LocalDate correctionDue = ProcedureDeadlines.correctionDue(calendars.apply(application.tenantId()),
+        procedureOf(application), requestedOn);
+    store.pause(application.id(), requestedOn, correctionDue, now);
+    execution.setVariable(CORRECTION_DUE_DATE, correctionDue.toString());
+    execution.setVariable(CORRECTION_DUE_AT, Date.from(ProcedureDeadlines.endOf(correctionDue)));
+    store.event(application.id(), "correction-requested", "補正を求めました（補正期限 " + correctionDue
+        + "）。補正があるまで標準処理期間は停止します。\n" + execution.getVariable(MISSING_ITEMS), null, now);
+  }
+
+  /** 補正受領: the clock runs again and the due date moves by the paused days. */
+  public void resumeClock(DelegateExecution execution) {
+    Instant now = now();
+    ApplicationRecord application = store.get(applicationId(execution));
+    LocalDate resumedOn = ProcedureDeadlines.today(now);
+    if (application.pausedSince() != null && resumedOn.isBefore(application.pausedSince())) {
+      resumedOn = application.pausedSince();
+    }
+    OfficeCalendar calendar = calendars.apply(application.tenantId());
+    Procedure procedure = procedureOf(application);
+    List<Pause> pauses = new java.util.ArrayList<>(store.completedPauses(application.id()));
+    if (application.pausedSince() != null) {
+      pauses.add(new Pause(application.pausedSince(), resumedOn));
+    }
+    LocalDate due = ProcedureDeadlines.dueDate(calendar, procedure, application.receivedOn(), pauses);
+    store.resume(application.id(), resumedOn, due, ProcedureDeadlines.pausedDays(calendar, procedure, pauses), now);
+    setDeadlines(execution, calendar, due);
+    store.event(application.id(), "correction-received", "補正を受領しました。処理期限は " + due + " です。", null, now);
+  }
+
+  /** No answer by the correction deadline: refused or treated as withdrawn, as the catalog says. */
+  public void decideUnanswered(DelegateExecution execution) {
+    Instant now = now();
+    ApplicationRecord application = store.get(applicationId(execution));
+    Procedure procedure = procedureOf(application);
+    boolean refusal = Procedure.TIMEOUT_REFUSAL.equals(procedure.correction().onTimeout());
+    String reason = refusal
+        ? "補正期限（" + application.correctionDue() + "）までに補正がなかったため、形式上の要件に適合しない申請として拒否します"
+            + "（行政手続法第7条）。不備: " + String.join(" ", String.valueOf(execution.getVariable(MISSING_ITEMS)))
+        : "補正期限（" + application.correctionDue() + "）までに補正がなかったため、申請は取り下げられたものとして扱います。";
+    String outcome = refusal ? OUTCOME_REFUSED : OUTCOME_DEEMED_WITHDRAWN;
+    execution.setVariable(OUTCOME, outcome);
+    store.outcome(application.id(), outcome, reason, now);
+    store.event(application.id(), "correction-deadline-passed", reason, null, now);
+  }
+
+  /** The review task appears: stage and status, and the due date shown on the task. */
+  public void reviewStarted(DelegateTask task) {
+    Instant now = now();
+    store.stage(applicationId(task.getExecution()), ApplicationRecord.STATUS_UNDER_REVIEW,
+        ApplicationRecord.STAGE_REVIEW, now);
+  }
+
+  /** The reviewer becomes the originator of the decision document (起案者). */
+  public void reviewCompleted(DelegateTask task) {
+    Instant now = now();
+    Authentication caller = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String reviewer = task.getAssignee() != null ? task.getAssignee() : caller == null ? null : caller.getUserId();
+    if (reviewer == null) {
+      throw new ProcessEngineException("審査を完了した職員が特定できません。タスクを自分に割り当ててから完了してください。");
+    }
+    task.getExecution().setVariable(REVIEWER, reviewer);
+    String id = applicationId(task.getExecution());
+    store.stage(id, ApplicationRecord.STATUS_DECIDING, ApplicationRecord.STAGE_DECISION, now);
+    store.event(id, "reviewed", "審査を完了し、決裁に回しました。", reviewer, now);
+  }
+
+  /** 督促: the due date is near. */
+  public void remind(DelegateExecution execution) {
+    store.event(applicationId(execution), "reminder", "処理期限（" + execution.getVariable(DUE_DATE)
+        + "）が近づいています。担当課（" + execution.getVariable(REVIEW_GROUP) + "）に督促しました。", null, now());
+  }
+
+  /** エスカレーション: the tenant's supervisors see and may take the review task. */
+  public void escalate(DelegateExecution execution) {
+    String supervisors = execution.getVariable(TENANT_ID) + "-supervisors";
+    var tasks = execution.getProcessEngineServices().getTaskService();
+    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(TASK_REVIEW).list()) {
+      tasks.addCandidateGroup(task.getId(), supervisors);
+    }
+    store.event(applicationId(execution), "escalated", "処理期限（" + execution.getVariable(DUE_DATE)
+        + "）の前日です。監督職（" + supervisors + "）にエスカレーションしました。", null, now());
+  }
+
+  public void recordRouteFailure(DelegateExecution execution) {
+    store.event(applicationId(execution), "route-unresolved", "決裁ルートを決定できませんでした。組織データを確認し、"
+        + "審査からやり直してください。", null, now());
+  }
+
+  /** 許可. */
+  public void grant(DelegateExecution execution) {
+    Instant now = now();
+    String id = applicationId(execution);
+    String comment = (String) execution.getVariable(DECISION_COMMENT);
+    execution.setVariable(OUTCOME, OUTCOME_GRANTED);
+    store.outcome(id, OUTCOME_GRANTED, comment, now);
+    store.event(id, "granted", "許可することに決定しました。" + (comment == null ? "" : "（" + comment + "）"),
+        (String) execution.getVariable(DECIDED_BY), now);
+  }
+
+  /** 申請拒否処分: the reasons are stated (行政手続法8条). */
+  public void refuse(DelegateExecution execution) {
+    Instant now = now();
+    String id = applicationId(execution);
+    String comment = (String) execution.getVariable(DECISION_COMMENT);
+    String reasons = comment != null && !comment.isBlank() ? comment
+        : String.valueOf(execution.getVariable(REVIEW_SUMMARY));
+    execution.setVariable(OUTCOME, OUTCOME_REFUSED);
+    store.outcome(id, OUTCOME_REFUSED, reasons, now);
+    store.event(id, "refused", "申請を拒否することに決定しました。理由: " + reasons,
+        (String) execution.getVariable(DECIDED_BY), now);
+  }
+
+  /** 通知: records the notice for the channel of the catalog (the mail worker sends it). */
+  public void notifyApplicant(DelegateExecution execution) {
+    Instant now = now();
+    ApplicationRecord application = store.get(applicationId(execution));
+    Procedure procedure = procedureOf(application);
+    store.event(application.id(), "notified", Notices.text(procedure, application), null, now);
+    store.stageOnly(application.id(), ApplicationRecord.STAGE_CLOSED, now);
+  }
+
+  /** 取下げ: accepted until the decision; the applicant is told. */
+  public void recordWithdrawal(DelegateExecution execution) {
+    Instant now = now();
+    String id = applicationId(execution);
+    Object reason = execution.getVariable(WITHDRAWAL_REASON);
+    String text = "申請の取下げを受理しました。" + (reason == null ? "" : "（理由: " + reason + "）");
+    execution.setVariable(OUTCOME, OUTCOME_WITHDRAWN);
+    store.outcome(id, OUTCOME_WITHDRAWN, reason == null ? null : reason.toString(), now);
+    store.event(id, "withdrawn", text, null, now);
+    ApplicationRecord application = store.get(id);
+    store.event(id, "notified", Notices.text(procedureOf(application), application), null, now);
+    store.stageOnly(id, ApplicationRecord.STAGE_CLOSED, now);
+  }
+
+  private void setDeadlines(DelegateExecution execution, OfficeCalendar calendar, LocalDate due) {
+    execution.setVariable(DUE_DATE, due.toString());
+    execution.setVariable(DUE_AT, Date.from(ProcedureDeadlines.dueAt(due)));
+    execution.setVariable(REMINDER_AT, Date.from(ProcedureDeadlines.reminderAt(calendar, due)));
+    execution.setVariable(ESCALATION_AT, Date.from(ProcedureDeadlines.escalationAt(calendar, due)));
+  }
+
+  private Procedure procedureOf(ApplicationRecord application) {
+    return catalog.find(application.procedureCode()).orElseThrow(() -> new ProcessEngineException(
+        "procedure " + application.procedureCode() + " is no longer in the catalog"));
+  }
+
+  private static String applicationId(DelegateExecution execution) {
+    return (String) execution.getVariable(APPLICATION_ID);
+  }
+
+  private static String applicantName(ApplicationRecord application) {
+    try {
+      return JSON.readTree(application.applicantJson()).path("name").asText(null);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  static Map<String, Object> readData(String json) {
+    try {
+      return JSON.readValue(json, JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class,
+          Object.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored application data is not JSON", e);
+    }
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static LocalDate receivedOn(Object value, Instant now) {
+    LocalDate date;
+    if (value instanceof Date d) {
+      date = d.toInstant().atZone(ProcedureDeadlines.TOKYO).toLocalDate();
+    } else if (value instanceof String s && !s.isBlank()) {
+      try {
+        date = LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+      } catch (DateTimeParseException e) {
+        throw new ProcessEngineException("到達日は YYYY-MM-DD の形式で入力してください。");
+      }
+    } else {
+      throw new ProcessEngineException("到達日を入力してください。");
+    }
+    if (date.isAfter(ProcedureDeadlines.today(now))) {
+      throw new ProcessEngineException("到達日に未来の日付は指定できません。");
+    }
+    return date;
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}

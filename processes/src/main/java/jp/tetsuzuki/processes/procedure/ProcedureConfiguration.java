@@ -1,0 +1,85 @@
+package jp.tetsuzuki.processes.procedure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import jp.tetsuzuki.processes.approval.TenantMembers;
+import jp.tetsuzuki.processes.document.DocumentStore;
+import jp.tetsuzuki.processes.reference.TenantCalendars;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the catalog (packaged YAML plus an optional external folder) and the procedure services. */
+@Configuration
+class ProcedureConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProcedureConfiguration.class);
+
+  @Bean
+  ProcedureCatalog procedureCatalog(@Value("${tetsuzuki.catalog.dir:}") String externalDir) throws IOException {
+    List<ProcedureCatalog.Source> sources = new ArrayList<>();
+    for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:catalog/*.yaml")) {
+      sources.add(new ProcedureCatalog.Source() {
+        @Override public String name() {
+          return "classpath:catalog/" + resource.getFilename();
+        }
+
+        @Override public InputStream open() throws IOException {
+          return resource.getInputStream();
+        }
+      });
+    }
+    if (!externalDir.isBlank()) {
+      try (Stream<Path> files = Files.list(Path.of(externalDir))) {
+        files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().forEach(f -> sources.add(
+            new ProcedureCatalog.Source() {
+              @Override public String name() {
+                return f.toString();
+              }
+
+              @Override public InputStream open() throws IOException {
+                return Files.newInputStream(f);
+              }
+            }));
+      }
+    }
+    ProcedureCatalog catalog = ProcedureCatalog.load(sources);
+    LOG.info("procedure catalog: {} procedures from {} files", catalog.all().size(), sources.size());
+    return catalog;
+  }
+
+  @Bean
+  ApplicationStore applicationStore(JdbcTemplate jdbc) {
+    return new ApplicationStore(jdbc);
+  }
+
+  /** Bound by name in the model: {@code ${procedureActivities.registerArrival(execution)}}. */
+  @Bean
+  ProcedureActivities procedureActivities(ProcedureCatalog catalog, ApplicationStore store,
+      TenantCalendars calendars, TenantMembers members) {
+    return new ProcedureActivities(catalog, store, calendars::of, members);
+  }
+
+  @Bean
+  ApplicationService applicationService(ProcedureCatalog catalog, ApplicationStore store, DocumentStore documents,
+      TenantMembers members, TenantCalendars calendars, RuntimeService runtime, IdentityService identity,
+      PlatformTransactionManager transactions) {
+    return new ApplicationService(catalog, store, documents, members, calendars::of, runtime, identity,
+        new TransactionTemplate(transactions), Clock.systemUTC());
+  }
+}

@@ -1,0 +1,202 @@
+package jp.tetsuzuki.processes.procedure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.tetsuzuki.bpmn.CommonVariables;
+import jp.tetsuzuki.processes.approval.ApprovalRouteActivities;
+import jp.tetsuzuki.processes.approval.ApprovalRulesDeployer;
+import jp.tetsuzuki.processes.approval.ApprovalService;
+import jp.tetsuzuki.processes.approval.ApprovalStore;
+import jp.tetsuzuki.processes.approval.CalendarOfficeDays;
+import jp.tetsuzuki.processes.approval.EngineTenantMembers;
+import jp.tetsuzuki.processes.approval.OrganisationRepository;
+import jp.tetsuzuki.processes.approval.StepDeadlines;
+import jp.tetsuzuki.processes.approval.SubstituteRegistry;
+import jp.tetsuzuki.processes.approval.SubstituteService;
+import jp.tetsuzuki.processes.approval.TenantMembers;
+import jp.tetsuzuki.processes.demo.ApprovalDemoData;
+import jp.tetsuzuki.processes.reference.TenantCalendars;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A real in-memory engine for the procedure model (no Spring): our tables migrated by Flyway, the packaged catalog
+ * plus one test procedure whose department has no approver (to reach the unresolved-route path), the real approval
+ * route with the demo organisation and route tables. Time is the engine's clock (ClockUtil).
+ */
+final class ProcedureTestEnvironment {
+
+  static final String TENANT = "demo-ku";
+  /** A procedure reviewed by a department that has no 課長 in the organisation data. */
+  static final String UNROUTED = "test-unrouted-permit";
+
+  final StandaloneInMemProcessEngineConfiguration configuration;
+  final JdbcTemplate jdbc;
+  final ApplicationStore store;
+  final ProcedureCatalog catalog;
+  final OrganisationRepository organisation;
+
+  ProcedureTestEnvironment() {
+    String url = "jdbc:h2:mem:procedure-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL(url);
+    dataSource.setUser("sa");
+    Flyway.configure().dataSource(dataSource).table("tz_schema_history")
+        .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+    jdbc = new JdbcTemplate(dataSource);
+    store = new ApplicationStore(jdbc);
+    catalog = catalog();
+
+    configuration = new StandaloneInMemProcessEngineConfiguration();
+    configuration.setProcessEngineName("procedure-test-" + UUID.randomUUID());
+    configuration.setJdbcUrl(url);
+    configuration.setDatabaseSchemaUpdate(ProcessEngineConfigurationImpl.DB_SCHEMA_UPDATE_TRUE);
+    configuration.setHistory(ProcessEngineConfigurationImpl.HISTORY_FULL);
+    configuration.setJobExecutorActivate(false);
+    configuration.setEnforceHistoryTimeToLive(true);
+    configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_-]{0,63}");
+    configuration.setJavaSerializationFormatEnabled(false);
+    configuration.setDefaultSerializationFormat("application/json");
+    configuration.setTenantIdProvider(new TenantFromVariable());
+    configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+
+    Clock engineClock = new Clock() {
+      @Override public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override public Instant instant() {
+        return ClockUtil.getCurrentTime().toInstant();
+      }
+    };
+    IdentityService identity = configuration.getIdentityService();
+    TenantMembers members = new EngineTenantMembers(() -> identity);
+    SubstituteRegistry registry = new SubstituteRegistry(dataSource);
+    organisation = new OrganisationRepository(dataSource);
+    ApprovalService approvals = new ApprovalService(new ApprovalStore(dataSource), organisation, registry, members,
+        new StepDeadlines(CalendarOfficeDays.national()), engineClock);
+    SubstituteService substitutes = new SubstituteService(registry, members, engineClock);
+    TenantCalendars calendars = new TenantCalendars(jdbc);
+    configuration.setBeans(Map.of(
+        "approvalRouteActivities", new ApprovalRouteActivities(approvals, substitutes),
+        "procedureActivities", new ProcedureActivities(catalog, store, calendars::of, members)));
+    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+  }
+
+  private static ProcedureCatalog catalog() {
+    try {
+      List<ProcedureCatalog.Source> sources = new ArrayList<>();
+      for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:catalog/*.yaml")) {
+        sources.add(source(r));
+      }
+      sources.add(source(new PathMatchingResourcePatternResolver()
+          .getResource("classpath:procedure/test-unrouted-permit.yaml")));
+      return ProcedureCatalog.load(sources);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ProcedureCatalog.Source source(Resource r) {
+    return new ProcedureCatalog.Source() {
+      @Override public String name() {
+        return r.getFilename();
+      }
+
+      @Override public InputStream open() throws IOException {
+        return r.getInputStream();
+      }
+    };
+  }
+
+  /** Models, forms, tenant, people, organisation and route tables. Call once the engine is built. */
+  void populate(ProcessEngine engine) {
+    DeploymentBuilder models = engine.getRepositoryService().createDeployment().name("procedure-models");
+    for (String resource : List.of("bpmn/administrative-procedure.bpmn", "bpmn/approval-route.bpmn",
+        "bpmn/approval-circulation.bpmn", "forms/administrative-procedure/Event_ApplicationReceived.form",
+        "forms/administrative-procedure/Task_Review.form", "forms/approval-route/Task_Approve.form",
+        "forms/approval-route/Task_Consult.form", "forms/approval-route/Task_Revise.form",
+        "forms/approval-circulation/Task_Read.form")) {
+      models.addClasspathResource(resource);
+    }
+    models.deploy();
+
+    IdentityService identity = engine.getIdentityService();
+    identity.saveTenant(identity.newTenant(TENANT));
+    identity.saveTenant(identity.newTenant("demo-shi"));
+    for (String group : List.of(TENANT + "-supervisors", TENANT + "-doro", TENANT + "-sangyo",
+        TENANT + "-toshikeikaku")) {
+      identity.saveGroup(identity.newGroup(group));
+    }
+    for (String id : List.of("staff-ku", "kacho-ku", "bucho-ku", "kyokucho-ku", "supervisor-ku", "staff-shi")) {
+      User user = identity.newUser(id);
+      user.setLastName(id);
+      user.setPassword("Tetsuzuki-demo-1");
+      identity.saveUser(user);
+      identity.createTenantUserMembership(id.endsWith("-shi") ? "demo-shi" : TENANT, id);
+    }
+    identity.createMembership("staff-ku", TENANT + "-doro");
+    identity.createMembership("staff-ku", TENANT + "-sangyo");
+    identity.createMembership("supervisor-ku", TENANT + "-supervisors");
+    organisation.saveAll(TENANT, ApprovalDemoData.organisation(TENANT));
+    new ApprovalRulesDeployer(engine.getRepositoryService(), identity).deployTenantTables();
+  }
+
+  /** A stored document as the document store keeps it (upload and type detection are tested over HTTP). */
+  String document(String mediaType) {
+    String id = UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO tz_document (id, tenant_id, file_name, media_type, size_bytes, sha256, content, "
+        + "created_by, created_at) VALUES (?, ?, ?, ?, 3, 'x', ?, 'staff-ku', CURRENT_TIMESTAMP)", id, TENANT,
+        "f", mediaType, new byte[] {1, 2, 3});
+    return id;
+  }
+
+  private static final class TenantFromVariable implements TenantIdProvider {
+    @Override
+    public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
+      if (ctx.getSuperExecution() != null) {
+        return ctx.getSuperExecution().getTenantId();
+      }
+      return (String) ctx.getVariables().get(CommonVariables.TENANT_ID);
+    }
+
+    @Override
+    public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext ctx) {
+      return null;
+    }
+
+    @Override
+    public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
+      return ctx.getExecution() == null ? null : ctx.getExecution().getTenantId();
+    }
+  }
+}
