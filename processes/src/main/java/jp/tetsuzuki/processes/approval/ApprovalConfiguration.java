@@ -3,7 +3,7 @@ package jp.tetsuzuki.processes.approval;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import jp.tetsuzuki.processes.reference.TenantCalendars;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,11 +26,10 @@ class ApprovalConfiguration {
     return new SubstituteRegistry(dataSource);
   }
 
-  /** Replaced by an adapter to the office calendar ({@code jp.tetsuzuki.processes.calendar}) when present. */
+  /** Step deadlines count the tenant's open days: national rules plus the tenant's own closed days. */
   @Bean
-  @ConditionalOnMissingBean(OfficeDays.class)
-  OfficeDays approvalOfficeDays() {
-    return CalendarOfficeDays.national();
+  OfficeDays approvalOfficeDays(TenantCalendars calendars) {
+    return new CalendarOfficeDays(calendars::of);
   }
 
   @Bean

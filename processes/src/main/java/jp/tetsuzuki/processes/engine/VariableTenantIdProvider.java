@@ -33,8 +33,9 @@ class VariableTenantIdProvider implements TenantIdProvider {
         : Context.getCommandContext().getAuthentication();
     if (caller != null && !caller.getTenantIds().contains(id)
         && !caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-      throw new AuthorizationException("'" + caller.getUserId() + "' is not a member of tenant '" + id
-          + "' and cannot open its cases");
+      // staff read this in the Tasklist's start form: Japanese first, then English for logs and API clients
+      throw new AuthorizationException("テナント「" + id + "」の案件を開始する権限がありません（所属していません）。 / '"
+          + caller.getUserId() + "' is not a member of tenant '" + id + "' and cannot open its cases");
     }
     return id;
   }
