@@ -1,10 +1,10 @@
 package jp.tetsuzuki.processes.approval;
 
+import jp.tetsuzuki.processes.identity.AsPlatform;
 import jp.tetsuzuki.bpmn.ApprovalRoute;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +28,7 @@ class ApprovalEngineCommands {
 
   /** Sends {@code approvalWithdrawn} to the route. */
   void withdraw(String processInstanceId, String originator, String comment) {
-    asPlatform(() -> runtime.createMessageCorrelation(ApprovalRoute.MSG_WITHDRAWN)
+    AsPlatform.call(identity, () -> runtime.createMessageCorrelation(ApprovalRoute.MSG_WITHDRAWN)
         .processInstanceId(processInstanceId)
         .setVariable(ApprovalRoute.WITHDRAWN_BY, originator)
         .setVariable(ApprovalRoute.COMMENT, comment)
@@ -37,7 +37,7 @@ class ApprovalEngineCommands {
 
   /** A new substitute sees the principal's open approval tasks of the tenant at once. */
   void linkSubstitute(Substitute s) {
-    asPlatform(() -> {
+    AsPlatform.call(identity, () -> {
       for (Task task : openTasksOf(s)) {
         tasks.addCandidateUser(task.getId(), s.substitute());
       }
@@ -46,7 +46,7 @@ class ApprovalEngineCommands {
   }
 
   void unlinkSubstitute(Substitute s) {
-    asPlatform(() -> {
+    AsPlatform.call(identity, () -> {
       for (Task task : openTasksOf(s)) {
         tasks.deleteCandidateUser(task.getId(), s.substitute());
       }
@@ -59,15 +59,4 @@ class ApprovalEngineCommands {
         .processDefinitionKey(ApprovalRoute.ID).listPage(0, 1000);
   }
 
-  private <T> T asPlatform(java.util.function.Supplier<T> action) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return action.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
-  }
 }

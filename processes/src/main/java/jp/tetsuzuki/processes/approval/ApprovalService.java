@@ -270,7 +270,7 @@ public class ApprovalService {
     String superior = superiorOf(c.tenantId(), step).orElse(null);
     replace(steps, step.withEscalatedTo(superior));
     store.saveSteps(processInstanceId, steps);
-    String group = c.tenantId() + "-supervisors";
+    String group = c.tenantId() + "-" + jp.tetsuzuki.processes.identity.Roles.SUPERVISORS;
     record(c, step.position(), StepKind.APPROVAL, ActionType.ESCALATED, null, null,
         superior == null ? group : superior + ", " + group, null);
     return new Escalation(step.userId(), superior, group);

@@ -1,10 +1,12 @@
 package jp.tetsuzuki.processes.approval;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
+import jp.tetsuzuki.processes.identity.AsPlatform;
+import jp.tetsuzuki.processes.identity.Roles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * {@link TenantMembers} on the engine's identity service. Looks are taken as the platform (the caller's own read
@@ -20,19 +22,19 @@ public class EngineTenantMembers implements TenantMembers {
 
   @Override
   public boolean isMember(String tenantId, String userId) {
-    return asPlatform(ids -> ids.createTenantQuery().tenantId(tenantId).userMember(userId)
+    return lookUp(ids -> ids.createTenantQuery().tenantId(tenantId).userMember(userId)
         .includingGroupsOfUser(true).count() > 0);
   }
 
   @Override
   public boolean isManager(String tenantId, String userId) {
-    return asPlatform(ids -> ids.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0
-        || ids.createUserQuery().userId(userId).memberOfGroup(tenantId + "-supervisors").count() > 0);
+    return lookUp(ids -> ids.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0
+        || ids.createUserQuery().userId(userId).memberOfGroup(tenantId + "-" + Roles.SUPERVISORS).count() > 0);
   }
 
   @Override
   public String displayName(String userId) {
-    return asPlatform(ids -> {
+    return lookUp(ids -> {
       User user = ids.createUserQuery().userId(userId).singleResult();
       if (user == null) {
         return userId;
@@ -43,16 +45,8 @@ public class EngineTenantMembers implements TenantMembers {
     });
   }
 
-  private <T> T asPlatform(java.util.function.Function<IdentityService, T> query) {
+  private <T> T lookUp(Function<IdentityService, T> query) {
     IdentityService ids = identity.get();
-    Authentication caller = ids.getCurrentAuthentication();
-    ids.clearAuthentication();
-    try {
-      return query.apply(ids);
-    } finally {
-      if (caller != null) {
-        ids.setAuthentication(caller);
-      }
-    }
+    return AsPlatform.call(ids, () -> query.apply(ids));
   }
 }

@@ -1,5 +1,6 @@
 package jp.tetsuzuki.processes.procedure;
 
+import jp.tetsuzuki.processes.identity.AsPlatform;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import jp.tetsuzuki.bpmn.AdministrativeProcedure;
 import jp.tetsuzuki.processes.api.ApiException;
 import jp.tetsuzuki.processes.approval.TenantMembers;
@@ -23,7 +23,6 @@ import jp.tetsuzuki.processes.document.DocumentStore;
 import jp.tetsuzuki.processes.document.StoredFile;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -174,7 +173,7 @@ public class ApplicationService {
       refs.forEach(ref -> store.attach(id, ref.documentId(), ref.kind(), now));
       store.event(id, "correction-submitted", "補正書類が提出されました。" + (comment == null ? "" : "（" + comment + "）"),
           caller, now);
-      asPlatform(() -> runtime.createMessageCorrelation(AdministrativeProcedure.MSG_CORRECTION_RECEIVED)
+      AsPlatform.call(identity, () -> runtime.createMessageCorrelation(AdministrativeProcedure.MSG_CORRECTION_RECEIVED)
           .processInstanceId(application.processInstanceId())
           .setVariable(AdministrativeProcedure.CORRECTION_COMMENT, comment).correlateWithResult());
     });
@@ -187,24 +186,11 @@ public class ApplicationService {
     if (application.isFinal()) {
       throw ApiException.conflict("application " + id + " is already closed (" + application.outcome() + ")");
     }
-    transactions.executeWithoutResult(status -> asPlatform(() -> runtime
+    transactions.executeWithoutResult(status -> AsPlatform.call(identity, () -> runtime
         .createMessageCorrelation(AdministrativeProcedure.MSG_WITHDRAWAL_REQUESTED)
         .processInstanceId(application.processInstanceId())
         .setVariable(AdministrativeProcedure.WITHDRAWAL_REASON, reason).correlateWithResult()));
     return store.get(id);
-  }
-
-  /** Engine calls the caller holds no permission for, made once our own checks have passed. */
-  private <T> T asPlatform(Supplier<T> command) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return command.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
   }
 
   private static String hash(Submission request) {
