@@ -2,7 +2,9 @@ package jp.tetsuzuki.processes.approval;
 
 import jp.tetsuzuki.processes.identity.AsPlatform;
 import jp.tetsuzuki.bpmn.ApprovalRoute;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -19,11 +21,14 @@ class ApprovalEngineCommands {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final IdentityService identity;
+  private final AuthorizationService authorizations;
 
-  ApprovalEngineCommands(RuntimeService runtime, TaskService tasks, IdentityService identity) {
+  ApprovalEngineCommands(RuntimeService runtime, TaskService tasks, IdentityService identity,
+      AuthorizationService authorizations) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
+    this.authorizations = authorizations;
   }
 
   /** Sends {@code approvalWithdrawn} to the route. */
@@ -49,6 +54,10 @@ class ApprovalEngineCommands {
     AsPlatform.call(identity, () -> {
       for (Task task : openTasksOf(s)) {
         tasks.deleteCandidateUser(task.getId(), s.substitute());
+        // the engine granted the candidate a task authorization it does not take back with the link
+        authorizations.createAuthorizationQuery().userIdIn(s.substitute()).resourceType(Resources.TASK)
+            .resourceId(task.getId()).list()
+            .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
       }
       return null;
     });

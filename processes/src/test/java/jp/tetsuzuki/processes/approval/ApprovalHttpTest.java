@@ -204,6 +204,27 @@ class ApprovalHttpTest {
         .isNull();
   }
 
+  @Test
+  void aRemovedSubstituteNoLongerSeesThePrincipalsTask() {
+    String today = LocalDate.now().toString();
+    String pid = startRoute("staff-ku");
+    Http kacho = Http.as("kacho-ku", port);
+    kacho.postJson("/engine-rest/task/" + singleTask(kacho, pid).get("id").asText() + "/submit-form",
+        Map.of("variables", vars(DECISION, DECISION_APPROVE)));
+    Http bucho = Http.as("bucho-ku", port);
+    String taskId = singleTask(bucho, pid).get("id").asText();
+    Http jicho = Http.as("jicho-ku", port);
+    String id = bucho.postJson("/api/v1/approvals/substitutes", Map.of("tenantId", "demo-ku",
+        "substitute", "jicho-ku", "validFrom", today, "validTo", today)).json().get("id").asText();
+    assertThat(jicho.get("/engine-rest/task/" + taskId).status()).isEqualTo(200);
+
+    assertThat(bucho.delete("/api/v1/approvals/substitutes/" + id).status()).isEqualTo(204);
+    assertThat(jicho.get("/engine-rest/task/" + taskId).status()).isEqualTo(404);
+    assertThat(jicho.postJson("/engine-rest/task/" + taskId + "/submit-form",
+        Map.of("variables", vars(DECISION, DECISION_APPROVE))).status()).isGreaterThanOrEqualTo(400);
+    assertThat(bucho.get("/engine-rest/task/" + taskId).status()).isEqualTo(200);
+  }
+
   private String startRoute(String originator) {
     Http.Response started = Http.as(originator, port).postJson("/engine-rest/process-definition/key/" + ID
         + "/start", Map.of("variables", vars(TENANT_ID, "demo-ku", SUBJECT, "道路占用許可の決定", KIND, KIND_PROCEDURE,
