@@ -11,6 +11,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -28,6 +30,13 @@ class PublicApiErrors {
   @ExceptionHandler(ApiException.class)
   ProblemDetail refused(ApiException e) {
     return problem(HttpStatus.valueOf(e.status()), e.getMessage(), e.field());
+  }
+
+  /** A correction, withdrawal or decision raced another one (or the deadline timer): the case moved on. */
+  @ExceptionHandler({MismatchingMessageCorrelationException.class, OptimisticLockingException.class})
+  ProblemDetail raced(RuntimeException e) {
+    return problem(HttpStatus.CONFLICT, "the case changed meanwhile (another action or a deadline came first); "
+        + "read its status and try again if still needed", null);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

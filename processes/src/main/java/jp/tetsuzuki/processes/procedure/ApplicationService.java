@@ -1,6 +1,10 @@
 package jp.tetsuzuki.processes.procedure;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.tetsuzuki.processes.identifier.IdentifierType;
+import jp.tetsuzuki.processes.identifier.IdentifierValidator;
 import jp.tetsuzuki.processes.identity.AsPlatform;
+import jp.tetsuzuki.processes.identity.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,7 +75,7 @@ public class ApplicationService {
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
       throw ApiException.badRequest("Idempotency-Key", "Idempotency-Key header: required, 1 to 200 characters");
     }
-    String hash = hash(request);
+    String hash = hash(withoutIndividualNumbers(request));
     var earlier = store.key(caller, idempotencyKey);
     if (earlier.isPresent()) {
       return replay(earlier.get(), hash);
@@ -86,6 +90,10 @@ public class ApplicationService {
     Instant now = clock.instant();
     LocalDate today = ProcedureDeadlines.today(now);
     Procedure procedure = ApplicationRequests.procedure(catalog, request.procedureCode(), request.tenantId());
+    if (request.receivedOn() != null && !isStaff(caller)) {
+      // the arrival date (到達日) is what the office records; outside systems apply online, today
+      throw new ApiException(403, "receivedOn", "receivedOn: only staff registering a paper application may set it");
+    }
     LocalDate receivedOn = ApplicationRequests.receivedOn(request.receivedOn(), today);
     Map<String, Object> applicant = ApplicationRequests.applicant(request.applicant());
     Map<String, Object> data = ApplicationRequests.data(procedure, request.data(), false);
@@ -112,7 +120,9 @@ public class ApplicationService {
         // started as the caller: the engine checks its CREATE_INSTANCE permission and the tenant
         ProcessInstance pi = runtime.createProcessInstanceByKey(AdministrativeProcedure.ID).businessKey(id)
             .setVariables(variables).execute();
-        store.linkProcess(id, pi.getId());
+        if (!store.linkProcess(id, pi.getId())) {
+          throw new IllegalStateException("application " + id + " was linked to another case");
+        }
       });
     } catch (DuplicateKeyException raced) {
       // the same key committed by a parallel request (maybe on another node): answer with its result
@@ -158,6 +168,11 @@ public class ApplicationService {
       throw ApiException.conflict("application " + id + " is not waiting for a correction (status "
           + application.status() + ")");
     }
+    if (application.correctionDue() != null
+        && ProcedureDeadlines.today(clock.instant()).isAfter(application.correctionDue())) {
+      throw ApiException.conflict("application " + id + ": the correction deadline " + application.correctionDue()
+          + " has passed");
+    }
     Procedure procedure = catalog.find(application.procedureCode()).orElseThrow();
     Map<String, Object> changes = ApplicationRequests.data(procedure, data, true);
     List<ApplicationRequests.DocumentRef> refs = ApplicationRequests.documents(procedure, application.tenantId(),
@@ -191,6 +206,28 @@ public class ApplicationService {
         .processInstanceId(application.processInstanceId())
         .setVariable(AdministrativeProcedure.WITHDRAWAL_REASON, reason).correlateWithResult()));
     return store.get(id);
+  }
+
+  private boolean isStaff(String caller) {
+    return AsPlatform.call(identity, () -> identity.createUserQuery().userId(caller)
+        .memberOfGroup(Roles.STAFF).count() > 0);
+  }
+
+  /** The request as hashed for replays: individual numbers replaced by their masked form (never kept in clear). */
+  private Submission withoutIndividualNumbers(Submission request) {
+    if (request.data() == null || !request.data().isObject()) {
+      return request;
+    }
+    ObjectNode data = request.data().deepCopy();
+    catalog.find(request.procedureCode()).ifPresent(procedure -> procedure.fields().stream()
+        .filter(field -> "individual-number".equals(field.type()) && data.has(field.key()))
+        .forEach(field -> {
+          String masked = IdentifierValidator.validate(IdentifierType.INDIVIDUAL_NUMBER,
+              data.get(field.key()).asText()).normalized();
+          data.put(field.key(), masked == null ? "invalid" : masked);
+        }));
+    return new Submission(request.procedureCode(), request.tenantId(), request.receivedOn(), request.applicant(),
+        data, request.documents());
   }
 
   private static String hash(Submission request) {

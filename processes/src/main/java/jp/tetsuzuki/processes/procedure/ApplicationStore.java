@@ -53,8 +53,10 @@ public class ApplicationStore {
     return find(id).orElseThrow(() -> new IllegalStateException("no application " + id));
   }
 
-  public void linkProcess(String id, String processInstanceId) {
-    jdbc.update("UPDATE tz_application SET process_instance_id = ? WHERE id = ?", processInstanceId, id);
+  /** Links the application to its case; false when another case holds it already. */
+  public boolean linkProcess(String id, String processInstanceId) {
+    return jdbc.update("UPDATE tz_application SET process_instance_id = ? WHERE id = ? "
+        + "AND (process_instance_id IS NULL OR process_instance_id = ?)", processInstanceId, id, processInstanceId) == 1;
   }
 
   public void stage(String id, String status, String stage, Instant now) {
@@ -77,8 +79,12 @@ public class ApplicationStore {
   }
 
   public void pause(String id, LocalDate requestedOn, LocalDate correctionDue, Instant now) {
-    jdbc.update("INSERT INTO tz_application_pause (application_id, requested_on) VALUES (?, ?)", id,
-        Date.valueOf(requestedOn));
+    // a further request on the day a correction arrived continues that day's pause (one pause per day)
+    if (jdbc.update("UPDATE tz_application_pause SET resumed_on = NULL WHERE application_id = ? AND requested_on = ?",
+        id, Date.valueOf(requestedOn)) == 0) {
+      jdbc.update("INSERT INTO tz_application_pause (application_id, requested_on) VALUES (?, ?)", id,
+          Date.valueOf(requestedOn));
+    }
     jdbc.update("UPDATE tz_application SET status = ?, stage = ?, clock_paused = TRUE, paused_since = ?, "
         + "correction_due = ?, updated_at = ? WHERE id = ?", ApplicationRecord.STATUS_AWAITING_CORRECTION,
         ApplicationRecord.STAGE_CORRECTION, Date.valueOf(requestedOn), Date.valueOf(correctionDue),

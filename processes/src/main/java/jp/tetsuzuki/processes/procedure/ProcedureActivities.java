@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import jp.tetsuzuki.processes.approval.TenantMembers;
 import jp.tetsuzuki.processes.calendar.OfficeCalendar;
 import jp.tetsuzuki.processes.calendar.Pause;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -62,8 +63,15 @@ public class ProcedureActivities {
       execution.setProcessBusinessKey(application.id());
     } else {
       application = store.get(applicationId);
+      if (!application.tenantId().equals(execution.getTenantId())) {
+        throw new AuthorizationException("申請 " + applicationId + " はこの自治体の申請ではありません。 / application "
+            + applicationId + " does not belong to tenant " + execution.getTenantId());
+      }
     }
-    store.linkProcess(application.id(), execution.getProcessInstanceId());
+    if (!store.linkProcess(application.id(), execution.getProcessInstanceId())) {
+      throw new AuthorizationException("申請 " + application.id() + " は既に別の案件で処理中です。 / application "
+          + application.id() + " is handled by another case already");
+    }
     Procedure procedure = procedureOf(application);
     execution.setVariable(PROCEDURE_CODE, procedure.code());
     execution.setVariable(PROCEDURE_NAME, procedure.name());

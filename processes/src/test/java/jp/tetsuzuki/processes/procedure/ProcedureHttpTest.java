@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -314,6 +315,36 @@ class ProcedureHttpTest {
   }
 
   @Test
+  void anApplicationCannotBeTakenOverByAnotherCaseOrTenant() throws Exception {
+    List<Map<String, String>> documents = new ArrayList<>();
+    for (String kind : List.of("application-form", "location-map", "floor-plan", "work-schedule")) {
+      documents.add(Map.of("documentId", documentId("demo-ku", kind), "kind", kind));
+    }
+    Http.Response created = client().header("Idempotency-Key", UUID.randomUUID().toString())
+        .postJson("/api/v1/applications", roadApplication(documents));
+    String id = created.json().get("id").asText();
+    String processInstanceId = created.json().get("processInstanceId").asText();
+    String path = "/engine-rest/process-definition/key/" + AdministrativeProcedure.ID + "/start";
+
+    // another municipality starting a case of its own on this application
+    Http.Response foreign = Http.as("staff-shi", port).postJson(path, Map.of("variables", Map.of(
+        "tenantId", Map.of("value", "demo-shi"), AdministrativeProcedure.APPLICATION_ID, Map.of("value", id))));
+    // refused inside the start command (the engine reports a delegate's refusal as 500 with its message)
+    assertThat(foreign.status()).as(foreign.body()).isIn(403, 500);
+    assertThat(foreign.body()).contains("does not belong to tenant demo-shi");
+    // a second case on the same application in its own municipality
+    Http.Response second = Http.as("staff-ku", port).postJson(path, Map.of("variables", Map.of(
+        "tenantId", Map.of("value", "demo-ku"), AdministrativeProcedure.APPLICATION_ID, Map.of("value", id))));
+    assertThat(second.status()).as(second.body()).isIn(403, 500);
+    assertThat(second.body()).contains("is handled by another case already");
+
+    assertThat(client().get("/api/v1/applications/" + id).json().get("processInstanceId").asText())
+        .isEqualTo(processInstanceId);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(AdministrativeProcedure.ID)
+        .variableValueEquals(AdministrativeProcedure.APPLICATION_ID, id).count()).isOne();
+  }
+
+  @Test
   void badInputIsRefusedNamingTheFieldAndNothingIsCreated() throws Exception {
     String doc = documentId("demo-ku", "application-form");
     Long before = jdbc.queryForObject("SELECT COUNT(*) FROM tz_application", Long.class);
@@ -321,8 +352,13 @@ class ProcedureHttpTest {
 
     assertField(apply(with("procedureCode", "no-such-permit")), 400, "procedureCode");
     assertField(apply(with("procedureCode", null)), 400, "procedureCode");
-    assertField(apply(with("receivedOn", "2026/11/16")), 400, "receivedOn");
-    assertField(apply(with("receivedOn", "2999-01-01")), 400, "receivedOn");
+    // outside systems apply online, today: only staff registering paper may give an arrival date
+    assertField(apply(with("receivedOn", LocalDate.now().minusDays(3).toString())), 403, "receivedOn");
+    Http staff = Http.as("staff-ku", port);
+    assertField(staff.header("Idempotency-Key", "k-" + UUID.randomUUID()).postJson("/api/v1/applications",
+        with("receivedOn", "2026/11/16")), 400, "receivedOn");
+    assertField(staff.header("Idempotency-Key", "k-" + UUID.randomUUID()).postJson("/api/v1/applications",
+        with("receivedOn", "2999-01-01")), 400, "receivedOn");
     assertField(apply(with("applicant", Map.of())), 400, "applicant.name");
     assertField(apply(with("data", Map.of("roadName", "区道1号"))), 400, "data.occupancyFrom");
     assertField(apply(with("data", Map.of("roadName", "区道1号", "occupancyFrom", "2027-02-30",
