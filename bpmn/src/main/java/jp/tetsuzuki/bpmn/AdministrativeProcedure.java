@@ -69,6 +69,14 @@ public final class AdministrativeProcedure {
   public static final String CORRECTION_DUE_AT = "correctionDueAt";
   public static final String CORRECTION_COMMENT = "correctionComment";
   public static final String REVIEW_SUMMARY = "reviewSummary";
+  /** The disposition the reviewer proposes in the 決裁 draft: {@link #PROPOSED_GRANT} or {@link #PROPOSED_REFUSE}. */
+  public static final String PROPOSED_DECISION = "proposedDecision";
+  public static final String PROPOSED_GRANT = "grant";
+  public static final String PROPOSED_REFUSE = "refuse";
+  /** The reasons of a proposed refusal (申請拒否処分の理由, 行政手続法8条); required when refusing. */
+  public static final String REFUSAL_REASONS = "refusalReasons";
+  /** After an approved 決裁: grant or refuse as proposed. */
+  public static final String GATEWAY_PROPOSED_DECISION = "Gateway_ProposedDecision";
   public static final String REVIEWER = "reviewer";
   public static final String DECISION_OUTCOME = "decisionOutcome";
   public static final String DECISION_COMMENT = "decisionComment";

@@ -210,10 +210,30 @@ public class ProcedureActivities {
     if (reviewer == null) {
       throw new ProcessEngineException("審査を完了した職員が特定できません。タスクを自分に割り当ててから完了してください。");
     }
+    Object proposed = task.getVariable(PROPOSED_DECISION);
+    if (!PROPOSED_GRANT.equals(proposed) && !PROPOSED_REFUSE.equals(proposed)) {
+      throw new ProcessEngineException("起案する処分（許可・不許可）を選んでください。 / proposedDecision must be grant or refuse");
+    }
+    Object reasons = task.getVariable(REFUSAL_REASONS);
+    if (PROPOSED_REFUSE.equals(proposed) && (reasons == null || reasons.toString().isBlank())) {
+      // 行政手続法8条: a refusal states its reasons; they are drafted here and approved with the draft
+      throw new ProcessEngineException("不許可とする場合は、拒否の理由を記入してください（行政手続法第8条）。 / refusalReasons "
+          + "is required when refusing");
+    }
     task.getExecution().setVariable(REVIEWER, reviewer);
     String id = applicationId(task.getExecution());
     store.stage(id, ApplicationRecord.STATUS_DECIDING, ApplicationRecord.STAGE_DECISION, now);
-    store.event(id, "reviewed", "審査を完了し、決裁に回しました。", reviewer, now);
+    store.event(id, "reviewed", "審査を完了し、" + (PROPOSED_REFUSE.equals(proposed) ? "不許可" : "許可")
+        + "の案で決裁に回しました。", reviewer, now);
+  }
+
+  /** 否認: the draft (not the application) was rejected in the 決裁; it goes back to review with the comment. */
+  public void draftRejected(DelegateExecution execution) {
+    Object comment = execution.getVariable(DECISION_COMMENT);
+    store.stage(applicationId(execution), ApplicationRecord.STATUS_UNDER_REVIEW, ApplicationRecord.STAGE_REVIEW,
+        now());
+    store.event(applicationId(execution), "draft-rejected", "決裁で起案が否認されたため、再審査します。"
+        + (comment == null ? "" : "（" + comment + "）"), (String) execution.getVariable(DECIDED_BY), now());
   }
 
   /** 督促: the due date is near. */
@@ -254,9 +274,8 @@ public class ProcedureActivities {
   public void refuse(DelegateExecution execution) {
     Instant now = now();
     String id = applicationId(execution);
-    String comment = (String) execution.getVariable(DECISION_COMMENT);
-    String reasons = comment != null && !comment.isBlank() ? comment
-        : String.valueOf(execution.getVariable(REVIEW_SUMMARY));
+    // the reasons drafted in review and approved with the draft (required there)
+    String reasons = String.valueOf(execution.getVariable(REFUSAL_REASONS));
     execution.setVariable(OUTCOME, OUTCOME_REFUSED);
     store.outcome(id, OUTCOME_REFUSED, reasons, now);
     store.event(id, "refused", "申請を拒否することに決定しました。理由: " + reasons,

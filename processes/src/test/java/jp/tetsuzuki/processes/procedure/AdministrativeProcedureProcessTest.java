@@ -189,7 +189,7 @@ class AdministrativeProcedureProcessTest {
   }
 
   @Test
-  void refusalStatesTheReasonsAfterTheOriginatorPulledTheDraftBackOnce() {
+  void refusalStatesTheReasonsDraftedInReviewAfterTheOriginatorPulledTheDraftBackOnce() {
     ProcessInstance pi = apply(ROAD, allDocuments(ROAD));
     review(pi, "staff-ku", "占用期間が長すぎる");
     // 引戻し by the originator: the draft goes back to review
@@ -198,14 +198,37 @@ class AdministrativeProcedureProcessTest {
         .correlate();
     assertThat(pi).isWaitingAt(TASK_REVIEW).variables().containsEntry(DECISION_OUTCOME, ApprovalRoute.OUTCOME_WITHDRAWN);
 
-    review(pi, "staff-ku", "占用期間が道路法施行令の基準を超える");
+    // 行政手続法8条: a refusal is drafted with its reasons, or the review cannot be completed
+    assertThatThrownBy(() -> review(pi, "staff-ku", Map.of(REVIEW_SUMMARY, "基準超過",
+        PROPOSED_DECISION, PROPOSED_REFUSE))).hasMessageContaining("拒否の理由");
+    reviewRefusing(pi, "staff-ku", "占用期間が道路法施行令の基準を超える",
+        "占用期間が道路法施行令第9条の基準（5年）を超えるため");
     approve("kacho-ku", null);
-    decide("bucho-ku", Map.of(ApprovalRoute.DECISION, ApprovalRoute.DECISION_REJECT, ApprovalRoute.COMMENT,
-        "占用期間が道路法施行令第9条の基準（5年）を超えるため"));
+    approve("bucho-ku", null);
 
-    assertThat(pi).isEnded().hasPassed(TASK_REFUSE, TASK_NOTIFY).variables().containsEntry(OUTCOME, OUTCOME_REFUSED);
+    assertThat(pi).isEnded().hasPassed(GATEWAY_PROPOSED_DECISION, TASK_REFUSE, TASK_NOTIFY)
+        .variables().containsEntry(OUTCOME, OUTCOME_REFUSED);
     Assertions.assertThat(application(pi).outcomeReason()).isEqualTo("占用期間が道路法施行令第9条の基準（5年）を超えるため");
     Assertions.assertThat(message(pi, "notified")).contains("申請を拒否します。理由: 占用期間が道路法施行令第9条");
+  }
+
+  @Test
+  void aRejectedDraftGoesBackToReviewAndDecidesNothing() {
+    ProcessInstance pi = apply(ROAD, allDocuments(ROAD));
+    review(pi, "staff-ku", "基準に適合");
+    approve("kacho-ku", null);
+    // 否認 rejects the draft, not the application: the case is reviewed again
+    decide("bucho-ku", Map.of(ApprovalRoute.DECISION, ApprovalRoute.DECISION_REJECT, ApprovalRoute.COMMENT,
+        "占用面積の根拠を確認すること"));
+    assertThat(pi).isWaitingAt(TASK_REVIEW).variables().doesNotContainKey(OUTCOME);
+    Assertions.assertThat(application(pi).outcome()).isNull();
+    Assertions.assertThat(eventTypes(pi)).contains("draft-rejected");
+    Assertions.assertThat(message(pi, "draft-rejected")).contains("占用面積の根拠を確認すること");
+
+    review(pi, "staff-ku", "占用面積を確認し、基準に適合");
+    approve("kacho-ku", null);
+    approve("bucho-ku", null);
+    assertThat(pi).isEnded().hasPassed(TASK_GRANT).variables().containsEntry(OUTCOME, OUTCOME_GRANTED);
   }
 
   @Test
@@ -312,11 +335,22 @@ class AdministrativeProcedureProcessTest {
   }
 
   private void review(ProcessInstance pi, String user, String summary) {
+    review(pi, user, Map.of(REVIEW_SUMMARY, summary, PROPOSED_DECISION, PROPOSED_GRANT));
+  }
+
+  private void reviewRefusing(ProcessInstance pi, String user, String summary, String reasons) {
+    review(pi, user, Map.of(REVIEW_SUMMARY, summary, PROPOSED_DECISION, PROPOSED_REFUSE, REFUSAL_REASONS, reasons));
+  }
+
+  private void review(ProcessInstance pi, String user, Map<String, Object> variables) {
     Task task = reviewTask(pi);
     taskService().claim(task.getId(), user);
     engine.getIdentityService().setAuthentication(user, List.of(), List.of(TENANT));
-    taskService().complete(task.getId(), Map.of(REVIEW_SUMMARY, summary));
-    engine.getIdentityService().clearAuthentication();
+    try {
+      taskService().complete(task.getId(), variables);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   private ProcessInstance routeOf(ProcessInstance pi) {

@@ -204,7 +204,8 @@ class ProcedureHttpTest {
     assertThat(staff.postJson("/engine-rest/task/" + reviewId + "/claim", Map.of("userId", "staff-ku")).status())
         .isEqualTo(204);
     Http.Response reviewed = staff.postJson("/engine-rest/task/" + reviewId + "/submit-form", Map.of("variables",
-        Map.of(AdministrativeProcedure.REVIEW_SUMMARY, Map.of("value", "基準に適合", "type", "String"))));
+        Map.of(AdministrativeProcedure.REVIEW_SUMMARY, Map.of("value", "基準に適合", "type", "String"),
+            AdministrativeProcedure.PROPOSED_DECISION, Map.of("value", AdministrativeProcedure.PROPOSED_GRANT))));
     assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(204);
     assertThat(client().get("/api/v1/applications/" + id).json().get("stage").asText()).isEqualTo("decision");
 
