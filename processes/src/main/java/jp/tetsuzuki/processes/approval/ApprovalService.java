@@ -314,6 +314,15 @@ public class ApprovalService {
     if (at.isEmpty()) {
       store.saveSteps(c.processInstanceId(), steps);
       store.update(c.at(p - 1, RouteStatus.APPROVED).ended(RouteStatus.APPROVED, now()));
+      if (lastActor == null) {
+        // the route ended on a 合議 or 回覧: the decision is the last approval of the route
+        ActionRecord decisive = store.actions(c.processInstanceId()).stream()
+            .filter(a -> a.action() == ActionType.APPROVED).reduce((first, second) -> second).orElse(null);
+        if (decisive != null) {
+          return ended(ApprovalRoute.NEXT_APPROVED, p - 1, ApprovalRoute.OUTCOME_APPROVED, decisive.comment(),
+              decisive.actorId());
+        }
+      }
       return ended(ApprovalRoute.NEXT_APPROVED, p - 1, ApprovalRoute.OUTCOME_APPROVED, lastComment, lastActor);
     }
     for (RouteStep s : at) {

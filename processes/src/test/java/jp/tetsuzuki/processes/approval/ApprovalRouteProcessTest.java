@@ -234,7 +234,9 @@ class ApprovalRouteProcessTest {
     approve(pi, "bucho-ku", "科目を修正しました");
     consult(pi, "kacho-keiyaku-ku", OPINION_AGREE, null);
     consult(pi, "kacho-kaikei-ku", OPINION_AGREE, "了解");
-    assertThat(pi).isEnded().variables().containsEntry(APPROVAL_OUTCOME, OUTCOME_APPROVED);
+    // a route ending on its 合議 reports the last approval as its decision
+    assertThat(pi).isEnded().variables().containsEntry(APPROVAL_OUTCOME, OUTCOME_APPROVED)
+        .containsEntry(APPROVAL_DECIDED_BY, "bucho-ku").containsEntry(APPROVAL_COMMENT, "科目を修正しました");
     Assertions.assertThat(actions(pi)).containsExactly("SUBMITTED staff-ku", "APPROVED kacho-ku",
         "APPROVED bucho-ku", "CONSULTATION_AGREED kacho-keiyaku-ku", "CONSULTATION_DISAGREED kacho-kaikei-ku",
         "RETURNED_BY_CONSULTATION null", "APPROVED bucho-ku", "CONSULTATION_AGREED kacho-keiyaku-ku",
