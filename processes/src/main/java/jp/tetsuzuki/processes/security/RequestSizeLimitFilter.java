@@ -32,6 +32,11 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
     if (length > properties.maxRequestBytes() || (chunked && length < 0)) {
       response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+      // answered before Spring Security's header writer runs: the same transport headers as every other answer
+      response.setHeader("Strict-Transport-Security", "max-age=" + properties.hstsMaxAgeSeconds()
+          + " ; includeSubDomains");
+      response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+      response.setHeader("X-Content-Type-Options", "nosniff");
       response.setContentType("application/json;charset=UTF-8");
       response.getWriter().write("{\"status\":413,\"error\":\"payload-too-large\",\"message\":\"Request body larger than "
           + properties.maxRequestBytes() + " bytes or without Content-Length\"}");

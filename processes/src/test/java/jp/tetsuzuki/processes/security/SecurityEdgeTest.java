@@ -152,7 +152,8 @@ class SecurityEdgeTest {
   void oversizedAndUnboundedBodiesAreRefusedBeforeAnythingReadsThem() throws IOException {
     assertThat(rawRequest("POST /engine-rest/deployment/create HTTP/1.1\r\nHost: localhost\r\n"
         + "Authorization: Basic YWRtaW46VGV0c3V6dWtpLWRlbW8tMQ==\r\nContent-Type: multipart/form-data; boundary=x\r\n"
-        + "Content-Length: 300000000\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 413");
+        + "Content-Length: 300000000\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 413")
+        .contains("Strict-Transport-Security: max-age=");
     assertThat(rawRequest("POST /engine-rest/deployment/create HTTP/1.1\r\nHost: localhost\r\n"
         + "Authorization: Basic YWRtaW46VGV0c3V6dWtpLWRlbW8tMQ==\r\nContent-Type: multipart/form-data; boundary=x\r\n"
         + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n")).startsWith("HTTP/1.1 413");
