@@ -58,7 +58,8 @@ public class EmploymentCertificateReader {
     fields.put("workHoursPerMonth", number(hours.map(h -> new LabelledLines.Hit(after(h.value(), "1か月"),
         h.confidence())), "時間", 1, 350));
     crossCheckHours(fields);
-    return new Recognition(fields);
+    Recognition recognition = new Recognition(fields);
+    return pages.stream().allMatch(OcrPage::complete) ? recognition : recognition.unsure();
   }
 
   private static Recognition.Field date(Optional<LabelledLines.Hit> hit) {

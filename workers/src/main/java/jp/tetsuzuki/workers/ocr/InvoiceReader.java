@@ -41,7 +41,8 @@ public class InvoiceReader {
     fields.put("tax8", amount(rows.after("8%対象消費税")));
     fields.put("total", amount(rows.after("合計金額", "ご請求金額", "合計")));
     checkArithmetic(fields);
-    return new Recognition(fields);
+    Recognition recognition = new Recognition(fields);
+    return pages.stream().allMatch(OcrPage::complete) ? recognition : recognition.unsure();
   }
 
   private static Recognition.Field registration(Optional<LabelledLines.Hit> hit) {
