@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -59,6 +60,8 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  * completion, no failure report, exactly like a killed JVM). The restart is a new set of objects (new engine
  * instance, pipeline and handler) with a new worker id B, which locks for the production duration (5 min; with
  * 1 s it could expire again before its first lock extension, and the engine refuses to extend an expired lock).
+ * The engine's clock is held still ({@code ClockUtil}) and moved past A's lock expiry by the test, so "before" and
+ * "after" expiry do not depend on how fast this machine is; expiry itself is the engine's own fetch-and-lock logic.
  * The test checks: while A's lock holds, B gets nothing
  * (no concurrent double work); once it expires, B gets the same task (not lost), runs the handler to completion;
  * the engine then records exactly one successful completion, the recognition variable written exactly once, and one
@@ -71,6 +74,7 @@ class WorkerCrashTest {
   /** The restarted worker locks as the production subscription does (RecognitionHandler.LOCK_PER_PAGE_MILLIS). */
   private static final long NORMAL_LOCK_MILLIS = 5 * 60_000L;
 
+  private final long start = System.currentTimeMillis();
   private ProcessEngine engine;
   private Fixture certificate;
   private final AtomicInteger documentReads = new AtomicInteger();
@@ -92,12 +96,14 @@ class WorkerCrashTest {
         .endEvent()
         .done();
     engine.getRepositoryService().createDeployment().addModelInstance("ocr-crash.bpmn", model).deploy();
+    ClockUtil.setCurrentTime(new java.util.Date(start)); // the engine's clock stands still until the test moves it
     FixtureGenerator generator = new FixtureGenerator(5);
     certificate = generator.certificate(0);
   }
 
   @AfterEach
   void close() {
+    ClockUtil.reset();
     if (engine != null) {
       engine.close();
     }
@@ -123,7 +129,8 @@ class WorkerCrashTest {
         .variableName(DocumentVariables.RECOGNITION).count()).isZero();
 
     // after the lock expires, B gets the same task and completes it
-    LockedExternalTask second = b.fetchWithin(SHORT_LOCK_MILLIS * 10);
+    ClockUtil.setCurrentTime(new java.util.Date(start + SHORT_LOCK_MILLIS + 1));
+    LockedExternalTask second = b.fetch(NORMAL_LOCK_MILLIS);
     assertThat(second).as("the task is not lost").isNotNull();
     assertThat(second.getId()).isEqualTo(first.getId());
     b.run(second, false);
@@ -138,10 +145,10 @@ class WorkerCrashTest {
         Map.of(DocumentVariables.DOCUMENT_ID, "doc-1"));
     Worker a = new Worker("worker-a");
     LockedExternalTask stalled = a.fetch(SHORT_LOCK_MILLIS);
-    Thread.sleep(SHORT_LOCK_MILLIS + 200); // A is paused (not dead) past its lock
+    ClockUtil.setCurrentTime(new java.util.Date(start + SHORT_LOCK_MILLIS + 1)); // A is paused (not dead) past its lock
 
     Worker b = new Worker("worker-b");
-    LockedExternalTask taken = b.fetchWithin(SHORT_LOCK_MILLIS * 10);
+    LockedExternalTask taken = b.fetch(NORMAL_LOCK_MILLIS);
     assertThat(taken.getId()).isEqualTo(stalled.getId());
     b.run(taken, false);
     assertThat(engine.getExternalTaskService().createExternalTaskQuery().list())
@@ -204,18 +211,6 @@ class WorkerCrashTest {
           .topic(Topics.OCR_EMPLOYMENT_CERTIFICATE, lockMillis).variables(DocumentVariables.DOCUMENT_ID)
           .execute();
       return tasks.isEmpty() ? null : tasks.get(0);
-    }
-
-    LockedExternalTask fetchWithin(long millis) throws InterruptedException {
-      long end = System.currentTimeMillis() + millis;
-      while (System.currentTimeMillis() < end) {
-        LockedExternalTask task = fetch(NORMAL_LOCK_MILLIS);
-        if (task != null) {
-          return task;
-        }
-        Thread.sleep(100);
-      }
-      return null;
     }
 
     void run(LockedExternalTask task, boolean dieMidTask) {
