@@ -2,7 +2,8 @@ package jp.tetsuzuki.workers.ocr;
 
 
 /**
- * Prepares a 300 dpi page for Tesseract: contrast stretch, deskew, removal of form rules and speckles, white border.
+ * Prepares a 300 dpi page for Tesseract: assessment (noise, contrast), denoising of noisy pages only, contrast
+ * stretch, deskew, removal of form rules and speckles, white border.
  * Form rules matter most: a table's lines make Tesseract's layout analysis split or merge cells and read the lines as
  * characters (一, ｜, ロ). Pixels are removed from the grey image rather than replacing it by a binary one, because
  * Tesseract's LSTM recogniser reads grey levels and does better on them than on our thresholded strokes.
@@ -14,10 +15,10 @@ public class Preprocessor {
   private static final int BORDER = 24;
   /** Paper noise above this (mean neighbour difference, grey levels) marks a noisy scan. */
   static final double NOISY = 3.0;
-  /** Grey spread below this marks a faint scan (grey print on grey paper). */
+  /** Paper − ink grey below this marks a faint scan (grey print on grey paper); reported, changes no step. */
   static final int FAINT = 160;
 
-  /** What the cheap page statistics say about a scan; decides which steps run. */
+  /** What the cheap page statistics say about a scan; {@code noisy} decides which steps run. */
   public record Assessment(double noise, int contrast, boolean noisy, boolean faint) {}
 
   public GreyImage prepare(GreyImage page) {
@@ -25,9 +26,9 @@ public class Preprocessor {
   }
 
   /**
-   * Noise is the mean difference between horizontal neighbours on the paper (a clean or blurred page: below 2; the
-   * scanner noise we see: 8 and more); contrast is the difference between the mean paper and the mean ink grey
-   * (Otsu's split): about 250 on a clean print, about 110 on grey print on grey paper. Only noise changes what
+   * Noise is the mean difference between horizontal neighbours on the paper (clean, rotated, blurred or faint pages:
+   * below 0.3; the scanner noise we generate: 4.7 to 16); contrast is the difference between the mean paper and the
+   * mean ink grey (Otsu's split): about 240 on a clean print, about 95 on grey print on grey paper. Only noise changes what
    * {@link #prepare} does; the contrast stretch is cheap and harmless on good pages, so it always runs.
    */
   public static Assessment assess(GreyImage page) {
