@@ -62,11 +62,13 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  * 1 s it could expire again before its first lock extension, and the engine refuses to extend an expired lock).
  * The engine's clock is held still ({@code ClockUtil}) and moved past A's lock expiry by the test, so "before" and
  * "after" expiry do not depend on how fast this machine is; expiry itself is the engine's own fetch-and-lock logic.
- * The test checks: while A's lock holds, B gets nothing
- * (no concurrent double work); once it expires, B gets the same task (not lost), runs the handler to completion;
- * the engine then records exactly one successful completion, the recognition variable written exactly once, and one
- * arrival at the next step. A second test covers the other half of "no double side effect": a worker that was only
- * stalled past its lock (GC pause, network partition) wakes up after B completed, and its late completion is refused.
+ * The test checks: while A's lock holds, B gets nothing (no concurrent double work) and no recognition is stored;
+ * once it expires, B gets the same task (not lost) and runs the handler to completion; the engine then records
+ * exactly one successful completion, the recognition variable written exactly once, and one arrival at the next
+ * step. A second test covers the other half of "no double side effect": a worker that was only stalled past its
+ * lock (GC pause, network partition) wakes up after B completed and runs the handler on its stale task: its lock
+ * extension and then its failure report are refused (404 → the client's NotFoundException), and the engine still
+ * shows one completion and one stored recognition.
  */
 class WorkerCrashTest {
 
