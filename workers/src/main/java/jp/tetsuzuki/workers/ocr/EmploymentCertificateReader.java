@@ -45,14 +45,21 @@ public class EmploymentCertificateReader {
     fields.put("employmentType", employmentType(rows.after("雇用の形態", "雇用形態")));
     fields.put("employmentStart", date(rows.after("雇用期間")));
     Optional<LabelledLines.Hit> days = rows.after("就労日数");
-    fields.put("workDaysPerMonth", number(days, "日", 1, 31));
+    Recognition.Field daysField = number(days, "日", 1, 31);
+    if (daysField.value() == null && days.isPresent()) {
+      // the unit misread (日 as 昌, 目): take the number after 1か月, less sure of it
+      daysField = number(days.map(h -> new LabelledLines.Hit(leadingDigits(after(h.value(), "か月")) + "日",
+          h.confidence() * 0.7)), "日", 1, 31);
+    }
+    fields.put("workDaysPerMonth", daysField);
     Optional<LabelledLines.Hit> hours = rows.after("就労時間");
     fields.put("workHoursPerWeek", number(hours.map(h -> new LabelledLines.Hit(before(h.value(), "1か月"),
         h.confidence())), "時間", 1, 80));
     fields.put("workHoursPerMonth", number(hours.map(h -> new LabelledLines.Hit(after(h.value(), "1か月"),
         h.confidence())), "時間", 1, 350));
     crossCheckHours(fields);
-    return new Recognition(fields);
+    Recognition recognition = new Recognition(fields);
+    return pages.stream().allMatch(OcrPage::complete) ? recognition : recognition.unsure();
   }
 
   private static Recognition.Field date(Optional<LabelledLines.Hit> hit) {
@@ -126,6 +133,11 @@ public class EmploymentCertificateReader {
       fields.put("workHoursPerWeek", new Recognition.Field(week.value(), week.confidence() * 0.6));
       fields.put("workHoursPerMonth", new Recognition.Field(month.value(), month.confidence() * 0.6));
     }
+  }
+
+  private static String leadingDigits(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*(\\d+)").matcher(JapaneseText.nfkc(text));
+    return m.find() ? m.group(1) : "";
   }
 
   private static String before(String text, String marker) {

@@ -35,13 +35,15 @@ public class InvoiceReader {
         .map(d -> new Recognition.Field(d.toString(), h.confidence()))).orElse(Recognition.Field.missing()));
     fields.put("recipientName", rows.after("請求先").map(h -> new Recognition.Field(
         h.value().replaceAll("(様|御中|殿)$", ""), h.confidence())).orElse(Recognition.Field.missing()));
-    fields.put("subtotal10", amount(rows.after("10%対象小計")));
-    fields.put("tax10", amount(rows.after("10%対象消費税")));
-    fields.put("subtotal8", amount(rows.after("8%対象小計")));
-    fields.put("tax8", amount(rows.after("8%対象消費税")));
+    // OCR drops the small % sign often; the label without it is the same label (and may itself have one misread)
+    fields.put("subtotal10", amount(rows.after("10%対象小計", "10対象小計")));
+    fields.put("tax10", amount(rows.after("10%対象消費税", "10対象消費税")));
+    fields.put("subtotal8", amount(rows.after("8%対象小計", "8対象小計")));
+    fields.put("tax8", amount(rows.after("8%対象消費税", "8対象消費税")));
     fields.put("total", amount(rows.after("合計金額", "ご請求金額", "合計")));
     checkArithmetic(fields);
-    return new Recognition(fields);
+    Recognition recognition = new Recognition(fields);
+    return pages.stream().allMatch(OcrPage::complete) ? recognition : recognition.unsure();
   }
 
   private static Recognition.Field registration(Optional<LabelledLines.Hit> hit) {

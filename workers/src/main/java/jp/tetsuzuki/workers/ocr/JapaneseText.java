@@ -15,7 +15,8 @@ public final class JapaneseText {
       "(令和|平成|昭和|R|H|S)\\s*(元|\\d{1,2})\\s*[年.．/]\\s*(\\d{1,2})\\s*[月.．/]\\s*(\\d{1,2})\\s*日?");
   private static final Pattern WESTERN_DATE = Pattern.compile(
       "((?:19|20)\\d{2})\\s*[年./-]\\s*(\\d{1,2})\\s*[月./-]\\s*(\\d{1,2})\\s*日?");
-  private static final Pattern YEN = Pattern.compile("[¥\\\\]?\\s*(\\d{1,3}(?:[,.]\\d{3})+|\\d+)\\s*円?");
+  /** Thousands separators as OCR reads them: a comma, a period, or both (",." for a comma with a speck). */
+  private static final Pattern YEN = Pattern.compile("[¥\\\\]?\\s*(\\d{1,3}(?:[,.]{1,2}\\d{3})+|\\d+)\\s*円?");
   private static final Pattern TIME = Pattern.compile("(\\d{1,2})\\s*(?:時|:)\\s*(\\d{1,2})?\\s*分?");
 
   private JapaneseText() {}
@@ -58,7 +59,7 @@ public final class JapaneseText {
     }
   }
 
-  /** ¥1,234 / 1,234円 / ￥１，２３４ → 1234 (OCR reads ¥ as a backslash at times). */
+  /** ¥1,234 / 1,234円 / ￥１，２３４ / 1,.234円 → 1234 (OCR reads ¥ as a backslash at times). */
   public static OptionalLong yen(String text) {
     Matcher m = YEN.matcher(nfkc(text));
     if (!m.find()) {

@@ -35,6 +35,14 @@ public record Recognition(Map<String, Field> fields) {
     return field == null ? 0 : field.confidence();
   }
 
+  /** The same values, each below the verification threshold (the page was read only in part). */
+  public Recognition unsure() {
+    Map<String, Field> lowered = new LinkedHashMap<>();
+    fields.forEach((key, field) -> lowered.put(key, new Field(field.value(),
+        Math.min(field.confidence(), VERIFY_BELOW / 2))));
+    return new Recognition(lowered);
+  }
+
   public boolean needsVerification() {
     return fields.values().stream().anyMatch(f -> f.value() == null || f.confidence() < VERIFY_BELOW);
   }

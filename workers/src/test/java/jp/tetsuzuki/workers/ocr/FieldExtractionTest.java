@@ -57,4 +57,32 @@ class FieldExtractionTest {
     assertThat(bad.needsVerification()).isTrue();
     assertThat(bad.toJson()).startsWith("{\"fields\":{\"registrationNumber\":{\"value\":\"T1180301018772\"");
   }
+
+  @Test
+  void specksBeforeLabelsAndValuesAndAMisreadUnitDoNotLoseTheField() {
+    Recognition r = new EmploymentCertificateReader(null).extract(List.of(page(
+        "事業所名 。株式会社 東雲食品", "電話番号 「03-0863-2851", "_フリガナ _」コバヤシ マユミ", "就労日数 1か月 18昌'",
+        "生年月日 昭和61年12月22日")));
+    assertThat(r.value("employerName")).isEqualTo("株式会社東雲食品");
+    assertThat(r.value("employerPhone")).isEqualTo("03-0863-2851");
+    assertThat(r.value("employeeNameKana")).isEqualTo("コバヤシマユミ");
+    assertThat(r.value("workDaysPerMonth")).isEqualTo("18");
+    assertThat(r.confidence("workDaysPerMonth")).isLessThan(0.95 * 0.8);
+    assertThat(r.value("employeeBirthDate")).isEqualTo("1986-12-22");
+
+    Recognition invoice = new InvoiceReader(null).extract(List.of(page("8%対象 消費祝 5,264円", "_8%対象 小計 ¥65,800")));
+    assertThat(invoice.value("tax8")).isEqualTo("5264");
+    assertThat(invoice.confidence("tax8")).as("a loose label costs confidence")
+        .isLessThan(invoice.confidence("subtotal8"));
+    assertThat(invoice.value("subtotal8")).isEqualTo("65800");
+  }
+
+  @Test
+  void amountsKeepTheirThousandsWhenTheCommaIsReadAsCommaAndPeriodAndLabelsLoseTheirPercentSign() {
+    Recognition r = new InvoiceReader(null).extract(List.of(page("8対象小語 \\13,.800", "8対象消費税 1,104円",
+        "合計金額 421,.496円")));
+    assertThat(r.value("subtotal8")).isEqualTo("13800");
+    assertThat(r.value("tax8")).isEqualTo("1104");
+    assertThat(r.value("total")).isEqualTo("421496");
+  }
 }

@@ -89,6 +89,23 @@ class OcrPipelineTest {
   }
 
   @Test
+  void aPageOverItsTimeBudgetIsReturnedIncompleteAndAllItsFieldsGoToVerification() throws Exception {
+    Fixture fixture = cleanOne(true);
+    GreyImage page = GreyImage.of(fixture.scan());
+    try (TesseractEngine hurried = new TesseractEngine(TesseractEngine.DEBIAN_TESSDATA, 1)) {
+      OcrPage read = new OcrPipeline(hurried).recognize(1, page, TextDirection.HORIZONTAL);
+      assertThat(read.complete()).isFalse();
+      Recognition r = new EmploymentCertificateReader(null).extract(List.of(read));
+      assertThat(r.fields().values()).allMatch(f -> f.confidence() < Recognition.VERIFY_BELOW);
+      assertThat(r.needsVerification()).isTrue();
+    }
+    OcrPage unhurried = new OcrPipeline(engine).recognize(1, page, TextDirection.HORIZONTAL);
+    assertThat(unhurried.complete()).isTrue();
+    assertThat(new EmploymentCertificateReader(null).extract(List.of(unhurried)).value("certificationDate"))
+        .isEqualTo(fixture.fields().get("certificationDate"));
+  }
+
+  @Test
   void reportsOcrUnavailableWhenTheLanguageDataIsMissing() throws Exception {
     Path empty = Files.createTempDirectory("no-tessdata");
     TesseractEngine missing = new TesseractEngine(empty.toString());
