@@ -98,7 +98,7 @@ public class ApplicationService {
     Map<String, Object> applicant = ApplicationRequests.applicant(request.applicant());
     Map<String, Object> data = ApplicationRequests.data(procedure, request.data(), false);
     List<ApplicationRequests.DocumentRef> refs = ApplicationRequests.documents(procedure, request.tenantId(),
-        request.documents(), id -> documents.find(id).map(StoredFile::tenantId));
+        request.documents(), id -> attachable(caller, id));
     LocalDate due = ProcedureDeadlines.dueDate(calendars.apply(request.tenantId()), procedure, receivedOn,
         List.of());
     String id = UUID.randomUUID().toString();
@@ -139,8 +139,13 @@ public class ApplicationService {
   }
 
   /** The application if the caller belongs to its tenant; 404 otherwise (no hint that it exists). */
+  /**
+   * An application its caller may see and act on: staff of its tenant see all of the tenant's applications; an outside
+   * system (machine account) only those it submitted itself, so two systems of one municipality stay apart.
+   */
   public ApplicationRecord visible(String caller, String id) {
     return store.find(id).filter(a -> members.isMember(a.tenantId(), caller))
+        .filter(a -> caller.equals(a.createdBy()) || isStaff(caller))
         .orElseThrow(() -> ApiException.notFound("no application '" + id + "'"));
   }
 
@@ -176,7 +181,7 @@ public class ApplicationService {
     Procedure procedure = catalog.find(application.procedureCode()).orElseThrow();
     Map<String, Object> changes = ApplicationRequests.data(procedure, data, true);
     List<ApplicationRequests.DocumentRef> refs = ApplicationRequests.documents(procedure, application.tenantId(),
-        documentRefs, docId -> documents.find(docId).map(StoredFile::tenantId));
+        documentRefs, docId -> attachable(caller, docId));
     if (changes.isEmpty() && refs.isEmpty()) {
       throw ApiException.badRequest("documents", "documents or data: a correction must add something");
     }
@@ -206,6 +211,12 @@ public class ApplicationService {
         .processInstanceId(application.processInstanceId())
         .setVariable(AdministrativeProcedure.WITHDRAWAL_REASON, reason).correlateWithResult()));
     return store.get(id);
+  }
+
+  /** The tenant of a document the caller may attach: one it uploaded itself, or any of its tenant's for staff. */
+  private java.util.Optional<String> attachable(String caller, String documentId) {
+    return documents.find(documentId).filter(f -> caller.equals(f.createdBy()) || isStaff(caller))
+        .map(StoredFile::tenantId);
   }
 
   private boolean isStaff(String caller) {

@@ -43,6 +43,7 @@ class ProcedureHttpTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
   @Autowired JdbcTemplate jdbc;
   @Autowired jp.tetsuzuki.workers.documents.DocumentSource documentSource;
 
@@ -343,6 +344,36 @@ class ProcedureHttpTest {
         .isEqualTo(processInstanceId);
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(AdministrativeProcedure.ID)
         .variableValueEquals(AdministrativeProcedure.APPLICATION_ID, id).count()).isOne();
+  }
+
+  @Test
+  void anotherOutsideSystemOfTheSameMunicipalityCannotSeeOrTouchTheApplication() throws Exception {
+    if (identity.createUserQuery().userId("other-system").count() == 0) {
+      var user = identity.newUser("other-system");
+      user.setPassword(Http.DEMO_PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership("other-system", "api-clients");
+      identity.createTenantUserMembership("demo-ku", "other-system");
+    }
+    List<Map<String, String>> documents = new ArrayList<>();
+    for (String kind : List.of("application-form", "location-map", "floor-plan", "work-schedule")) {
+      documents.add(Map.of("documentId", documentId("demo-ku", kind), "kind", kind));
+    }
+    String id = client().header("Idempotency-Key", UUID.randomUUID().toString())
+        .postJson("/api/v1/applications", roadApplication(documents)).json().get("id").asText();
+
+    Http other = Http.as("other-system", port);
+    assertThat(other.get("/api/v1/applications/" + id).status()).isEqualTo(404);
+    assertThat(other.postJson("/api/v1/applications/" + id + "/withdrawal", Map.of("reason", "x")).status())
+        .isEqualTo(404);
+    // nor attach the documents the first system uploaded
+    Http.Response borrowed = other.header("Idempotency-Key", "k-" + UUID.randomUUID())
+        .postJson("/api/v1/applications", roadApplication(documents));
+    assertThat(borrowed.status()).as(borrowed.body()).isEqualTo(400);
+    assertThat(borrowed.json().get("field").asText()).startsWith("documents[0]");
+    // staff of the municipality see every application of it
+    assertThat(Http.as("staff-ku", port).get("/api/v1/applications/" + id).status()).isEqualTo(200);
+    assertThat(client().get("/api/v1/applications/" + id).json().get("status").asText()).isEqualTo("under-review");
   }
 
   @Test
