@@ -1,7 +1,5 @@
 package jp.tetsuzuki.workers.ocr;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,27 +8,17 @@ import java.util.Optional;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** Reads the main fields of an employment certificate (就労証明書, national standard form) with confidence. */
-public class EmploymentCertificateReader {
+public class EmploymentCertificateReader extends FormReader {
 
   /** The form's list of employment types (雇用形態); OCR output is snapped to the nearest one. */
   static final List<String> EMPLOYMENT_TYPES = List.of("正社員", "パート・アルバイト", "派遣社員", "契約社員",
       "会計年度任用職員", "非常勤・臨時職員", "役員", "自営業主", "自営業専従者", "家族従事者", "内職", "業務委託", "その他");
 
-  private final OcrPipeline pipeline;
-
   public EmploymentCertificateReader(OcrPipeline pipeline) {
-    this.pipeline = pipeline;
+    super(pipeline);
   }
 
-  public Recognition read(InputStream content, String mediaType) throws IOException {
-    return read(content, mediaType, OcrPipeline.Progress.NONE);
-  }
-
-  public Recognition read(InputStream content, String mediaType, OcrPipeline.Progress progress) throws IOException {
-    return extract(pipeline.read(content, mediaType, TextDirection.HORIZONTAL, progress));
-  }
-
-  /** Field extraction from recognised pages (public for tests and for text layers read elsewhere). */
+  @Override
   public Recognition extract(List<OcrPage> pages) {
     LabelledLines rows = new LabelledLines(pages);
     Map<String, Recognition.Field> fields = new LinkedHashMap<>();

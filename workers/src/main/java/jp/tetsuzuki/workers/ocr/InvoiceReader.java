@@ -1,7 +1,5 @@
 package jp.tetsuzuki.workers.ocr;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,22 +7,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Reads a qualified invoice (適格請求書) into fields with confidence; arithmetic and check digit lower confidence. */
-public class InvoiceReader {
-
-  private final OcrPipeline pipeline;
+public class InvoiceReader extends FormReader {
 
   public InvoiceReader(OcrPipeline pipeline) {
-    this.pipeline = pipeline;
+    super(pipeline);
   }
 
-  public Recognition read(InputStream content, String mediaType) throws IOException {
-    return read(content, mediaType, OcrPipeline.Progress.NONE);
-  }
-
-  public Recognition read(InputStream content, String mediaType, OcrPipeline.Progress progress) throws IOException {
-    return extract(pipeline.read(content, mediaType, TextDirection.HORIZONTAL, progress));
-  }
-
+  @Override
   public Recognition extract(List<OcrPage> pages) {
     LabelledLines rows = new LabelledLines(pages);
     Map<String, Recognition.Field> fields = new LinkedHashMap<>();
