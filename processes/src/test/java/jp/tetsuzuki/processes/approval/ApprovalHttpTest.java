@@ -178,7 +178,7 @@ class ApprovalHttpTest {
     assertThat(foreignTenant.status()).isEqualTo(403);
 
     // registering oneself as the 局長's substitute by overwriting camunda:initiator
-    String today = LocalDate.now().toString();
+    String today = LocalDate.now(StepDeadlines.TOKYO).toString();
     Http.Response forgedInitiator = Http.as("staff-ku", port).postJson("/engine-rest/process-definition/key/"
         + jp.tetsuzuki.bpmn.ApprovalSubstituteRegistration.ID + "/start", Map.of("variables", vars(TENANT_ID,
         "demo-ku", "initiator", "kyokucho-ku", jp.tetsuzuki.bpmn.ApprovalSubstituteRegistration.SUBSTITUTE,
@@ -206,7 +206,7 @@ class ApprovalHttpTest {
 
   @Test
   void aRemovedSubstituteNoLongerSeesThePrincipalsTask() {
-    String today = LocalDate.now().toString();
+    String today = LocalDate.now(StepDeadlines.TOKYO).toString();
     String pid = startRoute("staff-ku");
     Http kacho = Http.as("kacho-ku", port);
     kacho.postJson("/engine-rest/task/" + singleTask(kacho, pid).get("id").asText() + "/submit-form",

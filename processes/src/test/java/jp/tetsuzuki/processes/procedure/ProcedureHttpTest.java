@@ -385,7 +385,7 @@ class ProcedureHttpTest {
     assertField(apply(with("procedureCode", "no-such-permit")), 400, "procedureCode");
     assertField(apply(with("procedureCode", null)), 400, "procedureCode");
     // outside systems apply online, today: only staff registering paper may give an arrival date
-    assertField(apply(with("receivedOn", LocalDate.now().minusDays(3).toString())), 403, "receivedOn");
+    assertField(apply(with("receivedOn", LocalDate.now(ProcedureDeadlines.TOKYO).minusDays(3).toString())), 403, "receivedOn");
     Http staff = Http.as("staff-ku", port);
     assertField(staff.header("Idempotency-Key", "k-" + UUID.randomUUID()).postJson("/api/v1/applications",
         with("receivedOn", "2026/11/16")), 400, "receivedOn");

@@ -62,7 +62,8 @@ public class EmploymentCertificateReader extends FormReader {
     }
     LocalDate date = LocalDate.parse(birth.value());
     // a guardian born in the future or over 80 years ago is a misread year
-    boolean plausible = date.isBefore(LocalDate.now()) && date.isAfter(LocalDate.now().minusYears(80));
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+    boolean plausible = date.isBefore(today) && date.isAfter(today.minusYears(80));
     return plausible ? birth : new Recognition.Field(birth.value(), birth.confidence() * 0.5);
   }
 
