@@ -90,6 +90,46 @@ class TasklistBrowserTest {
     screenshot("tasklist-group-tasks");
   }
 
+  @Test
+  void staffOpenAReviewTaskAndSeeTheJapaneseReviewForm() throws IOException {
+    // a paper application registered by staff, as from the Tasklist start form
+    String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).minusDays(1).toString();
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    variables.put("tenantId", Map.of("value", "demo-ku"));
+    variables.put("procedureCode", Map.of("value", "outdoor-advertising-permit"));
+    variables.put("receivedOn", Map.of("value", yesterday));
+    variables.put("applicantName", Map.of("value", "ブラウザ看板株式会社"));
+    variables.put("paperDocumentsReceived", Map.of("value", true));
+    variables.put("applicationData", Map.of("value", "{\"location\":\"デモ区2-2\",\"displayArea\":3,"
+        + "\"displayFrom\":\"2027-04-01\"}"));
+    Http.Response started = Http.as("staff-ku", port).postJson("/engine-rest/process-definition/key/"
+        + "administrative-procedure/submit-form", Map.of("variables", variables));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    browser.findElement(By.cssSelector("input[ng-model='username']")).sendKeys("staff-ku");
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(Http.DEMO_PASSWORD);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "グループのタスク"));
+    browser.findElement(By.xpath("//*[contains(text(),'グループのタスク')]")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "審査する"));
+    browser.findElement(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'審査する')]")).click();
+    try {
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "起案する処分"));
+    } catch (RuntimeException e) {
+      screenshot("tasklist-review-form-failure");
+      throw e;
+    }
+    String page = browser.findElement(By.tagName("body")).getText();
+    assertThat(page).contains("審査結果", "起案する処分", "許可", "不許可（申請拒否処分）");
+    // the case's facts are shown read-only in the form's fields
+    assertThat(browser.findElements(By.cssSelector("input")).stream().map(input -> input.getAttribute("value"))
+        .toList()).contains("屋外広告物表示許可申請", "ブラウザ看板株式会社");
+    screenshot("tasklist-review-form");
+  }
+
   private void screenshot(String name) throws IOException {
     Path target = Path.of("target/screenshots");
     Files.createDirectories(target);
