@@ -178,7 +178,7 @@ public class ApplicationService {
       throw ApiException.conflict("application " + id + ": the correction deadline " + application.correctionDue()
           + " has passed");
     }
-    Procedure procedure = catalog.find(application.procedureCode()).orElseThrow();
+    Procedure procedure = catalog.find(application.procedureCode(), application.procedureVersion()).orElseThrow();
     Map<String, Object> changes = ApplicationRequests.data(procedure, data, true);
     List<ApplicationRequests.DocumentRef> refs = ApplicationRequests.documents(procedure, application.tenantId(),
         documentRefs, docId -> attachable(caller, docId));

@@ -313,7 +313,7 @@ public class ProcedureActivities {
   }
 
   private Procedure procedureOf(ApplicationRecord application) {
-    return catalog.find(application.procedureCode()).orElseThrow(() -> new ProcessEngineException(
+    return catalog.find(application.procedureCode(), application.procedureVersion()).orElseThrow(() -> new ProcessEngineException(
         "procedure " + application.procedureCode() + " is no longer in the catalog"));
   }
 

@@ -29,9 +29,12 @@ public final class ProcedureCatalog {
       .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
 
   private final Map<String, Procedure> byCode;
+  /** Every loaded version, so that a case keeps the rules it arrived under ("code@version"). */
+  private final Map<String, Procedure> byVersion;
 
-  private ProcedureCatalog(Map<String, Procedure> byCode) {
+  private ProcedureCatalog(Map<String, Procedure> byCode, Map<String, Procedure> byVersion) {
     this.byCode = Collections.unmodifiableMap(new TreeMap<>(byCode));
+    this.byVersion = Collections.unmodifiableMap(new TreeMap<>(byVersion));
   }
 
   /** A named YAML source (a file or a classpath resource). */
@@ -49,6 +52,7 @@ public final class ProcedureCatalog {
    */
   public static ProcedureCatalog load(Collection<? extends Source> sources) {
     Map<String, Procedure> byCode = new TreeMap<>();
+    Map<String, Procedure> byVersion = new TreeMap<>();
     for (Source source : sources) {
       Procedure procedure;
       try (InputStream in = source.open()) {
@@ -65,21 +69,37 @@ public final class ProcedureCatalog {
       if (existing == null || existing.version() < procedure.version()) {
         byCode.put(procedure.code(), procedure);
       }
+      byVersion.put(key(procedure.code(), procedure.version()), procedure);
     }
-    return new ProcedureCatalog(byCode);
+    return new ProcedureCatalog(byCode, byVersion);
   }
 
   public static ProcedureCatalog of(List<Procedure> procedures) {
     Map<String, Procedure> byCode = new TreeMap<>();
+    Map<String, Procedure> byVersion = new TreeMap<>();
     procedures.forEach(p -> {
       validate(p, p.code());
-      byCode.put(p.code(), p);
+      byCode.merge(p.code(), p, (a, b) -> a.version() >= b.version() ? a : b);
+      byVersion.put(key(p.code(), p.version()), p);
     });
-    return new ProcedureCatalog(byCode);
+    return new ProcedureCatalog(byCode, byVersion);
   }
 
+  /** The current (highest) version of a procedure: what new applications are checked against. */
   public Optional<Procedure> find(String code) {
     return Optional.ofNullable(code == null ? null : byCode.get(code));
+  }
+
+  /**
+   * The version a case arrived under: its period, documents and correction rules stay those it was received with
+   * when a designer publishes a new version; falls back to the current version if that file was removed.
+   */
+  public Optional<Procedure> find(String code, int version) {
+    return Optional.ofNullable(byVersion.get(key(code, version))).or(() -> find(code));
+  }
+
+  private static String key(String code, int version) {
+    return code + "@" + version;
   }
 
   /** The procedures offered in a tenant, ordered by code. */

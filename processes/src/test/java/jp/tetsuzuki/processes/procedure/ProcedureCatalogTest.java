@@ -63,6 +63,10 @@ class ProcedureCatalogTest {
         yaml("b.yaml", VALID.replace("version: 2", "version: 1").replace("庭園使用許可申請", "古い名前"))));
     assertThat(catalog.find("garden-permit").orElseThrow().name()).isEqualTo("庭園使用許可申請");
     assertThat(catalog.find("garden-permit").orElseThrow().version()).isEqualTo(2);
+    // a case received under version 1 keeps version 1's rules; an unknown version falls back to the current one
+    assertThat(catalog.find("garden-permit", 1).orElseThrow().name()).isEqualTo("古い名前");
+    assertThat(catalog.find("garden-permit", 2).orElseThrow().name()).isEqualTo("庭園使用許可申請");
+    assertThat(catalog.find("garden-permit", 7).orElseThrow().version()).isEqualTo(2);
     assertThatThrownBy(() -> ProcedureCatalog.load(List.of(yaml("a.yaml", VALID), yaml("c.yaml", VALID))))
         .hasMessageContaining("c.yaml").hasMessageContaining("defined twice");
   }
