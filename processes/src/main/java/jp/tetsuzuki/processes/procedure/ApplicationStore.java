@@ -133,7 +133,7 @@ public class ApplicationStore {
 
   public List<Event> events(String id) {
     return jdbc.query("SELECT event_type, message, actor, occurred_at FROM tz_application_event "
-        + "WHERE application_id = ? ORDER BY occurred_at, event_type", (rs, i) -> new Event(rs.getString(1),
+        + "WHERE application_id = ? ORDER BY seq", (rs, i) -> new Event(rs.getString(1),
         rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()), id);
   }
 
