@@ -21,7 +21,10 @@ CREATE TABLE tz_approval_substitute (
   valid_from     DATE         NOT NULL,
   valid_to       DATE         NOT NULL,
   created_by     VARCHAR(64)  NOT NULL,
-  created_at     TIMESTAMP    NOT NULL
+  created_at     TIMESTAMP    NOT NULL,
+  -- when the substitute was made a candidate of the principal's open tasks, and when that was taken back
+  linked_at      TIMESTAMP,
+  unlinked_at    TIMESTAMP
 );
 CREATE INDEX tz_approval_substitute_principal ON tz_approval_substitute (tenant_id, principal_id, valid_to);
 CREATE INDEX tz_approval_substitute_substitute ON tz_approval_substitute (tenant_id, substitute_id, valid_to);

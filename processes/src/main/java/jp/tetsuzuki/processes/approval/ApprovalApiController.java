@@ -52,13 +52,15 @@ class ApprovalApiController {
   private final SubstituteService substitutes;
   private final TenantMembers members;
   private final ApprovalEngineCommands engine;
+  private final SubstituteRegistry registry;
 
   ApprovalApiController(ApprovalService approvals, SubstituteService substitutes, TenantMembers members,
-      ApprovalEngineCommands engine) {
+      ApprovalEngineCommands engine, SubstituteRegistry registry) {
     this.approvals = approvals;
     this.substitutes = substitutes;
     this.members = members;
     this.engine = engine;
+    this.registry = registry;
   }
 
   /** The route and every action on it; 404 for routes of tenants the caller does not belong to. */
@@ -91,7 +93,7 @@ class ApprovalApiController {
   ResponseEntity<SubstituteView> register(@RequestBody SubstituteRequest request, Principal caller) {
     Substitute s = substitutes.register(caller.getName(), new SubstituteService.Request(request.tenantId(),
         request.principal(), request.substitute(), request.validFrom(), request.validTo()));
-    if (s.coversDay(LocalDate.now(StepDeadlines.TOKYO))) {
+    if (s.coversDay(LocalDate.now(StepDeadlines.TOKYO)) && registry.claimLinking(s.id(), Instant.now())) {
       engine.linkSubstitute(s);
     }
     return ResponseEntity.created(URI.create("/api/v1/approvals/substitutes/" + s.id())).body(SubstituteView.of(s));

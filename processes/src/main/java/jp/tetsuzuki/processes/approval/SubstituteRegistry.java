@@ -2,6 +2,7 @@ package jp.tetsuzuki.processes.approval;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,30 @@ public class SubstituteRegistry {
         ORDER BY substitute_id""",
         new MapSqlParameterSource().addValue("tenant", tenantId).addValue("principal", principal)
             .addValue("day", Date.valueOf(day)), String.class);
+  }
+
+  /** Registrations whose period has begun by the day but whose substitute was not yet linked to the open tasks. */
+  public List<Substitute> dueForLinking(LocalDate day) {
+    return jdbc.query("SELECT * FROM tz_approval_substitute WHERE linked_at IS NULL AND valid_from <= :day "
+        + "AND valid_to >= :day", Map.of("day", Date.valueOf(day)), ROW);
+  }
+
+  /** Registrations that ended before the day and whose candidate links were not yet taken back. */
+  public List<Substitute> dueForUnlinking(LocalDate day) {
+    return jdbc.query("SELECT * FROM tz_approval_substitute WHERE unlinked_at IS NULL AND valid_to < :day",
+        Map.of("day", Date.valueOf(day)), ROW);
+  }
+
+  /** Claims the linking for this node; false when another node (or an earlier run) did it. */
+  public boolean claimLinking(String id, Instant now) {
+    return jdbc.update("UPDATE tz_approval_substitute SET linked_at = :now WHERE id = :id AND linked_at IS NULL",
+        new MapSqlParameterSource().addValue("id", id).addValue("now", Timestamp.from(now))) == 1;
+  }
+
+  /** Claims the unlinking for this node; false when another node (or an earlier run) did it. */
+  public boolean claimUnlinking(String id, Instant now) {
+    return jdbc.update("UPDATE tz_approval_substitute SET unlinked_at = :now WHERE id = :id AND unlinked_at IS NULL",
+        new MapSqlParameterSource().addValue("id", id).addValue("now", Timestamp.from(now))) == 1;
   }
 
   public boolean isActiveSubstitute(String tenantId, String principal, String substitute, LocalDate day) {

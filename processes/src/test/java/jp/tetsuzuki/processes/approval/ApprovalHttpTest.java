@@ -27,6 +27,9 @@ class ApprovalHttpTest {
   @Autowired HistoryService history;
   @Autowired RepositoryService repository;
   @Autowired ApprovalRulesDeployer deployer;
+  @Autowired SubstituteRegistry registry;
+  @Autowired SubstituteLinks substituteLinks;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
 
   @Test
   void twoApproversCompleteTheRouteAndOutsidersCannotTouchIt() {
@@ -223,6 +226,42 @@ class ApprovalHttpTest {
     assertThat(jicho.postJson("/engine-rest/task/" + taskId + "/submit-form",
         Map.of("variables", vars(DECISION, DECISION_APPROVE))).status()).isGreaterThanOrEqualTo(400);
     assertThat(bucho.get("/engine-rest/task/" + taskId).status()).isEqualTo(200);
+  }
+
+  @Test
+  void substitutePeriodsTakeEffectOnTheirFirstDayAndEndAfterTheirLast() {
+    java.time.LocalDate today = java.time.LocalDate.now(StepDeadlines.TOKYO);
+    String pid = startRoute("staff-ku");
+    Http kacho = Http.as("kacho-ku", port);
+    kacho.postJson("/engine-rest/task/" + singleTask(kacho, pid).get("id").asText() + "/submit-form",
+        Map.of("variables", vars(DECISION, DECISION_APPROVE)));
+    String taskId = singleTask(Http.as("bucho-ku", port), pid).get("id").asText();
+
+    // registered earlier for a period that begins today: the task waiting for the principal becomes visible
+    Substitute beginning = new Substitute(java.util.UUID.randomUUID().toString(), "demo-ku", "bucho-ku", "jicho-ku",
+        today, today.plusDays(3), "bucho-ku", java.time.Instant.now());
+    registry.insert(beginning);
+    Http jicho = Http.as("jicho-ku", port);
+    assertThat(jicho.get("/engine-rest/task/" + taskId).status()).isEqualTo(404);
+    substituteLinks.synchronize();
+    assertThat(jicho.get("/engine-rest/task/" + taskId).status()).isEqualTo(200);
+
+    // a period that ended yesterday: the substitute linked during it loses the task
+    Substitute ended = new Substitute(java.util.UUID.randomUUID().toString(), "demo-ku", "bucho-ku",
+        "kacho-keiyaku-ku", today.minusDays(5), today.minusDays(1), "bucho-ku", java.time.Instant.now());
+    registry.insert(ended);
+    registry.claimLinking(ended.id(), java.time.Instant.now());
+    taskService.addCandidateUser(taskId, "kacho-keiyaku-ku");
+    Http keiyaku = Http.as("kacho-keiyaku-ku", port);
+    assertThat(keiyaku.get("/engine-rest/task/" + taskId).status()).isEqualTo(200);
+    substituteLinks.synchronize();
+    assertThat(keiyaku.get("/engine-rest/task/" + taskId).status()).isEqualTo(404);
+    assertThat(jicho.get("/engine-rest/task/" + taskId).status()).isEqualTo(200);
+    // done once: a second run changes nothing
+    substituteLinks.synchronize();
+    assertThat(jicho.get("/engine-rest/task/" + taskId).status()).isEqualTo(200);
+    assertThat(registry.dueForLinking(today)).extracting(Substitute::id).doesNotContain(beginning.id());
+    assertThat(registry.dueForUnlinking(today)).extracting(Substitute::id).doesNotContain(ended.id());
   }
 
   private String startRoute(String originator) {
