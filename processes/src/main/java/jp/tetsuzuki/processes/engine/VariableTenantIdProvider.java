@@ -31,8 +31,8 @@ class VariableTenantIdProvider implements TenantIdProvider {
     // own starts (routes, timers) run without an authenticated user
     Authentication caller = Context.getCommandContext() == null ? null
         : Context.getCommandContext().getAuthentication();
-    if (caller != null && !caller.getTenantIds().contains(id)
-        && !caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+    if (caller != null && caller.getUserId() != null && !contains(caller.getTenantIds(), id)
+        && !contains(caller.getGroupIds(), Groups.CAMUNDA_ADMIN)) {
       // staff read this in the Tasklist's start form: Japanese first, then English for logs and API clients
       throw new AuthorizationException("テナント「" + id + "」の案件を開始する権限がありません（所属していません）。 / '"
           + caller.getUserId() + "' is not a member of tenant '" + id + "' and cannot open its cases");
@@ -51,5 +51,9 @@ class VariableTenantIdProvider implements TenantIdProvider {
       return ctx.getExecution().getTenantId();
     }
     return ctx.getCaseExecution() != null ? ctx.getCaseExecution().getTenantId() : null;
+  }
+
+  private static boolean contains(java.util.List<String> values, String value) {
+    return values != null && values.contains(value);
   }
 }
