@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInsta
  * Models are deployed once and shared by all municipalities; each case belongs to the tenant named by its
  * {@code tenantId} start variable (or its parent's tenant for called processes), so tenant checks isolate it.
  */
-class VariableTenantIdProvider implements TenantIdProvider {
+public class VariableTenantIdProvider implements TenantIdProvider {
 
   @Override
   public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {

@@ -1,30 +1,21 @@
 package jp.tetsuzuki.processes.approval;
 
+import jp.tetsuzuki.processes.support.TestEngines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import jp.tetsuzuki.bpmn.CommonVariables;
 import jp.tetsuzuki.processes.demo.ApprovalDemoData;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
-import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
-import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
-import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
-import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -52,33 +43,8 @@ final class ApprovalTestEnvironment {
     Flyway.configure().dataSource(dataSource).table("tz_schema_history")
         .locations("classpath:db/migration/common").load().migrate();
 
-    configuration = new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("approval-test-" + UUID.randomUUID());
-    configuration.setJdbcUrl(url);
-    configuration.setDatabaseSchemaUpdate(ProcessEngineConfigurationImpl.DB_SCHEMA_UPDATE_TRUE);
-    configuration.setHistory(ProcessEngineConfigurationImpl.HISTORY_FULL);
-    configuration.setJobExecutorActivate(false);
-    configuration.setEnforceHistoryTimeToLive(true);
-    // ids such as demo-ku, as in application.yaml
-    configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_-]{0,63}");
-    configuration.setJavaSerializationFormatEnabled(false);
-    configuration.setDefaultSerializationFormat("application/json");
-    configuration.setTenantIdProvider(new TenantFromVariable());
-    configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
-
-    Clock engineClock = new Clock() {
-      @Override public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override public Instant instant() {
-        return ClockUtil.getCurrentTime().toInstant();
-      }
-    };
+    configuration = TestEngines.configuration("approval-test", url);
+    Clock engineClock = TestEngines.engineClock();
     IdentityService identity = configuration.getIdentityService();
     TenantMembers members = new EngineTenantMembers(() -> identity);
     SubstituteRegistry registry = new SubstituteRegistry(dataSource);
@@ -124,27 +90,6 @@ final class ApprovalTestEnvironment {
       new ApprovalRulesDeployer(engine.getRepositoryService(), engine.getIdentityService()).deploy(TENANT, in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** As the platform's provider: the case's tenant is its {@code tenantId} variable, or its caller's tenant. */
-  private static final class TenantFromVariable implements TenantIdProvider {
-    @Override
-    public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
-      if (ctx.getSuperExecution() != null) {
-        return ctx.getSuperExecution().getTenantId();
-      }
-      return (String) ctx.getVariables().get(CommonVariables.TENANT_ID);
-    }
-
-    @Override
-    public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext ctx) {
-      return null;
-    }
-
-    @Override
-    public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
-      return ctx.getExecution() == null ? null : ctx.getExecution().getTenantId();
     }
   }
 }

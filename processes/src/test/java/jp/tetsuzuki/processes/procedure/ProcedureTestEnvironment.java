@@ -1,17 +1,14 @@
 package jp.tetsuzuki.processes.procedure;
 
+import jp.tetsuzuki.processes.support.TestEngines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import jp.tetsuzuki.bpmn.CommonVariables;
 import jp.tetsuzuki.processes.approval.ApprovalRouteActivities;
 import jp.tetsuzuki.processes.approval.ApprovalRulesDeployer;
 import jp.tetsuzuki.processes.approval.ApprovalService;
@@ -28,16 +25,10 @@ import jp.tetsuzuki.processes.reference.TenantCalendars;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
-import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
-import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
-import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
-import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.core.io.Resource;
@@ -72,32 +63,8 @@ final class ProcedureTestEnvironment {
     store = new ApplicationStore(jdbc);
     catalog = catalog();
 
-    configuration = new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("procedure-test-" + UUID.randomUUID());
-    configuration.setJdbcUrl(url);
-    configuration.setDatabaseSchemaUpdate(ProcessEngineConfigurationImpl.DB_SCHEMA_UPDATE_TRUE);
-    configuration.setHistory(ProcessEngineConfigurationImpl.HISTORY_FULL);
-    configuration.setJobExecutorActivate(false);
-    configuration.setEnforceHistoryTimeToLive(true);
-    configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9_-]{0,63}");
-    configuration.setJavaSerializationFormatEnabled(false);
-    configuration.setDefaultSerializationFormat("application/json");
-    configuration.setTenantIdProvider(new TenantFromVariable());
-    configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
-
-    Clock engineClock = new Clock() {
-      @Override public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override public Instant instant() {
-        return ClockUtil.getCurrentTime().toInstant();
-      }
-    };
+    configuration = TestEngines.configuration("procedure-test", url);
+    Clock engineClock = TestEngines.engineClock();
     IdentityService identity = configuration.getIdentityService();
     TenantMembers members = new EngineTenantMembers(() -> identity);
     SubstituteRegistry registry = new SubstituteRegistry(dataSource);
@@ -178,25 +145,5 @@ final class ProcedureTestEnvironment {
         + "created_by, created_at) VALUES (?, ?, ?, ?, 3, 'x', ?, 'staff-ku', CURRENT_TIMESTAMP)", id, TENANT,
         "f", mediaType, new byte[] {1, 2, 3});
     return id;
-  }
-
-  private static final class TenantFromVariable implements TenantIdProvider {
-    @Override
-    public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
-      if (ctx.getSuperExecution() != null) {
-        return ctx.getSuperExecution().getTenantId();
-      }
-      return (String) ctx.getVariables().get(CommonVariables.TENANT_ID);
-    }
-
-    @Override
-    public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext ctx) {
-      return null;
-    }
-
-    @Override
-    public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
-      return ctx.getExecution() == null ? null : ctx.getExecution().getTenantId();
-    }
   }
 }
