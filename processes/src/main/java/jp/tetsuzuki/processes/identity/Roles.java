@@ -5,8 +5,10 @@ public final class Roles {
 
   /** Camunda's administrator group. */
   public static final String ADMINISTRATORS = "camunda-admin";
-  /** Process designers: may deploy models and forms. */
+  /** Process designers: deploy models and forms for the tenants they belong to. */
   public static final String DESIGNERS = "designers";
+  /** Platform designers: may also deploy shared models (no tenant), which every municipality runs on. */
+  public static final String PLATFORM_DESIGNERS = "platform-designers";
   /** Every staff member: Tasklist access and shared filters. */
   public static final String STAFF = "staff";
   /** Supervisors: see and reassign their tenant's tasks, receive escalations. */
@@ -15,6 +17,8 @@ public final class Roles {
   public static final String API_CLIENTS = "api-clients";
   /** Machine accounts of external-task workers. */
   public static final String WORKERS = "workers";
+  /** Service identities of the platform's own integration routes (they start only allow-listed processes). */
+  public static final String INTEGRATIONS = "integrations";
 
   private Roles() {}
 }
