@@ -84,7 +84,12 @@ public class ApprovalRouteActivities {
     }
     execution.removeVariable(ROUTE_RULES);
     execution.setVariable(APPROVAL_INSTANCE_ID, execution.getProcessInstanceId());
-    execution.setVariable(ATTACHMENTS_TEXT, attachmentsText(execution.getVariable(ATTACHMENTS)));
+    String attachments = attachmentsText(execution.getVariable(ATTACHMENTS));
+    execution.setVariable(ATTACHMENTS_TEXT, attachments);
+    call(() -> {
+      approvals.keepDocument(execution.getProcessInstanceId(), string(execution, SUMMARY), attachments);
+      return null;
+    });
     apply(execution, next);
   }
 
@@ -121,8 +126,11 @@ public class ApprovalRouteActivities {
     List<String> readers = approvals.steps(execution.getProcessInstanceId()).stream()
         .filter(s -> s.position() == position && s.kind() == StepKind.CIRCULATION).map(RouteStep::userId).toList();
     ApprovalService.Activation next = call(() -> approvals.circulate(execution.getProcessInstanceId()));
+    var identity = execution.getProcessEngineServices().getIdentityService();
     for (String reader : readers) {
-      execution.getProcessEngineServices().getRuntimeService()
+      // the platform opens the 回覧 cases: nobody holds a permission to start one by hand
+      jp.tetsuzuki.processes.identity.AsPlatform.call(identity, () -> execution.getProcessEngineServices()
+          .getRuntimeService()
           .createProcessInstanceByKey(ApprovalCirculation.ID)
           .businessKey(execution.getProcessBusinessKey())
           .setVariable(CommonVariables.TENANT_ID, execution.getVariable(TENANT_ID))
@@ -133,7 +141,7 @@ public class ApprovalRouteActivities {
           .setVariable(SUMMARY, execution.getVariable(SUMMARY))
           .setVariable(AMOUNT, execution.getVariable(AMOUNT))
           .setVariable(ATTACHMENTS_TEXT, execution.getVariable(ATTACHMENTS_TEXT))
-          .execute();
+          .execute());
     }
     apply(execution, next);
   }
@@ -190,10 +198,19 @@ public class ApprovalRouteActivities {
     }
     String instance = (String) task.getVariable(APPROVAL_INSTANCE_ID);
     String routeId = instance == null ? task.getProcessInstanceId() : instance;
-    if (!approvals.find(routeId).map(c -> c.tenantId().equals(task.getTenantId())).orElse(false)) {
-      throw new AuthorizationException("route " + routeId + " is not a route of tenant " + task.getTenantId());
-    }
+    ApprovalCase route = approvals.find(routeId).filter(c -> c.tenantId().equals(task.getTenantId()))
+        .orElseThrow(() -> new AuthorizationException("route " + routeId + " is not a route of tenant "
+            + task.getTenantId()));
     task.setVariableLocal(ROUTE_HISTORY_TEXT, approvals.historyText(routeId));
+    // the form shows the route's stored document, not process variables an earlier task could have rewritten
+    task.setVariableLocal(SUBJECT, route.subject());
+    task.setVariableLocal(AMOUNT, route.amount());
+    task.setVariableLocal(DEPARTMENT, route.department());
+    task.setVariableLocal(ORIGINATOR, route.originator());
+    approvals.document(routeId).ifPresent(document -> {
+      task.setVariableLocal(SUMMARY, document.summary());
+      task.setVariableLocal(ATTACHMENTS_TEXT, document.attachmentsText());
+    });
   }
 
   /** approval-circulation Task_RecordRead: the reader confirmed. */

@@ -278,6 +278,18 @@ public class ApprovalService {
 
   // ---- reading
 
+  /** Keeps what the approvers are shown with the route (read back by {@link #document}). */
+  public void keepDocument(String processInstanceId, String summary, String attachmentsText) {
+    if (summary != null && summary.length() > 20_000) {
+      throw ApprovalException.invalid(ApprovalRoute.SUMMARY, "at most 20000 characters");
+    }
+    store.saveDocument(processInstanceId, new ApprovalStore.Document(summary, attachmentsText));
+  }
+
+  public Optional<ApprovalStore.Document> document(String processInstanceId) {
+    return store.document(processInstanceId);
+  }
+
   public Optional<ApprovalCase> find(String processInstanceId) {
     return store.find(processInstanceId);
   }

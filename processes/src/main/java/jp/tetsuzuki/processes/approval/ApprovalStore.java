@@ -37,6 +37,21 @@ public class ApprovalStore {
         WHERE process_instance_id = :pid""", params(c));
   }
 
+  /** What the approvers are shown besides the case's subject and amount: the summary and the attachments. */
+  public record Document(String summary, String attachmentsText) {}
+
+  public void saveDocument(String processInstanceId, Document document) {
+    jdbc.update("UPDATE tz_approval_route SET summary = :summary, attachments_text = :attachments "
+        + "WHERE process_instance_id = :pid", new MapSqlParameterSource().addValue("pid", processInstanceId)
+        .addValue("summary", document.summary()).addValue("attachments", document.attachmentsText()));
+  }
+
+  public Optional<Document> document(String processInstanceId) {
+    return jdbc.query("SELECT summary, attachments_text FROM tz_approval_route WHERE process_instance_id = :pid",
+        Map.of("pid", processInstanceId), (rs, row) -> new Document(rs.getString("summary"),
+            rs.getString("attachments_text"))).stream().findFirst();
+  }
+
   public Optional<ApprovalCase> find(String processInstanceId) {
     return jdbc.query("SELECT * FROM tz_approval_route WHERE process_instance_id = :pid",
         Map.of("pid", processInstanceId), ApprovalStore::toCase).stream().findFirst();

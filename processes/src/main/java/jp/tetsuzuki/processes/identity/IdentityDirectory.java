@@ -96,6 +96,55 @@ public class IdentityDirectory {
     authorizations.saveAuthorization(grant);
   }
 
+  /**
+   * Makes the group's grants on the given resource types exactly the wanted ones: missing permissions are added,
+   * permissions and grants beyond them are taken away (a database started under an older, broader table keeps
+   * nothing of it). Grants on other resource types (e.g. filters shared with the group) are left alone.
+   */
+  public void syncGroupGrants(String groupId, Set<Resource> managed, java.util.List<Grant> wanted) {
+    java.util.Map<String, Grant> byKey = new java.util.HashMap<>();
+    for (Grant grant : wanted) {
+      byKey.merge(grant.resource().resourceType() + "|" + grant.resourceId(), grant, Grant::plus);
+    }
+    for (Resource resource : managed) {
+      for (Authorization existing : authorizations.createAuthorizationQuery()
+          .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).list()) {
+        if (!"*".equals(existing.getResourceId()) && PER_OBJECT.contains(resource.resourceType())) {
+          continue; // a task's own grant to its candidate group, made by the engine
+        }
+        Grant keep = byKey.remove(resource.resourceType() + "|" + existing.getResourceId());
+        if (keep == null) {
+          authorizations.deleteAuthorization(existing.getId());
+        } else {
+          existing.setPermissions(keep.permissions());
+          authorizations.saveAuthorization(existing);
+        }
+      }
+    }
+    for (Grant grant : byKey.values()) {
+      Authorization created = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      created.setGroupId(groupId);
+      created.setResource(grant.resource());
+      created.setResourceId(grant.resourceId());
+      created.setPermissions(grant.permissions());
+      authorizations.saveAuthorization(created);
+    }
+  }
+
+  private static final Set<Integer> PER_OBJECT = Set.of(
+      org.camunda.bpm.engine.authorization.Resources.TASK.resourceType(),
+      org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK.resourceType(),
+      org.camunda.bpm.engine.authorization.Resources.FILTER.resourceType());
+
+  /** Permissions on one resource id ({@code *} for all) of one resource type. */
+  public record Grant(Resource resource, String resourceId, Permission... permissions) {
+    Grant plus(Grant other) {
+      Permission[] all = java.util.Arrays.copyOf(permissions, permissions.length + other.permissions.length);
+      System.arraycopy(other.permissions, 0, all, permissions.length, other.permissions.length);
+      return new Grant(resource, resourceId, all);
+    }
+  }
+
   public Set<String> groupIdsOf(String userId) {
     Set<String> ids = new java.util.HashSet<>();
     identity.createGroupQuery().groupMember(userId).list().forEach(g -> ids.add(g.getId()));

@@ -117,9 +117,10 @@ public class ApplicationService {
         variables.put(AdministrativeProcedure.TENANT_ID, request.tenantId());
         variables.put(AdministrativeProcedure.APPLICATION_ID, id);
         variables.put(AdministrativeProcedure.PROCEDURE_CODE, procedure.code());
-        // started as the caller: the engine checks its CREATE_INSTANCE permission and the tenant
-        ProcessInstance pi = runtime.createProcessInstanceByKey(AdministrativeProcedure.ID).businessKey(id)
-            .setVariables(variables).execute();
+        // started by the platform once the caller's tenant was checked above: outside systems hold no engine
+        // permission of their own (least privilege), so a stolen API credential cannot drive the engine
+        ProcessInstance pi = AsPlatform.call(identity, () -> runtime
+            .createProcessInstanceByKey(AdministrativeProcedure.ID).businessKey(id).setVariables(variables).execute());
         if (!store.linkProcess(id, pi.getId())) {
           throw new IllegalStateException("application " + id + " was linked to another case");
         }

@@ -129,7 +129,7 @@ public class ProcedureActivities {
   /** 形式審査. */
   public void checkCompleteness(DelegateExecution execution) {
     Instant now = now();
-    ApplicationRecord application = store.get(applicationId(execution));
+    ApplicationRecord application = linked(execution);
     store.stage(application.id(), ApplicationRecord.STATUS_RECEIVED, ApplicationRecord.STAGE_COMPLETENESS_CHECK,
         now);
     boolean paper = Boolean.TRUE.equals(execution.getVariable(PAPER_DOCUMENTS_RECEIVED));
@@ -147,7 +147,7 @@ public class ProcedureActivities {
   /** 補正要求: the clock stops today; the applicant has until the correction deadline. */
   public void requestCorrection(DelegateExecution execution) {
     Instant now = now();
-    ApplicationRecord application = store.get(applicationId(execution));
+    ApplicationRecord application = linked(execution);
     LocalDate today = ProcedureDeadlines.today(now);
     LocalDate requestedOn = today.isBefore(application.receivedOn()) ? application.receivedOn() : today;
     LocalDate correctionDue = ProcedureDeadlines.correctionDue(calendars.apply(application.tenantId()),
@@ -162,7 +162,7 @@ public class ProcedureActivities {
   /** 補正受領: the clock runs again and the due date moves by the paused days. */
   public void resumeClock(DelegateExecution execution) {
     Instant now = now();
-    ApplicationRecord application = store.get(applicationId(execution));
+    ApplicationRecord application = linked(execution);
     LocalDate resumedOn = ProcedureDeadlines.today(now);
     if (application.pausedSince() != null && resumedOn.isBefore(application.pausedSince())) {
       resumedOn = application.pausedSince();
@@ -182,7 +182,7 @@ public class ProcedureActivities {
   /** No answer by the correction deadline: refused or treated as withdrawn, as the catalog says. */
   public void decideUnanswered(DelegateExecution execution) {
     Instant now = now();
-    ApplicationRecord application = store.get(applicationId(execution));
+    ApplicationRecord application = linked(execution);
     Procedure procedure = procedureOf(application);
     boolean refusal = Procedure.TIMEOUT_REFUSAL.equals(procedure.correction().onTimeout());
     String reason = refusal
@@ -198,17 +198,24 @@ public class ProcedureActivities {
   /** The review task appears: stage and status, and the due date shown on the task. */
   public void reviewStarted(DelegateTask task) {
     Instant now = now();
-    store.stage(applicationId(task.getExecution()), ApplicationRecord.STATUS_UNDER_REVIEW,
+    store.stage(linked(task.getExecution()).id(), ApplicationRecord.STATUS_UNDER_REVIEW,
         ApplicationRecord.STAGE_REVIEW, now);
   }
 
   /** The reviewer becomes the originator of the decision document (起案者). */
   public void reviewCompleted(DelegateTask task) {
     Instant now = now();
+    ApplicationRecord application = linked(task.getExecution());
     Authentication caller = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    String reviewer = task.getAssignee() != null ? task.getAssignee() : caller == null ? null : caller.getUserId();
+    // the originator of the 決裁 is whoever completes the review, as authenticated: never the task's assignee field,
+    // which decides the approvers (the originator's own post is skipped) and which somebody else may have set
+    String reviewer = caller == null ? null : caller.getUserId();
     if (reviewer == null) {
-      throw new ProcessEngineException("審査を完了した職員が特定できません。タスクを自分に割り当ててから完了してください。");
+      throw new ProcessEngineException("審査を完了した職員が特定できません。ログインしてタスクを完了してください。");
+    }
+    if (task.getAssignee() != null && !task.getAssignee().equals(reviewer)) {
+      throw new AuthorizationException("この審査タスクは " + task.getAssignee() + " さんに割り当てられています。自分に割り当ててから"
+          + "完了してください。 / the review task is assigned to '" + task.getAssignee() + "', not to '" + reviewer + "'");
     }
     Object proposed = task.getVariable(PROPOSED_DECISION);
     if (!PROPOSED_GRANT.equals(proposed) && !PROPOSED_REFUSE.equals(proposed)) {
@@ -220,8 +227,15 @@ public class ProcedureActivities {
       throw new ProcessEngineException("不許可とする場合は、拒否の理由を記入してください（行政手続法第8条）。 / refusalReasons "
           + "is required when refusing");
     }
+    // what the 決裁 is routed by comes from the stored case, whatever the completion carried
+    Procedure procedure = procedureOf(application);
     task.getExecution().setVariable(REVIEWER, reviewer);
-    String id = applicationId(task.getExecution());
+    task.getExecution().setVariable(APPLICATION_ID, application.id());
+    task.getExecution().setVariable(PROCEDURE_CODE, procedure.code());
+    task.getExecution().setVariable(PROCEDURE_NAME, procedure.name());
+    task.getExecution().setVariable(REVIEW_DEPARTMENT, procedure.review().department());
+    task.getExecution().setVariable(REVIEW_GROUP, procedure.reviewGroup(application.tenantId()));
+    String id = application.id();
     store.stage(id, ApplicationRecord.STATUS_DECIDING, ApplicationRecord.STAGE_DECISION, now);
     store.event(id, "reviewed", "審査を完了し、" + (PROPOSED_REFUSE.equals(proposed) ? "不許可" : "許可")
         + "の案で決裁に回しました。", reviewer, now);
@@ -230,15 +244,16 @@ public class ProcedureActivities {
   /** 否認: the draft (not the application) was rejected in the 決裁; it goes back to review with the comment. */
   public void draftRejected(DelegateExecution execution) {
     Object comment = execution.getVariable(DECISION_COMMENT);
-    store.stage(applicationId(execution), ApplicationRecord.STATUS_UNDER_REVIEW, ApplicationRecord.STAGE_REVIEW,
+    String id = linked(execution).id();
+    store.stage(id, ApplicationRecord.STATUS_UNDER_REVIEW, ApplicationRecord.STAGE_REVIEW,
         now());
-    store.event(applicationId(execution), "draft-rejected", "決裁で起案が否認されたため、再審査します。"
+    store.event(id, "draft-rejected", "決裁で起案が否認されたため、再審査します。"
         + (comment == null ? "" : "（" + comment + "）"), (String) execution.getVariable(DECIDED_BY), now());
   }
 
   /** 督促: the due date is near. */
   public void remind(DelegateExecution execution) {
-    store.event(applicationId(execution), "reminder", "処理期限（" + execution.getVariable(DUE_DATE)
+    store.event(linked(execution).id(), "reminder", "処理期限（" + execution.getVariable(DUE_DATE)
         + "）が近づいています。担当課（" + execution.getVariable(REVIEW_GROUP) + "）に督促しました。", null, now());
   }
 
@@ -250,19 +265,19 @@ public class ProcedureActivities {
         .taskDefinitionKey(TASK_REVIEW).list()) {
       tasks.addCandidateGroup(task.getId(), supervisors);
     }
-    store.event(applicationId(execution), "escalated", "処理期限（" + execution.getVariable(DUE_DATE)
+    store.event(linked(execution).id(), "escalated", "処理期限（" + execution.getVariable(DUE_DATE)
         + "）の前日です。監督職（" + supervisors + "）にエスカレーションしました。", null, now());
   }
 
   public void recordRouteFailure(DelegateExecution execution) {
-    store.event(applicationId(execution), "route-unresolved", "決裁ルートを決定できませんでした。組織データを確認し、"
+    store.event(linked(execution).id(), "route-unresolved", "決裁ルートを決定できませんでした。組織データを確認し、"
         + "審査からやり直してください。", null, now());
   }
 
   /** 許可. */
   public void grant(DelegateExecution execution) {
     Instant now = now();
-    String id = applicationId(execution);
+    String id = decided(execution).id();
     String comment = (String) execution.getVariable(DECISION_COMMENT);
     execution.setVariable(OUTCOME, OUTCOME_GRANTED);
     store.outcome(id, OUTCOME_GRANTED, comment, now);
@@ -273,7 +288,7 @@ public class ProcedureActivities {
   /** 申請拒否処分: the reasons are stated (行政手続法8条). */
   public void refuse(DelegateExecution execution) {
     Instant now = now();
-    String id = applicationId(execution);
+    String id = decided(execution).id();
     // the reasons drafted in review and approved with the draft (required there)
     String reasons = String.valueOf(execution.getVariable(REFUSAL_REASONS));
     execution.setVariable(OUTCOME, OUTCOME_REFUSED);
@@ -285,7 +300,7 @@ public class ProcedureActivities {
   /** 通知: records the notice for the channel of the catalog (the mail worker sends it). */
   public void notifyApplicant(DelegateExecution execution) {
     Instant now = now();
-    ApplicationRecord application = store.get(applicationId(execution));
+    ApplicationRecord application = linked(execution);
     Procedure procedure = procedureOf(application);
     store.event(application.id(), "notified", Notices.text(procedure, application), null, now);
     store.stageOnly(application.id(), ApplicationRecord.STAGE_CLOSED, now);
@@ -294,7 +309,7 @@ public class ProcedureActivities {
   /** 取下げ: accepted until the decision; the applicant is told. */
   public void recordWithdrawal(DelegateExecution execution) {
     Instant now = now();
-    String id = applicationId(execution);
+    String id = linked(execution).id();
     Object reason = execution.getVariable(WITHDRAWAL_REASON);
     String text = "申請の取下げを受理しました。" + (reason == null ? "" : "（理由: " + reason + "）");
     execution.setVariable(OUTCOME, OUTCOME_WITHDRAWN);
@@ -319,6 +334,34 @@ public class ProcedureActivities {
 
   private static String applicationId(DelegateExecution execution) {
     return (String) execution.getVariable(APPLICATION_ID);
+  }
+
+  /**
+   * The application this very case handles: linked to this process instance (by 到達) and of its tenant. A step
+   * reached without 到達 (a start at a later activity, a moved token) or pointed at another application by a
+   * variable stops here instead of acting on somebody else's record.
+   */
+  private ApplicationRecord linked(DelegateExecution execution) {
+    String id = applicationId(execution);
+    ApplicationRecord application = id == null ? null : store.find(id).orElse(null);
+    if (application == null || !execution.getProcessInstanceId().equals(application.processInstanceId())
+        || !application.tenantId().equals(execution.getTenantId())) {
+      throw new AuthorizationException("この案件に結び付いた申請ではありません（申請 " + id + "）。 / application " + id
+          + " is not the application of case " + execution.getProcessInstanceId() + " in tenant "
+          + execution.getTenantId());
+    }
+    return application;
+  }
+
+  /** The linked application, which must have been reviewed and sent to the 決裁 before a disposition is recorded. */
+  private ApplicationRecord decided(DelegateExecution execution) {
+    ApplicationRecord application = linked(execution);
+    if (!ApplicationRecord.STAGE_DECISION.equals(application.stage()) || application.outcome() != null) {
+      throw new AuthorizationException("審査と決裁を経ていない申請の処分は記録できません（申請 " + application.id() + "、段階 "
+          + application.stage() + "）。 / application " + application.id() + " has not been through review and "
+          + "decision (stage " + application.stage() + ")");
+    }
+    return application;
   }
 
   private static String applicantName(ApplicationRecord application) {

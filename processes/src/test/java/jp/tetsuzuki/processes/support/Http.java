@@ -45,6 +45,11 @@ public final class Http {
     return new Http("http://localhost:" + port, user, password);
   }
 
+  /** The account this client sends, or {@code null} when anonymous. */
+  public String user() {
+    return user;
+  }
+
   public Http header(String name, String value) {
     Http copy = new Http(base, user, password);
     copy.headers.putAll(headers);

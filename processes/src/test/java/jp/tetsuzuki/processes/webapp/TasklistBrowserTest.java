@@ -58,7 +58,7 @@ class TasklistBrowserTest {
   @Test
   void staffSeesTheTasklistInJapaneseAndTheirMunicipalitysTask() throws IOException {
     String businessKey = "browser-" + UUID.randomUUID();
-    Http.as("api-client", port).postJson("/engine-rest/process-definition/key/" + ConnectivityCheck.ID + "/start",
+    Http.as("staff-ku", port).postJson("/engine-rest/process-definition/key/" + ConnectivityCheck.ID + "/start",
         Map.of("businessKey", businessKey, "variables", Map.of("tenantId", Map.of("value", "demo-ku"))));
 
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));

@@ -37,7 +37,8 @@ class ModuleWiringTest {
   @Test
   void workerAnswersAndStaffConfirmsInTheJapaneseFormOnlyInTheirOwnTenant() {
     String businessKey = "wiring-" + UUID.randomUUID();
-    JsonNode started = Http.as("api-client", port).postJson(
+    // operators (staff or designers) start it; outside systems hold no engine rights at all
+    JsonNode started = Http.as("staff-ku", port).postJson(
         "/engine-rest/process-definition/key/" + ConnectivityCheck.ID + "/start", Map.of("businessKey", businessKey,
             "variables", Map.of("tenantId", Map.of("value", "demo-ku"),
                 ConnectivityCheck.MESSAGE, Map.of("value", "こんにちは")))).json();

@@ -1,0 +1,310 @@
+package jp.tetsuzuki.processes.access;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.tetsuzuki.processes.security.CachedBodyRequest;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Enforces {@link EngineApiPolicy} at the edge, on the engine REST API (HTTP Basic, Spring's principal) and on the
+ * webapps' engine API (Camunda's session login), and checks the bodies the policy names: no start instructions, start
+ * and task variables only of their own form (display-only fields dropped, so what later steps show stays the case's
+ * own data), worker topics of our workers. The webapps' plugin APIs are closed to machine accounts.
+ */
+public class EngineApiGuardFilter extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineApiGuardFilter.class);
+  private static final Pattern PUBLIC_API = Pattern.compile("^/api/v1/(.*?)/?$");
+  private static final Pattern ENGINE_REST = Pattern.compile("^/engine-rest(?:/(.*?))?/?$");
+  private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine(?:/([^/]+)(?:/(.*?))?)?/?$");
+  private static final Pattern WEBAPP_API = Pattern.compile("^/camunda/api/(admin|cockpit|tasklist|welcome)/(.*)$");
+  private static final Pattern TASK_ID = Pattern.compile("^task/([^/]+)/.*");
+  private static final Pattern DEFINITION = Pattern.compile("^process-definition/(.+)/(start|submit-form)$");
+  private static final Pattern OWN_USER = Pattern.compile("^user/([^/]+)/.*");
+  private static final int MAX_BODY_BYTES = 1024 * 1024;
+  /** Every topic our workers serve; a worker account fetches nothing else. */
+  static final Set<String> WORKER_TOPICS = WorkerTopics.ofPlatformWorkers();
+
+  private final ObjectMapper json;
+  private final EngineForms forms;
+
+  EngineApiGuardFilter(ObjectMapper json, EngineForms forms) {
+    this.json = json;
+    this.forms = forms;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = pathOf(request);
+    return !path.startsWith("/engine-rest") && !path.startsWith("/camunda/api/") && !path.startsWith("/api/");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String path = pathOf(request);
+    Caller caller;
+    String operation;
+    Matcher api = PUBLIC_API.matcher(path);
+    if (api.matches()) {
+      Caller apiCaller = restCaller();
+      if (apiCaller != null && EngineApiPolicy.allowedOnPublicApi(apiCaller.roles(), request.getMethod(),
+          api.group(1)).isEmpty()) {
+        deny(response, apiCaller, request.getMethod(), "/api/v1/" + api.group(1),
+            "not allowed for the caller's roles " + apiCaller.roles());
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
+    Matcher rest = ENGINE_REST.matcher(path);
+    Matcher webapp = WEBAPP_ENGINE.matcher(path);
+    if (rest.matches()) {
+      caller = restCaller();
+      operation = rest.group(1) == null ? "" : rest.group(1);
+    } else if (webapp.matches()) {
+      caller = webappCaller(request.getSession(false), webapp.group(1));
+      operation = webapp.group(1) == null ? "engine" : webapp.group(2) == null ? "" : webapp.group(2);
+    } else {
+      Matcher plugin = WEBAPP_API.matcher(path);
+      caller = webappCaller(request.getSession(false), "default");
+      if (plugin.matches() && caller != null && !caller.roles().contains(Role.ADMINISTRATOR)
+          && caller.roles().stream().noneMatch(Role.PEOPLE::contains) && !isLogin(plugin)) {
+        deny(response, caller, request.getMethod(), path, "machine accounts do not use the webapps");
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
+    if (caller == null) {
+      // not logged in: Spring Security (engine REST) or Camunda's webapp security answers 401
+      chain.doFilter(request, response);
+      return;
+    }
+    if (operation.isEmpty()) {
+      operation = "engine";
+    }
+    Optional<EngineApiPolicy.Rule> rule = EngineApiPolicy.allowed(caller.roles(), request.getMethod(), operation);
+    if (rule.isEmpty()) {
+      deny(response, caller, request.getMethod(), operation, "not allowed for the caller's roles " + caller.roles());
+      return;
+    }
+    HttpServletRequest forwarded = request;
+    switch (rule.get().check()) {
+      case NONE -> { }
+      case OWN_USER -> {
+        Matcher own = OWN_USER.matcher(operation);
+        if (!own.matches() || !own.group(1).equals(caller.userId())) {
+          deny(response, caller, request.getMethod(), operation, "only one's own profile and password");
+          return;
+        }
+      }
+      case WORKER_TOPICS, START, TASK_FORM -> {
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+          problem(response, 413, "InvalidRequestException", "Request body too large for this operation");
+          return;
+        }
+        JsonNode parsed;
+        try {
+          parsed = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+        } catch (JsonProcessingException e) {
+          problem(response, 400, "InvalidRequestException", "Malformed JSON body");
+          return;
+        }
+        if (parsed == null || !parsed.isObject()) {
+          problem(response, 400, "InvalidRequestException", "The body must be a JSON object");
+          return;
+        }
+        Verdict verdict = switch (rule.get().check()) {
+          case WORKER_TOPICS -> topics((ObjectNode) parsed);
+          case START -> start((ObjectNode) parsed, operation);
+          default -> taskForm((ObjectNode) parsed, operation);
+        };
+        if (verdict.status() != 0) {
+          if (verdict.status() == 403) {
+            deny(response, caller, request.getMethod(), operation, verdict.message());
+          } else {
+            problem(response, verdict.status(), "InvalidRequestException", verdict.message());
+          }
+          return;
+        }
+        forwarded = new CachedBodyRequest(request, verdict.changed() ? json.writeValueAsBytes(parsed) : body);
+      }
+      default -> throw new IllegalStateException("unknown check " + rule.get().check());
+    }
+    chain.doFilter(forwarded, response);
+  }
+
+  /** Outcome of a body check: 0 to pass (maybe with a rewritten body), otherwise the status to answer. */
+  record Verdict(int status, String message, boolean changed) {
+    static final Verdict PASS = new Verdict(0, null, false);
+  }
+
+  private Verdict topics(ObjectNode body) {
+    JsonNode topics = body.path("topics");
+    if (!topics.isArray() || topics.isEmpty()) {
+      return new Verdict(400, "topics: at least one topic is required", false);
+    }
+    List<String> foreign = new ArrayList<>();
+    topics.forEach(t -> {
+      String name = t.path("topicName").asText("");
+      if (!WORKER_TOPICS.contains(name)) {
+        foreign.add(name);
+      }
+    });
+    return foreign.isEmpty() ? Verdict.PASS
+        : new Verdict(403, "workers fetch only the topics of the platform's workers, not " + foreign, false);
+  }
+
+  private Verdict start(ObjectNode body, String operation) {
+    JsonNode instructions = body.path("startInstructions");
+    if (!instructions.isMissingNode() && !instructions.isNull() && !instructions.isEmpty()) {
+      return new Verdict(403, "startInstructions: starting a case at another activity than its start event is an "
+          + "administrator's repair", false);
+    }
+    for (String skip : List.of("skipCustomListeners", "skipIoMappings")) {
+      if (body.path(skip).asBoolean(false)) {
+        return new Verdict(403, skip + ": for administrators only", false);
+      }
+    }
+    Matcher definition = DEFINITION.matcher(operation);
+    if (!definition.matches()) {
+      return Verdict.PASS;
+    }
+    EngineForms.Target target = forms.ofStart(definition.group(1));
+    if (target instanceof EngineForms.WithForm form) {
+      return onlyFormFields(body, form.fields(), "the start form");
+    }
+    // no Camunda start form (a process opened through the API only): the engine and the model's glue decide
+    return Verdict.PASS;
+  }
+
+  private Verdict taskForm(ObjectNode body, String operation) {
+    Matcher task = TASK_ID.matcher(operation);
+    if (!task.matches()) {
+      return Verdict.PASS;
+    }
+    EngineForms.Target target = forms.ofTask(task.group(1));
+    if (target instanceof EngineForms.WithForm form) {
+      return onlyFormFields(body, form.fields(), "the task's form");
+    }
+    if (target instanceof EngineForms.WithoutForm && body.path("variables").size() > 0) {
+      return new Verdict(400, "variables: this task has no form and takes no fields", false);
+    }
+    return Verdict.PASS;
+  }
+
+  /** Unknown keys are refused with their names; display-only keys are dropped (they never write case data). */
+  private static Verdict onlyFormFields(ObjectNode body, FormFields fields, String what) {
+    JsonNode variables = body.path("variables");
+    if (variables.isMissingNode() || variables.isNull()) {
+      return Verdict.PASS;
+    }
+    if (!variables.isObject()) {
+      return new Verdict(400, "variables: must be a JSON object", false);
+    }
+    Set<String> foreign = new TreeSet<>();
+    List<String> dropped = new ArrayList<>();
+    variables.fieldNames().forEachRemaining(key -> {
+      if (fields.displayOnly().contains(key)) {
+        dropped.add(key);
+      } else if (!fields.editable().contains(key)) {
+        foreign.add(key);
+      }
+    });
+    if (!foreign.isEmpty()) {
+      return new Verdict(400, "variables: " + foreign + " are not fields of " + what + " (allowed: "
+          + new TreeSet<>(fields.editable()) + ")", false);
+    }
+    dropped.forEach(((ObjectNode) variables)::remove);
+    return new Verdict(0, null, !dropped.isEmpty());
+  }
+
+  private static boolean isLogin(Matcher plugin) {
+    return "admin".equals(plugin.group(1)) && plugin.group(2).startsWith("auth/");
+  }
+
+  record Caller(String userId, Set<Role> roles) {}
+
+  private static Caller restCaller() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null
+        || "anonymousUser".equals(authentication.getName())) {
+      return null;
+    }
+    List<String> groups = new ArrayList<>();
+    for (GrantedAuthority authority : authentication.getAuthorities()) {
+      String name = authority.getAuthority();
+      if (name != null && name.startsWith("GROUP_")) {
+        groups.add(name.substring("GROUP_".length()));
+      }
+    }
+    return new Caller(authentication.getName(), Role.of(groups));
+  }
+
+  private static Caller webappCaller(HttpSession session, String engine) {
+    if (session == null) {
+      return null;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null) {
+      return null;
+    }
+    var authentication = authentications.getAuthenticationForProcessEngine(engine == null ? "default" : engine);
+    if (!(authentication instanceof UserAuthentication user)) {
+      return null;
+    }
+    return new Caller(user.getName(), Role.of(user.getGroupIds()));
+  }
+
+  private void deny(HttpServletResponse response, Caller caller, String method, String operation, String why)
+      throws IOException {
+    LOG.warn("edge refused {} {} for {}: {}", method, operation, caller == null ? "?" : caller.userId(), why);
+    problem(response, 403, "AuthorizationException", "この操作は許可されていません。 / Forbidden: " + method + " "
+        + operation + " (" + why + ")");
+  }
+
+  private void problem(HttpServletResponse response, int status, String type, String message) throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    response.getWriter().write(json.writeValueAsString(body));
+  }
+
+  private static String pathOf(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+
+  static Collection<String> workerTopics() {
+    return WORKER_TOPICS;
+  }
+}

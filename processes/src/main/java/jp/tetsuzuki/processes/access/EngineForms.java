@@ -1,0 +1,97 @@
+package jp.tetsuzuki.processes.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import jp.tetsuzuki.processes.identity.AsPlatform;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.stereotype.Component;
+
+/** The deployed forms of tasks and start events, read by the platform (the caller's rights are checked later). */
+@Component
+class EngineForms {
+
+  /** What the edge knows about the target of a completion or a start. */
+  sealed interface Target permits Unknown, WithoutForm, WithForm {}
+
+  /** The task or definition does not exist (the engine answers 404 itself). */
+  record Unknown() implements Target {}
+
+  /** It exists but has no Camunda Form. */
+  record WithoutForm() implements Target {}
+
+  record WithForm(FormFields fields) implements Target {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final FormService forms;
+  private final TaskService tasks;
+  private final RepositoryService repository;
+  private final IdentityService identity;
+
+  EngineForms(FormService forms, TaskService tasks, RepositoryService repository, IdentityService identity) {
+    this.forms = forms;
+    this.tasks = tasks;
+    this.repository = repository;
+    this.identity = identity;
+  }
+
+  Target ofTask(String taskId) {
+    return AsPlatform.call(identity, () -> {
+      var task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+      if (task == null) {
+        return new Unknown();
+      }
+      if (task.getCamundaFormRef() == null) {
+        return new WithoutForm();
+      }
+      return read(() -> forms.getDeployedTaskForm(taskId));
+    });
+  }
+
+  /** @param definition the path's definition part: an id, or {@code key/K} or {@code key/K/tenant-id/T} */
+  Target ofStart(String definition) {
+    return AsPlatform.call(identity, () -> {
+      Optional<ProcessDefinition> found = resolve(definition);
+      if (found.isEmpty()) {
+        return new Unknown();
+      }
+      // a Camunda Form bound with camunda:formRef is not a "start form key": ask for the deployed form itself
+      return read(() -> forms.getDeployedStartForm(found.get().getId()));
+    });
+  }
+
+  private Optional<ProcessDefinition> resolve(String definition) {
+    if (!definition.startsWith("key/")) {
+      return Optional.ofNullable(repository.createProcessDefinitionQuery().processDefinitionId(definition)
+          .singleResult());
+    }
+    String[] parts = definition.split("/");
+    var query = repository.createProcessDefinitionQuery().processDefinitionKey(parts[1]).latestVersion();
+    if (parts.length >= 4) {
+      return Optional.ofNullable(query.tenantIdIn(parts[3]).singleResult());
+    }
+    // without tenant-id the engine starts the shared definition (or fails if only tenant ones exist)
+    ProcessDefinition shared = query.withoutTenantId().singleResult();
+    return shared != null ? Optional.of(shared) : repository.createProcessDefinitionQuery()
+        .processDefinitionKey(parts[1]).latestVersion().list().stream().findFirst();
+  }
+
+  private static Target read(java.util.function.Supplier<InputStream> form) {
+    try (InputStream in = form.get()) {
+      return new WithForm(FormFields.of(JSON.readTree(in)));
+    } catch (BadUserRequestException e) {
+      // no form, or a form key that is not a Camunda Form (embedded or external form): no field list to go by
+      return new WithoutForm();
+    } catch (IOException | ProcessEngineException e) {
+      throw new IllegalStateException("form not readable: " + e.getMessage(), e);
+    }
+  }
+}

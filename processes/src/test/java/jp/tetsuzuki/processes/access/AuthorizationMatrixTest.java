@@ -1,0 +1,245 @@
+package jp.tetsuzuki.processes.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import jp.tetsuzuki.processes.identity.Roles;
+import jp.tetsuzuki.processes.support.Cases;
+import jp.tetsuzuki.processes.support.Http;
+import jp.tetsuzuki.processes.support.PlatformTest;
+import jp.tetsuzuki.processes.support.WebappSession;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * The authorization matrix (issue 8): every role against every public API endpoint and the engine REST operations
+ * an attacker reaches first, one row per operation with the expected allow ({@code A}) or deny ({@code D}) per
+ * role. Allowed means the edge and the engine let the call through (it may still fail on its input: several rows
+ * send deliberately harmless input so that allowed roles change nothing); denied means 403 (401 for anonymous).
+ * Runs on H2 and, tagged {@code database}, on PostgreSQL.
+ */
+@PlatformTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+  /** Column order of the table: the role and the account that plays it. */
+  private static final List<String[]> ROLES = List.of(
+      new String[] {"anonymous", null},
+      new String[] {"outside-system", "api-client"},
+      new String[] {"staff", "staff-ku"},
+      new String[] {"supervisor", "supervisor-ku"},
+      new String[] {"designer", "designer"},
+      new String[] {"platform-designer", "matrix-platform-designer"},
+      new String[] {"administrator", "admin"},
+      new String[] {"worker", "worker"});
+  private static final String PLATFORM_DESIGNER_PASSWORD = "Matrix-platform-1";
+
+  @Value("${server.port}")
+  int port;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  ManagementService management;
+
+  private String applicationId;
+  private String processInstanceId;
+  private String jobId;
+  private String documentId;
+
+  @BeforeAll
+  void aCaseAndAPlatformDesigner() throws Exception {
+    if (identity.createUserQuery().userId("matrix-platform-designer").count() == 0) {
+      var user = identity.newUser("matrix-platform-designer");
+      user.setFirstName("共通");
+      user.setLastName("設計");
+      user.setPassword(PLATFORM_DESIGNER_PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership("matrix-platform-designer", Roles.PLATFORM_DESIGNERS);
+      identity.createTenantUserMembership("demo-ku", "matrix-platform-designer");
+    }
+    Http client = Http.as("api-client", port);
+    documentId = Cases.upload(client, "demo-ku", Cases.pdf("matrix"));
+    Http.Response created = client.header("Idempotency-Key", "matrix-" + UUID.randomUUID())
+        .postJson("/api/v1/applications", Cases.roadApplication(List.of()));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    applicationId = created.json().get("id").asText();
+    processInstanceId = created.json().get("processInstanceId").asText();
+    jobId = management.createJobQuery().processInstanceId(processInstanceId).list().get(0).getId();
+  }
+
+  private Http as(String[] role) {
+    if (role[1] == null) {
+      return Http.anonymous(port);
+    }
+    return role[1].equals("matrix-platform-designer") ? Http.as(role[1], PLATFORM_DESIGNER_PASSWORD, port)
+        : Http.as(role[1], port);
+  }
+
+  /**
+   * @param refusedAsInput whether a 400 counts as denied too: a deployment whose content is refused is answered 400
+   *     with the list of problems; allowed roles must then get 200
+   */
+  private record Operation(String name, String expected, Function<Http, Http.Response> call, boolean refusedAsInput) {}
+
+  private List<Operation> operations() {
+    String pid = processInstanceId;
+    String app = applicationId;
+    List<Operation> ops = new ArrayList<>();
+    //                          anon outside staff sup des pdes admin worker
+    // ---- public API
+    ops.add(op("GET procedures", "D A A A A A A D", h -> h.get("/api/v1/procedures?tenant=demo-ku")));
+    ops.add(op("GET calendar due-date", "D A A A A A A D",
+        h -> h.get("/api/v1/calendar/due-date?tenant=demo-ku&from=2026-12-01&period=5&unit=business-days")));
+    ops.add(op("GET calendar closed-days", "D A A A A A A D",
+        h -> h.get("/api/v1/calendar/closed-days?tenant=demo-ku&year=2026")));
+    ops.add(op("POST identifiers/validate", "D A A A A A A D",
+        h -> h.postJson("/api/v1/identifiers/validate", Map.of("type", "corporate-number", "value", "x"))));
+    ops.add(op("POST documents", "D A A A D D A D", h -> h.post("/api/v1/documents",
+        "multipart/form-data; boundary=none", "--none--\r\n".getBytes(StandardCharsets.UTF_8))));
+    ops.add(op("GET documents/{id}", "D A A A D D A D", h -> h.get("/api/v1/documents/" + documentId)));
+    ops.add(op("POST documents/{id}/recognition", "D A A A D D A D",
+        h -> h.postJson("/api/v1/documents/" + documentId + "/recognition?form=no-such-form", Map.of())));
+    ops.add(op("POST applications", "D A A A D D A D",
+        h -> h.postJson("/api/v1/applications", Map.of()))); // no Idempotency-Key: refused as input (400)
+    ops.add(op("GET applications/{id}", "D A A A D D A D", h -> h.get("/api/v1/applications/" + app)));
+    ops.add(op("POST applications/{id}/corrections", "D A A A D D A D",
+        h -> h.postJson("/api/v1/applications/" + app + "/corrections", Map.of())));
+    ops.add(op("POST applications/{id}/withdrawal", "D A A A D D A D",
+        h -> h.postJson("/api/v1/applications/no-such-application/withdrawal", Map.of())));
+    ops.add(op("GET approvals/{pid}/history", "D D A A D D A D",
+        h -> h.get("/api/v1/approvals/no-such-route/history")));
+    ops.add(op("POST approvals/{pid}/withdrawal", "D D A A D D A D",
+        h -> h.postJson("/api/v1/approvals/no-such-route/withdrawal", Map.of())));
+    ops.add(op("GET approvals/substitutes", "D D A A D D A D",
+        h -> h.get("/api/v1/approvals/substitutes?tenantId=demo-ku")));
+    ops.add(op("POST approvals/substitutes", "D D A A D D A D",
+        h -> h.postJson("/api/v1/approvals/substitutes", Map.of())));
+    ops.add(op("DELETE approvals/substitutes/{id}", "D D A A D D A D",
+        h -> h.delete("/api/v1/approvals/substitutes/no-such-substitute")));
+    // ---- engine REST
+    ops.add(op("GET engine", "D D A A A A A A", h -> h.get("/engine-rest/engine")));
+    ops.add(op("POST message (correlate, all)", "D D D D D D A D", h -> h.postJson("/engine-rest/message",
+        Map.of("messageName", "matrixProbeNoSuchMessage", "all", true, "tenantId", "demo-ku"))));
+    ops.add(op("PUT process-instance variable", "D D D D D D A D",
+        h -> h.putJson("/engine-rest/process-instance/" + pid + "/variables/matrixProbe",
+            Map.of("value", "x", "type", "String"))));
+    ops.add(op("GET history variable-instance", "D D A A A A A D",
+        h -> h.get("/engine-rest/history/variable-instance?variableName=applicantName&maxResults=10")));
+    ops.add(op("POST job execute", "D D D D D D A D", h -> h.postJson("/engine-rest/job/"
+        + (h.user() != null && h.user().equals("admin") ? "no-such-job" : jobId) + "/execute", Map.of())));
+    ops.add(op("POST process-instance modification", "D D D D D D A D",
+        h -> h.postJson("/engine-rest/process-instance/" + (h.user() != null && h.user().equals("admin")
+            ? "no-such-instance" : pid) + "/modification", Map.of("instructions",
+            List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_Grant"))))));
+    ops.add(op("POST start with startInstructions", "D D D D D D A D",
+        h -> h.postJson("/engine-rest/process-definition/key/administrative-procedure/start", Map.of(
+            "variables", Map.of("tenantId", Map.of("value", "demo-ku")),
+            "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId",
+                h.user() != null && h.user().equals("admin") ? "No_Such_Activity" : "Task_Grant"))))));
+    ops.add(deployment("POST deployment with tenant", "D D D D A A A D",
+        h -> deploy(h, "demo-ku", Cases.harmlessProcess())));
+    ops.add(deployment("POST deployment without tenant", "D D D D D A A D",
+        h -> deploy(h, null, Cases.harmlessProcess())));
+    ops.add(deployment("POST deployment with script task", "D D D D D D A D",
+        h -> deploy(h, "demo-ku", Cases.scriptProcess())));
+    ops.add(op("POST external-task fetchAndLock", "D D D D D D A A",
+        h -> h.postJson("/engine-rest/external-task/fetchAndLock", Map.of("workerId", "matrix", "maxTasks", 1,
+            "topics", List.of(Map.of("topicName", "ocr-invoice", "lockDuration", 1000))))));
+    ops.add(op("POST fetchAndLock of a foreign topic", "D D D D D D A D",
+        h -> h.postJson("/engine-rest/external-task/fetchAndLock", Map.of("workerId", "matrix", "maxTasks", 1,
+            "topics", List.of(Map.of("topicName", "matrix-foreign-topic", "lockDuration", 1000))))));
+    ops.add(op("POST user create", "D D D D D D A D", h -> h.postJson("/engine-rest/user/create", Map.of(
+        "profile", Map.of("id", "matrix-new-user", "firstName", "新", "lastName", "規"),
+        "credentials", Map.of("password", "x")))));
+    return ops;
+  }
+
+  private static Operation op(String name, String expected, Function<Http, Http.Response> call) {
+    return new Operation(name, expected, call, false);
+  }
+
+  private static Operation deployment(String name, String expected, Function<Http, Http.Response> call) {
+    return new Operation(name, expected, call, true);
+  }
+
+  private static Http.Response deploy(Http h, String tenant, String bpmn) {
+    String boundary = "tz-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    StringBuilder head = new StringBuilder();
+    head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n")
+        .append("matrix\r\n");
+    if (tenant != null) {
+      head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"tenant-id\"\r\n\r\n")
+          .append(tenant).append("\r\n");
+    }
+    head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"data\"; ")
+        .append("filename=\"matrix.bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+    body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(bpmn.getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return h.post("/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary,
+        body.toByteArray());
+  }
+
+  @Test
+  void everyRoleCanDoExactlyWhatTheMatrixSays() {
+    Map<String, String> mismatches = new LinkedHashMap<>();
+    for (Operation operation : operations()) {
+      String[] expected = operation.expected().split(" ");
+      assertThat(expected).as(operation.name()).hasSize(ROLES.size());
+      for (int i = 0; i < ROLES.size(); i++) {
+        String[] role = ROLES.get(i);
+        Http.Response response = operation.call().apply(as(role));
+        boolean denied = response.status() == 401 || response.status() == 403
+            || (operation.refusedAsInput() && response.status() != 200);
+        boolean expectDenied = expected[i].equals("D");
+        if (denied != expectDenied) {
+          mismatches.put(operation.name() + " as " + role[0], response.status() + " " + abbreviate(response.body()));
+        }
+        if (expectDenied && role[1] == null) {
+          assertThat(response.status()).as(operation.name() + " anonymous").isEqualTo(401);
+        }
+      }
+    }
+    assertThat(mismatches).as("role × operation cells that differ from the matrix").isEmpty();
+  }
+
+  /**
+   * The webapps' engine API follows the same table: a Tasklist session of staff works tasks but cannot correlate
+   * messages or modify cases, and an outside system's account that logs in to the webapps gets nothing.
+   */
+  @Test
+  void theWebappsEngineApiFollowsTheSameTable() {
+    String engine = "/camunda/api/engine/engine/default";
+    WebappSession staff = WebappSession.login(port, "staff-ku", Http.DEMO_PASSWORD, "tasklist");
+    assertThat(staff.get(engine + "/task?maxResults=5").status()).isEqualTo(200);
+    Http.Response message = staff.postJson(engine + "/message",
+        "{\"messageName\":\"withdrawalRequested\",\"all\":true,\"tenantId\":\"demo-ku\"}");
+    assertThat(message.status()).as(message.body()).isEqualTo(403);
+    Http.Response modification = staff.postJson(engine + "/process-instance/" + processInstanceId
+        + "/modification", "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Task_Grant\"}]}");
+    assertThat(modification.status()).as(modification.body()).isEqualTo(403);
+
+    // Camunda lets any user log in to the welcome page; what that session may do is the edge's to decide
+    WebappSession machine = WebappSession.login(port, "api-client", Http.DEMO_PASSWORD, "welcome");
+    assertThat(machine.get(engine + "/task?maxResults=5").status()).isEqualTo(403);
+    assertThat(machine.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics").status())
+        .isEqualTo(403);
+  }
+
+  private static String abbreviate(String body) {
+    return body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
+  }
+}
