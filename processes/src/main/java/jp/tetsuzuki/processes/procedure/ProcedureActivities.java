@@ -34,6 +34,9 @@ import org.camunda.bpm.engine.task.Task;
 public class ProcedureActivities {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Bounds of the paper form's free text, checked before anything is stored. */
+  static final int MAX_APPLICANT_NAME = 200;
+  static final int MAX_APPLICATION_DATA = 20_000;
 
   private final ProcedureCatalog catalog;
   private final ApplicationStore store;
@@ -96,7 +99,13 @@ public class ProcedureActivities {
     if (applicantName == null || applicantName.isBlank()) {
       throw new ProcessEngineException("申請者の氏名・名称を入力してください。");
     }
+    if (applicantName.length() > MAX_APPLICANT_NAME) {
+      throw new ProcessEngineException("申請者の氏名・名称は " + MAX_APPLICANT_NAME + " 文字以内で入力してください。");
+    }
     String data = (String) execution.getVariable(APPLICATION_DATA);
+    if (data != null && data.length() > MAX_APPLICATION_DATA) {
+      throw new ProcessEngineException("申請内容は " + MAX_APPLICATION_DATA + " 文字以内で入力してください。");
+    }
     Map<String, Object> parsed = new LinkedHashMap<>();
     if (data != null && !data.isBlank()) {
       try {

@@ -18,13 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 import jp.tetsuzuki.bpmn.AdministrativeProcedure;
 import jp.tetsuzuki.bpmn.ApprovalRoute;
+import jp.tetsuzuki.processes.support.Cases;
 import jp.tetsuzuki.processes.support.Http;
 import jp.tetsuzuki.processes.support.PlatformTest;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PlatformTest
 class ProcedureHttpTest {
 
-  static final String ROAD = "road-occupancy-permit";
+  static final String ROAD = Cases.ROAD;
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
@@ -420,15 +416,8 @@ class ProcedureHttpTest {
 
   // --- helpers ---
 
-  private Map<String, Object> roadApplication(List<Map<String, String>> documents) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("procedureCode", ROAD);
-    body.put("tenantId", "demo-ku");
-    body.put("applicant", Map.of("name", "デモ建設株式会社", "email", "info@example.invalid"));
-    body.put("data", Map.of("roadName", "区道1号", "occupancyFrom", "2027-01-04", "occupancyTo", "2027-03-31",
-        "occupancyArea", 12.5));
-    body.put("documents", documents);
-    return body;
+  private static Map<String, Object> roadApplication(List<Map<String, String>> documents) {
+    return Cases.roadApplication(documents);
   }
 
   private Map<String, Object> with(String field, Object value) {
@@ -474,21 +463,8 @@ class ProcedureHttpTest {
     return as.post("/api/v1/documents", "multipart/form-data; boundary=" + boundary, body.toByteArray());
   }
 
-  private static byte[] pdf(String text) throws IOException {
-    try (PDDocument pdf = new PDDocument()) {
-      PDPage page = new PDPage();
-      pdf.addPage(page);
-      try (PDPageContentStream out = new PDPageContentStream(pdf, page)) {
-        out.beginText();
-        out.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
-        out.newLineAtOffset(72, 700);
-        out.showText("Tetsuzuki test document: " + text);
-        out.endText();
-      }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      pdf.save(bytes);
-      return bytes.toByteArray();
-    }
+  private static byte[] pdf(String text) {
+    return Cases.pdf(text);
   }
 
   private static JsonNode singleTask(Http http, String pid, String key) {

@@ -71,39 +71,35 @@ public final class Cases {
 
   /** A model any designer may deploy: start, end, nothing else. */
   public static String harmlessProcess() {
-    String key = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Matrix"
-            targetNamespace="http://tetsuzuki.jp/test">
-          <bpmn:process id="%s" name="権限確認" isExecutable="true" camunda:historyTimeToLive="P30D">
-            <bpmn:startEvent id="Event_Start"/>
-            <bpmn:sequenceFlow id="Flow_1" sourceRef="Event_Start" targetRef="Event_End"/>
-            <bpmn:endEvent id="Event_End"/>
-          </bpmn:process>
-        </bpmn:definitions>
-        """.formatted(key);
+    return process("matrix-", "");
   }
 
   /** A model with a script task: code execution on the engine, for administrators only. */
   public static String scriptProcess() {
-    String key = "matrix-script-" + UUID.randomUUID().toString().substring(0, 8);
+    return process("matrix-script-", """
+        <bpmn:scriptTask id="Task_Script" scriptFormat="javascript">
+          <bpmn:script>execution.setVariable("ran", true)</bpmn:script>
+        </bpmn:scriptTask>""");
+  }
+
+  /** start → (the given element, if any, with id Task_Script) → end, under a new key. */
+  private static String process(String keyPrefix, String element) {
+    String key = keyPrefix + UUID.randomUUID().toString().substring(0, 8);
+    String flows = element.isEmpty()
+        ? "<bpmn:sequenceFlow id=\"Flow_1\" sourceRef=\"Event_Start\" targetRef=\"Event_End\"/>"
+        : "<bpmn:sequenceFlow id=\"Flow_1\" sourceRef=\"Event_Start\" targetRef=\"Task_Script\"/>\n" + element
+            + "\n<bpmn:sequenceFlow id=\"Flow_2\" sourceRef=\"Task_Script\" targetRef=\"Event_End\"/>";
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Script"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Test"
             targetNamespace="http://tetsuzuki.jp/test">
-          <bpmn:process id="%s" name="スクリプト" isExecutable="true" camunda:historyTimeToLive="P30D">
+          <bpmn:process id="%s" name="権限確認" isExecutable="true" camunda:historyTimeToLive="P30D">
             <bpmn:startEvent id="Event_Start"/>
-            <bpmn:sequenceFlow id="Flow_1" sourceRef="Event_Start" targetRef="Task_Script"/>
-            <bpmn:scriptTask id="Task_Script" scriptFormat="javascript">
-              <bpmn:script>execution.setVariable("ran", true)</bpmn:script>
-            </bpmn:scriptTask>
-            <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Script" targetRef="Event_End"/>
+            %s
             <bpmn:endEvent id="Event_End"/>
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(key);
+        """.formatted(key, flows);
   }
 }
