@@ -46,7 +46,8 @@ public final class EngineApiPolicy {
       rule("read", Set.of("GET", "HEAD"), ".*", PEOPLE, BodyCheck.NONE),
       rule("query", Set.of("POST"), "(task|task/count|process-instance|process-instance/count|execution"
           + "|execution/count|variable-instance|variable-instance/count|job|job/count|incident|incident/count"
-          + "|external-task|external-task/count|process-definition|history/[a-z-]+(/count|/report)?"
+          + "|external-task|external-task/count|history/(process-instance|activity-instance|task|variable-instance"
+          + "|detail|decision-instance|incident|external-task-log|job-log|identity-link-log)(/count)?"
           + "|filter/" + ID + "/(list|count|singleResult))", PEOPLE, BodyCheck.NONE),
       // work on tasks they are candidates or assignees of
       rule("task-claim", Set.of("POST"), "task/" + ID + "/(claim|unclaim)", PEOPLE, BodyCheck.NONE),
