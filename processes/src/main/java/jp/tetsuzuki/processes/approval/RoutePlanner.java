@@ -25,6 +25,7 @@ public final class RoutePlanner {
         .forEach(r -> byOrder.computeIfAbsent(r.order(), k -> new ArrayList<>()).add(r));
 
     List<Group> groups = new ArrayList<>();
+    boolean originatorDecides = false;
     for (List<RouteRule> group : byOrder.values()) {
       StepKind kind = group.get(0).kind();
       if (group.stream().anyMatch(r -> r.kind() != kind)) {
@@ -34,18 +35,30 @@ public final class RoutePlanner {
         throw new RouteNotDefinedException("two approval rules share order " + group.get(0).order());
       }
       Set<String> users = new LinkedHashSet<>();
+      boolean originatorHere = false;
       for (RouteRule rule : group) {
         String department = rule.department() == null ? originatorDepartment : rule.department();
         String user = chart.resolve(department, rule.role());
         if (!user.equals(originator)) {
           users.add(user);
+        } else {
+          originatorHere = true;
         }
+      }
+      if (kind == StepKind.APPROVAL) {
+        originatorDecides = originatorHere; // true when the last approval step so far is the originator's own
       }
       if (!users.isEmpty()) {
         groups.add(new Group(kind, group, new ArrayList<>(users)));
       }
     }
 
+    if (originatorDecides) {
+      // 自己決裁: skipping the decider's step would leave the document decided by nobody but its own drafter
+      // (also the way a reassigned review task once skipped 部長専決)
+      throw new RouteNotDefinedException("the originator '" + originator + "' holds the deciding post of this "
+          + "route and cannot decide their own document: another member of the department drafts it");
+    }
     List<RouteStep> steps = new ArrayList<>();
     int position = 0;
     for (int i = 0; i < groups.size(); i++) {

@@ -229,4 +229,27 @@ class LeastPrivilegeAttackTest {
     JsonNode shown = Http.as("bucho-ku", port).get("/engine-rest/task/" + second.getId() + "/form-variables").json();
     assertThat(shown.get(ApprovalRoute.SUMMARY).get("value").asText()).isEqualTo("基準に適合");
   }
+
+  @Test
+  void item6_aReviewHandedToTheDecidingPostDoesNotSkipIt() {
+    // a supervisor may hand the review to the 部長; the 部長 then drafts, and would have decided alone (部長専決
+    // skipped as the originator's own step): the route is refused and the case goes back to review
+    JsonNode application = apply(true);
+    String pid = application.get("processInstanceId").asText();
+    String review = tasks.createTaskQuery().processInstanceId(pid)
+        .taskDefinitionKey(AdministrativeProcedure.TASK_REVIEW).singleResult().getId();
+    assertThat(Http.as("supervisor-ku", port).postJson("/engine-rest/task/" + review + "/assignee",
+        Map.of("userId", "bucho-ku")).status()).isEqualTo(204);
+    Http.Response drafted = Http.as("bucho-ku", port).postJson("/engine-rest/task/" + review + "/submit-form",
+        Map.of("variables", Map.of(
+            AdministrativeProcedure.REVIEW_SUMMARY, Map.of("value", "基準に適合", "type", "String"),
+            AdministrativeProcedure.PROPOSED_DECISION, Map.of("value", AdministrativeProcedure.PROPOSED_GRANT))));
+    assertThat(drafted.status()).as(drafted.body()).isEqualTo(204);
+    assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(pid).count()).isZero();
+    assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(AdministrativeProcedure.TASK_REVIEW)
+        .count()).isOne();
+    JsonNode events = apiClient().get("/api/v1/applications/" + application.get("id").asText()).json()
+        .get("events");
+    assertThat(events.toString()).contains("route-unresolved").doesNotContain("\"granted\"");
+  }
 }

@@ -77,6 +77,20 @@ class RoutePlannerTest {
   }
 
   @Test
+  void theHolderOfTheDecidingPostCannotDraftTheDocumentItDecides() {
+    // issue 8 item 6: a review handed to the 部長 made the 部長 the originator, and the 部長専決 step vanished
+    assertThatThrownBy(() -> planner.plan(chart, "doro", "bucho-ku", List.of(
+        rule(10, StepKind.APPROVAL, ApproverRole.KACHO, null),
+        rule(20, StepKind.APPROVAL, ApproverRole.BUCHO, null))))
+        .isInstanceOf(RoutePlanner.RouteNotDefinedException.class).hasMessageContaining("cannot decide their own");
+    // the 課長 drafting still goes to the 部長, who decides
+    assertThat(planner.plan(chart, "doro", "kacho-ku", List.of(
+        rule(10, StepKind.APPROVAL, ApproverRole.KACHO, null),
+        rule(20, StepKind.APPROVAL, ApproverRole.BUCHO, null)))).extracting(RouteStep::userId)
+        .containsExactly("bucho-ku");
+  }
+
+  @Test
   void aTableWithoutRulesOrWithoutAnApproverGivesNoRoute() {
     assertThatThrownBy(() -> planner.plan(chart, "toshikeikaku", "staff-ku", List.of()))
         .isInstanceOf(RoutePlanner.RouteNotDefinedException.class);
