@@ -1,7 +1,9 @@
 package jp.tetsuzuki.integrations.casefile;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
@@ -22,6 +24,7 @@ public class CaseFileIntakeRoute extends RouteBuilder {
 
   public static final String ROUTE_ID = "case-file-intake";
   static final String CLAIMS = "caseFileIntakeClaims";
+  private static final String REASON = "caseFileRejectionReason";
 
   private final String inbox;
   private final String claims;
@@ -68,8 +71,13 @@ public class CaseFileIntakeRoute extends RouteBuilder {
         + "&move=.done&moveFailed=.error&maxMessagesPerPoll=100", cases, claims,
         properties.claimReleaseDelay().toMillis())
         .routeId(ROUTE_ID)
+        // a refused or unreadable file is reported by the reason file and one log line below, not a stack trace
+        .onException(IllegalArgumentException.class, JsonProcessingException.class).logExhausted(false).end()
         .onCompletion().onFailureOnly()
-          .setBody(simple("${date:now:yyyy-MM-dd'T'HH:mm:ssXXX} 取込に失敗しました: ${exception.message}\n"))
+          .process(exchange -> exchange.getMessage().setHeader(REASON,
+              RejectionReason.of(exchange.getException() != null ? exchange.getException()
+                  : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class))))
+          .setBody(simple("${date:now:yyyy-MM-dd'T'HH:mm:ssXXX} 取込に失敗しました: ${header." + REASON + "}\n"))
           .toF("file:%s/.error?fileName=${file:name}.reason.txt&charset=UTF-8", cases)
           .log(LoggingLevel.WARN, "case-file-intake: ${file:name} rejected: ${exception.message}")
         .end()
