@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ public class CaseFileIntakeRoute extends RouteBuilder {
   private final CaseFileStarter starter;
   private final CaseFileIntakeProperties properties;
 
+  @Autowired
   public CaseFileIntakeRoute(@Value("${tetsuzuki.integrations.inbox}") String inbox, CaseFileStarter starter,
       CaseFileIntakeProperties properties) {
     this(inbox, CLAIMS, starter, properties);

@@ -100,8 +100,8 @@ class IntegrationIdentityBootstrap implements StartupInitializer {
               && "*".equals(grant.getResourceId()));
       if (!keep) {
         authorizations.deleteAuthorization(grant.getId());
-        LOG.info("Service identity '{}': authorization on {} '{}' removed", user, grant.getResourceType(),
-            grant.getResourceId());
+        LOG.info("Service identity '{}': authorization on {} '{}' removed", user,
+            resourceName(grant.getResourceType()), grant.getResourceId());
       }
     }
     for (String key : wanted) {
@@ -132,6 +132,15 @@ class IntegrationIdentityBootstrap implements StartupInitializer {
     }
     grant.setPermissions(permissions);
     authorizations.saveAuthorization(grant);
+  }
+
+  private static String resourceName(int resourceType) {
+    for (Resources resource : Resources.values()) {
+      if (resource.resourceType() == resourceType) {
+        return resource.resourceName();
+      }
+    }
+    return String.valueOf(resourceType);
   }
 
   /** Satisfies the engine's password policy (upper, lower, digit, special, length) and is never shown. */
