@@ -14,6 +14,7 @@ import jp.tetsuzuki.processes.identity.Roles;
 import jp.tetsuzuki.processes.identity.StartupInitializer;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -44,13 +45,16 @@ class IntegrationIdentityBootstrap implements StartupInitializer {
   private final IdentityDirectory directory;
   private final IdentityService identity;
   private final AuthorizationService authorizations;
+  private final RepositoryService repository;
   private final ObjectProvider<CaseFileIntakeProperties> caseFiles;
 
   IntegrationIdentityBootstrap(IdentityDirectory directory, IdentityService identity,
-      AuthorizationService authorizations, ObjectProvider<CaseFileIntakeProperties> caseFiles) {
+      AuthorizationService authorizations, RepositoryService repository,
+      ObjectProvider<CaseFileIntakeProperties> caseFiles) {
     this.directory = directory;
     this.identity = identity;
     this.authorizations = authorizations;
+    this.repository = repository;
     this.caseFiles = caseFiles;
   }
 
@@ -106,6 +110,10 @@ class IntegrationIdentityBootstrap implements StartupInitializer {
     }
     for (String key : wanted) {
       grantExactly(user, Resources.PROCESS_DEFINITION, key, CREATE_INSTANCE);
+      if (repository.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
+        LOG.warn("Case-file intake: no model '{}' is deployed (tetsuzuki.integrations.case-file.process-keys);"
+            + " its files are rejected until it is", key);
+      }
     }
     grantExactly(user, Resources.PROCESS_INSTANCE, "*", CREATE);
     LOG.info("Service identity '{}' may start {}", user,
