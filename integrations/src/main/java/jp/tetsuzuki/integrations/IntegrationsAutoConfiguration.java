@@ -1,7 +1,9 @@
 package jp.tetsuzuki.integrations;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import jp.tetsuzuki.integrations.casefile.CaseFileIntakeProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
@@ -12,4 +14,5 @@ import org.springframework.context.annotation.ComponentScan;
 @AutoConfiguration
 @ConditionalOnProperty(name = "tetsuzuki.integrations.enabled", havingValue = "true", matchIfMissing = true)
 @ComponentScan
+@EnableConfigurationProperties(CaseFileIntakeProperties.class)
 public class IntegrationsAutoConfiguration {}

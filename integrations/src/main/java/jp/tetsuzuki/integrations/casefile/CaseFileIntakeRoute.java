@@ -1,50 +1,89 @@
 package jp.tetsuzuki.integrations.casefile;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
- * Municipal systems drop one JSON file per case into {@code <inbox>/cases}. Each file starts its case once: the
- * JDBC idempotent repository (shared by all nodes) claims the file for one node and remembers it, and a case whose
- * business key exists already is not started again; a file that cannot be read or started moves to {@code .error}
- * with a {@code .reason.txt} beside it.
+ * Municipal systems drop one JSON file per case into {@code <inbox>/cases}. Each file is worked on by one node at a
+ * time: its claim in a table shared by all nodes ({@link ExpiringFileClaims}) is the read lock, refreshed while the
+ * node works and expiring when the node crashed, so that another node takes the file again. The case starts once
+ * per tenant, model and business key (the platform's claim of the business key), as the route's service identity,
+ * and only for models on the allow-list. A file moves to {@code .done} when its case started or had started before,
+ * and to {@code .error} with a {@code .reason.txt} (Japanese) beside it when it cannot be read or started.
  */
 @Component
 public class CaseFileIntakeRoute extends RouteBuilder {
 
   public static final String ROUTE_ID = "case-file-intake";
-  static final String PROCESSED = "caseFileIntakeProcessed";
+  static final String CLAIMS = "caseFileIntakeClaims";
+  private static final String REASON = "caseFileRejectionReason";
+
+  private final String inbox;
+  private final String claims;
+  private final CaseFileStarter starter;
+  private final CaseFileIntakeProperties properties;
+
+  @Autowired
+  public CaseFileIntakeRoute(@Value("${tetsuzuki.integrations.inbox}") String inbox, CaseFileStarter starter,
+      CaseFileIntakeProperties properties) {
+    this(inbox, CLAIMS, starter, properties);
+  }
 
   /**
-   * Files taken (name, size, modification time), shared by all nodes. The key is inserted before a file is read
-   * (eager mode), and the insert is atomic in the database, so two nodes never take the same file.
+   * A route on {@code <inbox>/cases} whose claims are the registry bean {@code claims} (tests run a second node
+   * with it).
    */
-  @Bean(PROCESSED)
-  static JdbcMessageIdRepository caseFileIntakeProcessed(DataSource dataSource) {
-    JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, ROUTE_ID);
-    // the table is created by the platform's Flyway migrations
-    repository.setCreateTableIfNotExists(false);
-    return repository;
+  public CaseFileIntakeRoute(String inbox, String claims, CaseFileStarter starter,
+      CaseFileIntakeProperties properties) {
+    this.inbox = inbox;
+    this.claims = claims;
+    this.starter = starter;
+    this.properties = properties;
+  }
+
+  /** File claims of the case-file intake, shared by all nodes (the table comes from the platform's migrations). */
+  @Bean(CLAIMS)
+  static ExpiringFileClaims caseFileIntakeClaims(DataSource dataSource, CamelContext camelContext,
+      CaseFileIntakeProperties properties) {
+    return new ExpiringFileClaims(dataSource, ROUTE_ID, camelContext, properties.claimExpiry(),
+        properties.claimKeepAlive());
   }
 
   @Override
   public void configure() {
-    from("file:{{tetsuzuki.integrations.inbox}}/cases?include=.*\\.json&charset=UTF-8"
-        + "&idempotent=true&idempotentRepository=#" + PROCESSED
+    String cases = inbox + "/cases";
+    // readLock=idempotent-changed: claim the file in the shared table, then wait until it is no longer written;
+    // the claim goes when the file has moved (commit or rollback), after a short delay that covers a node which
+    // listed the folder just before the move
+    fromF("file:%s?include=.*\\.json&charset=UTF-8"
+        + "&readLock=idempotent-changed&idempotentRepository=#%s"
         + "&idempotentKey=${file:name}-${file:size}-${file:modified}"
-        + "&idempotentEager=true&readLock=changed&readLockCheckInterval=500"
-        + "&move=.done&moveFailed=.error&maxMessagesPerPoll=100")
+        + "&readLockCheckInterval=500&readLockTimeout=10000"
+        + "&readLockRemoveOnCommit=true&readLockRemoveOnRollback=true"
+        + "&readLockIdempotentReleaseDelay=%d&readLockIdempotentReleaseAsync=true"
+        + "&move=.done&moveFailed=.error&maxMessagesPerPoll=100", cases, claims,
+        properties.claimReleaseDelay().toMillis())
         .routeId(ROUTE_ID)
+        // a refused or unreadable file is reported by the reason file and one log line below, not a stack trace
+        .onException(IllegalArgumentException.class, JsonProcessingException.class).logExhausted(false).end()
         .onCompletion().onFailureOnly()
-          .setBody(simple("${date:now:yyyy-MM-dd'T'HH:mm:ssXXX} 取込に失敗しました: ${exception.message}\n"))
-          .to("file:{{tetsuzuki.integrations.inbox}}/cases/.error?fileName=${file:name}.reason.txt&charset=UTF-8")
-          .log(org.apache.camel.LoggingLevel.WARN, "case-file-intake: ${file:name} rejected: ${exception.message}")
+          .process(exchange -> exchange.getMessage().setHeader(REASON,
+              RejectionReason.of(exchange.getException() != null ? exchange.getException()
+                  : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class))))
+          .setBody(simple("${date:now:yyyy-MM-dd'T'HH:mm:ssXXX} 取込に失敗しました: ${header." + REASON + "}\n"))
+          .toF("file:%s/.error?fileName=${file:name}.reason.txt&charset=UTF-8", cases)
+          .log(LoggingLevel.WARN, "case-file-intake: ${file:name} rejected: ${exception.message}")
         .end()
         .unmarshal().json(JsonLibrary.Jackson, CaseFile.class)
-        .bean(CaseFileStarter.class, "start");
+        .bean(starter, "start");
   }
 }

@@ -6,13 +6,24 @@ import java.util.Map;
 public interface ProcessGateway {
 
   /**
-   * Starts a case of the model {@code processKey} for the municipality {@code tenantId}.
+   * Starts a case of the model {@code processKey} for the municipality {@code tenantId} as the service identity
+   * {@code serviceUser}, at most once per tenant, model and business key, ever: a business key that started a case
+   * before (running or ended) starts nothing and answers with that case. The claim of the business key and the
+   * start are one transaction, so a failed start leaves no claim, and of two nodes only one starts the case.
    *
-   * @return the process instance id
-   * @throws IllegalArgumentException when the tenant or the model is unknown
+   * <p>The engine checks the identity's authorizations and tenants as for any user; the identity must be a service
+   * identity of the integrations (never an administrator).
+   *
+   * @return the case and whether this call started it
+   * @throws IllegalArgumentException when the tenant is unknown or not served by the identity, or the identity is
+   *     not a service identity; the message (Japanese) names the problem
    */
-  String start(String processKey, String tenantId, String businessKey, Map<String, Object> variables);
+  StartResult startOnce(String serviceUser, String processKey, String tenantId, String businessKey,
+      Map<String, Object> variables);
 
-  /** Whether a case of the model already carries this business key (to start nothing twice). */
-  boolean existsWithBusinessKey(String processKey, String businessKey);
+  /**
+   * @param processInstanceId the case carrying the business key (it may have ended since)
+   * @param started {@code true} when this call started it, {@code false} when it existed before
+   */
+  record StartResult(String processInstanceId, boolean started) {}
 }
