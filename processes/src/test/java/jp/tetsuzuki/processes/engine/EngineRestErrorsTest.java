@@ -1,0 +1,102 @@
+package jp.tetsuzuki.processes.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.junit.jupiter.api.Test;
+
+/** The mapper's decisions, one exception at a time (the HTTP cases are in {@link EngineRestErrorsHttpTest}). */
+class EngineRestErrorsTest {
+
+  private static final String SQL_MESSAGE = "ENGINE-03083 Exception while executing Batch Database Operations with "
+      + "message '\n### Error flushing statements.  Cause: org.apache.ibatis.executor.BatchExecutorException: "
+      + "org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity.insertVariableInstance\n"
+      + "### SQL: insert into ACT_RU_VARIABLE (ID_, TYPE_, NAME_) values (?, ?, ?)'";
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> body(Response response) {
+    return (Map<String, Object>) response.getEntity();
+  }
+
+  @Test
+  void anOptimisticLockingClashIsAConflict() {
+    Response response = new EngineRestErrors.EngineExceptions().toResponse(new OptimisticLockingException(
+        "ENGINE-03005 Execution of 'UPDATE VariableInstanceEntity[4711]' failed. Entity was updated by another "
+            + "transaction concurrently."));
+    assertThat(response.getStatus()).isEqualTo(409);
+    assertThat(body(response)).containsEntry("type", "OptimisticLockingException");
+    assertThat(body(response).get("message").toString()).contains("changed by another request")
+        .doesNotContain("UPDATE").doesNotContain("Entity");
+  }
+
+  @Test
+  void anOptimisticLockingClashWrappedByARestResourceIsAConflictToo() {
+    Response response = new EngineRestErrors.RestExceptions().toResponse(new RestException(
+        Response.Status.INTERNAL_SERVER_ERROR, new OptimisticLockingException("clash"), "Cannot update"));
+    assertThat(response.getStatus()).isEqualTo(409);
+  }
+
+  @Test
+  void aPersistenceErrorIsAnInternalErrorWithoutItsSql() {
+    Response response = new EngineRestErrors.EngineExceptions().toResponse(new ProcessEngineException(SQL_MESSAGE,
+        new PersistenceException("### SQL: insert into ACT_RU_VARIABLE")));
+    assertThat(response.getStatus()).isEqualTo(500);
+    assertThat(body(response)).containsEntry("type", "ProcessEngineException");
+    assertThat(body(response).get("message").toString()).startsWith("internal error (reference ")
+        .doesNotContain("insert").doesNotContain("org.").doesNotContain("ACT_");
+  }
+
+  @Test
+  void camundasOwnClientErrorsKeepTheirStatusButNeverLeakClassNames() {
+    Response notFound = new EngineRestErrors.RestExceptions().toResponse(new InvalidRequestException(
+        Response.Status.NOT_FOUND, "No task with id 'x'"));
+    assertThat(notFound.getStatus()).isEqualTo(404);
+    assertThat(((ExceptionDto) notFound.getEntity()).getMessage()).isEqualTo("No task with id 'x'");
+
+    Response leaking = new EngineRestErrors.RestExceptions().toResponse(new InvalidRequestException(
+        Response.Status.BAD_REQUEST, "Cannot convert value: java.lang.NumberFormatException: For input string"));
+    assertThat(leaking.getStatus()).isEqualTo(400);
+    assertThat(((ExceptionDto) leaking.getEntity()).getMessage()).startsWith("the request was refused")
+        .doesNotContain("java.");
+
+    Response forbidden = new EngineRestErrors.EngineExceptions().toResponse(new AuthorizationException("demo",
+        "CREATE", "Deployment", null));
+    assertThat(forbidden.getStatus()).isEqualTo(403);
+  }
+
+  @Test
+  void badInputIsABadRequestWithTheEnginesMessage() {
+    Response password = new EngineRestErrors.EngineExceptions().toResponse(new ProcessEngineException(
+        EngineRestErrors.PASSWORD_POLICY_MESSAGE));
+    assertThat(password.getStatus()).isEqualTo(400);
+    assertThat(body(password)).containsEntry("message", "Password does not match policy")
+        .containsEntry("type", "InvalidRequestException");
+
+    Response serialization = new EngineRestErrors.RestExceptions().toResponse(new RestException(
+        Response.Status.INTERNAL_SERVER_ERROR, new ProcessEngineException("ENGINE-17007 Cannot set variable with "
+            + "name v. Java serialization format is prohibited"), "Cannot put task variable v: ENGINE-17007 Cannot "
+            + "set variable with name v. Java serialization format is prohibited"));
+    assertThat(serialization.getStatus()).isEqualTo(400);
+    assertThat(body(serialization).get("message").toString()).startsWith("Cannot put task variable v");
+  }
+
+  @Test
+  void exceptionsOfOtherOriginsAreLeftToTheirOwnMappers() {
+    class RefusedModel extends ProcessEngineException {
+      RefusedModel() {
+        super("script tasks are not allowed");
+      }
+    }
+    assertThat(new EngineRestErrors.EngineExceptions().isMappable(new RefusedModel())).isFalse();
+    assertThat(new EngineRestErrors.EngineExceptions().isMappable(new ProcessEngineException("x"))).isTrue();
+    assertThat(new EngineRestErrors.OtherCamundaExceptions().isMappable(new IllegalStateException("x"))).isFalse();
+  }
+}
