@@ -2,6 +2,7 @@ package jp.tetsuzuki.processes.engine;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -26,11 +27,13 @@ import org.xml.sax.SAXException;
  * Camunda answers 500 to every engine exception it does not know, also when the client sent bad input; here bad input
  * is a 400 (an unparseable model or a DOCTYPE in it, a refused serialization format, a password against the policy),
  * an optimistic-locking clash a 409, in Camunda's error shape {@code {"type", "message", "code"}} with the engine's
- * message. No answer carries SQL, Java class names or stack traces: a message that would is replaced, and a genuine
- * internal error is a 500 with a generic message and a reference that the log line repeats with the full exception.
+ * message. No answer carries SQL, Java class names or stack traces: such a message is replaced by a generic one with
+ * a reference that the log line repeats with the full exception (a persistence error is a 500 "internal error"). The
+ * other answers keep Camunda's status and message, e.g. a delegate's refusal written for staff (500, as Camunda
+ * reports it) or an authorization failure (403).
  *
- * <p>Only exceptions of Camunda's own classes are mapped; exceptions of other types (such as the platform's own
- * refusals) are left to their own mappers.
+ * <p>Exceptions of the platform's own types (such as a deployment guard's refusal) and JAX-RS's are left to their own
+ * mappers, whatever they extend.
  */
 public final class EngineRestErrors {
 
@@ -38,6 +41,9 @@ public final class EngineRestErrors {
 
   /** Ahead of Camunda's mappers for the same exception types (which have the default priority). */
   static final int PRIORITY = Priorities.USER - 100;
+
+  /** Exceptions of the platform's own types are answered by the platform's own mappers (if any). */
+  private static final String PLATFORM_PACKAGE = "jp.tetsuzuki.";
 
   static final String PASSWORD_POLICY_MESSAGE = "Password does not match policy";
   /** CoreLogger: "Cannot set variable with name … Java serialization format is prohibited". */
@@ -49,7 +55,9 @@ public final class EngineRestErrors {
   private static final Pattern UNSAFE = Pattern.compile(
       "(?is)\\b(select|insert|update|delete)\\b.*\\b(from|into|set|where)\\b"
           + "|\\bsql\\b|sqlexception|###|\\b(org|java|javax|jakarta|com|net|sun)\\.[a-z_$][\\w$]*\\."
-          + "|\\n\\s*at\\s|\\bcaused by\\b|\\w+(Exception|Error):\\s");
+          + "|\\n\\s*at\\s|\\bcaused by\\b|\\w+(Exception|Error):\\s"
+          // a method of a class ("String.length()") as helpful NullPointerExceptions name it
+          + "|[A-Za-z_$][\\w$]*\\.[a-z_$][\\w$]*\\(|cannot invoke \"");
 
   private EngineRestErrors() {}
 
@@ -70,19 +78,21 @@ public final class EngineRestErrors {
     }
     ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
     Response.Status status = camunda.getStatus(e);
-    if (status.getStatusCode() >= 500) {
-      String reference = UUID.randomUUID().toString();
-      LOG.error("engine REST: internal error (reference {})", reference, e);
-      return answer(status.getStatusCode(), e instanceof RestException ? "RestException" : "ProcessEngineException",
-          "internal error (reference " + reference + ")", null);
-    }
-    // Camunda's own 4xx answers (403 authorization, 400 bad user request, 404…) keep their status and details
+    boolean internal = status.getStatusCode() >= 500;
+    // Camunda's other answers keep their status and details (403 authorization, 400 bad user request, 404, and a
+    // delegate's refusal written for staff, which the engine reports as 500) unless the text would leak internals
     ExceptionDto dto = camunda.fromException(e);
-    if (dto.getMessage() != null && !isSafe(dto.getMessage())) {
+    if (dto.getMessage() == null || !isSafe(dto.getMessage())) {
       String reference = UUID.randomUUID().toString();
-      LOG.info("engine REST: {} answered without its message (reference {}): {}", status.getStatusCode(),
-          reference, e.getMessage());
-      dto.setMessage("the request was refused (reference " + reference + ")");
+      if (internal) {
+        LOG.error("engine REST: internal error (reference {})", reference, e);
+      } else {
+        LOG.info("engine REST: {} answered without its message (reference {}): {}", status.getStatusCode(),
+            reference, e.getMessage());
+      }
+      dto.setMessage((internal ? "internal error" : "the request was refused") + " (reference " + reference + ")");
+    } else if (internal) {
+      LOG.warn("engine REST: {} answered with 500", e.getClass().getSimpleName(), e);
     }
     return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
@@ -170,22 +180,32 @@ public final class EngineRestErrors {
     }
   }
 
-  /** Other runtime exceptions of Camunda's classes, e.g. of the model API (ahead of Camunda's catch-all). */
+  /**
+   * Other runtime exceptions (ahead of Camunda's catch-all, which shows their class and message): the model API's
+   * parse errors are bad input; anything else that escapes a resource (a NullPointerException, MyBatis…) is internal.
+   * The platform's own exception types and JAX-RS's are left to their mappers.
+   */
   @Priority(PRIORITY)
-  public static class OtherCamundaExceptions implements ExtendedExceptionMapper<RuntimeException> {
+  public static class OtherExceptions implements ExtendedExceptionMapper<RuntimeException> {
     @Override
     public boolean isMappable(RuntimeException e) {
-      return isCamundas(e) && !(e instanceof ProcessEngineException) && !(e instanceof RestException);
+      return !(e instanceof ProcessEngineException) && !(e instanceof RestException)
+          && !(e instanceof WebApplicationException) && !e.getClass().getName().startsWith(PLATFORM_PACKAGE);
     }
 
     @Override
     public Response toResponse(RuntimeException e) {
-      return EngineRestErrors.toResponse(e);
+      if (isCamundas(e)) {
+        return EngineRestErrors.toResponse(e);
+      }
+      String reference = UUID.randomUUID().toString();
+      LOG.error("engine REST: internal error (reference {})", reference, e);
+      return answer(500, "InternalServerError", "internal error (reference " + reference + ")", null);
     }
   }
 
   /** The mappers, for registration with a JAX-RS application. */
   public static Class<?>[] mappers() {
-    return new Class<?>[] {EngineExceptions.class, RestExceptions.class, OtherCamundaExceptions.class};
+    return new Class<?>[] {EngineExceptions.class, RestExceptions.class, OtherExceptions.class};
   }
 }

@@ -2,6 +2,7 @@ package jp.tetsuzuki.processes.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.apache.ibatis.exceptions.PersistenceException;
@@ -21,9 +22,10 @@ class EngineRestErrorsTest {
       + "org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity.insertVariableInstance\n"
       + "### SQL: insert into ACT_RU_VARIABLE (ID_, TYPE_, NAME_) values (?, ?, ?)'";
 
+  /** The body as the client reads it (the entity is a map or Camunda's ExceptionDto). */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> body(Response response) {
-    return (Map<String, Object>) response.getEntity();
+    return new ObjectMapper().convertValue(response.getEntity(), Map.class);
   }
 
   @Test
@@ -89,14 +91,41 @@ class EngineRestErrorsTest {
   }
 
   @Test
-  void exceptionsOfOtherOriginsAreLeftToTheirOwnMappers() {
-    class RefusedModel extends ProcessEngineException {
-      RefusedModel() {
-        super("script tasks are not allowed");
-      }
-    }
+  void theGluesRefusalWrittenForStaffKeepsItsMessage() {
+    Response response = new EngineRestErrors.EngineExceptions().toResponse(new ProcessEngineException(
+        "起案する処分（許可・不許可）を選んでください。 / proposedDecision must be grant or refuse"));
+    assertThat(response.getStatus()).isEqualTo(500); // as Camunda reports a delegate's refusal
+    assertThat(((ExceptionDto) response.getEntity()).getMessage()).startsWith("起案する処分");
+  }
+
+  @Test
+  void anEscapedRuntimeExceptionIsInternalWithoutItsClassOrMessage() {
+    EngineRestErrors.OtherExceptions mapper = new EngineRestErrors.OtherExceptions();
+    NullPointerException npe = new NullPointerException("Cannot invoke \"String.length()\" because \"s\" is null");
+    assertThat(mapper.isMappable(npe)).isTrue();
+    Response response = mapper.toResponse(npe);
+    assertThat(response.getStatus()).isEqualTo(500);
+    assertThat(body(response).toString()).doesNotContain("NullPointer").doesNotContain("String.length");
+  }
+
+  @Test
+  void exceptionsOfThePlatformsOwnTypesAreLeftToTheirOwnMappers() {
     assertThat(new EngineRestErrors.EngineExceptions().isMappable(new RefusedModel())).isFalse();
     assertThat(new EngineRestErrors.EngineExceptions().isMappable(new ProcessEngineException("x"))).isTrue();
-    assertThat(new EngineRestErrors.OtherCamundaExceptions().isMappable(new IllegalStateException("x"))).isFalse();
+    assertThat(new EngineRestErrors.OtherExceptions().isMappable(new RefusedRoute())).isFalse();
+    assertThat(new EngineRestErrors.OtherExceptions().isMappable(new jakarta.ws.rs.NotFoundException())).isFalse();
+  }
+
+  /** Like a deployment guard's refusal (its own type, its own mapper). */
+  static final class RefusedModel extends ProcessEngineException {
+    RefusedModel() {
+      super("script tasks are not allowed");
+    }
+  }
+
+  static final class RefusedRoute extends RuntimeException {
+    RefusedRoute() {
+      super("not allowed");
+    }
   }
 }
