@@ -59,6 +59,10 @@ public final class EngineRestErrors {
           // a method of a class ("String.length()") as helpful NullPointerExceptions name it
           + "|[A-Za-z_$][\\w$]*\\.[a-z_$][\\w$]*\\(|cannot invoke \"");
 
+  /** A qualified exception class as {@code Throwable.toString()} puts it in front of a message. */
+  private static final Pattern QUALIFIED_EXCEPTION = Pattern.compile(
+      "\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error):\\s*");
+
   private EngineRestErrors() {}
 
   /** The answer to an exception of Camunda's REST resources. */
@@ -78,10 +82,16 @@ public final class EngineRestErrors {
     }
     ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
     Response.Status status = camunda.getStatus(e);
+    if (e instanceof RestException && status.getStatusCode() >= 500 && e.getCause() instanceof ProcessEngineException
+        cause && camunda.getStatus(cause).getStatusCode() < 500) {
+      // a resource reports the engine's refusal as 500 ("Cannot instantiate …: …AuthorizationException: …")
+      return toResponse(cause);
+    }
     boolean internal = status.getStatusCode() >= 500;
     // Camunda's other answers keep their status and details (403 authorization, 400 bad user request, 404, and a
     // delegate's refusal written for staff, which the engine reports as 500) unless the text would leak internals
     ExceptionDto dto = camunda.fromException(e);
+    dto.setMessage(withoutClassNames(dto.getMessage()));
     if (dto.getMessage() == null || !isSafe(dto.getMessage())) {
       String reference = UUID.randomUUID().toString();
       if (internal) {
@@ -105,10 +115,16 @@ public final class EngineRestErrors {
           || t instanceof ModelValidationException || NOT_PARSED.matcher(message).find()
           || message.contains(JAVA_SERIALIZATION_PROHIBITED) || PASSWORD_POLICY_MESSAGE.equals(message)) {
         // the outermost message says what the client did (e.g. "Cannot put task variable …: ENGINE-17007 …")
-        return e.getMessage() != null && isSafe(e.getMessage()) ? e.getMessage() : message;
+        String outer = withoutClassNames(e.getMessage());
+        return outer != null && isSafe(outer) ? outer : withoutClassNames(message);
       }
     }
     return null;
+  }
+
+  /** "Cannot start: org.camunda.bpm.engine.FooException: text" → "Cannot start: text". */
+  static String withoutClassNames(String message) {
+    return message == null ? null : QUALIFIED_EXCEPTION.matcher(message).replaceAll("");
   }
 
   static boolean isSafe(String message) {

@@ -63,11 +63,16 @@ class EngineRestErrorsTest {
     assertThat(notFound.getStatus()).isEqualTo(404);
     assertThat(((ExceptionDto) notFound.getEntity()).getMessage()).isEqualTo("No task with id 'x'");
 
-    Response leaking = new EngineRestErrors.RestExceptions().toResponse(new InvalidRequestException(
+    Response named = new EngineRestErrors.RestExceptions().toResponse(new InvalidRequestException(
         Response.Status.BAD_REQUEST, "Cannot convert value: java.lang.NumberFormatException: For input string"));
+    assertThat(named.getStatus()).isEqualTo(400);
+    assertThat(((ExceptionDto) named.getEntity()).getMessage()).isEqualTo("Cannot convert value: For input string");
+
+    Response leaking = new EngineRestErrors.RestExceptions().toResponse(new InvalidRequestException(
+        Response.Status.BAD_REQUEST, "Cannot query: select * from ACT_RU_TASK where ID_ = 'x'"));
     assertThat(leaking.getStatus()).isEqualTo(400);
-    assertThat(((ExceptionDto) leaking.getEntity()).getMessage()).startsWith("the request was refused")
-        .doesNotContain("java.");
+    assertThat(((ExceptionDto) leaking.getEntity()).getMessage()).startsWith("the request was refused (reference ")
+        .doesNotContainIgnoringCase("select");
 
     Response forbidden = new EngineRestErrors.EngineExceptions().toResponse(new AuthorizationException("demo",
         "CREATE", "Deployment", null));
@@ -96,6 +101,24 @@ class EngineRestErrorsTest {
         "起案する処分（許可・不許可）を選んでください。 / proposedDecision must be grant or refuse"));
     assertThat(response.getStatus()).isEqualTo(500); // as Camunda reports a delegate's refusal
     assertThat(((ExceptionDto) response.getEntity()).getMessage()).startsWith("起案する処分");
+  }
+
+  @Test
+  void aRefusalThatAResourceReportsAs500KeepsItsOwnStatusAndLosesTheClassName() {
+    AuthorizationException refused = new AuthorizationException("application 1 does not belong to tenant demo-shi");
+    Response response = new EngineRestErrors.RestExceptions().toResponse(new RestException(
+        Response.Status.INTERNAL_SERVER_ERROR, refused, "Cannot instantiate process definition p:1:x: " + refused));
+    assertThat(response.getStatus()).isEqualTo(403);
+    assertThat(body(response).get("message").toString()).contains("does not belong to tenant demo-shi")
+        .doesNotContain("org.");
+
+    Response started = new EngineRestErrors.RestExceptions().toResponse(new RestException(
+        Response.Status.INTERNAL_SERVER_ERROR, new ProcessEngineException("申請者の氏名・名称を入力してください。"),
+        "Cannot instantiate process definition p:1:x: org.camunda.bpm.engine.ProcessEngineException: "
+            + "申請者の氏名・名称を入力してください。"));
+    assertThat(started.getStatus()).isEqualTo(500);
+    assertThat(body(started).get("message")).isEqualTo("Cannot instantiate process definition p:1:x: "
+        + "申請者の氏名・名称を入力してください。");
   }
 
   @Test
