@@ -6,6 +6,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import jp.tetsuzuki.processes.api.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -83,14 +84,20 @@ class ApprovalApiController {
   @PostMapping("/{processInstanceId}/withdrawal")
   ResponseEntity<Void> withdraw(@PathVariable String processInstanceId,
       @RequestBody(required = false) WithdrawalRequest request, Principal caller) {
+    String comment = request == null ? null : limited("comment", request.comment(), TextLimits.COMMENT);
     visibleCase(processInstanceId, caller);
     approvals.checkWithdrawal(processInstanceId, caller.getName());
-    engine.withdraw(processInstanceId, caller.getName(), request == null ? null : request.comment());
+    engine.withdraw(processInstanceId, caller.getName(), comment);
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/substitutes")
   ResponseEntity<SubstituteView> register(@RequestBody SubstituteRequest request, Principal caller) {
+    limited("tenantId", request.tenantId(), TextLimits.ID);
+    limited("principal", request.principal(), TextLimits.ID);
+    limited("substitute", request.substitute(), TextLimits.ID);
+    limited("validFrom", request.validFrom(), TextLimits.ID);
+    limited("validTo", request.validTo(), TextLimits.ID);
     Substitute s = substitutes.register(caller.getName(), new SubstituteService.Request(request.tenantId(),
         request.principal(), request.substitute(), request.validFrom(), request.validTo()));
     if (s.coversDay(LocalDate.now(StepDeadlines.TOKYO)) && registry.claimLinking(s.id(), Instant.now())) {
@@ -109,6 +116,14 @@ class ApprovalApiController {
   ResponseEntity<Void> delete(@PathVariable String id, Principal caller) {
     engine.unlinkSubstitute(substitutes.delete(caller.getName(), id));
     return ResponseEntity.noContent().build();
+  }
+
+  /** Over-long text is refused before it reaches the database (400 naming the field). */
+  private static String limited(String field, String value, int max) {
+    TextLimits.problem(value, max).ifPresent(p -> {
+      throw ApprovalException.invalid(field, p);
+    });
+    return value;
   }
 
   private ApprovalCase visibleCase(String processInstanceId, Principal caller) {

@@ -41,10 +41,12 @@ class DocumentApiController {
 
   private final DocumentStore store;
   private final TenantMembers members;
+  private final DocumentAccess access;
 
-  DocumentApiController(DocumentStore store, TenantMembers members) {
+  DocumentApiController(DocumentStore store, TenantMembers members, DocumentAccess access) {
     this.store = store;
     this.members = members;
+    this.access = access;
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -74,10 +76,11 @@ class DocumentApiController {
   }
 
   @GetMapping("/{documentId}")
-  @Operation(summary = "Metadata of a document of one of the caller's tenants")
+  @Operation(summary = "Metadata of a document the caller submitted (staff: of their tenant)",
+      description = "404 for documents of other tenants and, for outside systems, for documents another system "
+          + "submitted.")
   DocumentView find(@PathVariable String documentId, Principal caller) {
-    return store.find(documentId).filter(f -> members.isMember(f.tenantId(), caller.getName()))
-        .map(DocumentView::of).orElseThrow(() -> ApiException.notFound("no document '" + documentId + "'"));
+    return access.usable(caller.getName(), documentId).map(DocumentView::of).orElseThrow(() -> ApiException.notFound("no document '" + documentId + "'"));
   }
 
   static final class Refused extends RuntimeException {

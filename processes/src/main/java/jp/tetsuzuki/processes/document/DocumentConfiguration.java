@@ -1,13 +1,15 @@
 package jp.tetsuzuki.processes.document;
 
 import java.time.Clock;
+import jp.tetsuzuki.processes.approval.TenantMembers;
 import jp.tetsuzuki.workers.documents.DocumentInspector;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The document store, also serving the workers' {@code DocumentSource} port. */
+/** The document store, also serving the workers' {@code DocumentSource} port; who may use a document; the OCR pool. */
 @Configuration
 class DocumentConfiguration {
 
@@ -15,5 +17,16 @@ class DocumentConfiguration {
   @Bean
   DocumentStore documentStore(JdbcTemplate jdbc, ObjectProvider<DocumentInspector> inspector) {
     return new DocumentStore(jdbc, inspector.getIfAvailable(DocumentInspector::new), Clock.systemUTC());
+  }
+
+  @Bean
+  DocumentAccess documentAccess(DocumentStore store, TenantMembers members, IdentityService identity) {
+    return new DocumentAccess(store, members, identity);
+  }
+
+  /** Synchronous recognition runs here, never on request threads (tetsuzuki.recognition.*). */
+  @Bean(destroyMethod = "close")
+  RecognitionPool recognitionPool(RecognitionProperties limits) {
+    return new RecognitionPool(limits);
   }
 }

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import jp.tetsuzuki.processes.api.ApiException;
-import jp.tetsuzuki.processes.approval.TenantMembers;
 import jp.tetsuzuki.workers.documents.DocumentInspector;
 import jp.tetsuzuki.workers.documents.DocumentRefusedException;
 import jp.tetsuzuki.workers.ocr.EmploymentCertificateReader;
@@ -19,8 +19,11 @@ import jp.tetsuzuki.workers.ocr.RecognitionService;
 import jp.tetsuzuki.workers.ocr.TesseractEngine;
 import jp.tetsuzuki.workers.ocr.UnreadableDocumentException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Synchronous recognition for apps that pre-fill their forms (issue 5): the same readers the OCR workers use, on a
- * stored document of one of the caller's tenants.
+ * stored document the caller may use ({@link DocumentAccess}), in the bounded {@link RecognitionPool}.
  */
 @RestController
 @RequestMapping("/api/v1/documents")
@@ -47,18 +50,40 @@ class DocumentRecognitionController {
     }
   }
 
-  private final DocumentStore store;
-  private final TenantMembers members;
-  private final RecognitionService recognition;
+  /** Finds a document the caller may use (the access rule). */
+  interface Documents {
+    Optional<StoredFile> usable(String caller, String documentId);
+  }
+
+  /** Reads a document into fields (the OCR readers; a seam for tests). */
+  interface Recognizer {
+    Recognition recognize(String documentId, RecognitionService.Form form, OcrPipeline.Progress progress)
+        throws DocumentRefusedException, IOException;
+  }
+
+  private final Documents documents;
+  private final Recognizer recognizer;
+  private final RecognitionPool pool;
 
   /** The workers' readers when the workers run in this JVM; otherwise our own over the same classes. */
-  DocumentRecognitionController(DocumentStore store, TenantMembers members,
+  @Autowired
+  DocumentRecognitionController(DocumentStore store, DocumentAccess access, RecognitionPool pool,
       ObjectProvider<DocumentInspector> inspector, ObjectProvider<EmploymentCertificateReader> certificates,
       ObjectProvider<InvoiceReader> invoices, ObjectProvider<OcrPipeline> pipeline) {
-    this.store = store;
-    this.members = members;
+    this(access::usable, recognitionService(store, inspector, certificates, invoices, pipeline)::recognize, pool);
+  }
+
+  DocumentRecognitionController(Documents documents, Recognizer recognizer, RecognitionPool pool) {
+    this.documents = documents;
+    this.recognizer = recognizer;
+    this.pool = pool;
+  }
+
+  private static RecognitionService recognitionService(DocumentStore store,
+      ObjectProvider<DocumentInspector> inspector, ObjectProvider<EmploymentCertificateReader> certificates,
+      ObjectProvider<InvoiceReader> invoices, ObjectProvider<OcrPipeline> pipeline) {
     OcrPipeline ocr = pipeline.getIfAvailable(() -> new OcrPipeline(new TesseractEngine()));
-    this.recognition = new RecognitionService(store, inspector.getIfAvailable(DocumentInspector::new),
+    return new RecognitionService(store, inspector.getIfAvailable(DocumentInspector::new),
         certificates.getIfAvailable(() -> new EmploymentCertificateReader(ocr)),
         invoices.getIfAvailable(() -> new InvoiceReader(ocr)));
   }
@@ -66,21 +91,45 @@ class DocumentRecognitionController {
   @PostMapping("/{documentId}/recognition")
   @Operation(summary = "Read an employment certificate or an invoice into fields with confidence (0..1)",
       description = "form=employment-certificate|invoice. 200 {fields:{key:{value,confidence}}, needsVerification}; "
-          + "404 unknown document; 422 refused or unreadable document; 503 when OCR is not installed.")
+          + "404 unknown document or one the caller may not use (outside systems: only their own uploads); "
+          + "422 refused or unreadable document; 503 with Retry-After when recognition is busy or took longer "
+          + "than its time limit, or when OCR is not installed.")
   RecognitionView recognize(@PathVariable String documentId, @RequestParam String form, Principal caller)
-      throws IOException {
+      throws Exception {
     RecognitionService.Form kind = switch (form) {
       case "employment-certificate" -> RecognitionService.Form.EMPLOYMENT_CERTIFICATE;
       case "invoice" -> RecognitionService.Form.INVOICE;
       default -> throw ApiException.badRequest("form", "form: must be employment-certificate or invoice");
     };
-    store.find(documentId).filter(f -> members.isMember(f.tenantId(), caller.getName()))
+    documents.usable(caller.getName(), documentId)
         .orElseThrow(() -> ApiException.notFound("no document '" + documentId + "'"));
     try {
-      return RecognitionView.of(recognition.recognize(documentId, kind, OcrPipeline.Progress.NONE));
+      return RecognitionView.of(pool.run(progress -> recognizer.recognize(documentId, kind, progress)));
     } catch (DocumentRefusedException e) {
       throw new ApiException(422, "documentId", "documentId: refused (" + e.getMessage() + ") " + e.messageJa());
     }
+  }
+
+  @ExceptionHandler(RecognitionPool.Busy.class)
+  ResponseEntity<ProblemDetail> busy(RecognitionPool.Busy e) {
+    return unavailable("busy", "recognition is busy (" + e.getMessage() + "); retry after "
+        + RecognitionPool.seconds(pool.limits().retryAfter()) + " s",
+        "文字認識が混み合っています。しばらく待ってから再度お試しください。");
+  }
+
+  @ExceptionHandler(RecognitionPool.TimedOut.class)
+  ResponseEntity<ProblemDetail> timedOut(RecognitionPool.TimedOut e) {
+    return unavailable("timeout", e.getMessage() + " and was stopped; retry later or enter the fields by hand",
+        "文字認識が制限時間内に終わりませんでした。時間をおいて再度お試しいただくか、手入力してください。");
+  }
+
+  private ResponseEntity<ProblemDetail> unavailable(String reason, String detail, String messageJa) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+    problem.setProperty("reason", reason);
+    problem.setProperty("messageJa", messageJa);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(RecognitionPool.seconds(pool.limits().retryAfter())))
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   @ExceptionHandler(OcrUnavailableException.class)

@@ -1,6 +1,8 @@
 package jp.tetsuzuki.processes.procedure;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import jp.tetsuzuki.processes.api.ApiException;
+import jp.tetsuzuki.processes.api.TextLimits;
 import jp.tetsuzuki.processes.identifier.IdentifierType;
 import jp.tetsuzuki.processes.identifier.IdentifierValidation;
 import jp.tetsuzuki.processes.identifier.IdentifierValidator;
@@ -27,7 +30,31 @@ final class ApplicationRequests {
   /** What a document id refers to: its tenant, or empty when it does not exist. */
   interface Documents extends Function<String, Optional<String>> {}
 
+  /** Maximum lengths of the one-line applicant fields (the address has its own). */
+  private static final Map<String, Integer> APPLICANT_LIMITS = Map.of("name", TextLimits.NAME, "email",
+      TextLimits.EMAIL, "phone", TextLimits.PHONE, "corporateNumber", TextLimits.CORPORATE_NUMBER);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private ApplicationRequests() {}
+
+  /** A correction's comment or a withdrawal's reason: free text of bounded length. */
+  static String comment(String field, String value) {
+    return TextLimits.check(field, value, TextLimits.COMMENT);
+  }
+
+  /** The fields together as they will be stored (JSON), against the column's size. */
+  private static void total(String field, Map<String, Object> values, int max) {
+    String stored;
+    try {
+      stored = JSON.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest(field, field + ": cannot be stored");
+    }
+    TextLimits.problem(stored, max).ifPresent(p -> {
+      throw ApiException.badRequest(field, field + ": too long in total as stored, " + p);
+    });
+  }
 
   static Procedure procedure(ProcedureCatalog catalog, String code, String tenantId) {
     if (code == null || code.isBlank()) {
@@ -72,7 +99,13 @@ final class ApplicationRequests {
         if (!value.isTextual()) {
           throw ApiException.badRequest("applicant." + key, "applicant." + key + ": must be a string");
         }
-        out.put(key, value.asText());
+        String text = value.asText();
+        if (key.equals("address")) {
+          TextLimits.check("applicant.address", text, TextLimits.ADDRESS);
+        } else {
+          TextLimits.checkSingleLine("applicant." + key, text, APPLICANT_LIMITS.get(key));
+        }
+        out.put(key, text);
       }
     }
     Iterator<String> names = applicant.fieldNames();
@@ -85,6 +118,7 @@ final class ApplicationRequests {
     if (!(out.get("name") instanceof String name) || name.isBlank()) {
       throw ApiException.badRequest("applicant.name", "applicant.name: required");
     }
+    total("applicant", out, TextLimits.APPLICANT_TOTAL);
     return out;
   }
 
@@ -115,6 +149,7 @@ final class ApplicationRequests {
       }
       out.put(entry.getKey(), typed(definition, field, value));
     }
+    total("data", out, TextLimits.DATA_TOTAL);
     if (!partial) {
       for (Procedure.Field f : procedure.fields()) {
         if (f.required() && !out.containsKey(f.key())) {
@@ -161,7 +196,7 @@ final class ApplicationRequests {
         if (!value.isTextual()) {
           throw ApiException.badRequest(field, field + ": must be a string");
         }
-        return value.asText();
+        return TextLimits.check(field, value.asText(), TextLimits.DATA_VALUE);
       }
     }
   }
@@ -178,8 +213,8 @@ final class ApplicationRequests {
     for (int i = 0; i < documents.size(); i++) {
       String at = "documents[" + i + "]";
       JsonNode d = documents.get(i);
-      String id = d.path("documentId").asText(null);
-      String kind = d.path("kind").asText(null);
+      String id = TextLimits.check(at + ".documentId", d.path("documentId").asText(null), TextLimits.REFERENCE);
+      String kind = TextLimits.check(at + ".kind", d.path("kind").asText(null), TextLimits.REFERENCE);
       if (id == null || id.isBlank()) {
         throw ApiException.badRequest(at + ".documentId", at + ".documentId: required");
       }

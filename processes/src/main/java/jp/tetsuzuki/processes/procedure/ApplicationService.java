@@ -23,6 +23,7 @@ import jp.tetsuzuki.bpmn.AdministrativeProcedure;
 import jp.tetsuzuki.processes.api.ApiException;
 import jp.tetsuzuki.processes.approval.TenantMembers;
 import jp.tetsuzuki.processes.calendar.OfficeCalendar;
+import jp.tetsuzuki.processes.document.DocumentAccess;
 import jp.tetsuzuki.processes.document.DocumentStore;
 import jp.tetsuzuki.processes.document.StoredFile;
 import org.camunda.bpm.engine.IdentityService;
@@ -214,10 +215,9 @@ public class ApplicationService {
     return store.get(id);
   }
 
-  /** The tenant of a document the caller may attach: one it uploaded itself, or any of its tenant's for staff. */
+  /** The tenant of a document the caller may attach: the document API's rule ({@link DocumentAccess}). */
   private java.util.Optional<String> attachable(String caller, String documentId) {
-    return documents.find(documentId).filter(f -> caller.equals(f.createdBy()) || isStaff(caller))
-        .map(StoredFile::tenantId);
+    return new DocumentAccess(documents, members, identity).usable(caller, documentId).map(StoredFile::tenantId);
   }
 
   private boolean isStaff(String caller) {

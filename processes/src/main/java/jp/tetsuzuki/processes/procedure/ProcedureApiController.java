@@ -115,14 +115,15 @@ class ProcedureApiController {
       description = "409 when the application is not waiting for a correction.")
   ApplicationView correct(@PathVariable String id, @RequestBody CorrectionRequest request, Principal caller) {
     return view(applications.correct(caller.getName(), id, request.data(), request.documents(),
-        request.comment()));
+        ApplicationRequests.comment("comment", request.comment())));
   }
 
   @PostMapping("/applications/{id}/withdrawal")
   @Operation(summary = "Withdraw (取下げ) an application until it is decided", description = "409 once decided.")
   ApplicationView withdraw(@PathVariable String id, @RequestBody(required = false) WithdrawalRequest request,
       Principal caller) {
-    return view(applications.withdraw(caller.getName(), id, request == null ? null : request.reason()));
+    return view(applications.withdraw(caller.getName(), id,
+        request == null ? null : ApplicationRequests.comment("reason", request.reason())));
   }
 
   private ApplicationView view(ApplicationRecord a) {
