@@ -456,8 +456,15 @@ public class ApprovalService {
     return new Activation(next, position, List.of(), null, null, outcome, comment, actor);
   }
 
+  static final int MAX_COMMENT = 2000;
+
   private void record(ApprovalCase c, int position, StepKind kind, ActionType type, String actor, String onBehalfOf,
       String comment, Integer target) {
+    if (comment != null && comment.length() > MAX_COMMENT) {
+      // the action history keeps up to 2,000 characters: refuse more before anything is stored (not a 500)
+      throw ApprovalException.invalid(ApprovalRoute.COMMENT, "コメントは " + MAX_COMMENT + " 文字以内で入力してください。 / "
+          + "at most " + MAX_COMMENT + " characters");
+    }
     store.record(c.processInstanceId(), c.tenantId(), new ActionRecord(0, position, kind, type, actor, onBehalfOf,
         comment == null || comment.isBlank() ? null : comment.trim(), target, now()));
   }

@@ -107,6 +107,15 @@ class ApprovalRouteProcessTest {
   }
 
   @Test
+  void aCommentLongerThanTheHistoryKeepsIsRefusedAndNothingIsRecorded() {
+    ProcessInstance pi = start(KIND_PROCEDURE, 0, "toshikeikaku", "zoning-change");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> approve(pi, "kacho-ku", "長".repeat(2001)))
+        .hasMessageContaining("2000");
+    assertThat(pi).isWaitingAt(TASK_APPROVE).task().isAssignedTo("kacho-ku");
+    Assertions.assertThat(actions(pi)).doesNotContain("APPROVED");
+  }
+
+  @Test
   void rejectionEndsTheRouteWithTheReason() {
     ProcessInstance pi = start(KIND_PROCEDURE, 0, "toshikeikaku", null);
     approve(pi, "kacho-ku", null);
