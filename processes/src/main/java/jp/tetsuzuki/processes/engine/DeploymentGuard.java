@@ -28,7 +28,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
  *   <li>A deployment without tenant (a shared model every municipality runs on) needs {@link Roles#PLATFORM_DESIGNERS};
  *       a tenant deployment needs membership of that tenant (platform designers too).</li>
  *   <li>The content must pass {@link ModelContentCheck} (BPMN, DMN, forms only; no scripts, Java classes,
- *       connectors, non-FEEL DMN, or expressions outside the {@link ExpressionAllowList}); all problems are listed.</li>
+ *       connectors, non-FEEL DMN, expressions outside the {@link ExpressionAllowList}, or — in a tenant's
+ *       deployment — calls to definitions of other tenants); all problems are listed.</li>
  *   <li>A tenant deployment may not define a process, decision, decision-requirements or form key that a shared
  *       definition already uses (it would shadow or make ambiguous what the shared models start, call and show),
  *       unless the deployer is a platform designer.</li>
@@ -68,7 +69,7 @@ public class DeploymentGuard implements Deployer {
       if (resource.getValue().isGenerated()) {
         continue; // diagrams the engine rendered itself
       }
-      ModelContentCheck.Report report = content.inspect(resource.getKey(), resource.getValue().getBytes());
+      ModelContentCheck.Report report = content.inspect(resource.getKey(), resource.getValue().getBytes(), tenantId);
       if (!report.ok()) {
         refused.add(report);
       }

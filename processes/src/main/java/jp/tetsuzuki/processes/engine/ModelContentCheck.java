@@ -77,6 +77,7 @@ public final class ModelContentCheck {
       "http://www.omg.org/spec/dmn/20180521/feel/", "https://www.omg.org/spec/dmn/20191111/feel/",
       "https://www.omg.org/spec/dmn/20211108/feel/", "https://www.omg.org/spec/dmn/20230324/feel/");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String OWN_TENANT_EXPRESSION = "${execution.tenantId}";
 
   private final ExpressionAllowList expressions;
   private final SAXParserFactory sax;
@@ -86,14 +87,24 @@ public final class ModelContentCheck {
     this.sax = secureFactory();
   }
 
-  /** Inspects one deployment resource by its name and bytes. */
+  /** Inspects one resource of a shared deployment (no tenant) by its name and bytes. */
   public Report inspect(String resourceName, byte[] bytes) {
+    return inspect(resourceName, bytes, null);
+  }
+
+  /**
+   * Inspects one deployment resource by its name and bytes. In a tenant's deployment ({@code tenantId} not null),
+   * references to other tenants' definitions ({@code camunda:calledElementTenantId}, {@code decisionRefTenantId},
+   * {@code caseTenantId}) must name that tenant or {@code ${execution.tenantId}}: a called definition of another
+   * tenant would run that tenant's case without its membership check.
+   */
+  public Report inspect(String resourceName, byte[] bytes, String tenantId) {
     String name = resourceName == null ? "" : resourceName.toLowerCase(Locale.ROOT);
     if (endsWithAny(name, BPMN_SUFFIXES)) {
-      return xml(resourceName, bytes, false);
+      return xml(resourceName, bytes, false, tenantId);
     }
     if (endsWithAny(name, DMN_SUFFIXES)) {
-      return xml(resourceName, bytes, true);
+      return xml(resourceName, bytes, true, tenantId);
     }
     if (name.endsWith(FORM_SUFFIX)) {
       return form(resourceName, bytes);
@@ -127,8 +138,8 @@ public final class ModelContentCheck {
     }
   }
 
-  private Report xml(String resourceName, byte[] bytes, boolean dmn) {
-    ModelHandler handler = new ModelHandler(dmn);
+  private Report xml(String resourceName, byte[] bytes, boolean dmn, String tenantId) {
+    ModelHandler handler = new ModelHandler(dmn, tenantId);
     try {
       SAXParser parser = sax.newSAXParser();
       parser.parse(new ByteArrayInputStream(bytes), handler);
@@ -146,13 +157,15 @@ public final class ModelContentCheck {
   /** Walks one model: element by element, attributes first, then the element's text when it closes. */
   private final class ModelHandler extends DefaultHandler {
     private final boolean dmn;
+    private final String tenantId;
     private final List<Finding> findings = new ArrayList<>();
     private final Set<DefinitionKey> keys = new LinkedHashSet<>();
     private final Deque<Open> open = new ArrayDeque<>();
     private Locator locator;
 
-    ModelHandler(boolean dmn) {
+    ModelHandler(boolean dmn, String tenantId) {
       this.dmn = dmn;
+      this.tenantId = tenantId;
     }
 
     @Override
@@ -237,6 +250,14 @@ public final class ModelContentCheck {
       if ("scriptFormat".equals(localName) || "resource".equals(localName) || "language".equals(localName)) {
         add(element, "スクリプト（" + localName + "=\"" + value + "\"）は使えません。 / scripts ('" + localName
             + "') are not allowed");
+        return;
+      }
+      if (tenantId != null && localName.endsWith("TenantId") && !value.trim().equals(tenantId)
+          && !value.replace(" ", "").equals(OWN_TENANT_EXPRESSION)) {
+        add(element, "テナント「" + tenantId + "」のモデルは他のテナントの定義を呼び出せません（" + localName + "=\"" + value
+            + "\"）。自分のテナント ID か " + OWN_TENANT_EXPRESSION + " を指定してください。 / a model of tenant '" + tenantId
+            + "' cannot refer to definitions of other tenants ('" + localName + "'); use '" + tenantId + "' or "
+            + OWN_TENANT_EXPRESSION);
         return;
       }
       if (dmn && "expressionLanguage".equals(localName) && !FEEL_LANGUAGES.contains(value.trim().toLowerCase(Locale.ROOT))) {

@@ -140,12 +140,29 @@ class ModelContentCheckTest {
   }
 
   @Test
+  void aTenantsModelMayReferOnlyToItsOwnTenantsDefinitions() {
+    String calls = """
+        <bpmn:callActivity id="Call_Literal" calledElement="x" camunda:calledElementTenantId="%s"/>
+        <bpmn:businessRuleTask id="Rule_Variable" camunda:decisionRef="d" camunda:decisionRefTenantId="%s"/>
+        """;
+    assertThat(bpmn(calls.formatted("demo-ku", "${execution.tenantId}"), "demo-ku").findings()).isEmpty();
+    assertThat(bpmn(calls.formatted("demo-shi", "${tenantId}"), "demo-ku").findings())
+        .extracting(Finding::mainElementId).containsExactly("Call_Literal", "Rule_Variable");
+    // shared models (platform designers) may name any tenant
+    assertThat(bpmn(calls.formatted("demo-shi", "${tenantId}"), null).findings()).isEmpty();
+  }
+
+  @Test
   void processKeysAreCollected() {
     assertThat(bpmn("<bpmn:startEvent id=\"Event_Start\"/>").keys())
         .containsExactly(new DefinitionKey(Kind.PROCESS, "content-check"));
   }
 
   private Report bpmn(String body) {
+    return bpmn(body, null);
+  }
+
+  private Report bpmn(String body, String tenantId) {
     String xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -156,6 +173,6 @@ class ModelContentCheckTest {
           </bpmn:process>
         </bpmn:definitions>
         """.formatted(body);
-    return check.inspect("content-check.bpmn", xml.getBytes(StandardCharsets.UTF_8));
+    return check.inspect("content-check.bpmn", xml.getBytes(StandardCharsets.UTF_8), tenantId);
   }
 }

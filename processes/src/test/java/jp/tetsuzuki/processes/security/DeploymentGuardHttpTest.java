@@ -142,6 +142,27 @@ class DeploymentGuardHttpTest {
   }
 
   @Test
+  void designerCannotRedeployASharedDeployment() {
+    String shared = repository.createProcessDefinitionQuery().processDefinitionKey("connectivity-check")
+        .withoutTenantId().latestVersion().singleResult().getDeploymentId();
+    Http.Response redeploy = designer().postJson("/engine-rest/deployment/" + shared + "/redeploy", Map.of());
+    assertThat(redeploy.status()).as(redeploy.body()).isEqualTo(403);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("connectivity-check").withoutTenantId()
+        .latestVersion().singleResult().getDeploymentId()).isEqualTo(shared);
+  }
+
+  @Test
+  void designerCannotCallDefinitionsOfAnotherTenant() {
+    String key = key("cross");
+    Http.Response refused = deploy(designer(), "demo-ku", Map.of(key + ".bpmn", process(key, """
+        <bpmn:callActivity id="Call_Other" calledElement="administrative-procedure" camunda:calledElementTenantId="demo-shi"/>
+        """)));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("Call_Other").contains("calledElementTenantId");
+    assertNothingDeployed(key);
+  }
+
+  @Test
   void designerDeploysAHarmlessModelForTheirTenant() {
     String key = key("harmless");
     Http.Response deployed = deploy(designer(), "demo-ku", Map.of(key + ".bpmn", process(key, """
@@ -182,6 +203,9 @@ class DeploymentGuardHttpTest {
           for (String id : processIds) {
             text = text.replace("\"" + id + "\"", "\"" + prefix + id + "\"");
           }
+          // a tenant's model may refer only to its own tenant's definitions: the shared approval-route reads the
+          // tenant from the variable tenantId, a tenant's copy from the execution
+          text = text.replace("TenantId=\"${tenantId}\"", "TenantId=\"${execution.tenantId}\"");
         } else {
           ObjectNode form = (ObjectNode) JSON.readTree(text);
           form.put("id", prefix + form.get("id").asText());
