@@ -49,6 +49,7 @@ class DeploymentGuardHttpTest {
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
   @Autowired ApplicationContext context;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   private final List<String> deployments = new ArrayList<>();
 
@@ -275,6 +276,52 @@ class DeploymentGuardHttpTest {
 
     for (Map.Entry<String, Class<?>> bean : ModelBeans.ALLOWED.entrySet()) {
       assertThat(context.getBean(bean.getKey())).as(bean.getKey()).isInstanceOf(bean.getValue());
+    }
+  }
+
+  @Test
+  void javaApiCallersAreCheckedAsWell() {
+    String key = key("java");
+    String scripted = process(key, "<bpmn:scriptTask id=\"Task_Script\" scriptFormat=\"groovy\"><bpmn:script>1</bpmn:script>"
+        + "</bpmn:scriptTask>");
+    ensureTenant(OTHER_TENANT);
+    try {
+      // as the webapps and the REST set it: groups and tenants listed
+      identity.setAuthentication("designer", List.of(Roles.DESIGNERS), List.of("demo-ku", "demo-shi"));
+      assertThatThrownBy(() -> repository.createDeployment().tenantId("demo-ku").addString(key + ".bpmn", scripted)
+          .deploy()).isInstanceOf(org.camunda.bpm.engine.ParseException.class).hasMessageContaining("Task_Script");
+      // without the tenant list (the engine's own checks need the groups): tenants are looked up
+      identity.setAuthentication("designer", List.of(Roles.DESIGNERS));
+      assertThatThrownBy(() -> repository.createDeployment().tenantId(OTHER_TENANT)
+          .addString(key + ".bpmn", process(key, "")).deploy())
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining(OTHER_TENANT);
+      assertThatThrownBy(() -> repository.createDeployment().addString(key + ".bpmn", process(key, "")).deploy())
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
+          .hasMessageContaining(Roles.PLATFORM_DESIGNERS);
+      assertThatThrownBy(() -> repository.createDeployment().tenantId("demo-ku").addString(key + ".bpmn", scripted)
+          .deploy()).isInstanceOf(org.camunda.bpm.engine.ParseException.class);
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertNothingDeployed(key);
+  }
+
+  @Test
+  void reloadingAnAdministratorsModelIntoTheCacheIsNotADeployment() {
+    String key = key("reload");
+    String deployment = repository.createDeployment().addString(key + ".bpmn", process(key,
+        "<bpmn:serviceTask id=\"Task_Class\" camunda:class=\"com.example.Anything\"/>")).deploy().getId();
+    deployments.add(deployment);
+    String definitionId = repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
+    ((org.camunda.bpm.engine.impl.ProcessEngineImpl) engine).getProcessEngineConfiguration().getDeploymentCache()
+        .discardProcessDefinitionCache();
+    try {
+      identity.setAuthentication("designer", List.of(Roles.DESIGNERS), List.of("demo-ku", "demo-shi"));
+      // the engine re-parses the deployment to answer; the designer did not deploy anything
+      assertThat(repository.getBpmnModelInstance(definitionId)).isNotNull();
+      assertThat(repository.getProcessDefinition(definitionId).getKey()).isEqualTo(key);
+    } finally {
+      identity.clearAuthentication();
     }
   }
 
