@@ -104,7 +104,7 @@ public class DeploymentGuard implements Deployer {
     Set<String> shared = new TreeSet<>();
     for (ModelContentCheck.DefinitionKey key : keys) {
       if (sharedDefinitionExists(key, context)) {
-        shared.add(key.kind().name().toLowerCase().replace('_', '-') + " '" + key.key() + "'");
+        shared.add(key.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " '" + key.key() + "'");
       }
     }
     if (!shared.isEmpty()) {
