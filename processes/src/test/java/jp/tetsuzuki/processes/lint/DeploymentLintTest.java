@@ -47,7 +47,9 @@ class DeploymentLintTest {
         </bpmn:definitions>
         """.formatted(key, formAttribute);
     String boundary = "----tetsuzuki" + UUID.randomUUID();
+    // designers deploy for a tenant they belong to (shared models: platform designers only)
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nlint\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"tenant-id\"\r\n\r\ndemo-ku\r\n"
         + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + key + ".bpmn\"\r\n"
         + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
     return Http.as("designer", port).post("/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary,
