@@ -54,8 +54,11 @@ class SecurityConfiguration {
             .requestMatchers(paths("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"))
             .permitAll()
             .requestMatchers(paths("/actuator/**")).hasAuthority(ADMIN_AUTHORITY)
+            // checks any user's password outside the login throttle: an unlimited guessing oracle otherwise
+            .requestMatchers(paths("/engine-rest/identity/verify")).hasAuthority(ADMIN_AUTHORITY)
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName("Tetsuzuki"))
+        // failed and throttled Basic logins are answered by our entry point (401 JSON, or 429 with Retry-After)
+        .httpBasic(basic -> basic.realmName("Tetsuzuki").authenticationEntryPoint(new BasicEntryPoint()))
         .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
             new BasicEntryPoint(), AnyRequestMatcher.INSTANCE))
         // stateless clients with credentials on every call: no session, so no CSRF exposure
@@ -116,11 +119,15 @@ class SecurityConfiguration {
     return registration;
   }
 
-  /** 401 with a Basic challenge and a short JSON body instead of an HTML error page. */
+  /** 401 with a Basic challenge and a short JSON body instead of an HTML error page; 429 for a throttled login. */
   private static final class BasicEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
         AuthenticationException authException) throws IOException {
+      if (authException instanceof LoginThrottledException throttled) {
+        ThrottledResponse.write(response, throttled.decision());
+        return;
+      }
       response.setStatus(HttpStatus.UNAUTHORIZED.value());
       response.setHeader("WWW-Authenticate", "Basic realm=\"Tetsuzuki\"");
       response.setContentType("application/json");
