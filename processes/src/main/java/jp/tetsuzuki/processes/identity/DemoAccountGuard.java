@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
@@ -28,10 +29,14 @@ public class DemoAccountGuard implements StartupInitializer {
       "api-client", "kacho-ku", "bucho-ku", "kyokucho-ku", "jicho-ku", "kacho-keiyaku-ku", "kacho-kaikei-ku",
       "kacho-shi", "bucho-shi", "kyokucho-shi");
 
+  /** Mail domain of every demo account. */
+  static final String DEMO_MAIL_DOMAIN = "demo.tetsuzuki.invalid";
+
   private final IdentityService identity;
   private final PlatformAccounts accounts;
   private final String demoPassword;
 
+  @Autowired
   public DemoAccountGuard(IdentityService identity, PlatformAccounts accounts) {
     this(identity, accounts, packagedDemoPassword());
   }
@@ -76,6 +81,8 @@ public class DemoAccountGuard implements StartupInitializer {
       candidates.add(accounts.worker().user());
     }
     candidates.addAll(DEMO_ACCOUNTS);
+    // demo users added later carry the demo mail domain (DemoData, ApprovalDemoData)
+    identity.createUserQuery().userEmailLike("%@" + DEMO_MAIL_DOMAIN).list().forEach(u -> candidates.add(u.getId()));
     for (String group : MachineAccountCredentials.MACHINE_GROUPS) {
       identity.createUserQuery().memberOfGroup(group).list().forEach(u -> candidates.add(u.getId()));
     }
