@@ -9,7 +9,12 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
  * clashes on optimistic locking when failures for one user arrive together). Logins are throttled at the edge
  * instead ({@link LoginThrottle}), expiring by themselves.
  */
-class NoPermanentLockoutIdentityProvider extends DbIdentityServiceProvider {
+public class NoPermanentLockoutIdentityProvider extends DbIdentityServiceProvider {
+
+  /** Instantiated by the engine once per command context (GenericManagerFactory). */
+  public NoPermanentLockoutIdentityProvider() {
+    super();
+  }
 
   @Override
   protected boolean isUserLocked(UserEntity user) {

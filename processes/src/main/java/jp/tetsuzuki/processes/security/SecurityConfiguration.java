@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -49,7 +50,8 @@ class SecurityConfiguration {
     // path matchers independent of Spring MVC: /engine-rest is served by Camunda's Jersey servlet
     http.securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**"))
-        .authenticationProvider(provider)
+        // exactly this provider, without Boot's global manager as parent (it would check a wrong password twice)
+        .authenticationManager(new ProviderManager(provider))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"))
             .permitAll()
