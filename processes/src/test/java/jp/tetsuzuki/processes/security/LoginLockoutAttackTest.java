@@ -18,7 +18,11 @@ import java.util.regex.Pattern;
 import jp.tetsuzuki.bpmn.ConnectivityCheck;
 import jp.tetsuzuki.processes.support.Http;
 import jp.tetsuzuki.processes.support.PlatformTest;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
@@ -49,6 +53,8 @@ class LoginLockoutAttackTest {
   @Autowired IdentityService identityService;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired AuthorizationService authorizations;
+  @Autowired org.springframework.core.env.Environment environment;
 
   private final ShiftedClock clock = new ShiftedClock();
 
@@ -149,10 +155,34 @@ class LoginLockoutAttackTest {
 
   @Test
   void passwordsCannotBeGuessedThroughTheEngineVerifyEndpoint() {
-    // it checks any user's password outside the throttle; only administrators may use it
-    Http.Response guess = Http.as("staff-ku", port).postJson("/engine-rest/identity/verify",
-        Map.of("username", "worker", "password", "Wrong-pass-1"));
-    assertThat(guess.status()).isEqualTo(403);
+    // verify checks the password of any user the caller may read, outside the login throttle (and, with the engine
+    // lockout gone, without any limit); a staff member allowed to read users (e.g. to reassign tasks) must not
+    // get an unthrottled oracle: only administrators may use it
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setUserId("staff-ku");
+    grant.setResource(Resources.USER);
+    grant.setResourceId("worker");
+    grant.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(grant);
+    try {
+      Http.Response guess = Http.as("staff-ku", port).postJson("/engine-rest/identity/verify",
+          Map.of("username", "worker", "password", "Wrong-pass-1"));
+      assertThat(guess.status()).as(guess.body()).isEqualTo(403);
+    } finally {
+      authorizations.deleteAuthorization(grant.getId());
+    }
+  }
+
+  @Test
+  void forwardedAddressesAreBelievedOnlyFromLoopbackUnlessTrustedProxiesAreConfigured() {
+    // Tomcat's own default trusts every private network (10/8, 192.168/16, ...): any LAN client could then claim
+    // another address and escape its throttle
+    Pattern proxies = Pattern.compile(environment.getProperty("server.tomcat.remoteip.internal-proxies"));
+    assertThat(proxies.matcher("127.0.0.1").matches()).isTrue();
+    assertThat(proxies.matcher("0:0:0:0:0:0:0:1").matches()).isTrue();
+    for (String untrusted : new String[] {"10.0.0.1", "192.168.1.10", "172.16.0.1", "127x0y0z1", "1270.0.0.1"}) {
+      assertThat(proxies.matcher(untrusted).matches()).as(untrusted).isFalse();
+    }
   }
 
   private void assertNotLockedByTheEngine(String account) {
