@@ -67,6 +67,19 @@ public class MachineAccountCredentials implements StartupInitializer {
     }
   }
 
+  /** The password policy's rules the password breaks, e.g. " (PASSWORD_POLICY_USER_DATA, PASSWORD_POLICY_LENGTH {minLength=10})". */
+  private String violatedRules(String password, User user) {
+    try {
+      var rules = identity.checkPasswordAgainstPolicy(password, user).getViolatedRules().stream()
+          .map(rule -> rule.getPlaceholder()
+              + (rule.getParameters() == null || rule.getParameters().isEmpty() ? "" : " " + rule.getParameters()))
+          .toList();
+      return rules.isEmpty() ? "" : " (" + String.join(", ", rules) + ")";
+    } catch (ProcessEngineException e) {
+      return "";
+    }
+  }
+
   /** Sets the stored password to the configured one when they differ. */
   private void follow(PlatformAccounts.Account account, String variable) {
     String password = account.password();
@@ -82,7 +95,7 @@ public class MachineAccountCredentials implements StartupInitializer {
       identity.saveUser(user);
     } catch (ProcessEngineException e) {
       throw new IllegalStateException(variable + " was changed to a password the platform refuses: "
-          + e.getMessage(), e);
+          + e.getMessage() + violatedRules(password, user), e);
     }
     identity.unlockUser(account.user());
     LOG.info("Password of machine account '{}' updated from {}", account.user(), variable);

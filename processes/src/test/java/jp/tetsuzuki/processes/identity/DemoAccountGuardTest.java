@@ -75,7 +75,7 @@ class DemoAccountGuardTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("staff-ku, kyokucho-shi")
         .hasMessageContaining("demo password")
-        .hasMessageContaining("Delete the demo accounts");
+        .hasMessageContaining("delete these accounts or give them passwords of your own");
   }
 
   @Test

@@ -71,7 +71,7 @@ class MachineAccountCredentialsTest {
     createWorker(OLD);
     assertThatThrownBy(() -> restartWith("password").initialize())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("TETSUZUKI_WORKER_PASSWORD");
+        .hasMessageContaining("TETSUZUKI_WORKER_PASSWORD").hasMessageContaining("PASSWORD_POLICY_LENGTH");
     assertThat(identity.checkPassword(ACCOUNT, OLD)).isTrue();
   }
 
