@@ -66,7 +66,8 @@ public class DemoAccountGuard implements StartupInitializer {
       throw new IllegalStateException("Refusing to start outside the demo profile: "
           + String.join(", ", offenders) + (offenders.size() == 1 ? " still has" : " still have")
           + " the published demo password. Start once more with the demo profile added (e.g. "
-          + "--spring.profiles.active=demo,postgres; it listens on loopback only), delete these accounts or give them passwords of your own (Admin app, Users; or DELETE "
+          + "--spring.profiles.active=demo,postgres; it listens on loopback only), delete these accounts or give "
+          + "them passwords of your own (Admin app, Users; or DELETE "
           + "/engine-rest/user/{id}), then restart without it. TETSUZUKI_ADMIN_PASSWORD only sets the password of a "
           + "new administrator; TETSUZUKI_WORKER_PASSWORD must not be the demo password (README, Production).");
     }
