@@ -67,7 +67,7 @@ public class MachineAccountCredentials implements StartupInitializer {
     }
   }
 
-  /** The password policy's rules the password breaks, e.g. " (PASSWORD_POLICY_USER_DATA, PASSWORD_POLICY_LENGTH {minLength=10})". */
+  /** The policy rules the password breaks, e.g. " (PASSWORD_POLICY_LENGTH {minLength=10})". */
   private String violatedRules(String password, User user) {
     try {
       var rules = identity.checkPasswordAgainstPolicy(password, user).getViolatedRules().stream()
