@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Expiring login throttle of one node, in place of the engine's permanent lockout. Failed logins are counted per
@@ -23,6 +26,9 @@ import java.util.Objects;
  * trusted sources. IPv6 sources are counted per /64 network, which one subscriber usually holds whole.
  */
 public final class LoginThrottle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
+  private static final Pattern ADDRESS = Pattern.compile("[0-9A-Za-z.:%\\[\\]_-]+");
 
   /** Limits of the throttle; all durations positive, all counts at least 1. */
   public record Limits(int maxFailuresPerSource, int maxFailuresPerAccount, Duration window, Duration block,
@@ -107,11 +113,17 @@ public final class LoginThrottle {
   public synchronized void recordFailure(String source, String account) {
     Instant now = clock.instant();
     String sourceKey = sourceKey(source);
-    count(sources.computeIfAbsent(sourceKey, k -> new Counter()), limits.maxFailuresPerSource(), now);
+    if (count(sources.computeIfAbsent(sourceKey, k -> new Counter()), limits.maxFailuresPerSource(), now)) {
+      LOG.warn("Login throttle: source {} refused for {} after {} failed logins", sourceKey, limits.block(),
+          limits.maxFailuresPerSource());
+    }
     if (account != null) {
       AccountState state = accounts.computeIfAbsent(accountKey(account), k -> new AccountState());
       state.trustedUntil.remove(sourceKey);
-      count(state.counter, limits.maxFailuresPerAccount(), now);
+      if (count(state.counter, limits.maxFailuresPerAccount(), now)) {
+        LOG.warn("Login throttle: account '{}' refused to untrusted sources for {} after {} failed logins",
+            accountKey(account), limits.block(), limits.maxFailuresPerAccount());
+      }
     }
   }
 
@@ -149,20 +161,24 @@ public final class LoginThrottle {
     accounts.clear();
   }
 
-  private void count(Counter counter, int max, Instant now) {
+  /** Counts one failure; true when this failure starts a block. */
+  private boolean count(Counter counter, int max, Instant now) {
     if (counter.windowStart == null || !now.isBefore(counter.windowStart.plus(limits.window()))) {
       counter.windowStart = now;
       counter.failures = 0;
     }
     counter.failures++;
-    if (counter.failures >= max) {
-      Instant until = now.plus(limits.block());
-      if (until.isAfter(counter.blockedUntil)) {
-        counter.blockedUntil = until;
-      }
-      // a new window starts after the block: the next failure after it counts from one again
-      counter.windowStart = null;
+    if (counter.failures < max) {
+      return false;
     }
+    boolean starts = !counter.blockedUntil.isAfter(now);
+    Instant until = now.plus(limits.block());
+    if (until.isAfter(counter.blockedUntil)) {
+      counter.blockedUntil = until;
+    }
+    // a new window starts after the block: the next failure after it counts from one again
+    counter.windowStart = null;
+    return starts;
   }
 
   private static boolean isTrusted(AccountState state, String sourceKey, Instant now) {
@@ -197,6 +213,10 @@ public final class LoginThrottle {
       return "unknown";
     }
     String address = source.trim();
+    if (address.length() > 64 || !ADDRESS.matcher(address).matches()) {
+      // not an address Tomcat would produce from a socket: one bucket for all such values (and safe to log)
+      return "invalid";
+    }
     if (address.indexOf(':') < 0) {
       return address;
     }

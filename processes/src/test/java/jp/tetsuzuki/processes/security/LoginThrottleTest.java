@@ -180,6 +180,7 @@ class LoginThrottleTest {
     assertThat(LoginThrottle.sourceKey("::ffff:203.0.113.1")).isEqualTo("203.0.113.1");
     assertThat(LoginThrottle.sourceKey(null)).isEqualTo("unknown");
     assertThat(LoginThrottle.sourceKey("not:an:address:zz")).isEqualTo("not:an:address:zz");
+    assertThat(LoginThrottle.sourceKey("1.2.3.4\nforged log line")).isEqualTo("invalid");
   }
 
   /** A clock the test sets to minutes after a fixed start. */
