@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -49,13 +50,17 @@ class SecurityConfiguration {
     // path matchers independent of Spring MVC: /engine-rest is served by Camunda's Jersey servlet
     http.securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**"))
-        .authenticationProvider(provider)
+        // exactly this provider, without Boot's global manager as parent (it would check a wrong password twice)
+        .authenticationManager(new ProviderManager(provider))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"))
             .permitAll()
             .requestMatchers(paths("/actuator/**")).hasAuthority(ADMIN_AUTHORITY)
+            // checks any user's password outside the login throttle: an unlimited guessing oracle otherwise
+            .requestMatchers(paths("/engine-rest/identity/verify")).hasAuthority(ADMIN_AUTHORITY)
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName("Tetsuzuki"))
+        // failed and throttled Basic logins are answered by our entry point (401 JSON, or 429 with Retry-After)
+        .httpBasic(basic -> basic.realmName("Tetsuzuki").authenticationEntryPoint(new BasicEntryPoint()))
         .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
             new BasicEntryPoint(), AnyRequestMatcher.INSTANCE))
         // stateless clients with credentials on every call: no session, so no CSRF exposure
@@ -116,11 +121,15 @@ class SecurityConfiguration {
     return registration;
   }
 
-  /** 401 with a Basic challenge and a short JSON body instead of an HTML error page. */
+  /** 401 with a Basic challenge and a short JSON body instead of an HTML error page; 429 for a throttled login. */
   private static final class BasicEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
         AuthenticationException authException) throws IOException {
+      if (authException instanceof LoginThrottledException throttled) {
+        ThrottledResponse.write(response, throttled.decision());
+        return;
+      }
       response.setStatus(HttpStatus.UNAUTHORIZED.value());
       response.setHeader("WWW-Authenticate", "Basic realm=\"Tetsuzuki\"");
       response.setContentType("application/json");
