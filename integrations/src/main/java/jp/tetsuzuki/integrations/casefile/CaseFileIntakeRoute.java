@@ -80,7 +80,8 @@ public class CaseFileIntakeRoute extends RouteBuilder {
               RejectionReason.of(exchange.getException() != null ? exchange.getException()
                   : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class))))
           .setBody(simple("${date:now:yyyy-MM-dd'T'HH:mm:ssXXX} 取込に失敗しました: ${header." + REASON + "}\n"))
-          .toF("file:%s/.error?fileName=${file:name}.reason.txt&charset=UTF-8", cases)
+          // written under a temporary name and renamed, so a reader never sees a half-written reason
+          .toF("file:%s/.error?fileName=${file:name}.reason.txt&charset=UTF-8&tempPrefix=.writing-", cases)
           .log(LoggingLevel.WARN, "case-file-intake: ${file:name} rejected: ${exception.message}")
         .end()
         .unmarshal().json(JsonLibrary.Jackson, CaseFile.class)

@@ -110,6 +110,14 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     if (operation.isEmpty()) {
       operation = "engine";
     }
+    boolean admin = caller.roles().contains(Role.ADMINISTRATOR);
+    if (!admin && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+        && (operation.indexOf('%') >= 0 || operation.indexOf('\\') >= 0)) {
+      // the table and the form look-ups see the path as sent, the engine sees it decoded: no encoded ids in writes
+      problem(response, 400, "InvalidRequestException", "Percent-encoded characters are not accepted in the path "
+          + "of an engine API call that changes something: " + operation);
+      return;
+    }
     Optional<EngineApiPolicy.Rule> rule = EngineApiPolicy.allowed(caller.roles(), request.getMethod(), operation);
     if (rule.isEmpty()) {
       deny(response, caller, request.getMethod(), operation, "not allowed for the caller's roles " + caller.roles());
@@ -123,6 +131,26 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
         if (!own.matches() || !own.group(1).equals(caller.userId())) {
           deny(response, caller, request.getMethod(), operation, "only one's own profile and password");
           return;
+        }
+      }
+      case NO_CASCADE -> {
+        for (String flag : List.of("cascade", "skipCustomListeners", "skipIoMappings")) {
+          if ("true".equalsIgnoreCase(request.getParameter(flag))) {
+            deny(response, caller, request.getMethod(), operation, flag + "=true deletes or bypasses running cases: "
+                + "administrators only");
+            return;
+          }
+        }
+      }
+      case OWN_CLAIM -> {
+        if (!caller.roles().contains(Role.SUPERVISOR)) {
+          byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+          String refusal = claimRefusal(caller, operation, body);
+          if (refusal != null) {
+            deny(response, caller, request.getMethod(), operation, refusal);
+            return;
+          }
+          forwarded = new CachedBodyRequest(request, body);
         }
       }
       case WORKER_TOPICS, START, TASK_FORM -> {
@@ -162,6 +190,28 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     chain.doFilter(forwarded, response);
   }
 
+  /** Why a claim or unclaim by somebody other than a supervisor is refused, or {@code null} when it is fine. */
+  private String claimRefusal(Caller caller, String operation, byte[] body) {
+    Matcher task = TASK_ID.matcher(operation);
+    if (!task.matches()) {
+      return null;
+    }
+    if (operation.endsWith("/unclaim")) {
+      Optional<String> assignee = forms.assigneeOf(task.group(1));
+      return assignee == null || assignee.isEmpty() || assignee.get().equals(caller.userId()) ? null
+          : "only the assignee (or a supervisor) gives a task back";
+    }
+    JsonNode parsed;
+    try {
+      parsed = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+    } catch (IOException e) {
+      return "malformed JSON body";
+    }
+    String userId = parsed == null ? null : parsed.path("userId").asText(null);
+    return caller.userId().equals(userId) ? null : "staff claim tasks for themselves only; handing a task to '"
+        + userId + "' is for supervisors";
+  }
+
   /** Outcome of a body check: 0 to pass (maybe with a rewritten body), otherwise the status to answer. */
   record Verdict(int status, String message, boolean changed) {
     static final Verdict PASS = new Verdict(0, null, false);
@@ -199,6 +249,9 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
       return Verdict.PASS;
     }
     EngineForms.Target target = forms.ofStart(definition.group(1));
+    if (target instanceof EngineForms.Unknown) {
+      return new Verdict(404, "no process definition '" + definition.group(1) + "'", false);
+    }
     if (target instanceof EngineForms.WithForm form) {
       return onlyFormFields(body, form.fields(), "the start form");
     }
@@ -212,6 +265,9 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
       return Verdict.PASS;
     }
     EngineForms.Target target = forms.ofTask(task.group(1));
+    if (target instanceof EngineForms.Unknown) {
+      return new Verdict(404, "no task '" + task.group(1) + "'", false);
+    }
     if (target instanceof EngineForms.WithForm form) {
       return onlyFormFields(body, form.fields(), "the task's form");
     }

@@ -30,7 +30,11 @@ public final class EngineApiPolicy {
     /** a worker's fetchAndLock: topics of our workers only */
     WORKER_TOPICS,
     /** a change to a user's own profile or password: only the caller's own user */
-    OWN_USER
+    OWN_USER,
+    /** claim for oneself, unclaim one's own task (supervisors hand tasks to others) */
+    OWN_CLAIM,
+    /** removing a deployment, never with its running cases and their history */
+    NO_CASCADE
   }
 
   public record Rule(String name, Set<String> methods, Pattern path, Set<Role> roles, BodyCheck check) {}
@@ -50,7 +54,7 @@ public final class EngineApiPolicy {
           + "|detail|decision-instance|incident|external-task-log|job-log|identity-link-log)(/count)?"
           + "|filter/" + ID + "/(list|count|singleResult))", PEOPLE, BodyCheck.NONE),
       // work on tasks they are candidates or assignees of
-      rule("task-claim", Set.of("POST"), "task/" + ID + "/(claim|unclaim)", PEOPLE, BodyCheck.NONE),
+      rule("task-claim", Set.of("POST"), "task/" + ID + "/(claim|unclaim)", PEOPLE, BodyCheck.OWN_CLAIM),
       rule("task-complete", Set.of("POST"), "task/" + ID + "/(complete|submit-form)", PEOPLE, BodyCheck.TASK_FORM),
       rule("task-comment", Set.of("POST"), "task/" + ID + "/comment/create", PEOPLE, BodyCheck.NONE),
       rule("process-start", Set.of("POST"), DEFINITION + "/(start|submit-form)", PEOPLE, BodyCheck.START),
@@ -61,7 +65,7 @@ public final class EngineApiPolicy {
       rule("task-update", Set.of("PUT"), "task/" + ID, EnumSet.of(SUPERVISOR), BodyCheck.NONE),
       // designers deploy (the deployment guard checks tenant and content); removing deployments: platform designers
       rule("deploy", Set.of("POST"), "deployment/create", DESIGNERS, BodyCheck.NONE),
-      rule("undeploy", Set.of("DELETE"), "deployment/" + ID, EnumSet.of(PLATFORM_DESIGNER), BodyCheck.NONE),
+      rule("undeploy", Set.of("DELETE"), "deployment/" + ID, EnumSet.of(PLATFORM_DESIGNER), BodyCheck.NO_CASCADE),
       // workers fetch and finish the external tasks of their topics, nothing else
       rule("worker-engine", Set.of("GET"), "engine", EnumSet.of(WORKER), BodyCheck.NONE),
       rule("worker-fetch", Set.of("POST"), "external-task/fetchAndLock", EnumSet.of(WORKER), BodyCheck.WORKER_TOPICS),

@@ -56,6 +56,14 @@ class EngineForms {
     });
   }
 
+  /** The task's assignee ({@code Optional.empty()} when unassigned), or {@code null} when there is no such task. */
+  Optional<String> assigneeOf(String taskId) {
+    return AsPlatform.call(identity, () -> {
+      var task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      return task == null ? null : Optional.ofNullable(task.getAssignee());
+    });
+  }
+
   /** @param definition the path's definition part: an id, or {@code key/K} or {@code key/K/tenant-id/T} */
   Target ofStart(String definition) {
     return AsPlatform.call(identity, () -> {

@@ -57,8 +57,23 @@ public class ApprovalRouteActivities {
   public JavaDelegate getRecordRead() { return this::recordRead; }
   public JavaDelegate getRegisterSubstitute() { return this::registerSubstitute; }
 
+  /** The platform's approval models; tenant deployments cannot reuse their keys (deployment guard). */
+  static final java.util.Set<String> OWN_MODELS = java.util.Set.of(jp.tetsuzuki.bpmn.ApprovalRoute.ID,
+      ApprovalCirculation.ID, ApprovalSubstituteRegistration.ID);
+
+  /** A tenant designer's model calling the glue (e.g. with a timer start, as nobody) is refused. */
+  static void requireOwnModel(DelegateExecution execution) {
+    String key = execution instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity entity
+        && entity.getProcessDefinition() != null ? entity.getProcessDefinition().getKey() : null;
+    if (!OWN_MODELS.contains(key)) {
+      throw new AuthorizationException("この処理は決裁の標準モデルからだけ呼び出せます。 / the approval glue runs only in "
+          + OWN_MODELS + ", not in '" + key + "'");
+    }
+  }
+
   /** Task_PlanRoute: the route table's rows become the route of this case. */
   public void plan(DelegateExecution execution) {
+    requireOwnModel(execution);
     String starter = actor(execution);
     if (starter != null && execution.getProcessInstance().getSuperExecution() == null
         && !starter.equals(string(execution, ORIGINATOR))) {
@@ -95,6 +110,7 @@ public class ApprovalRouteActivities {
 
   /** Task_ApplyDecision: the approver's decision from the form. */
   public void applyDecision(DelegateExecution execution) {
+    requireOwnModel(execution);
     Object sendBackTo = execution.getVariable(SEND_BACK_TO);
     ApprovalService.Decision decision = new ApprovalService.Decision(string(execution, DECISION),
         string(execution, COMMENT), sendBackTo == null || sendBackTo.toString().isBlank() ? null
@@ -106,6 +122,7 @@ public class ApprovalRouteActivities {
 
   /** Task_RecordOpinion (inside each 合議 instance): one consulted department's opinion. */
   public void recordOpinion(DelegateExecution execution) {
+    requireOwnModel(execution);
     String consultee = string(execution, CONSULTEE);
     String opinion = string(execution, OPINION);
     String comment = string(execution, COMMENT);
@@ -117,11 +134,13 @@ public class ApprovalRouteActivities {
 
   /** Task_ApplyConsultation: every consulted department answered. */
   public void applyConsultation(DelegateExecution execution) {
+    requireOwnModel(execution);
     apply(execution, call(() -> approvals.finishConsultation(execution.getProcessInstanceId())));
   }
 
   /** Task_StartCirculation: one 回覧 case per reader, then the route goes on without waiting. */
   public void startCirculation(DelegateExecution execution) {
+    requireOwnModel(execution);
     int position = toInt(STEP_POSITION, execution.getVariable(STEP_POSITION));
     List<String> readers = approvals.steps(execution.getProcessInstanceId()).stream()
         .filter(s -> s.position() == position && s.kind() == StepKind.CIRCULATION).map(RouteStep::userId).toList();
@@ -148,6 +167,7 @@ public class ApprovalRouteActivities {
 
   /** Task_ApplyRevision: the originator resubmits or withdraws after a send-back. */
   public void applyRevision(DelegateExecution execution) {
+    requireOwnModel(execution);
     String revision = string(execution, REVISION);
     String comment = string(execution, COMMENT);
     execution.removeVariables(List.of(REVISION, COMMENT));
@@ -157,6 +177,7 @@ public class ApprovalRouteActivities {
 
   /** Task_RecordWithdrawal: the originator withdrew (message {@code approvalWithdrawn}). */
   public void recordWithdrawal(DelegateExecution execution) {
+    requireOwnModel(execution);
     String by = string(execution, WITHDRAWN_BY);
     String caller = actor(execution);
     if (caller != null && !caller.equals(by)) {
@@ -169,6 +190,7 @@ public class ApprovalRouteActivities {
 
   /** Task_Remind: the step's last day has begun. */
   public void remind(DelegateExecution execution) {
+    requireOwnModel(execution);
     List<String> users = call(() -> approvals.remind(execution.getProcessInstanceId()));
     LOG.info("approval step {} of {} due today; reminded {}", execution.getVariable(STEP_POSITION),
         execution.getProcessInstanceId(), users);
@@ -176,6 +198,7 @@ public class ApprovalRouteActivities {
 
   /** Task_Escalate: the step is overdue; its task goes to the superior and the tenant's supervisors too. */
   public void escalate(DelegateExecution execution) {
+    requireOwnModel(execution);
     ApprovalService.Escalation escalation = call(() -> approvals.escalate(execution.getProcessInstanceId()));
     var tasks = execution.getProcessEngineServices().getTaskService();
     for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
@@ -192,6 +215,7 @@ public class ApprovalRouteActivities {
 
   /** Create listener of every approval task: substitutes may see and act on it; the form shows the route. */
   public void taskCreated(DelegateTask task) {
+    requireOwnModel(task.getExecution());
     String tenantId = (String) task.getVariable(TENANT_ID);
     if (task.getAssignee() != null) {
       task.addCandidateUsers(approvals.activeSubstitutesOf(tenantId, task.getAssignee()));
@@ -215,6 +239,7 @@ public class ApprovalRouteActivities {
 
   /** approval-circulation Task_RecordRead: the reader confirmed. */
   public void recordRead(DelegateExecution execution) {
+    requireOwnModel(execution);
     String approvalInstance = string(execution, ApprovalCirculation.APPROVAL_INSTANCE_ID);
     int position = toInt(STEP_POSITION, execution.getVariable(ApprovalCirculation.STEP_POSITION));
     String comment = string(execution, COMMENT);
@@ -226,6 +251,7 @@ public class ApprovalRouteActivities {
 
   /** approval-substitute-registration Task_RegisterSubstitute: the initiator registers their substitute. */
   public void registerSubstitute(DelegateExecution execution) {
+    requireOwnModel(execution);
     String principal = actor(execution);
     String initiator = string(execution, ApprovalSubstituteRegistration.INITIATOR);
     if (principal == null || !principal.equals(initiator)) {

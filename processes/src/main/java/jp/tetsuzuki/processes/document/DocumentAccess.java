@@ -45,8 +45,6 @@ public final class DocumentAccess {
   }
 
   private boolean isStaff(String caller) {
-    return AsPlatform.call(identity, () -> identity.createUserQuery().userId(caller)
-        .memberOfGroup(Roles.STAFF).count() > 0
-        || identity.createUserQuery().userId(caller).memberOfGroup(Roles.SUPERVISORS).count() > 0);
+    return jp.tetsuzuki.processes.identity.Office.isStaffOrSupervisor(identity, caller);
   }
 }

@@ -145,6 +145,15 @@ public class IdentityDirectory {
     }
   }
 
+  /** Makes every member of the group a member of every tenant (machine accounts that serve all municipalities). */
+  public void ensureGroupMembersInAllTenants(String groupId) {
+    for (Tenant tenant : identity.createTenantQuery().list()) {
+      for (User user : identity.createUserQuery().memberOfGroup(groupId).list()) {
+        ensureTenantMembership(tenant.getId(), user.getId());
+      }
+    }
+  }
+
   public Set<String> groupIdsOf(String userId) {
     Set<String> ids = new java.util.HashSet<>();
     identity.createGroupQuery().groupMember(userId).list().forEach(g -> ids.add(g.getId()));

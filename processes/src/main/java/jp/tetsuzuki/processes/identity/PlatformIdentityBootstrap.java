@@ -81,7 +81,8 @@ class PlatformIdentityBootstrap implements StartupInitializer {
         grants.add(Roles.PLATFORM_DESIGNERS.equals(role)
             ? new Grant(Resources.DEPLOYMENT, "*", CREATE, READ, DELETE)
             : new Grant(Resources.DEPLOYMENT, "*", CREATE, READ));
-        grants.add(new Grant(Resources.PROCESS_DEFINITION, "*", READ, READ_HISTORY));
+        // models, not cases: designers see no applicant's data (no READ_HISTORY / READ_INSTANCE)
+        grants.add(new Grant(Resources.PROCESS_DEFINITION, "*", READ));
         grants.add(new Grant(Resources.PROCESS_DEFINITION, ConnectivityCheck.ID, CREATE_INSTANCE));
         grants.add(new Grant(Resources.PROCESS_INSTANCE, "*", CREATE));
         grants.add(new Grant(Resources.DECISION_DEFINITION, "*", READ));
@@ -94,9 +95,11 @@ class PlatformIdentityBootstrap implements StartupInitializer {
         grants.add(new Grant(Resources.PROCESS_INSTANCE, "*", CREATE));
       }
       case Roles.SUPERVISORS -> {
+        // a supervisor works as staff too (Tasklist, the same starts), whether or not also in group staff
+        grants.addAll(grantsOf(Roles.STAFF));
         grants.add(new Grant(Resources.APPLICATION, "cockpit", ACCESS));
         grants.add(new Grant(Resources.TASK, "*", READ, UPDATE));
-        grants.add(new Grant(Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY));
+        grants.add(new Grant(Resources.PROCESS_DEFINITION, "*", READ_INSTANCE, READ_HISTORY));
         grants.add(new Grant(Resources.PROCESS_INSTANCE, "*", READ));
       }
       case Roles.WORKERS -> {

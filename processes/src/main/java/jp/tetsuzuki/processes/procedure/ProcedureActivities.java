@@ -56,6 +56,7 @@ public class ProcedureActivities {
    * created here with its real arrival date. Either way the case gets its deadlines.
    */
   public void registerArrival(DelegateExecution execution) {
+    requireOwnModel(execution);
     Instant now = now();
     String tenantId = (String) execution.getVariable(TENANT_ID);
     String applicationId = (String) execution.getVariable(APPLICATION_ID);
@@ -351,6 +352,7 @@ public class ProcedureActivities {
    * variable stops here instead of acting on somebody else's record.
    */
   private ApplicationRecord linked(DelegateExecution execution) {
+    requireOwnModel(execution);
     String id = applicationId(execution);
     ApplicationRecord application = id == null ? null : store.find(id).orElse(null);
     if (application == null || !execution.getProcessInstanceId().equals(application.processInstanceId())
@@ -360,6 +362,20 @@ public class ProcedureActivities {
           + execution.getTenantId());
     }
     return application;
+  }
+
+  /**
+   * The glue acts for the platform's own model only: a tenant designer's model calling these methods (with a timer
+   * start, as nobody) would otherwise register and decide applications without review or 決裁. Tenant deployments
+   * cannot reuse the shared model's key (deployment guard), so the key identifies it.
+   */
+  static void requireOwnModel(DelegateExecution execution) {
+    String key = execution instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity entity
+        && entity.getProcessDefinition() != null ? entity.getProcessDefinition().getKey() : null;
+    if (!ID.equals(key)) {
+      throw new AuthorizationException("この処理は行政手続の標準モデルからだけ呼び出せます。 / the procedure glue runs only in "
+          + "model '" + ID + "', not in '" + key + "'");
+    }
   }
 
   /** The linked application, which must have been reviewed and sent to the 決裁 before a disposition is recorded. */

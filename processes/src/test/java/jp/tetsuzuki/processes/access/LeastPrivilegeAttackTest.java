@@ -231,6 +231,75 @@ class LeastPrivilegeAttackTest {
   }
 
   @Test
+  void review_aPercentEncodedPathDoesNotSkipTheFormAllowList() {
+    // found in review: the edge looked the definition up by the raw path, the engine decoded it
+    Map<String, Object> variables = Map.of("variables", Map.of("tenantId", Map.of("value", "demo-ku"),
+        "evilVar", Map.of("value", "x")));
+    Http staff = Http.as("staff-ku", port);
+    Http.Response encoded = staff.postJson("/engine-rest/process-definition/key/%61dministrative-procedure/submit-form",
+        variables);
+    assertThat(encoded.status()).as(encoded.body()).isEqualTo(400);
+    String review = tasks.createTaskQuery().processInstanceId(apply(true).get("processInstanceId").asText())
+        .singleResult().getId();
+    String encodedTask = "%" + Integer.toHexString(review.charAt(0)) + review.substring(1);
+    assertThat(staff.postJson("/engine-rest/task/" + encodedTask + "/complete", Map.of("variables",
+        Map.of("injected", Map.of("value", "yes")))).status()).isEqualTo(400);
+    assertThat(tasks.createTaskQuery().taskId(review).count()).isOne();
+  }
+
+  @Test
+  void review_staffClaimTasksForThemselvesOnly() {
+    String review = tasks.createTaskQuery().processInstanceId(apply(true).get("processInstanceId").asText())
+        .singleResult().getId();
+    Http staff = Http.as("staff-ku", port);
+    assertThat(staff.postJson("/engine-rest/task/" + review + "/claim", Map.of("userId", "bucho-ku")).status())
+        .isEqualTo(403);
+    assertThat(tasks.createTaskQuery().taskId(review).singleResult().getAssignee()).isNull();
+    assertThat(staff.postJson("/engine-rest/task/" + review + "/claim", Map.of("userId", "staff-ku")).status())
+        .isEqualTo(204);
+    // a colleague cannot give somebody else's task back to the group (and then take it)
+    Http.Response unclaimed = Http.as("staff-ku", port).postJson("/engine-rest/task/" + review + "/unclaim",
+        Map.of());
+    assertThat(unclaimed.status()).isEqualTo(204);
+    assertThat(staff.postJson("/engine-rest/task/" + review + "/claim", Map.of("userId", "staff-ku")).status())
+        .isEqualTo(204);
+    assertThat(Http.as("kacho-ku", port).postJson("/engine-rest/task/" + review + "/unclaim", Map.of()).status())
+        .isEqualTo(403);
+    assertThat(tasks.createTaskQuery().taskId(review).singleResult().getAssignee()).isEqualTo("staff-ku");
+  }
+
+  @Test
+  void review_aTenantDesignersModelCannotDriveTheProcedureGlue() {
+    // found in review: a timer start runs as nobody; the glue then registered and granted an application
+    String key = "glue-" + UUID.randomUUID().toString().substring(0, 8);
+    String bpmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Glue"
+            targetNamespace="http://tetsuzuki.jp/test">
+          <bpmn:process id="%s" name="偽の手続" isExecutable="true" camunda:historyTimeToLive="P30D">
+            <bpmn:startEvent id="Event_Start">
+              <bpmn:timerEventDefinition><bpmn:timeDate>2020-01-01T00:00:00Z</bpmn:timeDate></bpmn:timerEventDefinition>
+            </bpmn:startEvent>
+            <bpmn:sequenceFlow id="Flow_1" sourceRef="Event_Start" targetRef="Task_Register"/>
+            <bpmn:serviceTask id="Task_Register" camunda:expression="${procedureActivities.registerArrival(execution)}"/>
+            <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Register" targetRef="Event_End"/>
+            <bpmn:endEvent id="Event_End"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(key);
+    Long applications = jdbc.queryForObject("SELECT COUNT(*) FROM tz_application", Long.class);
+    Http.Response deployed = Cases.deploy(Http.as("designer", port), "demo-ku", bpmn);
+    if (deployed.status() == 200) {
+      String job = management.createJobQuery().processDefinitionKey(key).singleResult().getId();
+      assertThatThrownBy(() -> management.executeJob(job)).hasStackTraceContaining("runs only in model");
+    } else {
+      assertThat(deployed.status()).as(deployed.body()).isIn(400, 403);
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tz_application", Long.class)).isEqualTo(applications);
+  }
+
+  @Test
   void item6_aReviewHandedToTheDecidingPostDoesNotSkipIt() {
     // a supervisor may hand the review to the 部長; the 部長 then drafts, and would have decided alone (部長専決
     // skipped as the originator's own step): the route is refused and the case goes back to review

@@ -69,6 +69,26 @@ public final class Cases {
     }
   }
 
+  /** Deploys one BPMN file as {@code h}, for a tenant or shared ({@code tenant} null). */
+  public static Http.Response deploy(Http h, String tenant, String bpmn) {
+    String boundary = "tz-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    StringBuilder head = new StringBuilder();
+    head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n")
+        .append("matrix\r\n");
+    if (tenant != null) {
+      head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"tenant-id\"\r\n\r\n")
+          .append(tenant).append("\r\n");
+    }
+    head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"data\"; ")
+        .append("filename=\"matrix.bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+    body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(bpmn.getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return h.post("/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary,
+        body.toByteArray());
+  }
+
   /** A model any designer may deploy: start, end, nothing else. */
   public static String harmlessProcess() {
     return process("matrix-", "");
