@@ -37,18 +37,40 @@ public final class JapaneseText {
     Matcher era = ERA_DATE.matcher(t);
     if (era.find()) {
       int year = era.group(2).equals("元") ? 1 : Integer.parseInt(era.group(2));
-      int offset = switch (era.group(1)) {
-        case "令和", "R" -> 2018;
-        case "平成", "H" -> 1988;
-        default -> 1925;
+      Era name = switch (era.group(1)) {
+        case "令和", "R" -> Era.REIWA;
+        case "平成", "H" -> Era.HEISEI;
+        default -> Era.SHOWA;
       };
-      return of(year + offset, era.group(3), era.group(4));
+      // 平成35年 or 昭和70年 is a misread year (a digit added, or one of two lost): no date rather than a wrong one
+      return of(year + name.offset, era.group(3), era.group(4)).filter(name::contains);
     }
     Matcher western = WESTERN_DATE.matcher(t);
     if (western.find()) {
       return of(Integer.parseInt(western.group(1)), western.group(2), western.group(3));
     }
     return Optional.empty();
+  }
+
+  /** The eras a living person's or a form's date falls in, with their first and last days. */
+  enum Era {
+    SHOWA(1925, LocalDate.of(1926, 12, 25), LocalDate.of(1989, 1, 7)),
+    HEISEI(1988, LocalDate.of(1989, 1, 8), LocalDate.of(2019, 4, 30)),
+    REIWA(2018, LocalDate.of(2019, 5, 1), LocalDate.MAX);
+
+    final int offset;
+    final LocalDate first;
+    final LocalDate last;
+
+    Era(int offset, LocalDate first, LocalDate last) {
+      this.offset = offset;
+      this.first = first;
+      this.last = last;
+    }
+
+    boolean contains(LocalDate date) {
+      return !date.isBefore(first) && !date.isAfter(last);
+    }
   }
 
   private static Optional<LocalDate> of(int year, String month, String day) {
@@ -66,6 +88,16 @@ public final class JapaneseText {
       return OptionalLong.empty();
     }
     return OptionalLong.of(Long.parseLong(m.group(1).replaceAll("[,.]", "")));
+  }
+
+  /** Every amount in the text, in order (percentages such as 10% are not amounts). */
+  public static java.util.List<Long> yenAll(String text) {
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    Matcher m = YEN.matcher(nfkc(text).replaceAll("\\d+(?:\\.\\d+)?\\s*[%％]", " "));
+    while (m.find()) {
+      out.add(Long.parseLong(m.group(1).replaceAll("[,.]", "")));
+    }
+    return out;
   }
 
   /** 9時00分 / 9:00 → minutes after midnight. */

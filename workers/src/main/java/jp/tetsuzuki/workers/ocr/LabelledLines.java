@@ -1,60 +1,321 @@
 package jp.tetsuzuki.workers.ocr;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Finds "label value" rows in OCR lines. Labels are matched loosely (one misread character in labels of four or more)
- * because OCR misreads a label as easily as a value; the value is what follows the label on the same line.
+ * Finds the values of a form's fields in OCR lines by their labels ({@link LabelVocabulary}) and by layout: the value
+ * to the right of its label on the same line (up to the next label), or below it (a label printed above its value,
+ * or a table whose header row holds the labels of the cells beneath). Labels are found anywhere in a line, exactly
+ * in key form first and with one misread character for labels of four or more; where labels overlap, the longer one
+ * wins (「代表者氏名」 is not 「氏名」).
  */
 final class LabelledLines {
 
-  record Hit(String value, double confidence) {}
+  /** How the value stood to its label. */
+  enum Layout { RIGHT, BELOW, CELL }
 
-  private final List<OcrLine> lines;
-
-  LabelledLines(List<OcrPage> pages) {
-    this.lines = pages.stream().flatMap(p -> p.lines().stream()).toList();
+  /**
+   * A candidate value: its text (NFKC, no spaces), confidence 0..1 (the OCR confidence of the value's characters,
+   * lowered for a loose label match), the weakest word's confidence, and where it was found.
+   */
+  record Hit(String value, double confidence, double weakest, Layout layout, int line) {
+    Hit(String value, double confidence) {
+      this(value, confidence, confidence, Layout.RIGHT, -1);
+    }
   }
 
-  List<OcrLine> lines() {
+  /** A line as characters with their word, box and confidence, and its label key with the map back. */
+  static final class Line {
+    final int index;
+    final String text;
+    final int[] word;
+    final double[] confidence;
+    final int[] left;
+    final int[] right;
+    final int top;
+    final int bottom;
+    final String key;
+    final int[] keyToText;
+    final List<Occurrence> labels = new ArrayList<>();
+
+    Line(int index, OcrLine line) {
+      this.index = index;
+      StringBuilder chars = new StringBuilder();
+      List<int[]> boxes = new ArrayList<>();
+      List<Double> conf = new ArrayList<>();
+      List<Integer> words = new ArrayList<>();
+      int w = 0;
+      for (OcrWord ocrWord : line.words()) {
+        String t = JapaneseText.compact(ocrWord.text());
+        for (int i = 0; i < t.length(); i++) {
+          chars.append(t.charAt(i));
+          int l = ocrWord.left() + ocrWord.width() * i / t.length();
+          int r = ocrWord.left() + ocrWord.width() * (i + 1) / t.length();
+          boxes.add(new int[] {l, r});
+          conf.add(ocrWord.confidence());
+          words.add(w);
+        }
+        w++;
+      }
+      text = chars.toString();
+      int n = text.length();
+      word = new int[n];
+      confidence = new double[n];
+      left = new int[n];
+      right = new int[n];
+      for (int i = 0; i < n; i++) {
+        word[i] = words.get(i);
+        confidence[i] = conf.get(i);
+        left[i] = boxes.get(i)[0];
+        right[i] = boxes.get(i)[1];
+      }
+      top = line.words().stream().mapToInt(OcrWord::top).min().orElse(0);
+      bottom = line.words().stream().mapToInt(x -> x.top() + x.height()).max().orElse(0);
+      StringBuilder k = new StringBuilder();
+      List<Integer> map = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        char c = LabelVocabulary.canon(text.charAt(i));
+        if (c != 0) {
+          k.append(c);
+          map.add(i);
+        }
+      }
+      key = k.toString();
+      keyToText = map.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    int height() {
+      return Math.max(1, bottom - top);
+    }
+
+    /** Text index where key position {@code keyIndex} starts ({@code text.length()} past the end). */
+    int textAt(int keyIndex) {
+      return keyIndex < keyToText.length ? keyToText[keyIndex] : text.length();
+    }
+  }
+
+  /** A label found in a line: its field, the text span it covers, and whether it matched exactly. */
+  record Occurrence(String field, int start, int end, boolean exact, int keyLength) {}
+
+  private final List<Line> lines = new ArrayList<>();
+  private final boolean boxes;
+
+  LabelledLines(List<OcrPage> pages, LabelVocabulary vocabulary) {
+    int i = 0;
+    for (OcrPage page : pages) {
+      for (OcrLine line : page.lines()) {
+        if (!line.words().isEmpty()) {
+          lines.add(new Line(i++, line));
+        }
+      }
+    }
+    boxes = pages.stream().flatMap(p -> p.lines().stream()).flatMap(l -> l.words().stream())
+        .anyMatch(w -> w.width() > 0);
+    for (Line line : lines) {
+      findLabels(line, vocabulary);
+    }
+  }
+
+  List<Line> lines() {
     return lines;
   }
 
-  Optional<Hit> after(String... labels) {
-    // exact labels first, anywhere on the page; only then a loose match, so 請求日 never stands in for 請求先
-    for (boolean loose : new boolean[] {false, true}) {
-      for (OcrLine line : lines) {
-        String text = stripJunk(JapaneseText.compact(line.text()));
-        for (String label : labels) {
-          int end = loose ? looseLabelEnd(text, label) : text.startsWith(label) ? label.length() : -1;
-          String value = end < 0 ? "" : stripJunk(text.substring(end));
-          if (!value.isEmpty()) {
-            return Optional.of(new Hit(value, line.meanConfidence() / 100.0 * (loose ? 0.9 : 1)));
+  /** Every candidate value of {@code field}, in reading order; the caller keeps the first that parses. */
+  List<Hit> candidates(String field) {
+    List<Hit> out = new ArrayList<>();
+    for (Line line : lines) {
+      for (int o = 0; o < line.labels.size(); o++) {
+        Occurrence label = line.labels.get(o);
+        if (!label.field().equals(field)) {
+          continue;
+        }
+        double match = label.exact() ? 1 : 0.9;
+        int end = o + 1 < line.labels.size() ? line.labels.get(o + 1).start() : line.text.length();
+        Hit right = span(line, label.end(), end, match, Layout.RIGHT);
+        if (right != null) {
+          out.add(right);
+        }
+        if (right == null || o + 1 < line.labels.size()) {
+          Hit below = below(line, o, match);
+          if (below != null) {
+            out.add(below);
           }
         }
       }
     }
-    return Optional.empty();
+    return out;
+  }
+
+  /** True when some label of {@code field} is on the page (its value may still be unreadable). */
+  boolean hasLabel(String field) {
+    return lines.stream().anyMatch(l -> l.labels.stream().anyMatch(o -> o.field().equals(field)));
   }
 
   /**
-   * Index after the label at the start of the line, or -1. The label may have one character misread, dropped or
-   * added (8%対象 read as 8対象), so heads one shorter and one longer than the label are tried too.
+   * The value under label {@code o} of {@code line}: on the next line down that has characters in the label's
+   * column. The column runs from midway to the previous label to midway to the next one (cells of a table grid);
+   * a label alone on its line owns the whole width from its left edge. Without boxes (text from the command line),
+   * a header row of k labels takes the k words of the next line in order.
    */
-  private static int looseLabelEnd(String text, String label) {
-    // short labels differ from each other by one character (請求日/請求先, 所在地/所在): only 4+ may be loose
-    if (label.length() < 4) {
-      return -1;
+  private Hit below(Line line, int o, double match) {
+    Occurrence label = line.labels.get(o);
+    int next = nextLine(line);
+    if (next < 0) {
+      return null;
     }
-    for (int length : new int[] {label.length(), label.length() - 1, label.length() + 1}) {
-      if (text.length() >= length
-          && LevenshteinDistance.getDefaultInstance().apply(text.substring(0, length), label) <= 1) {
-        return length;
+    Line values = lines.get(next);
+    if (!boxes) {
+      return belowByOrder(line, o, values, match);
+    }
+    int labelLeft = line.left[label.start()];
+    int labelRight = line.right[Math.max(label.start(), label.end() - 1)];
+    int from = o == 0 ? labelLeft - 3 * line.height()
+        : (line.right[Math.max(0, line.labels.get(o - 1).end() - 1)] + labelLeft) / 2;
+    int to = o + 1 < line.labels.size() ? (labelRight + line.left[line.labels.get(o + 1).start()]) / 2
+        : Integer.MAX_VALUE;
+    int start = -1;
+    int end = -1;
+    for (int i = 0; i < values.text.length(); i++) {
+      int centre = (values.left[i] + values.right[i]) / 2;
+      if (centre >= from && centre < to) {
+        if (start < 0) {
+          start = i;
+        }
+        end = i + 1;
+      }
+    }
+    if (start < 0) {
+      return null;
+    }
+    // a label in the cell ends the value; a cell that starts with a label holds no value of ours
+    for (Occurrence other : values.labels) {
+      if (other.start() <= start && other.end() > start) {
+        return null;
+      }
+      if (other.start() > start && other.start() < end) {
+        end = other.start();
+      }
+    }
+    return span(values, start, end, match * 0.98, o > 0 || o + 1 < line.labels.size() ? Layout.CELL : Layout.BELOW);
+  }
+
+  private Hit belowByOrder(Line line, int o, Line values, double match) {
+    if (!values.labels.isEmpty()) {
+      return null;
+    }
+    if (line.labels.size() == 1) {
+      return span(values, 0, values.text.length(), match * 0.98, Layout.BELOW);
+    }
+    List<int[]> words = new ArrayList<>();
+    for (int i = 0; i < values.text.length(); i++) {
+      if (words.isEmpty() || values.word[i] != values.word[i - 1]) {
+        words.add(new int[] {i, i + 1});
+      } else {
+        words.get(words.size() - 1)[1] = i + 1;
+      }
+    }
+    words.removeIf(w -> stripJunk(values.text.substring(w[0], w[1])).isEmpty());
+    if (words.size() != line.labels.size()) {
+      return null;
+    }
+    return span(values, words.get(o)[0], words.get(o)[1], match * 0.98, Layout.CELL);
+  }
+
+  /** The next line down that starts below this one's middle and not more than three line heights under it. */
+  private int nextLine(Line line) {
+    for (int i = line.index + 1; i < lines.size(); i++) {
+      Line candidate = lines.get(i);
+      if (!boxes) {
+        return i;
+      }
+      if (candidate.top > line.top + line.height() / 2 && candidate.top < line.bottom + 3 * line.height()) {
+        return i;
+      }
+      if (candidate.top >= line.bottom + 3 * line.height()) {
+        return -1;
       }
     }
     return -1;
+  }
+
+  private static Hit span(Line line, int start, int end, double match, Layout layout) {
+    if (start >= end) {
+      return null;
+    }
+    String raw = line.text.substring(start, end);
+    String lead = stripJunk(raw);
+    int s = start + (raw.length() - lead.length());
+    String value = stripTrailingJunk(lead);
+    int e = s + value.length();
+    if (value.isEmpty()) {
+      return null;
+    }
+    double sum = 0;
+    double weakest = 100;
+    for (int i = s; i < e; i++) {
+      sum += line.confidence[i];
+      weakest = Math.min(weakest, line.confidence[i]);
+    }
+    double mean = sum / (e - s);
+    return new Hit(value, mean / 100.0 * match, weakest / 100.0, layout, line.index);
+  }
+
+  private static void findLabels(Line line, LabelVocabulary vocabulary) {
+    List<Occurrence> found = new ArrayList<>();
+    String key = line.key;
+    LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+    for (Map.Entry<String, Set<String>> field : vocabulary.keysByField().entrySet()) {
+      for (String label : field.getValue()) {
+        int from = 0;
+        int at;
+        while ((at = key.indexOf(label, from)) >= 0) {
+          found.add(occurrence(line, field.getKey(), at, at + label.length(), true));
+          from = at + 1;
+        }
+        // one character misread, dropped or added, in labels of four or more
+        if (label.length() < 4) {
+          continue;
+        }
+        for (int p = 0; p + label.length() - 1 <= key.length(); p++) {
+          if (key.charAt(p) != label.charAt(0) && (p + 1 >= key.length() || key.charAt(p + 1) != label.charAt(1))) {
+            continue;
+          }
+          for (int length : new int[] {label.length(), label.length() - 1, label.length() + 1}) {
+            if (p + length <= key.length() && distance.apply(key.substring(p, p + length), label) == 1) {
+              found.add(occurrence(line, field.getKey(), p, p + length, false));
+              break;
+            }
+          }
+        }
+      }
+    }
+    // longest first (a loose match counts one shorter), exact before loose; keep those that overlap no kept one
+    found.sort(Comparator.comparingInt((Occurrence o) -> o.keyLength() - (o.exact() ? 0 : 1)).reversed()
+        .thenComparing(o -> !o.exact()).thenComparingInt(Occurrence::start));
+    List<Occurrence> kept = new ArrayList<>();
+    for (Occurrence o : found) {
+      if (kept.stream().noneMatch(k -> k.start() < o.end() && o.start() < k.end())) {
+        kept.add(o);
+      }
+    }
+    kept.sort(Comparator.comparingInt(Occurrence::start));
+    line.labels.addAll(kept);
+  }
+
+  /** Key positions → text span; the span also takes the punctuation after the label (「消費税(10%)」's "%)"). */
+  private static Occurrence occurrence(Line line, String field, int keyStart, int keyEnd, boolean exact) {
+    int start = line.textAt(keyStart);
+    int end = keyEnd == 0 ? 0 : line.textAt(keyEnd - 1) + 1;
+    while (end < line.text.length() && LabelVocabulary.canon(line.text.charAt(end)) == 0
+        && "ー".indexOf(line.text.charAt(end)) < 0) {
+      end++;
+    }
+    return new Occurrence(field, start, end, exact, keyEnd - keyStart);
   }
 
   /**
@@ -62,9 +323,15 @@ final class LabelledLines {
    * ' " | : and the like. No value of our forms starts with one of them.
    */
   private static final java.util.regex.Pattern LEADING_JUNK =
-      java.util.regex.Pattern.compile("^[_。、「」『』'\"`|｜!！:：;；,.・~〜\\-ー―‐]+");
+      java.util.regex.Pattern.compile("^[_。、「」『』'\"`|｜!！:：;；,.・~〜\\-ー―‐%)）\\]］】〕/／=＝]+");
+  private static final java.util.regex.Pattern TRAILING_JUNK =
+      java.util.regex.Pattern.compile("[_。、「」『』'\"`|｜!！:：;；,.・~〜\\-―‐(（\\[［【〔/／=＝]+$");
 
   static String stripJunk(String text) {
     return LEADING_JUNK.matcher(text).replaceFirst("");
+  }
+
+  static String stripTrailingJunk(String text) {
+    return TRAILING_JUNK.matcher(text).replaceFirst("");
   }
 }
