@@ -10,8 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export OMP_THREAD_LIMIT=1   # Tesseract's OpenMP threads only slow down one-page-per-core work
 command -v tesseract >/dev/null || { echo "tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-jpn)"; exit 1; }
-mvn -q -B ${MVN_FLAGS:-} -pl workers -am test-compile
-mvn -q -B ${MVN_FLAGS:-} -pl workers dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+# in one reactor build, so the platform's own modules come from their target/classes (no install needed)
+mvn -q -B ${MVN_FLAGS:-} -pl workers -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/bench.classpath
 cd workers
-java -Xmx1g ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+# a copy of the classes, so a build during the run (tests, the next change) does not pull them from under it
+snapshot=$(mktemp -d /tmp/ocr-bench-classes.XXXXXX)
+trap 'rm -rf "$snapshot"' EXIT
+cp -r target/classes "$snapshot/classes" && cp -r target/test-classes "$snapshot/test-classes"
+java -Xmx1g ${JAVA_OPTS:-} -cp "$snapshot/test-classes:$snapshot/classes:$(cat target/bench.classpath)" \
   jp.tetsuzuki.workers.bench.OcrBenchmark "${1:-100}" "${2:-target/ocr-benchmark.md}" "${3:-20250401}" "${4:-LABEL_LEFT}"

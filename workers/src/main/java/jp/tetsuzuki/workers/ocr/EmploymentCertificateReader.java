@@ -69,7 +69,8 @@ public class EmploymentCertificateReader extends FormReader {
   }
 
   private static Optional<Recognition.Field> date(LabelledLines.Hit hit) {
-    return JapaneseText.date(hit.value()).map(d -> new Recognition.Field(d.toString(), confidenceOf(hit)));
+    return JapaneseText.dateAt(hit.value()).map(d -> new Recognition.Field(d.value().toString(),
+        hit.confidenceOf(d.start(), d.end())));
   }
 
   private static Optional<Recognition.Field> employer(LabelledLines.Hit hit) {
@@ -155,7 +156,7 @@ public class EmploymentCertificateReader extends FormReader {
       String before = text.substring(previous, m.start());
       Period period = before.contains("週") ? Period.WEEK
           : before.matches(".*[月].*") ? Period.MONTH : null;
-      out.add(new Object[] {period, Double.parseDouble(m.group(1))});
+      out.add(new Object[] {period, Double.parseDouble(m.group(1)), m.start(1), m.end(1)});
       previous = m.end();
     }
     return out;
@@ -165,7 +166,7 @@ public class EmploymentCertificateReader extends FormReader {
     Recognition.Field read = first(rows, LABELS, "workDaysPerMonth", hit -> {
       for (Object[] found : perPeriod(hit.value(), DAYS)) {
         if (found[0] != Period.WEEK) {
-          return Optional.of(count((double) found[1], confidenceOf(hit), 1, 31, "1か月の就労日数"));
+          return Optional.of(count((double) found[1], part(hit, found), 1, 31, "1か月の就労日数"));
         }
       }
       // a cell with the number alone (the unit in the heading), or the unit misread (18昌): the number itself
@@ -187,7 +188,7 @@ public class EmploymentCertificateReader extends FormReader {
       List<Object[]> found = perPeriod(hit.value(), HOURS);
       for (Object[] f : found) {
         if (f[0] == period || f[0] == null) {
-          return Optional.of(count((double) f[1], confidenceOf(hit), min, max, name));
+          return Optional.of(count((double) f[1], part(hit, f), min, max, name));
         }
       }
       Matcher bare = BARE_NUMBER.matcher(JapaneseText.compact(hit.value()));
@@ -203,11 +204,16 @@ public class EmploymentCertificateReader extends FormReader {
     for (LabelledLines.Hit hit : shared) {
       for (Object[] f : perPeriod(hit.value(), HOURS)) {
         if (f[0] == period) {
-          return count((double) f[1], confidenceOf(hit), min, max, name);
+          return count((double) f[1], part(hit, f), min, max, name);
         }
       }
     }
     return specific;
+  }
+
+  /** The confidence of the number itself, not of its unit or the period before it. */
+  private static double part(LabelledLines.Hit hit, Object[] found) {
+    return hit.confidenceOf((int) found[2], (int) found[3]);
   }
 
   private static Recognition.Field count(double value, double confidence, int min, int max, String name) {

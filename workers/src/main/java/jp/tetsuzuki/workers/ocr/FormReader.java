@@ -39,6 +39,11 @@ public abstract class FormReader {
     return Math.min(hit.confidence(), hit.weakest() + 0.2);
   }
 
+  /** The confidence of the part of the value a pattern matched (the number, not its unit or the words around it). */
+  static double confidenceOf(LabelledLines.Hit hit, java.util.regex.Matcher matched, int group) {
+    return hit.confidenceOf(matched.start(group), matched.end(group));
+  }
+
   /**
    * The first candidate of {@code field} that {@code parse} accepts. No label on the page: missing, with a reason
    * naming the label looked for; a label whose value does not parse: missing, with what was read.

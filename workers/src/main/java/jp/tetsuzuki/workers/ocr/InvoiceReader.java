@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,6 +57,15 @@ public class InvoiceReader extends FormReader {
     for (String key : AMOUNTS) {
       Recognition.Field byLabel = first(rows, LABELS, key, InvoiceReader::amount);
       fields.put(key, byLabel.isMissing() && rateRows.containsKey(key) ? rateRows.get(key) : byLabel);
+    }
+    // a rate row whose tax fits its amount settles that rate (its amount may include the tax, unlike the label's)
+    for (int percent : new int[] {10, 8}) {
+      Recognition.Field subtotal = rateRows.get("subtotal" + percent);
+      Recognition.Field tax = rateRows.get("tax" + percent);
+      if (subtotal != null && taxMatches(Long.parseLong(subtotal.value()), Long.parseLong(tax.value()), percent)) {
+        fields.put("subtotal" + percent, subtotal);
+        fields.put("tax" + percent, tax);
+      }
     }
     fields.put("total", first(rows, LABELS, "total", InvoiceReader::amount));
     Recognition.Field taxTotal = first(rows, LABELS, "-taxTotal", InvoiceReader::amount);
@@ -133,9 +141,17 @@ public class InvoiceReader extends FormReader {
   }
 
   private static Optional<Recognition.Field> amount(LabelledLines.Hit hit) {
-    OptionalLong yen = JapaneseText.yen(hit.value().replaceAll("\\d+(?:\\.\\d+)?\\s*[%％]", ""));
-    return yen.isPresent() ? Optional.of(new Recognition.Field(String.valueOf(yen.getAsLong()), confidenceOf(hit)))
-        : Optional.empty();
+    // a rate in the value (消費税(10%) ¥30,260) is no amount: blank it out, keeping the positions
+    String value = hit.value();
+    Matcher rate = Pattern.compile("\\d+(?:\\.\\d+)?\\s*[%％]").matcher(value);
+    StringBuilder blanked = new StringBuilder(value);
+    while (rate.find()) {
+      for (int i = rate.start(); i < rate.end(); i++) {
+        blanked.setCharAt(i, ' ');
+      }
+    }
+    return JapaneseText.yenAt(blanked.toString().replace(' ', '_')).map(found -> new Recognition.Field(
+        String.valueOf(found.value()), hit.confidenceOf(found.start(), found.end())));
   }
 
   /**
@@ -192,6 +208,7 @@ public class InvoiceReader extends FormReader {
    */
   private static void checkArithmetic(Map<String, Recognition.Field> fields, Recognition.Field taxTotal) {
     deriveMissing(fields, taxTotal);
+    correctOneDigit(fields);
     boolean taxesHold = true;
     for (int percent : new int[] {10, 8}) {
       Long subtotal = amountOf(fields, "subtotal" + percent);
@@ -228,6 +245,52 @@ public class InvoiceReader extends FormReader {
     }
   }
 
+  /** Digits OCR confuses in amounts (0 read as 6 most of all). */
+  private static final Map<Character, String> CONFUSED = Map.of('0', "689", '6', "085", '8', "0369", '3', "8",
+      '1', "74", '7', "12", '9', "08", '5', "68", '2', "7", '4', "1");
+
+  /**
+   * When the amounts break an equation and exactly one confusable digit in one of them, changed, makes every
+   * equation hold, that digit was misread: the amount is corrected and flagged (staff confirm it against the paper).
+   */
+  private static void correctOneDigit(Map<String, Recognition.Field> fields) {
+    List<String> all = List.of("subtotal10", "tax10", "subtotal8", "tax8", "total");
+    if (all.stream().anyMatch(k -> amountOf(fields, k) == null || fields.get(k).derived()) || consistent(fields, null,
+        0)) {
+      return;
+    }
+    String fixedKey = null;
+    long fixedValue = 0;
+    int solutions = 0;
+    for (String key : all) {
+      String digits = fields.get(key).value();
+      for (int i = 0; i < digits.length(); i++) {
+        for (char alternative : CONFUSED.getOrDefault(digits.charAt(i), "").toCharArray()) {
+          long candidate = Long.parseLong(digits.substring(0, i) + alternative + digits.substring(i + 1));
+          if (consistent(fields, key, candidate)) {
+            solutions++;
+            fixedKey = key;
+            fixedValue = candidate;
+          }
+        }
+      }
+    }
+    if (solutions == 1) {
+      Recognition.Field read = fields.get(fixedKey);
+      fields.put(fixedKey, new Recognition.Field(String.valueOf(fixedValue), DERIVED,
+          "計算が合うよう1桁を補正しました（読み取り" + read.value() + "→" + fixedValue + "）", true));
+    }
+  }
+
+  /** Whether both taxes fit their subtotals and the total is the sum, with {@code key} taken as {@code value}. */
+  private static boolean consistent(Map<String, Recognition.Field> fields, String key, long value) {
+    java.util.function.Function<String, Long> get = k -> k.equals(key) ? value : amountOf(fields, k);
+    return taxMatches(get.apply("subtotal10"), get.apply("tax10"), 10)
+        && taxMatches(get.apply("subtotal8"), get.apply("tax8"), 8)
+        && get.apply("subtotal10") + get.apply("tax10") + get.apply("subtotal8") + get.apply("tax8")
+        == get.apply("total");
+  }
+
   private static void deriveMissing(Map<String, Recognition.Field> fields, Recognition.Field taxTotal) {
     List<String> all = List.of("subtotal10", "tax10", "subtotal8", "tax8", "total");
     List<String> missing = new ArrayList<>(all.stream().filter(k -> amountOf(fields, k) == null).toList());
@@ -241,6 +304,16 @@ public class InvoiceReader extends FormReader {
         }
       }
     }
+    if (missing.size() > 1) {
+      for (int percent : new int[] {10, 8}) {
+        Long subtotal = amountOf(fields, "subtotal" + percent);
+        if (subtotal != null && missing.contains("tax" + percent)) {
+          derive(fields, "tax" + percent, subtotal * percent / 100,
+              "対象額×" + percent + "%から算出しました（端数は切り捨てと仮定）");
+          missing.remove("tax" + percent);
+        }
+      }
+    }
     if (missing.size() == 1) {
       String key = missing.get(0);
       long others = all.stream().filter(k -> !k.equals(key) && !k.equals("total"))
@@ -248,14 +321,6 @@ public class InvoiceReader extends FormReader {
       long value = key.equals("total") ? others : amountOf(fields, "total") - others;
       derive(fields, key, value, key.equals("total") ? "小計と消費税の和から算出しました"
           : "合計金額と他の金額から算出しました");
-      return;
-    }
-    for (int percent : new int[] {10, 8}) {
-      Long subtotal = amountOf(fields, "subtotal" + percent);
-      if (subtotal != null && missing.contains("tax" + percent)) {
-        derive(fields, "tax" + percent, subtotal * percent / 100,
-            "対象額×" + percent + "%から算出しました（端数は切り捨てと仮定）");
-      }
     }
   }
 

@@ -31,11 +31,33 @@ public final class JapaneseText {
     return nfkc(text).replaceAll("\\s+", "");
   }
 
+  /** A value found in a text, with where it stood (indexes into the NFKC text). */
+  public record Found<T>(T value, int start, int end) {}
+
   /** 令和7年4月1日, R7.4.1, 平成元年5月1日, 2025年4月1日, 2025/4/1 → the date. */
   public static Optional<LocalDate> date(String text) {
+    return dateAt(text).map(Found::value);
+  }
+
+  /** The date and where it stands in {@code nfkc(text)}. */
+  public static Optional<Found<LocalDate>> dateAt(String text) {
     String t = nfkc(text);
     Matcher era = ERA_DATE.matcher(t);
     if (era.find()) {
+      int start = era.start();
+      int end = era.end();
+      return eraDate(era).map(d -> new Found<>(d, start, end));
+    }
+    Matcher western = WESTERN_DATE.matcher(t);
+    if (western.find()) {
+      return of(Integer.parseInt(western.group(1)), western.group(2), western.group(3))
+          .map(d -> new Found<>(d, western.start(), western.end()));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<LocalDate> eraDate(Matcher era) {
+    {
       int year = era.group(2).equals("元") ? 1 : Integer.parseInt(era.group(2));
       Era name = switch (era.group(1)) {
         case "令和", "R" -> Era.REIWA;
@@ -45,11 +67,6 @@ public final class JapaneseText {
       // 平成35年 or 昭和70年 is a misread year (a digit added, or one of two lost): no date rather than a wrong one
       return of(year + name.offset, era.group(3), era.group(4)).filter(name::contains);
     }
-    Matcher western = WESTERN_DATE.matcher(t);
-    if (western.find()) {
-      return of(Integer.parseInt(western.group(1)), western.group(2), western.group(3));
-    }
-    return Optional.empty();
   }
 
   /** The eras a living person's or a form's date falls in, with their first and last days. */
@@ -83,11 +100,16 @@ public final class JapaneseText {
 
   /** ¥1,234 / 1,234円 / ￥１，２３４ / 1,.234円 → 1234 (OCR reads ¥ as a backslash at times). */
   public static OptionalLong yen(String text) {
+    return yenAt(text).map(f -> OptionalLong.of(f.value())).orElse(OptionalLong.empty());
+  }
+
+  /** The first amount and where its digits stand in {@code nfkc(text)}. */
+  public static Optional<Found<Long>> yenAt(String text) {
     Matcher m = YEN.matcher(nfkc(text));
     if (!m.find()) {
-      return OptionalLong.empty();
+      return Optional.empty();
     }
-    return OptionalLong.of(Long.parseLong(m.group(1).replaceAll("[,.]", "")));
+    return Optional.of(new Found<>(Long.parseLong(m.group(1).replaceAll("[,.]", "")), m.start(1), m.end(1)));
   }
 
   /** Every amount in the text, in order (percentages such as 10% are not amounts). */

@@ -23,9 +23,25 @@ final class LabelledLines {
    * A candidate value: its text (NFKC, no spaces), confidence 0..1 (the OCR confidence of the value's characters,
    * lowered for a loose label match), the weakest word's confidence, and where it was found.
    */
-  record Hit(String value, double confidence, double weakest, Layout layout, int line) {
-    Hit(String value, double confidence) {
-      this(value, confidence, confidence, Layout.RIGHT, -1);
+  record Hit(String value, double confidence, double weakest, Layout layout, int line, double[] chars, double match) {
+
+    /**
+     * The confidence of the part {@code start..end} of the value (the digits of a count, the date itself): the mean of
+     * its characters' OCR confidence, but never more than 0.2 above the weakest of them, times the label match.
+     */
+    double confidenceOf(int start, int end) {
+      int s = Math.max(0, Math.min(start, chars.length));
+      int e = Math.max(s, Math.min(end, chars.length));
+      if (e == s) {
+        return Math.min(confidence, weakest + 0.2);
+      }
+      double sum = 0;
+      double low = 1;
+      for (int i = s; i < e; i++) {
+        sum += chars[i];
+        low = Math.min(low, chars[i]);
+      }
+      return Math.min(sum / (e - s), low + 0.2) * match;
     }
   }
 
@@ -50,8 +66,13 @@ final class LabelledLines {
       List<Double> conf = new ArrayList<>();
       List<Integer> words = new ArrayList<>();
       int w = 0;
+      double[] heights = line.words().stream().mapToDouble(OcrWord::height).sorted().toArray();
+      double typical = heights.length == 0 ? 0 : heights[heights.length / 2];
       for (OcrWord ocrWord : line.words()) {
         String t = JapaneseText.compact(ocrWord.text());
+        if (isRuleRemnant(t, ocrWord, typical)) {
+          continue;
+        }
         for (int i = 0; i < t.length(); i++) {
           chars.append(t.charAt(i));
           int l = ocrWord.left() + ocrWord.width() * i / t.length();
@@ -87,6 +108,15 @@ final class LabelledLines {
       }
       key = k.toString();
       keyToText = map.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * A cell border too short for the preprocessor's rule removal, read as | or l or 1: one character, much taller
+     * than the line's other words and thin.
+     */
+    private static boolean isRuleRemnant(String text, OcrWord word, double typicalHeight) {
+      return text.length() == 1 && "|｜lI1[]!".indexOf(text.charAt(0)) >= 0 && typicalHeight > 0
+          && word.height() > 1.6 * typicalHeight && word.width() * 4 < word.height();
     }
 
     int height() {
@@ -128,10 +158,20 @@ final class LabelledLines {
   /** Every candidate value of {@code field}, in reading order; the caller keeps the first that parses. */
   List<Hit> candidates(String field) {
     List<Hit> out = new ArrayList<>();
-    for (Line line : lines) {
+    // exact labels anywhere before loose ones: a misread lead sentence must not stand in for a real label
+    for (boolean exact : new boolean[] {true, false}) {
+      for (Line line : lines) {
+        candidates(line, field, exact, out);
+      }
+    }
+    return out;
+  }
+
+  private void candidates(Line line, String field, boolean exact, List<Hit> out) {
+    {
       for (int o = 0; o < line.labels.size(); o++) {
         Occurrence label = line.labels.get(o);
-        if (!label.field().equals(field)) {
+        if (!label.field().equals(field) || label.exact() != exact) {
           continue;
         }
         double match = label.exact() ? 1 : 0.9;
@@ -148,7 +188,6 @@ final class LabelledLines {
         }
       }
     }
-    return out;
   }
 
   /** True when some label of {@code field} is on the page (its value may still be unreadable). */
@@ -257,12 +296,14 @@ final class LabelledLines {
     }
     double sum = 0;
     double weakest = 100;
+    double[] chars = new double[e - s];
     for (int i = s; i < e; i++) {
       sum += line.confidence[i];
       weakest = Math.min(weakest, line.confidence[i]);
+      chars[i - s] = line.confidence[i] / 100.0;
     }
     double mean = sum / (e - s);
-    return new Hit(value, mean / 100.0 * match, weakest / 100.0, layout, line.index);
+    return new Hit(value, mean / 100.0 * match, weakest / 100.0, layout, line.index, chars, match);
   }
 
   private static void findLabels(Line line, LabelVocabulary vocabulary) {
@@ -274,20 +315,23 @@ final class LabelledLines {
         int from = 0;
         int at;
         while ((at = key.indexOf(label, from)) >= 0) {
-          found.add(occurrence(line, field.getKey(), at, at + label.length(), true));
+          add(found, occurrence(line, field.getKey(), at, at + label.length(), true));
           from = at + 1;
         }
-        // one character misread, dropped or added, in labels of four or more
+        // one character misread, dropped or added: in labels of five or more anywhere, of four at the line's start
+        // (「ご請求申し上げます」 is one character from 「ご請求先」)
         if (label.length() < 4) {
           continue;
         }
-        for (int p = 0; p + label.length() - 1 <= key.length(); p++) {
+        int last = label.length() == 4 ? 0 : key.length();
+        for (int p = 0; p + label.length() - 1 <= key.length() && p <= last; p++) {
           if (key.charAt(p) != label.charAt(0) && (p + 1 >= key.length() || key.charAt(p + 1) != label.charAt(1))) {
             continue;
           }
           for (int length : new int[] {label.length(), label.length() - 1, label.length() + 1}) {
-            if (p + length <= key.length() && distance.apply(key.substring(p, p + length), label) == 1) {
-              found.add(occurrence(line, field.getKey(), p, p + length, false));
+            if (p + length <= key.length() && distance.apply(key.substring(p, p + length), label) == 1
+                && sameDigits(key, p, p + length, label)) {
+              add(found, occurrence(line, field.getKey(), p, p + length, false));
               break;
             }
           }
@@ -307,10 +351,35 @@ final class LabelledLines {
     line.labels.addAll(kept);
   }
 
-  /** Key positions → text span; the span also takes the punctuation after the label (「消費税(10%)」's "%)"). */
+  /**
+   * A loose match may not misread a label's digits nor start inside a number: values are full of digits, and
+   * 「00消費税額等」 in 「¥302,600消費税額等」 is one character from 「10消費税額等」.
+   */
+  private static void add(List<Occurrence> found, Occurrence occurrence) {
+    if (occurrence != null) {
+      found.add(occurrence);
+    }
+  }
+
+  private static boolean sameDigits(String key, int start, int end, String label) {
+    if (start > 0 && Character.isDigit(key.charAt(start - 1)) && Character.isDigit(key.charAt(start))) {
+      return false;
+    }
+    return key.substring(start, end).replaceAll("\\D", "").equals(label.replaceAll("\\D", ""));
+  }
+
+  /**
+   * Key positions → text span; the span also takes the punctuation after the label (「消費税(10%)」's "%)"). Null when
+   * the characters are far apart on the page: two cells' labels (「本人氏名」 「フリガナ」) are not one label.
+   */
   private static Occurrence occurrence(Line line, String field, int keyStart, int keyEnd, boolean exact) {
     int start = line.textAt(keyStart);
     int end = keyEnd == 0 ? 0 : line.textAt(keyEnd - 1) + 1;
+    for (int i = start; i + 1 < end; i++) {
+      if (line.left[i + 1] - line.right[i] > 2 * line.height() && line.right[i] > 0) {
+        return null;
+      }
+    }
     while (end < line.text.length() && LabelVocabulary.canon(line.text.charAt(end)) == 0
         && "ー".indexOf(line.text.charAt(end)) < 0) {
       end++;

@@ -123,6 +123,9 @@ public final class OcrBenchmark {
       Files.writeString(report, markdown, StandardCharsets.UTF_8);
       System.out.println(markdown);
     } finally {
+      try (var left = Files.list(images)) {
+        left.forEach(f -> f.toFile().delete());
+      }
       Files.deleteIfExists(images);
     }
   }
