@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads a qualified invoice (適格請求書) into fields with confidence. Labels come from {@link LabelVocabulary#INVOICE};
@@ -78,7 +79,7 @@ public class InvoiceReader extends FormReader {
 
   private static Recognition.Field registration(LabelledLines rows) {
     Recognition.Field byLabel = first(rows, LABELS, "registrationNumber", hit -> {
-      String number = RegistrationNumber.normalize(hit.value());
+      String number = RegistrationNumber.normalizeChecked(hit.value());
       return number == null ? Optional.empty() : Optional.of(checked(number, confidenceOf(hit)));
     });
     if (!byLabel.isMissing()) {
@@ -88,7 +89,7 @@ public class InvoiceReader extends FormReader {
     for (LabelledLines.Line line : rows.lines()) {
       Matcher m = REGISTRATION.matcher(line.text);
       if (m.find()) {
-        String number = RegistrationNumber.normalize(m.group());
+        String number = RegistrationNumber.normalizeChecked(m.group());
         if (number != null) {
           return checked(number, mean(line, m.start(), m.end()) * 0.95);
         }
@@ -234,11 +235,13 @@ public class InvoiceReader extends FormReader {
       if (!taxesHold) {
         AMOUNTS.forEach(k -> doubt(fields, k, why));
       }
-    } else if (taxesHold && AMOUNTS.stream().noneMatch(k -> fields.get(k).derived()) && !fields.get("total").derived()) {
+    } else if (taxesHold && Stream.concat(AMOUNTS.stream(), Stream.of("total")).filter(k -> fields.get(k).derived())
+        .count() <= 1) {
       // five amounts read apart that satisfy three equations together: a misread that keeps all three is unlikely
+      // (with one amount derived or corrected, two equations still confirm the other four; it stays flagged)
       for (String key : List.of("subtotal10", "tax10", "subtotal8", "tax8", "total")) {
         Recognition.Field f = fields.get(key);
-        if (f.reason() == null) {
+        if (f.reason() == null && !f.derived()) {
           fields.put(key, new Recognition.Field(f.value(), Math.max(f.confidence(), 0.9)));
         }
       }

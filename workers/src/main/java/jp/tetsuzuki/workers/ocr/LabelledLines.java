@@ -66,6 +66,7 @@ final class LabelledLines {
       List<Double> conf = new ArrayList<>();
       List<Integer> words = new ArrayList<>();
       int w = 0;
+      double[] wordConfidence = segmentationAware(line.words());
       double[] heights = line.words().stream().mapToDouble(OcrWord::height).sorted().toArray();
       double typical = heights.length == 0 ? 0 : heights[heights.length / 2];
       for (OcrWord ocrWord : line.words()) {
@@ -78,7 +79,7 @@ final class LabelledLines {
           int l = ocrWord.left() + ocrWord.width() * i / t.length();
           int r = ocrWord.left() + ocrWord.width() * (i + 1) / t.length();
           boxes.add(new int[] {l, r});
-          conf.add(ocrWord.confidence());
+          conf.add(wordConfidence[w]);
           words.add(w);
         }
         w++;
@@ -108,6 +109,28 @@ final class LabelledLines {
       }
       key = k.toString();
       keyToText = map.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Tesseract splits a number into single digits now and then (「2(17) 1(17)」 for 21) and gives the pieces one low
+     * confidence together: a doubt about where the word ends, not about the glyphs. Such a pair of neighbours, equal
+     * in confidence, takes the line's typical confidence instead.
+     */
+    private static double[] segmentationAware(List<OcrWord> words) {
+      double[] out = words.stream().mapToDouble(OcrWord::confidence).toArray();
+      double[] sorted = out.clone();
+      java.util.Arrays.sort(sorted);
+      double typical = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+      for (int i = 0; i + 1 < words.size(); i++) {
+        OcrWord a = words.get(i);
+        OcrWord b = words.get(i + 1);
+        if (a.text().matches("\\d{1,2}") && b.text().matches("\\d{1,2}") && Math.abs(a.confidence() - b.confidence()) < 3
+            && a.confidence() < 50 && b.left() - (a.left() + a.width()) < Math.max(a.height(), b.height())) {
+          out[i] = Math.max(out[i], typical);
+          out[i + 1] = Math.max(out[i + 1], typical);
+        }
+      }
+      return out;
     }
 
     /**
@@ -168,23 +191,21 @@ final class LabelledLines {
   }
 
   private void candidates(Line line, String field, boolean exact, List<Hit> out) {
-    {
-      for (int o = 0; o < line.labels.size(); o++) {
-        Occurrence label = line.labels.get(o);
-        if (!label.field().equals(field) || label.exact() != exact) {
-          continue;
-        }
-        double match = label.exact() ? 1 : 0.9;
-        int end = o + 1 < line.labels.size() ? line.labels.get(o + 1).start() : line.text.length();
-        Hit right = span(line, label.end(), end, match, Layout.RIGHT);
-        if (right != null) {
-          out.add(right);
-        }
-        if (right == null || o + 1 < line.labels.size()) {
-          Hit below = below(line, o, match);
-          if (below != null) {
-            out.add(below);
-          }
+    for (int o = 0; o < line.labels.size(); o++) {
+      Occurrence label = line.labels.get(o);
+      if (!label.field().equals(field) || label.exact() != exact) {
+        continue;
+      }
+      double match = label.exact() ? 1 : 0.9;
+      int end = o + 1 < line.labels.size() ? line.labels.get(o + 1).start() : line.text.length();
+      Hit right = span(line, label.end(), end, match, Layout.RIGHT);
+      if (right != null) {
+        out.add(right);
+      }
+      if (right == null || o + 1 < line.labels.size()) {
+        Hit below = below(line, o, match);
+        if (below != null) {
+          out.add(below);
         }
       }
     }
