@@ -50,15 +50,15 @@ public class EmploymentCertificateReader extends FormReader {
   public Recognition extract(List<OcrPage> pages) {
     LabelledLines rows = new LabelledLines(pages, LABELS);
     Map<String, Recognition.Field> fields = new LinkedHashMap<>();
-    fields.put("certificationDate", first(rows, LABELS, "certificationDate", EmploymentCertificateReader::date));
+    fields.put("certificationDate", first(rows, LABELS, "certificationDate", this::date));
     fields.put("employerName", first(rows, LABELS, "employerName", EmploymentCertificateReader::employer));
     fields.put("employerAddress", first(rows, LABELS, "employerAddress", EmploymentCertificateReader::address));
     fields.put("employerPhone", first(rows, LABELS, "employerPhone", EmploymentCertificateReader::phone));
     fields.put("employeeName", first(rows, LABELS, "employeeName", EmploymentCertificateReader::personName));
     fields.put("employeeNameKana", first(rows, LABELS, "employeeNameKana", EmploymentCertificateReader::kana));
-    fields.put("employeeBirthDate", first(rows, LABELS, "employeeBirthDate", EmploymentCertificateReader::date));
+    fields.put("employeeBirthDate", first(rows, LABELS, "employeeBirthDate", this::date));
     fields.put("employmentType", first(rows, LABELS, "employmentType", EmploymentCertificateReader::employmentType));
-    fields.put("employmentStart", first(rows, LABELS, "employmentStart", EmploymentCertificateReader::date));
+    fields.put("employmentStart", first(rows, LABELS, "employmentStart", this::date));
     fields.put("workDaysPerMonth", days(rows));
     fields.put("workHoursPerWeek", hours(rows, "workHoursPerWeek", Period.WEEK, 1, 80));
     fields.put("workHoursPerMonth", hours(rows, "workHoursPerMonth", Period.MONTH, 1, 350));
@@ -68,9 +68,8 @@ public class EmploymentCertificateReader extends FormReader {
     return pages.stream().allMatch(OcrPage::complete) ? recognition : recognition.unsure();
   }
 
-  private static Optional<Recognition.Field> date(LabelledLines.Hit hit) {
-    return JapaneseText.dateAt(hit.value()).map(d -> new Recognition.Field(d.value().toString(),
-        hit.confidenceOf(d.start(), d.end())));
+  private Optional<Recognition.Field> date(LabelledLines.Hit hit) {
+    return dateOrMisreadEra(hit, LocalDate.now(clock.withZone(TOKYO)));
   }
 
   private static Optional<Recognition.Field> employer(LabelledLines.Hit hit) {
@@ -115,13 +114,25 @@ public class EmploymentCertificateReader extends FormReader {
   }
 
   private static Optional<Recognition.Field> kana(LabelledLines.Hit hit) {
-    String value = hit.value();
+    // a small ャュョ can only follow an イ-row kana (キョ, シュ): elsewhere OCR misjudged the size of ヤユヨ
+    String value = smallKanaFixed(hit.value());
     if (value.length() < 2) {
       return Optional.empty();
     }
     Recognition.Field field = new Recognition.Field(value, confidenceOf(hit));
     boolean katakana = value.matches("[\\p{InKatakana}ー・]+");
     return Optional.of(katakana ? field : field.doubted(INCONSISTENT, "フリガナにカタカナ以外の文字が含まれています"));
+  }
+
+  static String smallKanaFixed(String kana) {
+    StringBuilder out = new StringBuilder(kana);
+    for (int i = 0; i < out.length(); i++) {
+      int small = "ャュョ".indexOf(out.charAt(i));
+      if (small >= 0 && (i == 0 || "キシチニヒミリギジビピ".indexOf(out.charAt(i - 1)) < 0)) {
+        out.setCharAt(i, "ヤユヨ".charAt(small));
+      }
+    }
+    return out.toString();
   }
 
   private static Optional<Recognition.Field> employmentType(LabelledLines.Hit hit) {

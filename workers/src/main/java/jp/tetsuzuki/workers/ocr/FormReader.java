@@ -67,6 +67,17 @@ public abstract class FormReader {
     return notFound(vocabulary, field);
   }
 
+  /** A date, or one whose era name is misread (偽和7年), then inferred from its year and flagged. */
+  static Optional<Recognition.Field> dateOrMisreadEra(LabelledLines.Hit hit, java.time.LocalDate today) {
+    Optional<Recognition.Field> read = JapaneseText.dateAt(hit.value()).map(d -> new Recognition.Field(
+        d.value().toString(), hit.confidenceOf(d.start(), d.end())));
+    if (read.isPresent()) {
+      return read;
+    }
+    return JapaneseText.dateWithMisreadEra(hit.value(), today).map(d -> new Recognition.Field(d.value().toString(),
+        hit.confidenceOf(d.start(), d.end())).doubted(INCONSISTENT, "元号を読み取れず、年から推定しました"));
+  }
+
   static Recognition.Field notFound(LabelVocabulary vocabulary, String field) {
     return Recognition.Field.missing("「" + vocabulary.display(field) + "」の欄が見つかりません");
   }

@@ -47,9 +47,9 @@ public class InvoiceReader extends FormReader {
     Map<String, Recognition.Field> fields = new LinkedHashMap<>();
     fields.put("registrationNumber", registration(rows));
     fields.put("issuerName", issuer(rows));
-    Recognition.Field issued = first(rows, LABELS, "issueDate", hit -> JapaneseText.date(hit.value())
-        .map(d -> new Recognition.Field(d.toString(), confidenceOf(hit))));
-    if (issued.value() != null && LocalDate.parse(issued.value()).isAfter(LocalDate.now(clock.withZone(TOKYO)))) {
+    LocalDate today = LocalDate.now(clock.withZone(TOKYO));
+    Recognition.Field issued = first(rows, LABELS, "issueDate", hit -> dateOrMisreadEra(hit, today));
+    if (issued.value() != null && LocalDate.parse(issued.value()).isAfter(today)) {
       issued = issued.doubted(INCONSISTENT, "請求日が未来の日付です");
     }
     fields.put("issueDate", issued);
@@ -111,16 +111,28 @@ public class InvoiceReader extends FormReader {
     if (!byLabel.isMissing()) {
       return byLabel;
     }
-    // no label: the issuer block is a company name that is not addressed (no 御中/様/殿) and is no one's value
-    for (LabelledLines.Line line : rows.lines()) {
+    // no label: the issuer block is a company name that is not addressed (no 御中/様/殿) and is no one's value;
+    // right above or below the registration number it is the issuer's block for sure, elsewhere only a guess
+    List<LabelledLines.Line> lines = rows.lines();
+    for (int i = 0; i < lines.size(); i++) {
+      LabelledLines.Line line = lines.get(i);
       String text = LabelledLines.stripTrailingJunk(LabelledLines.stripJunk(line.text));
       if (line.labels.isEmpty() && COMPANY.matcher(text).find() && !HONORIFIC.matcher(text).matches()
           && text.length() <= 30) {
-        return new Recognition.Field(text, Math.min(mean(line, 0, line.text.length()), Recognition.VERIFY_BELOW - 0.05),
-            "発行者の欄がないため、社名の行から推定しました");
+        boolean besideRegistration = (i + 1 < lines.size() && registrationLine(lines.get(i + 1)))
+            || (i > 0 && registrationLine(lines.get(i - 1)));
+        double confidence = mean(line, 0, line.text.length());
+        return besideRegistration ? new Recognition.Field(text, confidence, "発行者の欄がないため、登録番号に隣接する社名を採りました")
+            : new Recognition.Field(text, Math.min(confidence, Recognition.VERIFY_BELOW - 0.05),
+                "発行者の欄がないため、社名の行から推定しました");
       }
     }
     return byLabel;
+  }
+
+  private static boolean registrationLine(LabelledLines.Line line) {
+    return line.labels.stream().anyMatch(o -> o.field().equals("registrationNumber"))
+        || REGISTRATION.matcher(line.text).find();
   }
 
   private static Recognition.Field recipient(LabelledLines rows) {
@@ -267,7 +279,8 @@ public class InvoiceReader extends FormReader {
     int solutions = 0;
     for (String key : all) {
       String digits = fields.get(key).value();
-      for (int i = 0; i < digits.length(); i++) {
+      // a lone 0 (a rate with nothing on it) is read reliably; 6 yen of 8% items is no correction
+      for (int i = 0; i < digits.length() && !digits.equals("0"); i++) {
         for (char alternative : CONFUSED.getOrDefault(digits.charAt(i), "").toCharArray()) {
           long candidate = Long.parseLong(digits.substring(0, i) + alternative + digits.substring(i + 1));
           if (consistent(fields, key, candidate)) {

@@ -56,6 +56,24 @@ public final class JapaneseText {
     return Optional.empty();
   }
 
+  private static final Pattern MISREAD_ERA = Pattern.compile(
+      "(?<![\\p{IsHan}])([^\\s\\d])(和|成)\\s*(元|\\d{1,2})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日?");
+
+  /**
+   * A date whose era name has its first character misread (偽和7年 for 令和7年, 乎成 for 平成): ?和 is 令和 when the
+   * year fits 令和 so far, else 昭和; ?成 is 平成. For the caller to flag: the era was inferred, not read.
+   */
+  public static Optional<Found<LocalDate>> dateWithMisreadEra(String text, LocalDate today) {
+    Matcher m = MISREAD_ERA.matcher(nfkc(text));
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    int year = m.group(3).equals("元") ? 1 : Integer.parseInt(m.group(3));
+    Era era = m.group(2).equals("成") ? Era.HEISEI : year <= today.getYear() - Era.REIWA.offset ? Era.REIWA : Era.SHOWA;
+    return of(year + era.offset, m.group(4), m.group(5)).filter(era::contains)
+        .map(d -> new Found<>(d, m.start(), m.end()));
+  }
+
   private static Optional<LocalDate> eraDate(Matcher era) {
     {
       int year = era.group(2).equals("元") ? 1 : Integer.parseInt(era.group(2));

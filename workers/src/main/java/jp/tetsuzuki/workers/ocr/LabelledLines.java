@@ -157,8 +157,10 @@ final class LabelledLines {
 
   private final List<Line> lines = new ArrayList<>();
   private final boolean boxes;
+  private final LabelVocabulary vocabulary;
 
   LabelledLines(List<OcrPage> pages, LabelVocabulary vocabulary) {
+    this.vocabulary = vocabulary;
     int i = 0;
     for (OcrPage page : pages) {
       for (OcrLine line : page.lines()) {
@@ -218,8 +220,8 @@ final class LabelledLines {
 
   /**
    * The value under label {@code o} of {@code line}: on the next line down that has characters in the label's
-   * column. The column runs from midway to the previous label to midway to the next one (cells of a table grid);
-   * a label alone on its line owns the whole width from its left edge. Without boxes (text from the command line),
+   * column. The column runs from the label's left edge to just before the next label (cells of a table grid, values
+   * left-aligned under their labels) and ends at a wide gap; a label alone on its line owns the width to its right. Without boxes (text from the command line),
    * a header row of k labels takes the k words of the next line in order.
    */
   private Hit below(Line line, int o, double match) {
@@ -233,10 +235,9 @@ final class LabelledLines {
       return belowByOrder(line, o, values, match);
     }
     int labelLeft = line.left[label.start()];
-    int labelRight = line.right[Math.max(label.start(), label.end() - 1)];
-    int from = o == 0 ? labelLeft - 3 * line.height()
-        : (line.right[Math.max(0, line.labels.get(o - 1).end() - 1)] + labelLeft) / 2;
-    int to = o + 1 < line.labels.size() ? (labelRight + line.left[line.labels.get(o + 1).start()]) / 2
+    // cells are read left-aligned under their labels: a column ends where the next label starts
+    int from = o == 0 ? labelLeft - 3 * line.height() : labelLeft - line.height();
+    int to = o + 1 < line.labels.size() ? line.left[line.labels.get(o + 1).start()] - line.height() / 2
         : Integer.MAX_VALUE;
     int start = -1;
     int end = -1;
@@ -251,6 +252,13 @@ final class LabelledLines {
     }
     if (start < 0) {
       return null;
+    }
+    // a wide gap ends the cell (the next cell's label may not have been recognised)
+    for (int i = start; i + 1 < end; i++) {
+      if (values.left[i + 1] - values.right[i] > 3 * values.height()) {
+        end = i + 1;
+        break;
+      }
     }
     // a label in the cell ends the value; a cell that starts with a label holds no value of ours
     for (Occurrence other : values.labels) {
@@ -303,7 +311,7 @@ final class LabelledLines {
     return -1;
   }
 
-  private static Hit span(Line line, int start, int end, double match, Layout layout) {
+  private Hit span(Line line, int start, int end, double match, Layout layout) {
     if (start >= end) {
       return null;
     }
@@ -312,7 +320,7 @@ final class LabelledLines {
     int s = start + (raw.length() - lead.length());
     String value = stripTrailingJunk(lead);
     int e = s + value.length();
-    if (value.isEmpty()) {
+    if (value.isEmpty() || looksLikeALabel(value)) {
       return null;
     }
     double sum = 0;
@@ -325,6 +333,23 @@ final class LabelledLines {
     }
     double mean = sum / (e - s);
     return new Hit(value, mean / 100.0 * match, weakest / 100.0, layout, line.index, chars, match);
+  }
+
+  /** A value that is one character from a label (「ぶりがな」 beside 「氏名」 in a header row) is the next cell's label. */
+  private boolean looksLikeALabel(String value) {
+    String key = LabelVocabulary.key(value);
+    if (key.length() < 3 || key.length() > 8) {
+      return false;
+    }
+    LevenshteinDistance distance = new LevenshteinDistance(1);
+    for (Set<String> labels : vocabulary.keysByField().values()) {
+      for (String label : labels) {
+        if (label.length() >= 3 && Math.abs(label.length() - key.length()) <= 1 && distance.apply(key, label) >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static void findLabels(Line line, LabelVocabulary vocabulary) {
@@ -344,8 +369,10 @@ final class LabelledLines {
         if (label.length() < 4) {
           continue;
         }
-        int last = label.length() == 4 ? 0 : key.length();
-        for (int p = 0; p + label.length() - 1 <= key.length() && p <= last; p++) {
+        for (int p = 0; p + label.length() - 1 <= key.length(); p++) {
+          if (label.length() == 4 && p > 0 && !cellStart(line, p)) {
+            continue;
+          }
           if (key.charAt(p) != label.charAt(0) && (p + 1 >= key.length() || key.charAt(p + 1) != label.charAt(1))) {
             continue;
           }
@@ -376,6 +403,13 @@ final class LabelledLines {
    * A loose match may not misread a label's digits nor start inside a number: values are full of digits, and
    * 「00消費税額等」 in 「¥302,600消費税額等」 is one character from 「10消費税額等」.
    */
+  /** Whether key position {@code p} starts a new cell: a wide gap on the page before it. */
+  private static boolean cellStart(Line line, int p) {
+    int at = line.textAt(p);
+    int before = line.textAt(p - 1);
+    return at < line.text.length() && line.right[before] > 0 && line.left[at] - line.right[before] > 3 * line.height();
+  }
+
   private static void add(List<Occurrence> found, Occurrence occurrence) {
     if (occurrence != null) {
       found.add(occurrence);

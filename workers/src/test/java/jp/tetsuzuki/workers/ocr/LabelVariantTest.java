@@ -111,7 +111,7 @@ class LabelVariantTest {
         new Object[] {100, 100, "証明年月日"},
         new Object[] {150, 140, "令和7年4月1日"},
         new Object[] {300, 100, "本人氏名", 900, "フリガナ", 1700, "生年月日"},
-        new Object[] {350, 100, "佐藤", 200, "花子", 900, "サトウ", 1150, "ハナコ", 1700, "平成2年5月10日"},
+        new Object[] {350, 100, "佐藤", 200, "花子", 900, "サトウ", 1060, "ハナコ", 1700, "平成2年5月10日"},
         new Object[] {500, 100, "就労日数（1か月）", 900, "就労時間（1週）", 1700, "就労時間（1か月）"},
         new Object[] {550, 100, "20日", 900, "30時間", 1700, "130時間"}));
     assertThat(r.value("certificationDate")).isEqualTo("2025-04-01");
@@ -190,6 +190,30 @@ class LabelVariantTest {
       "日付 2025/05/31"})
   void issueDateUnderEveryWording(String line) {
     assertThat(invoice(page(line)).value("issueDate")).isEqualTo("2025-05-31");
+  }
+
+  @Test
+  void aMisreadLabelInAHeaderRowIsNotTakenForTheValueOfItsNeighbour() {
+    // 「ふりがな」 read as 「ぶりがな」: still a label (a cell's start), never the name
+    Recognition r = certificate(laidOut(
+        new Object[] {300, 100, "氏名", 1200, "ぶりがな"},
+        new Object[] {350, 140, "中村", 240, "健太", 1240, "ナカムラ", 1440, "ケンタ"}));
+    assertThat(r.value("employeeName")).isEqualTo("中村健太");
+    assertThat(r.value("employeeNameKana")).isEqualTo("ナカムラケンタ");
+  }
+
+  @Test
+  void aMisreadEraNameIsInferredFromTheYearAndFlagged() {
+    Recognition r = invoice(page("請求日 偽和7年10月22日"));
+    assertThat(r.value("issueDate")).isEqualTo("2025-10-22");
+    assertThat(r.confidence("issueDate")).isLessThan(Recognition.VERIFY_BELOW);
+    assertThat(r.fields().get("issueDate").reason()).contains("元号");
+    assertThat(certificate(page("生年月日 照和54年4月6日")).value("employeeBirthDate")).isEqualTo("1979-04-06");
+  }
+
+  @Test
+  void aSmallKanaWhereNoneCanStandIsTheFullSizeOne() {
+    assertThat(certificate(page("フリガナ ョシダ キョウコ")).value("employeeNameKana")).isEqualTo("ヨシダキョウコ");
   }
 
   @Test
