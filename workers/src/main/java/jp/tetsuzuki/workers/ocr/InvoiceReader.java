@@ -99,10 +99,12 @@ public class InvoiceReader extends FormReader {
   }
 
   private static Recognition.Field checked(String number, double confidence) {
-    Recognition.Field field = new Recognition.Field(number, confidence);
-    // a failed check digit means at least one digit is misread (or the number is not a real one)
-    return RegistrationNumber.isValid(number) ? field
-        : field.doubted(confidence * 0.3, "登録番号のチェックデジットが一致しません");
+    // a failed check digit means at least one digit is misread (or the number is not a real one); a passing one
+    // catches every single misread digit except 0 for 9, so a fairly clear reading that passes it is confirmed
+    if (RegistrationNumber.isValid(number)) {
+      return new Recognition.Field(number, confidence >= 0.6 ? Math.max(confidence, 0.85) : confidence);
+    }
+    return new Recognition.Field(number, confidence).doubted(confidence * 0.3, "登録番号のチェックデジットが一致しません");
   }
 
   private static Recognition.Field issuer(LabelledLines rows) {
@@ -263,6 +265,8 @@ public class InvoiceReader extends FormReader {
   /** Digits OCR confuses in amounts (0 read as 6 most of all). */
   private static final Map<Character, String> CONFUSED = Map.of('0', "689", '6', "085", '8', "0369", '3', "8",
       '1', "74", '7', "12", '9', "08", '5', "68", '2', "7", '4', "1");
+  /** The misreads seen most (a 0 read as 6, 8 or 9): tried first, so they win over a rarer one that also fits. */
+  private static final Map<Character, String> MOST_CONFUSED = Map.of('6', "0", '8', "0", '9', "0");
 
   /**
    * When the amounts break an equation and exactly one confusable digit in one of them, changed, makes every
@@ -274,28 +278,38 @@ public class InvoiceReader extends FormReader {
         0)) {
       return;
     }
-    String fixedKey = null;
-    long fixedValue = 0;
-    int solutions = 0;
-    for (String key : all) {
-      String digits = fields.get(key).value();
-      // a lone 0 (a rate with nothing on it) is read reliably; 6 yen of 8% items is no correction
-      for (int i = 0; i < digits.length() && !digits.equals("0"); i++) {
-        for (char alternative : CONFUSED.getOrDefault(digits.charAt(i), "").toCharArray()) {
-          long candidate = Long.parseLong(digits.substring(0, i) + alternative + digits.substring(i + 1));
-          if (consistent(fields, key, candidate)) {
-            solutions++;
-            fixedKey = key;
-            fixedValue = candidate;
+    for (Map<Character, String> confusions : List.of(MOST_CONFUSED, CONFUSED)) {
+      String fixedKey = null;
+      long fixedValue = 0;
+      int solutions = 0;
+      for (String key : all) {
+        String digits = fields.get(key).value();
+        // a lone 0 (a rate with nothing on it) is read reliably; 6 yen of 8% items is no correction
+        for (int i = 0; i < digits.length() && !digits.equals("0"); i++) {
+          for (char alternative : confusions.getOrDefault(digits.charAt(i), "").toCharArray()) {
+            long candidate = Long.parseLong(digits.substring(0, i) + alternative + digits.substring(i + 1));
+            if (consistent(fields, key, candidate)) {
+              solutions++;
+              fixedKey = key;
+              fixedValue = candidate;
+            }
           }
         }
       }
+      if (solutions == 1) {
+        correct(fields, fixedKey, fixedValue);
+        return;
+      }
+      if (solutions > 1) {
+        return; // ambiguous: staff decide
+      }
     }
-    if (solutions == 1) {
-      Recognition.Field read = fields.get(fixedKey);
-      fields.put(fixedKey, new Recognition.Field(String.valueOf(fixedValue), DERIVED,
-          "計算が合うよう1桁を補正しました（読み取り" + read.value() + "→" + fixedValue + "）", true));
-    }
+  }
+
+  private static void correct(Map<String, Recognition.Field> fields, String fixedKey, long fixedValue) {
+    Recognition.Field read = fields.get(fixedKey);
+    fields.put(fixedKey, new Recognition.Field(String.valueOf(fixedValue), DERIVED,
+        "計算が合うよう1桁を補正しました（読み取り" + read.value() + "→" + fixedValue + "）", true));
   }
 
   /** Whether both taxes fit their subtotals and the total is the sum, with {@code key} taken as {@code value}. */

@@ -455,7 +455,10 @@ final class LabelledLines {
     return LEADING_JUNK.matcher(text).replaceFirst("");
   }
 
+  /** Also a rule remnant read as ー after the value: two or more, or one after a character that is no katakana. */
   static String stripTrailingJunk(String text) {
-    return TRAILING_JUNK.matcher(text).replaceFirst("");
+    String out = TRAILING_JUNK.matcher(text).replaceFirst("");
+    out = out.replaceFirst("[ー―一]{2,}$", "").replaceFirst("(?<=[^\\p{InKatakana}])[ー―]$", "");
+    return TRAILING_JUNK.matcher(out).replaceFirst("");
   }
 }

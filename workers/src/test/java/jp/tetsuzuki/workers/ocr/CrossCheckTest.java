@@ -170,6 +170,11 @@ class CrossCheckTest {
     Recognition total = invoice(page(with(INVOICE, "合計金額", "合計金額 ¥363,376")));
     assertThat(total.value("total")).isEqualTo("363316");
     assertFlagged(total, "total", "1桁を補正しました");
+    // a 0 read as 6 wins over a rarer misread that also fits (200306 would fit the 10% rounding as well)
+    Recognition likely = invoice(page("10%対象 小計 ¥200,300", "10%対象 消費税 ¥20,030", "8%対象 小計 ¥0",
+        "8%対象 消費税 ¥0", "合計 ¥220,336"));
+    assertThat(likely.value("total")).isEqualTo("220330");
+    assertThat(likely.value("subtotal10")).isEqualTo("200300");
     // two misread digits: no single correction makes it hold, so nothing is corrected
     Recognition two = invoice(page(with(with(INVOICE, "10%対象 消費税", "10%対象 消費税 ¥30,266"), "合計金額",
         "合計金額 ¥363,376")));

@@ -212,6 +212,13 @@ class LabelVariantTest {
   }
 
   @Test
+  void aRuleReadAsDashesAfterAValueIsNotPartOfIt() {
+    Recognition r = certificate(page("本人氏名 渡辺誠ーー", "事業所名 東京センター"));
+    assertThat(r.value("employeeName")).isEqualTo("渡辺誠");
+    assertThat(r.value("employerName")).isEqualTo("東京センター");
+  }
+
+  @Test
   void aSmallKanaWhereNoneCanStandIsTheFullSizeOne() {
     assertThat(certificate(page("フリガナ ョシダ キョウコ")).value("employeeNameKana")).isEqualTo("ヨシダキョウコ");
   }
