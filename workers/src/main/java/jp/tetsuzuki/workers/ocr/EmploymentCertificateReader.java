@@ -81,13 +81,15 @@ public class EmploymentCertificateReader extends FormReader {
   }
 
   private static Optional<Recognition.Field> address(LabelledLines.Hit hit) {
-    String value = hit.value().replaceFirst("^〒?\\d{3}-?\\d{4}", "");
+    // 丁 read as 」 or 亅 before 目 is the commonest misread in addresses: 5」目 is 5丁目
+    String value = hit.value().replaceFirst("^〒?\\d{3}-?\\d{4}", "").replaceAll("(\\d)[」亅J]目", "$1丁目");
     if (value.length() < 4) {
       return Optional.empty();
     }
     Recognition.Field field = new Recognition.Field(value, confidenceOf(hit));
     // an address starts with its prefecture and ends in a block number; anything else is a misread or a cut value
-    boolean shaped = PREFECTURE.matcher(value).find() && value.matches(".*[\\d丁目番号地-]$");
+    boolean shaped = PREFECTURE.matcher(value).find() && value.matches(".*[\\d丁目番号地-]$")
+        && !value.matches(".*[「」『』|｜_'\"`~^].*");
     return Optional.of(shaped ? field : field.doubted(INCONSISTENT, "住所の形（都道府県から番地まで）になっていません"));
   }
 

@@ -219,6 +219,14 @@ class LabelVariantTest {
   }
 
   @Test
+  void aBlockNumberWhose丁IsReadAsABracketIsStillAnAddress() {
+    Recognition r = certificate(page("所在地 東京都仮想市青葉台5」目22番20号"));
+    assertThat(r.value("employerAddress")).isEqualTo("東京都仮想市青葉台5丁目22番20号");
+    assertThat(certificate(page("所在地 東京都仮想市青葉台「5丁目22番20号")).confidence("employerAddress"))
+        .isLessThan(Recognition.VERIFY_BELOW);
+  }
+
+  @Test
   void aSmallKanaWhereNoneCanStandIsTheFullSizeOne() {
     assertThat(certificate(page("フリガナ ョシダ キョウコ")).value("employeeNameKana")).isEqualTo("ヨシダキョウコ");
   }
