@@ -24,7 +24,9 @@ public class InvoiceReader extends FormReader {
   private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
   private static final LabelVocabulary LABELS = LabelVocabulary.INVOICE;
   private static final List<String> AMOUNTS = List.of("subtotal10", "tax10", "subtotal8", "tax8");
-  private static final Pattern RATE_ROW = Pattern.compile("^(?:税率|標準税率|軽減税率)?[(（]?(10|8)\\s*[%％]");
+  /** A row that starts with its rate: 10%, or 8 without its small % sign when 対象 or 軽減 follows. */
+  private static final Pattern RATE_ROW = Pattern.compile(
+      "^(?:税率|標準税率|軽減税率)?[(（]?(10|8)\\s*(?:[%％]|(?=対象|軽減|\\(軽減|（軽減))");
   private static final Pattern REGISTRATION = Pattern.compile("[TtＴｔ]\\s*[0-9０-９OoIl\\s\\-]{13,20}");
   private static final Pattern HONORIFIC = Pattern.compile("^(.{2,30}?)(御中|様|殿)$");
   private static final Pattern COMPANY = Pattern.compile("(株式会社|有限会社|合同会社|合資会社|\\(株\\)|（株）)");
@@ -69,7 +71,9 @@ public class InvoiceReader extends FormReader {
       }
     }
     fields.put("total", first(rows, LABELS, "total", InvoiceReader::amount));
-    Recognition.Field taxTotal = first(rows, LABELS, "-taxTotal", InvoiceReader::amount);
+    // 消費税額等 on a rate's row is that rate's tax, not the invoice's: the tax of all rates is read off other rows
+    Recognition.Field taxTotal = first(rows, LABELS, "-taxTotal", hit -> isRateRow(rows.lines().get(hit.line()))
+        ? Optional.empty() : amount(hit));
     absentRate(fields, rows, rateRows, "8");
     absentRate(fields, rows, rateRows, "10");
     checkArithmetic(fields, taxTotal);
@@ -130,6 +134,10 @@ public class InvoiceReader extends FormReader {
       }
     }
     return byLabel;
+  }
+
+  private static boolean isRateRow(LabelledLines.Line line) {
+    return RATE_ROW.matcher(LabelledLines.stripJunk(line.text)).find();
   }
 
   private static boolean registrationLine(LabelledLines.Line line) {

@@ -235,6 +235,19 @@ class CrossCheckTest {
   }
 
   @Test
+  void perRateTaxWordedLikeTheInvoicesTaxIsThatRatesAndARateRowMayLoseItsPercentSign() {
+    // found by the first held-out run: 消費税額等 on a rate's row was taken for the invoice's tax, and 8対象 (the %
+    // dropped by OCR) was no rate row
+    Recognition r = invoice(page("10%対象 ¥306,000 消費税額等 ¥30,600", "8対象 8,800円 消費税額等 ¥704",
+        "請求金額合計 ¥346,104（うち消費税 31,304円）"));
+    assertThat(r.value("tax10")).isEqualTo("30600");
+    assertThat(r.value("subtotal8")).isEqualTo("8800");
+    assertThat(r.value("tax8")).isEqualTo("704");
+    assertThat(List.of("subtotal10", "tax10", "subtotal8", "tax8", "total"))
+        .allMatch(k -> r.confidence(k) >= Recognition.VERIFY_BELOW);
+  }
+
+  @Test
   void amountsThatSatisfyEveryEquationAreConfirmedEvenWhenOcrWasUnsure() {
     List<OcrLine> lines = new ArrayList<>();
     for (String line : INVOICE) {
