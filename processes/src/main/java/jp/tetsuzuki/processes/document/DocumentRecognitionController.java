@@ -1,5 +1,6 @@
 package jp.tetsuzuki.processes.document;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -40,12 +41,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "documents")
 class DocumentRecognitionController {
 
-  record FieldView(String value, double confidence) {}
+  /** {@code reason} (Japanese, for staff) when the field is missing, derived or failed a check; else left out. */
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+  record FieldView(@JsonInclude(JsonInclude.Include.ALWAYS) String value,
+      @JsonInclude(JsonInclude.Include.ALWAYS) double confidence, String reason, boolean derived) {}
 
   record RecognitionView(Map<String, FieldView> fields, boolean needsVerification) {
     static RecognitionView of(Recognition recognition) {
       Map<String, FieldView> fields = new LinkedHashMap<>();
-      recognition.fields().forEach((key, field) -> fields.put(key, new FieldView(field.value(), field.confidence())));
+      recognition.fields().forEach((key, field) -> fields.put(key, new FieldView(field.value(), field.confidence(),
+          field.reason(), field.derived())));
       return new RecognitionView(fields, recognition.needsVerification());
     }
   }
@@ -90,7 +95,8 @@ class DocumentRecognitionController {
 
   @PostMapping("/{documentId}/recognition")
   @Operation(summary = "Read an employment certificate or an invoice into fields with confidence (0..1)",
-      description = "form=employment-certificate|invoice. 200 {fields:{key:{value,confidence}}, needsVerification}; "
+      description = "form=employment-certificate|invoice. 200 {fields:{key:{value,confidence[,reason][,derived]}}, "
+          + "needsVerification}; reason (Japanese) says why a field is missing, derived or inconsistent; "
           + "404 unknown document or one the caller may not use (outside systems: only their own uploads); "
           + "422 refused or unreadable document; 503 with Retry-After when recognition is busy or took longer "
           + "than its time limit, or when OCR is not installed.")

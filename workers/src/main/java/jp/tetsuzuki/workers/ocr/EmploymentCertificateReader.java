@@ -1,141 +1,303 @@
 package jp.tetsuzuki.workers.ocr;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
-/** Reads the main fields of an employment certificate (就労証明書, national standard form) with confidence. */
+/**
+ * Reads the main fields of an employment certificate (就労証明書, national standard form and the variants employers
+ * print) with confidence. Labels come from {@link LabelVocabulary#CERTIFICATE}; values are checked by type and against
+ * each other (dates not in the future, employment start after the 15th birthday and not after the certificate,
+ * hours within days × 24, week and month hours agreeing). A value that fails a check is kept, below the verification
+ * threshold, with the reason; a field not found is missing with the reason.
+ */
 public class EmploymentCertificateReader extends FormReader {
 
   /** The form's list of employment types (雇用形態); OCR output is snapped to the nearest one. */
   static final List<String> EMPLOYMENT_TYPES = List.of("正社員", "パート・アルバイト", "派遣社員", "契約社員",
       "会計年度任用職員", "非常勤・臨時職員", "役員", "自営業主", "自営業専従者", "家族従事者", "内職", "業務委託", "その他");
 
+  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+  private static final LabelVocabulary LABELS = LabelVocabulary.CERTIFICATE;
+  private static final Pattern PREFECTURE = Pattern.compile("^(東京都|北海道|(?:京都|大阪)府|.{2,3}県)");
+  private static final Pattern HOURS = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,2})?)\\s*時(?![\\d０-９])");
+  /** A count of days, not the day of a date (4月1日). */
+  private static final Pattern DAYS = Pattern.compile("(?<!\\d月)(?<![\\d年])(\\d{1,2})\\s*[日曰目]");
+  private static final Pattern BARE_NUMBER = Pattern.compile("^(\\d{1,3}(?:\\.\\d{1,2})?)$");
+
+  private final Clock clock;
+
   public EmploymentCertificateReader(OcrPipeline pipeline) {
+    this(pipeline, Clock.system(TOKYO));
+  }
+
+  /** @param clock today's date (in Tokyo) decides what is in the future */
+  public EmploymentCertificateReader(OcrPipeline pipeline, Clock clock) {
     super(pipeline);
+    this.clock = clock;
   }
 
   @Override
   public Recognition extract(List<OcrPage> pages) {
-    LabelledLines rows = new LabelledLines(pages);
+    LabelledLines rows = new LabelledLines(pages, LABELS);
     Map<String, Recognition.Field> fields = new LinkedHashMap<>();
-    fields.put("certificationDate", date(rows.after("証明日")));
-    fields.put("employerName", text(rows.after("事業所名")));
-    fields.put("employerAddress", text(rows.after("所在地")));
-    fields.put("employerPhone", phone(rows.after("電話番号")));
-    fields.put("employeeName", text(rows.after("本人氏名", "氏名")));
-    fields.put("employeeNameKana", kana(rows.after("フリガナ", "ふりがな")));
-    Recognition.Field birth = date(rows.after("生年月日"));
-    fields.put("employeeBirthDate", plausibleBirth(birth));
-    fields.put("employmentType", employmentType(rows.after("雇用の形態", "雇用形態")));
-    fields.put("employmentStart", date(rows.after("雇用期間")));
-    Optional<LabelledLines.Hit> days = rows.after("就労日数");
-    Recognition.Field daysField = number(days, "日", 1, 31);
-    if (daysField.value() == null && days.isPresent()) {
-      // the unit misread (日 as 昌, 目): take the number after 1か月, less sure of it
-      daysField = number(days.map(h -> new LabelledLines.Hit(leadingDigits(after(h.value(), "か月")) + "日",
-          h.confidence() * 0.7)), "日", 1, 31);
-    }
-    fields.put("workDaysPerMonth", daysField);
-    Optional<LabelledLines.Hit> hours = rows.after("就労時間");
-    fields.put("workHoursPerWeek", number(hours.map(h -> new LabelledLines.Hit(before(h.value(), "1か月"),
-        h.confidence())), "時間", 1, 80));
-    fields.put("workHoursPerMonth", number(hours.map(h -> new LabelledLines.Hit(after(h.value(), "1か月"),
-        h.confidence())), "時間", 1, 350));
+    fields.put("certificationDate", first(rows, LABELS, "certificationDate", this::date));
+    fields.put("employerName", first(rows, LABELS, "employerName", EmploymentCertificateReader::employer));
+    fields.put("employerAddress", first(rows, LABELS, "employerAddress", EmploymentCertificateReader::address));
+    fields.put("employerPhone", first(rows, LABELS, "employerPhone", EmploymentCertificateReader::phone));
+    fields.put("employeeName", first(rows, LABELS, "employeeName", EmploymentCertificateReader::personName));
+    fields.put("employeeNameKana", first(rows, LABELS, "employeeNameKana", EmploymentCertificateReader::kana));
+    fields.put("employeeBirthDate", first(rows, LABELS, "employeeBirthDate", this::date));
+    fields.put("employmentType", first(rows, LABELS, "employmentType", EmploymentCertificateReader::employmentType));
+    fields.put("employmentStart", first(rows, LABELS, "employmentStart", this::date));
+    fields.put("workDaysPerMonth", days(rows));
+    fields.put("workHoursPerWeek", hours(rows, "workHoursPerWeek", Period.WEEK, 1, 80));
+    fields.put("workHoursPerMonth", hours(rows, "workHoursPerMonth", Period.MONTH, 1, 350));
+    crossCheckDates(fields, LocalDate.now(clock.withZone(TOKYO)));
     crossCheckHours(fields);
     Recognition recognition = new Recognition(fields);
     return pages.stream().allMatch(OcrPage::complete) ? recognition : recognition.unsure();
   }
 
-  private static Recognition.Field date(Optional<LabelledLines.Hit> hit) {
-    return hit.flatMap(h -> JapaneseText.date(h.value()).map(d -> new Recognition.Field(d.toString(),
-        h.confidence()))).orElseGet(() -> hit.map(h -> new Recognition.Field(null, 0)).orElse(
-            Recognition.Field.missing()));
+  private Optional<Recognition.Field> date(LabelledLines.Hit hit) {
+    return dateOrMisreadEra(hit, LocalDate.now(clock.withZone(TOKYO)));
   }
 
-  private static Recognition.Field plausibleBirth(Recognition.Field birth) {
-    if (birth.value() == null) {
-      return birth;
+  private static Optional<Recognition.Field> employer(LabelledLines.Hit hit) {
+    String value = hit.value();
+    if (value.length() < 2 || value.matches("[\\d\\-]+")) {
+      return Optional.empty();
     }
-    LocalDate date = LocalDate.parse(birth.value());
-    // a guardian born in the future or over 80 years ago is a misread year
-    LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
-    boolean plausible = date.isBefore(today) && date.isAfter(today.minusYears(80));
-    return plausible ? birth : new Recognition.Field(birth.value(), birth.confidence() * 0.5);
+    return Optional.of(new Recognition.Field(value, confidenceOf(hit)));
   }
 
-  private static Recognition.Field text(Optional<LabelledLines.Hit> hit) {
-    return hit.map(h -> new Recognition.Field(h.value(), h.confidence())).orElse(Recognition.Field.missing());
+  private static Optional<Recognition.Field> address(LabelledLines.Hit hit) {
+    // 丁 read as 」 or 亅 before 目 is the commonest misread in addresses: 5」目 is 5丁目
+    String value = hit.value().replaceFirst("^〒?\\d{3}-?\\d{4}", "").replaceAll("(\\d)[」亅J]目", "$1丁目");
+    if (value.length() < 4) {
+      return Optional.empty();
+    }
+    Recognition.Field field = new Recognition.Field(value, confidenceOf(hit));
+    // an address starts with its prefecture and ends in a block number; anything else is a misread or a cut value
+    boolean shaped = PREFECTURE.matcher(value).find() && value.matches(".*[\\d丁目番号地-]$")
+        && !value.matches(".*[「」『』|｜_'\"`~^].*");
+    return Optional.of(shaped ? field : field.doubted(INCONSISTENT, "住所の形（都道府県から番地まで）になっていません"));
   }
 
-  private static Recognition.Field phone(Optional<LabelledLines.Hit> hit) {
-    return hit.map(h -> {
-      String digits = h.value().replaceAll("[ー－―‐]", "-").replaceAll("[^0-9-]", "");
-      boolean shaped = digits.matches("0\\d{1,4}-\\d{1,4}-\\d{3,4}");
-      return new Recognition.Field(digits, shaped ? h.confidence() : h.confidence() * 0.5);
-    }).orElse(Recognition.Field.missing());
+  private static Optional<Recognition.Field> phone(LabelledLines.Hit hit) {
+    String digits = hit.value().replaceAll("[ー－―‐—]", "-").replaceAll("[()（）]", "-").replaceAll("[^0-9-]", "")
+        .replaceAll("^-+|-+$", "").replaceAll("-{2,}", "-");
+    if (digits.replace("-", "").length() < 9) {
+      return Optional.empty();
+    }
+    Recognition.Field field = new Recognition.Field(digits, confidenceOf(hit));
+    boolean shaped = digits.matches("0\\d{1,4}-\\d{1,4}-\\d{3,4}") && digits.replace("-", "").length() == 10;
+    boolean mobile = digits.matches("0[789]0-\\d{4}-\\d{4}");
+    return Optional.of(shaped || mobile ? field : field.doubted(INCONSISTENT, "電話番号の桁数・形が正しくありません"));
   }
 
-  private static Recognition.Field kana(Optional<LabelledLines.Hit> hit) {
-    return hit.map(h -> {
-      boolean katakana = h.value().matches("[\\p{InKatakana}ー]+");
-      return new Recognition.Field(h.value(), katakana ? h.confidence() : h.confidence() * 0.6);
-    }).orElse(Recognition.Field.missing());
+  private static Optional<Recognition.Field> personName(LabelledLines.Hit hit) {
+    String value = hit.value().replaceAll("(様|殿)$", "");
+    if (value.length() < 2) {
+      return Optional.empty();
+    }
+    Recognition.Field field = new Recognition.Field(value, confidenceOf(hit));
+    boolean shaped = value.matches("[\\p{IsHan}\\p{InHiragana}\\p{InKatakana}々ヶ]{2,12}");
+    return Optional.of(shaped ? field : field.doubted(INCONSISTENT, "氏名に使わない文字が含まれています"));
   }
 
-  private static Recognition.Field employmentType(Optional<LabelledLines.Hit> hit) {
-    return hit.map(h -> {
-      String best = null;
-      int bestDistance = Integer.MAX_VALUE;
-      for (String type : EMPLOYMENT_TYPES) {
-        int distance = LevenshteinDistance.getDefaultInstance().apply(h.value(), type);
-        if (distance < bestDistance) {
-          bestDistance = distance;
-          best = type;
+  private static Optional<Recognition.Field> kana(LabelledLines.Hit hit) {
+    // a small ャュョ can only follow an イ-row kana (キョ, シュ): elsewhere OCR misjudged the size of ヤユヨ
+    String value = smallKanaFixed(hit.value());
+    if (value.length() < 2) {
+      return Optional.empty();
+    }
+    Recognition.Field field = new Recognition.Field(value, confidenceOf(hit));
+    boolean katakana = value.matches("[\\p{InKatakana}ー・]+");
+    return Optional.of(katakana ? field : field.doubted(INCONSISTENT, "フリガナにカタカナ以外の文字が含まれています"));
+  }
+
+  static String smallKanaFixed(String kana) {
+    StringBuilder out = new StringBuilder(kana);
+    for (int i = 0; i < out.length(); i++) {
+      int small = "ャュョ".indexOf(out.charAt(i));
+      if (small >= 0 && (i == 0 || "キシチニヒミリギジビピ".indexOf(out.charAt(i - 1)) < 0)) {
+        out.setCharAt(i, "ヤユヨ".charAt(small));
+      }
+    }
+    return out.toString();
+  }
+
+  private static Optional<Recognition.Field> employmentType(LabelledLines.Hit hit) {
+    String value = hit.value();
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String type : EMPLOYMENT_TYPES) {
+      // the type may be followed by more text in the cell (正社員（フルタイム）): compare with the head of the value
+      String head = value.length() > type.length() + 1 ? value.substring(0, type.length()) : value;
+      int distance = LevenshteinDistance.getDefaultInstance().apply(head, type);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = type;
+      }
+    }
+    double share = (double) bestDistance / Math.max(1, best.length());
+    if (share > 0.5) {
+      return Optional.of(new Recognition.Field(value, confidenceOf(hit) * 0.3, "雇用形態の選択肢に当てはまりません"));
+    }
+    return Optional.of(new Recognition.Field(best, confidenceOf(hit) * (1 - share)));
+  }
+
+  enum Period { WEEK, MONTH }
+
+  /** Numbers of a unit in a value, each with the period written before it (1週 30時間 ／ 1か月 130時間). */
+  private static List<Object[]> perPeriod(String value, Pattern unit) {
+    List<Object[]> out = new ArrayList<>();
+    String text = JapaneseText.nfkc(value);
+    Matcher m = unit.matcher(text);
+    int previous = 0;
+    while (m.find()) {
+      String before = text.substring(previous, m.start());
+      Period period = before.contains("週") ? Period.WEEK
+          : before.matches(".*[月].*") ? Period.MONTH : null;
+      out.add(new Object[] {period, Double.parseDouble(m.group(1)), m.start(1), m.end(1)});
+      previous = m.end();
+    }
+    return out;
+  }
+
+  private static Recognition.Field days(LabelledLines rows) {
+    Recognition.Field read = first(rows, LABELS, "workDaysPerMonth", hit -> {
+      for (Object[] found : perPeriod(hit.value(), DAYS)) {
+        if (found[0] != Period.WEEK) {
+          return Optional.of(count((double) found[1], part(hit, found), 1, 31, "1か月の就労日数"));
         }
       }
-      double share = (double) bestDistance / Math.max(1, best.length());
-      return share > 0.5 ? new Recognition.Field(h.value(), h.confidence() * 0.3)
-          : new Recognition.Field(best, h.confidence() * (1 - share));
-    }).orElse(Recognition.Field.missing());
+      // a cell with the number alone (the unit in the heading), or the unit misread (18昌): the number itself
+      String rest = JapaneseText.compact(hit.value()).replaceFirst("^1?(か|ヶ|ケ|カ)?月(あたり|当たり|間)?", "");
+      Matcher bare = Pattern.compile("^(\\d{1,2})(?!\\d)").matcher(rest);
+      if (bare.find()) {
+        double factor = BARE_NUMBER.matcher(rest).matches() ? 1 : 0.7;
+        return Optional.of(count(Double.parseDouble(bare.group(1)), confidenceOf(hit) * factor, 1, 31,
+            "1か月の就労日数"));
+      }
+      return Optional.empty();
+    });
+    return read;
   }
 
-  private static Recognition.Field number(Optional<LabelledLines.Hit> hit, String unit, int min, int max) {
-    return hit.map(h -> JapaneseText.numberBefore(h.value(), unit)
-        .map(n -> new Recognition.Field(String.valueOf(n), n >= min && n <= max ? h.confidence()
-            : h.confidence() * 0.3))
-        .orElse(new Recognition.Field(null, 0))).orElse(Recognition.Field.missing());
+  private static Recognition.Field hours(LabelledLines rows, String field, Period period, int min, int max) {
+    String name = period == Period.WEEK ? "1週の就労時間" : "1か月の就労時間";
+    Recognition.Field specific = first(rows, LABELS, field, hit -> {
+      List<Object[]> found = perPeriod(hit.value(), HOURS);
+      for (Object[] f : found) {
+        if (f[0] == period || f[0] == null) {
+          return Optional.of(count((double) f[1], part(hit, f), min, max, name));
+        }
+      }
+      Matcher bare = BARE_NUMBER.matcher(JapaneseText.compact(hit.value()));
+      return bare.matches() ? Optional.of(count(Double.parseDouble(bare.group(1)), confidenceOf(hit), min, max, name))
+          : Optional.empty();
+    });
+    if (!specific.isMissing()) {
+      return specific;
+    }
+    // a row for both periods: 就労時間 1週 30時間 ／ 1か月 130時間 (labelled generally, or by the first period)
+    List<LabelledLines.Hit> shared = new ArrayList<>(rows.candidates("-hoursAnyPeriod"));
+    shared.addAll(rows.candidates(period == Period.WEEK ? "workHoursPerMonth" : "workHoursPerWeek"));
+    for (LabelledLines.Hit hit : shared) {
+      for (Object[] f : perPeriod(hit.value(), HOURS)) {
+        if (f[0] == period) {
+          return count((double) f[1], part(hit, f), min, max, name);
+        }
+      }
+    }
+    return specific;
   }
 
-  /** Hours per month and per week must agree roughly (a month is about 4.3 weeks); if not, one of them is misread. */
+  /** The confidence of the number itself, not of its unit or the period before it. */
+  private static double part(LabelledLines.Hit hit, Object[] found) {
+    return hit.confidenceOf((int) found[2], (int) found[3]);
+  }
+
+  private static Recognition.Field count(double value, double confidence, int min, int max, String name) {
+    String text = value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    Recognition.Field field = new Recognition.Field(text, confidence);
+    return value >= min && value <= max ? field
+        : field.doubted(INCONSISTENT * 0.6, name + "が" + min + "〜" + max + "の範囲外です");
+  }
+
+  private static void crossCheckDates(Map<String, Recognition.Field> fields, LocalDate today) {
+    LocalDate certified = dateOf(fields, "certificationDate");
+    LocalDate birth = dateOf(fields, "employeeBirthDate");
+    LocalDate start = dateOf(fields, "employmentStart");
+    for (String key : List.of("certificationDate", "employeeBirthDate", "employmentStart")) {
+      LocalDate date = dateOf(fields, key);
+      if (date != null && date.isAfter(today)) {
+        doubt(fields, key, "未来の日付です");
+      }
+    }
+    LocalDate reference = certified != null && !certified.isAfter(today) ? certified : today;
+    if (birth != null) {
+      int age = java.time.Period.between(birth, reference).getYears();
+      if (age < 15 || age > 80) {
+        doubt(fields, "employeeBirthDate", "生年月日から見た年齢（" + age + "歳）が就労者としてありえません");
+      }
+    }
+    if (start != null && certified != null && start.isAfter(certified)) {
+      doubt(fields, "employmentStart", "雇用開始日が証明日より後です");
+      doubt(fields, "certificationDate", "雇用開始日が証明日より後です");
+    }
+    if (start != null && birth != null && start.isBefore(birth.plusYears(15))) {
+      String why = "雇用開始日が15歳の誕生日より前です（生年月日と矛盾）";
+      doubt(fields, "employmentStart", why);
+      doubt(fields, "employeeBirthDate", why);
+    }
+  }
+
+  /** Hours must fit in the days (≤ 24 a day) and week and month must agree (a month is about 4.3 weeks). */
   private static void crossCheckHours(Map<String, Recognition.Field> fields) {
-    Recognition.Field week = fields.get("workHoursPerWeek");
-    Recognition.Field month = fields.get("workHoursPerMonth");
-    if (week.value() == null || month.value() == null) {
-      return;
+    Double days = numberOf(fields, "workDaysPerMonth");
+    Double week = numberOf(fields, "workHoursPerWeek");
+    Double month = numberOf(fields, "workHoursPerMonth");
+    if (days != null && month != null && (month > days * 24 || month < days)) {
+      String why = "1か月の就労時間が就労日数と合いません（1日あたり" + Math.round(month / days) + "時間）";
+      doubt(fields, "workHoursPerMonth", why);
+      doubt(fields, "workDaysPerMonth", why);
     }
-    double ratio = Double.parseDouble(month.value()) / Double.parseDouble(week.value());
-    if (ratio < 3.5 || ratio > 5.0) {
-      fields.put("workHoursPerWeek", new Recognition.Field(week.value(), week.confidence() * 0.6));
-      fields.put("workHoursPerMonth", new Recognition.Field(month.value(), month.confidence() * 0.6));
+    if (week != null && month != null) {
+      double ratio = month / week;
+      if (ratio < 3.5 || ratio > 5.0) {
+        String why = "1週と1か月の就労時間が合いません（1か月は約4.3週）";
+        doubt(fields, "workHoursPerWeek", why);
+        doubt(fields, "workHoursPerMonth", why);
+      }
+    }
+    if (days != null && week != null && week > Math.min(7, days) * 24) {
+      doubt(fields, "workHoursPerWeek", "1週の就労時間が7日×24時間を超えています");
     }
   }
 
-  private static String leadingDigits(String text) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*(\\d+)").matcher(JapaneseText.nfkc(text));
-    return m.find() ? m.group(1) : "";
+  private static void doubt(Map<String, Recognition.Field> fields, String key, String why) {
+    fields.put(key, fields.get(key).doubted(INCONSISTENT, why));
   }
 
-  private static String before(String text, String marker) {
-    int i = text.indexOf(marker);
-    return i < 0 ? text : text.substring(0, i);
+  private static LocalDate dateOf(Map<String, Recognition.Field> fields, String key) {
+    String value = fields.get(key).value();
+    return value == null ? null : LocalDate.parse(value);
   }
 
-  private static String after(String text, String marker) {
-    int i = text.indexOf(marker);
-    return i < 0 ? "" : text.substring(i + marker.length());
+  private static Double numberOf(Map<String, Recognition.Field> fields, String key) {
+    String value = fields.get(key).value();
+    return value == null ? null : Double.parseDouble(value);
   }
 }

@@ -3,9 +3,16 @@ package jp.tetsuzuki.workers.ocr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** A form read by OCR into fields: the pipeline recognises the pages, the subclass extracts its fields. */
 public abstract class FormReader {
+
+  /** Cap for a value that failed a cross-check: below {@link Recognition#VERIFY_BELOW}, so staff look at it. */
+  static final double INCONSISTENT = 0.5;
+  /** Cap for a value computed from other fields rather than read. */
+  static final double DERIVED = 0.7;
 
   private final OcrPipeline pipeline;
 
@@ -23,4 +30,55 @@ public abstract class FormReader {
 
   /** Field extraction from recognised pages (public for tests and for text layers read elsewhere). */
   public abstract Recognition extract(List<OcrPage> pages);
+
+  /**
+   * The OCR confidence of a value: the mean of its characters, but never more than 0.2 above its weakest word, so
+   * one badly read character in an otherwise clear value still sends it to verification.
+   */
+  static double confidenceOf(LabelledLines.Hit hit) {
+    return Math.min(hit.confidence(), hit.weakest() + 0.2);
+  }
+
+  /** The confidence of the part of the value a pattern matched (the number, not its unit or the words around it). */
+  static double confidenceOf(LabelledLines.Hit hit, java.util.regex.Matcher matched, int group) {
+    return hit.confidenceOf(matched.start(group), matched.end(group));
+  }
+
+  /**
+   * The first candidate of {@code field} that {@code parse} accepts. No label on the page: missing, with a reason
+   * naming the label looked for; a label whose value does not parse: missing, with what was read.
+   */
+  static Recognition.Field first(LabelledLines rows, LabelVocabulary vocabulary, String field,
+      Function<LabelledLines.Hit, Optional<Recognition.Field>> parse) {
+    List<LabelledLines.Hit> hits = rows.candidates(field);
+    for (LabelledLines.Hit hit : hits) {
+      Optional<Recognition.Field> parsed = parse.apply(hit);
+      if (parsed.isPresent()) {
+        return parsed.get();
+      }
+    }
+    if (!hits.isEmpty()) {
+      return Recognition.Field.missing("「" + vocabulary.display(field) + "」欄の値を読み取れませんでした（読めた文字：「"
+          + hits.get(0).value() + "」）");
+    }
+    if (rows.hasLabel(field)) {
+      return Recognition.Field.missing("「" + vocabulary.display(field) + "」欄に値が見つかりません");
+    }
+    return notFound(vocabulary, field);
+  }
+
+  /** A date, or one whose era name is misread (偽和7年), then inferred from its year and flagged. */
+  static Optional<Recognition.Field> dateOrMisreadEra(LabelledLines.Hit hit, java.time.LocalDate today) {
+    Optional<Recognition.Field> read = JapaneseText.dateAt(hit.value()).map(d -> new Recognition.Field(
+        d.value().toString(), hit.confidenceOf(d.start(), d.end())));
+    if (read.isPresent()) {
+      return read;
+    }
+    return JapaneseText.dateWithMisreadEra(hit.value(), today).map(d -> new Recognition.Field(d.value().toString(),
+        hit.confidenceOf(d.start(), d.end())).doubted(INCONSISTENT, "元号を読み取れず、年から推定しました"));
+  }
+
+  static Recognition.Field notFound(LabelVocabulary vocabulary, String field) {
+    return Recognition.Field.missing("「" + vocabulary.display(field) + "」の欄が見つかりません");
+  }
 }

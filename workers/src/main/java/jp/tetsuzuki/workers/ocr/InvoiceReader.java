@@ -1,104 +1,393 @@
 package jp.tetsuzuki.workers.ocr;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-/** Reads a qualified invoice (適格請求書) into fields with confidence; arithmetic and check digit lower confidence. */
+/**
+ * Reads a qualified invoice (適格請求書) into fields with confidence. Labels come from {@link LabelVocabulary#INVOICE};
+ * amounts are also read from per-rate rows (「10%対象 ¥302,600 ¥30,260」, tax-exclusive or tax-inclusive). The
+ * registration number's check digit, tax = subtotal × rate per rate, and subtotals + taxes = total decide confidence:
+ * a value that breaks one is kept below the verification threshold with the reason; amounts that satisfy all of them
+ * together are confirmed; one amount the others determine is derived and flagged.
+ */
 public class InvoiceReader extends FormReader {
 
+  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+  private static final LabelVocabulary LABELS = LabelVocabulary.INVOICE;
+  private static final List<String> AMOUNTS = List.of("subtotal10", "tax10", "subtotal8", "tax8");
+  /** A row that starts with its rate: 10%, or 8 without its small % sign when 対象 or 軽減 follows. */
+  private static final Pattern RATE_ROW = Pattern.compile(
+      "^(?:税率|標準税率|軽減税率)?[(（]?(10|8)\\s*(?:[%％]|(?=対象|軽減|\\(軽減|（軽減))");
+  private static final Pattern REGISTRATION = Pattern.compile("[TtＴｔ]\\s*[0-9０-９OoIl\\s\\-]{13,20}");
+  private static final Pattern HONORIFIC = Pattern.compile("^(.{2,30}?)(御中|様|殿)$");
+  private static final Pattern COMPANY = Pattern.compile("(株式会社|有限会社|合同会社|合資会社|\\(株\\)|（株）)");
+
+  private final Clock clock;
+
   public InvoiceReader(OcrPipeline pipeline) {
+    this(pipeline, Clock.system(TOKYO));
+  }
+
+  /** @param clock today's date (in Tokyo) decides what is in the future */
+  public InvoiceReader(OcrPipeline pipeline, Clock clock) {
     super(pipeline);
+    this.clock = clock;
   }
 
   @Override
   public Recognition extract(List<OcrPage> pages) {
-    LabelledLines rows = new LabelledLines(pages);
+    LabelledLines rows = new LabelledLines(pages, LABELS);
     Map<String, Recognition.Field> fields = new LinkedHashMap<>();
-    fields.put("registrationNumber", registration(rows.after("登録番号")));
-    fields.put("issuerName", rows.after("発行者", "請求元").map(h -> new Recognition.Field(h.value(), h.confidence()))
-        .orElse(Recognition.Field.missing()));
-    fields.put("issueDate", rows.after("請求日", "発行日").flatMap(h -> JapaneseText.date(h.value())
-        .map(d -> new Recognition.Field(d.toString(), h.confidence()))).orElse(Recognition.Field.missing()));
-    fields.put("recipientName", rows.after("請求先").map(h -> new Recognition.Field(
-        h.value().replaceAll("(様|御中|殿)$", ""), h.confidence())).orElse(Recognition.Field.missing()));
-    // OCR drops the small % sign often; the label without it is the same label (and may itself have one misread)
-    fields.put("subtotal10", amount(rows.after("10%対象小計", "10対象小計")));
-    fields.put("tax10", amount(rows.after("10%対象消費税", "10対象消費税")));
-    fields.put("subtotal8", amount(rows.after("8%対象小計", "8対象小計")));
-    fields.put("tax8", amount(rows.after("8%対象消費税", "8対象消費税")));
-    fields.put("total", amount(rows.after("合計金額", "ご請求金額", "合計")));
-    checkArithmetic(fields);
+    fields.put("registrationNumber", registration(rows));
+    fields.put("issuerName", issuer(rows));
+    LocalDate today = LocalDate.now(clock.withZone(TOKYO));
+    Recognition.Field issued = first(rows, LABELS, "issueDate", hit -> dateOrMisreadEra(hit, today));
+    if (issued.value() != null && LocalDate.parse(issued.value()).isAfter(today)) {
+      issued = issued.doubted(INCONSISTENT, "請求日が未来の日付です");
+    }
+    fields.put("issueDate", issued);
+    fields.put("recipientName", recipient(rows));
+    Map<String, Recognition.Field> rateRows = rateRows(rows);
+    for (String key : AMOUNTS) {
+      Recognition.Field byLabel = first(rows, LABELS, key, InvoiceReader::amount);
+      fields.put(key, byLabel.isMissing() && rateRows.containsKey(key) ? rateRows.get(key) : byLabel);
+    }
+    // a rate row whose tax fits its amount settles that rate (its amount may include the tax, unlike the label's)
+    for (int percent : new int[] {10, 8}) {
+      Recognition.Field subtotal = rateRows.get("subtotal" + percent);
+      Recognition.Field tax = rateRows.get("tax" + percent);
+      if (subtotal != null && taxMatches(Long.parseLong(subtotal.value()), Long.parseLong(tax.value()), percent)) {
+        fields.put("subtotal" + percent, subtotal);
+        fields.put("tax" + percent, tax);
+      }
+    }
+    fields.put("total", first(rows, LABELS, "total", InvoiceReader::amount));
+    // 消費税額等 on a rate's row is that rate's tax, not the invoice's: the tax of all rates is read off other rows
+    Recognition.Field taxTotal = first(rows, LABELS, "-taxTotal", hit -> isRateRow(rows.lines().get(hit.line()))
+        ? Optional.empty() : amount(hit));
+    absentRate(fields, rows, rateRows, "8");
+    absentRate(fields, rows, rateRows, "10");
+    checkArithmetic(fields, taxTotal);
     Recognition recognition = new Recognition(fields);
     return pages.stream().allMatch(OcrPage::complete) ? recognition : recognition.unsure();
   }
 
-  private static Recognition.Field registration(Optional<LabelledLines.Hit> hit) {
-    return hit.map(h -> {
-      String number = RegistrationNumber.normalize(h.value());
-      if (number == null) {
-        return new Recognition.Field(null, 0);
+  private static Recognition.Field registration(LabelledLines rows) {
+    Recognition.Field byLabel = first(rows, LABELS, "registrationNumber", hit -> {
+      String number = RegistrationNumber.normalizeChecked(hit.value());
+      return number == null ? Optional.empty() : Optional.of(checked(number, confidenceOf(hit)));
+    });
+    if (!byLabel.isMissing()) {
+      return byLabel;
+    }
+    // printed without a label (often under the issuer's name): T + 13 digits anywhere on the page
+    for (LabelledLines.Line line : rows.lines()) {
+      Matcher m = REGISTRATION.matcher(line.text);
+      if (m.find()) {
+        String number = RegistrationNumber.normalizeChecked(m.group());
+        if (number != null) {
+          return checked(number, mean(line, m.start(), m.end()) * 0.95);
+        }
       }
-      // a failed check digit means at least one digit is misread
-      return new Recognition.Field(number, RegistrationNumber.isValid(number) ? h.confidence()
-          : h.confidence() * 0.3);
-    }).orElse(Recognition.Field.missing());
+    }
+    return byLabel;
   }
 
-  private static Recognition.Field amount(Optional<LabelledLines.Hit> hit) {
-    return hit.map(h -> {
-      OptionalLong yen = JapaneseText.yen(h.value());
-      return yen.isPresent() ? new Recognition.Field(String.valueOf(yen.getAsLong()), h.confidence())
-          : new Recognition.Field(null, 0);
-    }).orElse(Recognition.Field.missing());
+  private static Recognition.Field checked(String number, double confidence) {
+    // a failed check digit means at least one digit is misread (or the number is not a real one); a passing one
+    // confirms nothing: it cannot see a 0 read as 9, which OCR does (measured), so the reading keeps its confidence
+    if (RegistrationNumber.isValid(number)) {
+      return new Recognition.Field(number, confidence);
+    }
+    return new Recognition.Field(number, confidence).doubted(confidence * 0.3, "登録番号のチェックデジットが一致しません");
+  }
+
+  private static Recognition.Field issuer(LabelledLines rows) {
+    Recognition.Field byLabel = first(rows, LABELS, "issuerName", hit -> hit.value().length() < 2 ? Optional.empty()
+        : Optional.of(new Recognition.Field(hit.value(), confidenceOf(hit))));
+    if (!byLabel.isMissing()) {
+      return byLabel;
+    }
+    // no label: the issuer block is a company name that is not addressed (no 御中/様/殿) and is no one's value;
+    // right above or below the registration number it is the issuer's block for sure, elsewhere only a guess
+    List<LabelledLines.Line> lines = rows.lines();
+    for (int i = 0; i < lines.size(); i++) {
+      LabelledLines.Line line = lines.get(i);
+      String text = LabelledLines.stripTrailingJunk(LabelledLines.stripJunk(line.text));
+      if (line.labels.isEmpty() && COMPANY.matcher(text).find() && !HONORIFIC.matcher(text).matches()
+          && text.length() <= 30) {
+        boolean besideRegistration = (i + 1 < lines.size() && registrationLine(lines.get(i + 1)))
+            || (i > 0 && registrationLine(lines.get(i - 1)));
+        double confidence = mean(line, 0, line.text.length());
+        return besideRegistration ? new Recognition.Field(text, confidence, "発行者の欄がないため、登録番号に隣接する社名を採りました")
+            : new Recognition.Field(text, Math.min(confidence, Recognition.VERIFY_BELOW - 0.05),
+                "発行者の欄がないため、社名の行から推定しました");
+      }
+    }
+    return byLabel;
+  }
+
+  private static boolean isRateRow(LabelledLines.Line line) {
+    return RATE_ROW.matcher(LabelledLines.stripJunk(line.text)).find();
+  }
+
+  private static boolean registrationLine(LabelledLines.Line line) {
+    return line.labels.stream().anyMatch(o -> o.field().equals("registrationNumber"))
+        || REGISTRATION.matcher(line.text).find();
+  }
+
+  private static Recognition.Field recipient(LabelledLines rows) {
+    Recognition.Field byLabel = first(rows, LABELS, "recipientName", hit -> {
+      String name = hit.value().replaceAll("(御中|様|殿)$", "");
+      return name.length() < 2 ? Optional.empty() : Optional.of(new Recognition.Field(name, confidenceOf(hit)));
+    });
+    if (!byLabel.isMissing()) {
+      return byLabel;
+    }
+    // addressed without a label: 「架空市長 御中」 on a line of its own
+    for (LabelledLines.Line line : rows.lines()) {
+      Matcher m = HONORIFIC.matcher(LabelledLines.stripTrailingJunk(LabelledLines.stripJunk(line.text)));
+      if (m.matches() && line.labels.isEmpty()) {
+        return new Recognition.Field(m.group(1), mean(line, 0, line.text.length()) * 0.95);
+      }
+    }
+    return byLabel;
+  }
+
+  private static Optional<Recognition.Field> amount(LabelledLines.Hit hit) {
+    // a rate in the value (消費税(10%) ¥30,260) is no amount: blank it out, keeping the positions
+    String value = hit.value();
+    Matcher rate = Pattern.compile("\\d+(?:\\.\\d+)?\\s*[%％]").matcher(value);
+    StringBuilder blanked = new StringBuilder(value);
+    while (rate.find()) {
+      for (int i = rate.start(); i < rate.end(); i++) {
+        blanked.setCharAt(i, ' ');
+      }
+    }
+    return JapaneseText.yenAt(blanked.toString().replace(' ', '_')).map(found -> new Recognition.Field(
+        String.valueOf(found.value()), hit.confidenceOf(found.start(), found.end())));
+  }
+
+  /**
+   * Rows that start with a rate and carry two amounts: the taxable amount and its tax, either order. When the tax is
+   * the amount × r/(100 + r), the amount includes the tax (「10%対象 ¥332,860 うち消費税 ¥30,260」).
+   */
+  private static Map<String, Recognition.Field> rateRows(LabelledLines rows) {
+    Map<String, Recognition.Field> out = new LinkedHashMap<>();
+    for (LabelledLines.Line line : rows.lines()) {
+      String text = LabelledLines.stripJunk(line.text);
+      Matcher m = RATE_ROW.matcher(text);
+      if (!m.find()) {
+        continue;
+      }
+      String rate = m.group(1);
+      List<Long> amounts = JapaneseText.yenAll(text.substring(m.end()));
+      amounts.removeIf(a -> a == 0 && amounts.size() > 2);
+      if (amounts.size() < 2 || out.containsKey("subtotal" + rate)) {
+        continue;
+      }
+      long a = Math.max(amounts.get(0), amounts.get(1));
+      long b = Math.min(amounts.get(0), amounts.get(1));
+      int percent = Integer.parseInt(rate);
+      long subtotal = !taxMatches(a, b, percent) && taxMatches(a - b, b, percent) ? a - b : a;
+      double confidence = mean(line, 0, line.text.length()) * 0.98;
+      out.put("subtotal" + rate, new Recognition.Field(String.valueOf(subtotal), confidence));
+      out.put("tax" + rate, new Recognition.Field(String.valueOf(b), confidence));
+    }
+    return out;
+  }
+
+  /** A rate with no label and no row anywhere is not on the invoice: 0 if the other rate and the total agree. */
+  private static void absentRate(Map<String, Recognition.Field> fields, LabelledLines rows,
+      Map<String, Recognition.Field> rateRows, String rate) {
+    String other = rate.equals("8") ? "10" : "8";
+    if (rows.hasLabel("subtotal" + rate) || rows.hasLabel("tax" + rate) || rateRows.containsKey("subtotal" + rate)) {
+      return;
+    }
+    Long subtotal = amountOf(fields, "subtotal" + other);
+    Long tax = amountOf(fields, "tax" + other);
+    Long total = amountOf(fields, "total");
+    if (subtotal != null && tax != null && total != null && subtotal + tax == total) {
+      String why = rate + "%対象の記載がないため0円としました（合計金額と一致）";
+      double confidence = Math.min(fields.get("total").confidence(), fields.get("subtotal" + other).confidence());
+      fields.put("subtotal" + rate, new Recognition.Field("0", confidence, why));
+      fields.put("tax" + rate, new Recognition.Field("0", confidence, why));
+    }
   }
 
   /**
    * Tax per rate must be the subtotal × rate rounded once (down, half-up or up: the issuer chooses), and the total
-   * the sum of subtotals and taxes. A field that breaks an equation loses confidence; one that confirms it keeps it.
+   * the sum of subtotals and taxes. One missing amount that the others determine is derived (and flagged); amounts
+   * that satisfy every equation together are confirmed; a broken equation sends its fields to verification.
    */
-  private static void checkArithmetic(Map<String, Recognition.Field> fields) {
-    checkTax(fields, "subtotal10", "tax10", 10);
-    checkTax(fields, "subtotal8", "tax8", 8);
-    long sum = 0;
-    boolean complete = true;
-    for (String key : List.of("subtotal10", "tax10", "subtotal8", "tax8")) {
-      String value = fields.get(key).value();
-      if (value == null) {
-        complete = false;
-      } else {
-        sum += Long.parseLong(value);
+  private static void checkArithmetic(Map<String, Recognition.Field> fields, Recognition.Field taxTotal) {
+    deriveMissing(fields, taxTotal);
+    correctOneDigit(fields);
+    boolean taxesHold = true;
+    for (int percent : new int[] {10, 8}) {
+      Long subtotal = amountOf(fields, "subtotal" + percent);
+      Long tax = amountOf(fields, "tax" + percent);
+      if (subtotal == null || tax == null) {
+        taxesHold = false;
+      } else if (!taxMatches(subtotal, tax, percent)) {
+        taxesHold = false;
+        String why = "消費税額（" + percent + "%）が対象額×" + percent + "%と一致しません";
+        doubt(fields, "subtotal" + percent, why);
+        doubt(fields, "tax" + percent, why);
       }
     }
-    Recognition.Field total = fields.get("total");
-    if (complete && total.value() != null && Long.parseLong(total.value()) != sum) {
-      lower(fields, "total", 0.5);
-      for (String key : List.of("subtotal10", "tax10", "subtotal8", "tax8")) {
-        lower(fields, key, 0.8);
-      }
-    }
-  }
-
-  private static void checkTax(Map<String, Recognition.Field> fields, String subtotalKey, String taxKey, int percent) {
-    String subtotal = fields.get(subtotalKey).value();
-    String tax = fields.get(taxKey).value();
-    if (subtotal == null || tax == null) {
+    Long total = amountOf(fields, "total");
+    boolean complete = total != null && AMOUNTS.stream().allMatch(k -> amountOf(fields, k) != null);
+    if (!complete) {
       return;
     }
-    long base = Long.parseLong(subtotal) * percent;
-    long actual = Long.parseLong(tax);
-    boolean consistent = actual == Math.floorDiv(base, 100) || actual == Math.round(base / 100.0)
-        || actual == -Math.floorDiv(-base, 100);
-    if (!consistent) {
-      lower(fields, subtotalKey, 0.5);
-      lower(fields, taxKey, 0.5);
+    long sum = AMOUNTS.stream().mapToLong(k -> amountOf(fields, k)).sum();
+    if (sum != total) {
+      String why = "合計金額が小計と消費税の和（" + sum + "円）と一致しません";
+      doubt(fields, "total", why);
+      if (!taxesHold) {
+        AMOUNTS.forEach(k -> doubt(fields, k, why));
+      }
+    } else if (taxesHold && Stream.concat(AMOUNTS.stream(), Stream.of("total")).filter(k -> fields.get(k).derived())
+        .count() <= 1) {
+      // five amounts read apart that satisfy three equations together: a misread that keeps all three is unlikely
+      // (with one amount derived or corrected, two equations still confirm the other four; it stays flagged)
+      for (String key : List.of("subtotal10", "tax10", "subtotal8", "tax8", "total")) {
+        Recognition.Field f = fields.get(key);
+        if (f.reason() == null && !f.derived()) {
+          fields.put(key, new Recognition.Field(f.value(), Math.max(f.confidence(), 0.9)));
+        }
+      }
     }
   }
 
-  private static void lower(Map<String, Recognition.Field> fields, String key, double factor) {
-    Recognition.Field field = fields.get(key);
-    fields.put(key, new Recognition.Field(field.value(), field.confidence() * factor));
+  /** Digits OCR confuses in amounts (0 read as 6 most of all). */
+  private static final Map<Character, String> CONFUSED = Map.of('0', "689", '6', "085", '8', "0369", '3', "8",
+      '1', "74", '7', "12", '9', "08", '5', "68", '2', "7", '4', "1");
+  /** The misreads seen most (a 0 read as 6, 8 or 9): tried first, so they win over a rarer one that also fits. */
+  private static final Map<Character, String> MOST_CONFUSED = Map.of('6', "0", '8', "0", '9', "0");
+
+  /**
+   * When the amounts break an equation and exactly one confusable digit in one of them, changed, makes every
+   * equation hold, that digit was misread: the amount is corrected and flagged (staff confirm it against the paper).
+   */
+  private static void correctOneDigit(Map<String, Recognition.Field> fields) {
+    List<String> all = List.of("subtotal10", "tax10", "subtotal8", "tax8", "total");
+    if (all.stream().anyMatch(k -> amountOf(fields, k) == null || fields.get(k).derived()) || consistent(fields, null,
+        0)) {
+      return;
+    }
+    for (Map<Character, String> confusions : List.of(MOST_CONFUSED, CONFUSED)) {
+      String fixedKey = null;
+      long fixedValue = 0;
+      int solutions = 0;
+      for (String key : all) {
+        String digits = fields.get(key).value();
+        // a lone 0 (a rate with nothing on it) is read reliably; 6 yen of 8% items is no correction
+        for (int i = 0; i < digits.length() && !digits.equals("0"); i++) {
+          for (char alternative : confusions.getOrDefault(digits.charAt(i), "").toCharArray()) {
+            long candidate = Long.parseLong(digits.substring(0, i) + alternative + digits.substring(i + 1));
+            if (consistent(fields, key, candidate)) {
+              solutions++;
+              fixedKey = key;
+              fixedValue = candidate;
+            }
+          }
+        }
+      }
+      if (solutions == 1) {
+        correct(fields, fixedKey, fixedValue);
+        return;
+      }
+      if (solutions > 1) {
+        return; // ambiguous: staff decide
+      }
+    }
+  }
+
+  private static void correct(Map<String, Recognition.Field> fields, String fixedKey, long fixedValue) {
+    Recognition.Field read = fields.get(fixedKey);
+    fields.put(fixedKey, new Recognition.Field(String.valueOf(fixedValue), DERIVED,
+        "計算が合うよう1桁を補正しました（読み取り" + read.value() + "→" + fixedValue + "）", true));
+  }
+
+  /** Whether both taxes fit their subtotals and the total is the sum, with {@code key} taken as {@code value}. */
+  private static boolean consistent(Map<String, Recognition.Field> fields, String key, long value) {
+    java.util.function.Function<String, Long> get = k -> k.equals(key) ? value : amountOf(fields, k);
+    return taxMatches(get.apply("subtotal10"), get.apply("tax10"), 10)
+        && taxMatches(get.apply("subtotal8"), get.apply("tax8"), 8)
+        && get.apply("subtotal10") + get.apply("tax10") + get.apply("subtotal8") + get.apply("tax8")
+        == get.apply("total");
+  }
+
+  private static void deriveMissing(Map<String, Recognition.Field> fields, Recognition.Field taxTotal) {
+    List<String> all = List.of("subtotal10", "tax10", "subtotal8", "tax8", "total");
+    List<String> missing = new ArrayList<>(all.stream().filter(k -> amountOf(fields, k) == null).toList());
+    Long taxSum = taxTotal.isMissing() ? null : Long.parseLong(taxTotal.value());
+    // うち消費税 (all rates) and one rate's tax give the other's
+    if (taxSum != null) {
+      for (String[] pair : new String[][] {{"tax10", "tax8"}, {"tax8", "tax10"}}) {
+        if (missing.contains(pair[0]) && amountOf(fields, pair[1]) != null) {
+          derive(fields, pair[0], taxSum - amountOf(fields, pair[1]), "消費税の合計と他の税率の消費税額から算出しました");
+          missing.remove(pair[0]);
+        }
+      }
+    }
+    if (missing.size() > 1) {
+      for (int percent : new int[] {10, 8}) {
+        Long subtotal = amountOf(fields, "subtotal" + percent);
+        if (subtotal != null && missing.contains("tax" + percent)) {
+          derive(fields, "tax" + percent, subtotal * percent / 100,
+              "対象額×" + percent + "%から算出しました（端数は切り捨てと仮定）");
+          missing.remove("tax" + percent);
+        }
+      }
+    }
+    if (missing.size() == 1) {
+      String key = missing.get(0);
+      long others = all.stream().filter(k -> !k.equals(key) && !k.equals("total"))
+          .mapToLong(k -> amountOf(fields, k)).sum();
+      long value = key.equals("total") ? others : amountOf(fields, "total") - others;
+      derive(fields, key, value, key.equals("total") ? "小計と消費税の和から算出しました"
+          : "合計金額と他の金額から算出しました");
+    }
+  }
+
+  private static void derive(Map<String, Recognition.Field> fields, String key, long value, String why) {
+    Recognition.Field before = fields.get(key);
+    String reason = before.reason() == null ? why : before.reason() + "。" + why;
+    boolean plausible = value >= 0;
+    fields.put(key, new Recognition.Field(String.valueOf(value), plausible ? DERIVED : DERIVED / 3, reason, true));
+  }
+
+  static boolean taxMatches(long subtotal, long tax, int percent) {
+    long base = subtotal * percent;
+    return tax == Math.floorDiv(base, 100) || tax == Math.round(base / 100.0) || tax == -Math.floorDiv(-base, 100);
+  }
+
+  private static void doubt(Map<String, Recognition.Field> fields, String key, String why) {
+    fields.put(key, fields.get(key).doubted(INCONSISTENT, why));
+  }
+
+  private static Long amountOf(Map<String, Recognition.Field> fields, String key) {
+    String value = fields.get(key).value();
+    return value == null ? null : Long.parseLong(value);
+  }
+
+  private static double mean(LabelledLines.Line line, int start, int end) {
+    double sum = 0;
+    for (int i = start; i < end; i++) {
+      sum += line.confidence[i];
+    }
+    return end > start ? sum / (end - start) / 100.0 : 0;
   }
 }

@@ -1,60 +1,445 @@
 package jp.tetsuzuki.workers.ocr;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Finds "label value" rows in OCR lines. Labels are matched loosely (one misread character in labels of four or more)
- * because OCR misreads a label as easily as a value; the value is what follows the label on the same line.
+ * Finds the values of a form's fields in OCR lines by their labels ({@link LabelVocabulary}) and by layout: the value
+ * to the right of its label on the same line (up to the next label), or below it (a label printed above its value,
+ * or a table whose header row holds the labels of the cells beneath). Labels are found anywhere in a line, exactly
+ * in key form first and with one misread character for labels of four or more; where labels overlap, the longer one
+ * wins (「代表者氏名」 is not 「氏名」).
  */
 final class LabelledLines {
 
-  record Hit(String value, double confidence) {}
+  /** How the value stood to its label. */
+  enum Layout { RIGHT, BELOW, CELL }
 
-  private final List<OcrLine> lines;
+  /**
+   * A candidate value: its text (NFKC, no spaces), confidence 0..1 (the OCR confidence of the value's characters,
+   * lowered for a loose label match), the weakest word's confidence, and where it was found.
+   */
+  record Hit(String value, double confidence, double weakest, Layout layout, int line, double[] chars, double match) {
 
-  LabelledLines(List<OcrPage> pages) {
-    this.lines = pages.stream().flatMap(p -> p.lines().stream()).toList();
+    /**
+     * The confidence of the part {@code start..end} of the value (the digits of a count, the date itself): the mean of
+     * its characters' OCR confidence, but never more than 0.2 above the weakest of them, times the label match.
+     */
+    double confidenceOf(int start, int end) {
+      int s = Math.max(0, Math.min(start, chars.length));
+      int e = Math.max(s, Math.min(end, chars.length));
+      if (e == s) {
+        return Math.min(confidence, weakest + 0.2);
+      }
+      double sum = 0;
+      double low = 1;
+      for (int i = s; i < e; i++) {
+        sum += chars[i];
+        low = Math.min(low, chars[i]);
+      }
+      return Math.min(sum / (e - s), low + 0.2) * match;
+    }
   }
 
-  List<OcrLine> lines() {
+  /** A line as characters with their word, box and confidence, and its label key with the map back. */
+  static final class Line {
+    final int index;
+    final String text;
+    final int[] word;
+    final double[] confidence;
+    final int[] left;
+    final int[] right;
+    final int top;
+    final int bottom;
+    final String key;
+    final int[] keyToText;
+    final List<Occurrence> labels = new ArrayList<>();
+
+    Line(int index, OcrLine line) {
+      this.index = index;
+      StringBuilder chars = new StringBuilder();
+      List<int[]> boxes = new ArrayList<>();
+      List<Double> conf = new ArrayList<>();
+      List<Integer> words = new ArrayList<>();
+      int w = 0;
+      double[] wordConfidence = segmentationAware(line.words());
+      double[] heights = line.words().stream().mapToDouble(OcrWord::height).sorted().toArray();
+      double typical = heights.length == 0 ? 0 : heights[heights.length / 2];
+      for (OcrWord ocrWord : line.words()) {
+        String t = JapaneseText.compact(ocrWord.text());
+        if (isRuleRemnant(t, ocrWord, typical)) {
+          continue;
+        }
+        for (int i = 0; i < t.length(); i++) {
+          chars.append(t.charAt(i));
+          int l = ocrWord.left() + ocrWord.width() * i / t.length();
+          int r = ocrWord.left() + ocrWord.width() * (i + 1) / t.length();
+          boxes.add(new int[] {l, r});
+          conf.add(wordConfidence[w]);
+          words.add(w);
+        }
+        w++;
+      }
+      text = chars.toString();
+      int n = text.length();
+      word = new int[n];
+      confidence = new double[n];
+      left = new int[n];
+      right = new int[n];
+      for (int i = 0; i < n; i++) {
+        word[i] = words.get(i);
+        confidence[i] = conf.get(i);
+        left[i] = boxes.get(i)[0];
+        right[i] = boxes.get(i)[1];
+      }
+      top = line.words().stream().mapToInt(OcrWord::top).min().orElse(0);
+      bottom = line.words().stream().mapToInt(x -> x.top() + x.height()).max().orElse(0);
+      StringBuilder k = new StringBuilder();
+      List<Integer> map = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        char c = LabelVocabulary.canon(text.charAt(i));
+        if (c != 0) {
+          k.append(c);
+          map.add(i);
+        }
+      }
+      key = k.toString();
+      keyToText = map.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Tesseract splits a number into single digits now and then (「2(17) 1(17)」 for 21) and gives the pieces one low
+     * confidence together: a doubt about where the word ends, not about the glyphs. Such a pair of neighbours, equal
+     * in confidence, takes the line's typical confidence instead.
+     */
+    private static double[] segmentationAware(List<OcrWord> words) {
+      double[] out = words.stream().mapToDouble(OcrWord::confidence).toArray();
+      double[] sorted = out.clone();
+      java.util.Arrays.sort(sorted);
+      double typical = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+      for (int i = 0; i + 1 < words.size(); i++) {
+        OcrWord a = words.get(i);
+        OcrWord b = words.get(i + 1);
+        if (a.text().matches("\\d{1,2}") && b.text().matches("\\d{1,2}") && Math.abs(a.confidence() - b.confidence()) < 3
+            && a.confidence() < 50 && b.left() - (a.left() + a.width()) < Math.max(a.height(), b.height())) {
+          out[i] = Math.max(out[i], typical);
+          out[i + 1] = Math.max(out[i + 1], typical);
+        }
+      }
+      return out;
+    }
+
+    /**
+     * A cell border too short for the preprocessor's rule removal, read as | or l or 1: one character, much taller
+     * than the line's other words and thin.
+     */
+    private static boolean isRuleRemnant(String text, OcrWord word, double typicalHeight) {
+      return text.length() == 1 && "|｜lI1[]!".indexOf(text.charAt(0)) >= 0 && typicalHeight > 0
+          && word.height() > 1.6 * typicalHeight && word.width() * 4 < word.height();
+    }
+
+    int height() {
+      return Math.max(1, bottom - top);
+    }
+
+    /** Text index where key position {@code keyIndex} starts ({@code text.length()} past the end). */
+    int textAt(int keyIndex) {
+      return keyIndex < keyToText.length ? keyToText[keyIndex] : text.length();
+    }
+  }
+
+  /** A label found in a line: its field, the text span it covers, and whether it matched exactly. */
+  record Occurrence(String field, int start, int end, boolean exact, int keyLength) {}
+
+  private final List<Line> lines = new ArrayList<>();
+  private final boolean boxes;
+  private final LabelVocabulary vocabulary;
+
+  LabelledLines(List<OcrPage> pages, LabelVocabulary vocabulary) {
+    this.vocabulary = vocabulary;
+    int i = 0;
+    for (OcrPage page : pages) {
+      for (OcrLine line : page.lines()) {
+        if (!line.words().isEmpty()) {
+          lines.add(new Line(i++, line));
+        }
+      }
+    }
+    boxes = pages.stream().flatMap(p -> p.lines().stream()).flatMap(l -> l.words().stream())
+        .anyMatch(w -> w.width() > 0);
+    for (Line line : lines) {
+      findLabels(line, vocabulary);
+    }
+  }
+
+  List<Line> lines() {
     return lines;
   }
 
-  Optional<Hit> after(String... labels) {
-    // exact labels first, anywhere on the page; only then a loose match, so 請求日 never stands in for 請求先
-    for (boolean loose : new boolean[] {false, true}) {
-      for (OcrLine line : lines) {
-        String text = stripJunk(JapaneseText.compact(line.text()));
-        for (String label : labels) {
-          int end = loose ? looseLabelEnd(text, label) : text.startsWith(label) ? label.length() : -1;
-          String value = end < 0 ? "" : stripJunk(text.substring(end));
-          if (!value.isEmpty()) {
-            return Optional.of(new Hit(value, line.meanConfidence() / 100.0 * (loose ? 0.9 : 1)));
+  /** Every candidate value of {@code field}, in reading order; the caller keeps the first that parses. */
+  List<Hit> candidates(String field) {
+    List<Hit> out = new ArrayList<>();
+    // exact labels anywhere before loose ones: a misread lead sentence must not stand in for a real label
+    for (boolean exact : new boolean[] {true, false}) {
+      for (Line line : lines) {
+        candidates(line, field, exact, out);
+      }
+    }
+    return out;
+  }
+
+  private void candidates(Line line, String field, boolean exact, List<Hit> out) {
+    for (int o = 0; o < line.labels.size(); o++) {
+      Occurrence label = line.labels.get(o);
+      if (!label.field().equals(field) || label.exact() != exact) {
+        continue;
+      }
+      double match = label.exact() ? 1 : 0.9;
+      int end = o + 1 < line.labels.size() ? line.labels.get(o + 1).start() : line.text.length();
+      Hit right = span(line, label.end(), end, match, Layout.RIGHT);
+      if (right != null) {
+        out.add(right);
+      }
+      if (right == null || o + 1 < line.labels.size()) {
+        Hit below = below(line, o, match);
+        if (below != null) {
+          out.add(below);
+        }
+      }
+    }
+  }
+
+  /** True when some label of {@code field} is on the page (its value may still be unreadable). */
+  boolean hasLabel(String field) {
+    return lines.stream().anyMatch(l -> l.labels.stream().anyMatch(o -> o.field().equals(field)));
+  }
+
+  /**
+   * The value under label {@code o} of {@code line}: on the next line down that has characters in the label's
+   * column. The column runs from the label's left edge to just before the next label (cells of a table grid, values
+   * left-aligned under their labels) and ends at a wide gap; a label alone on its line owns the width to its right. Without boxes (text from the command line),
+   * a header row of k labels takes the k words of the next line in order.
+   */
+  private Hit below(Line line, int o, double match) {
+    Occurrence label = line.labels.get(o);
+    int next = nextLine(line);
+    if (next < 0) {
+      return null;
+    }
+    Line values = lines.get(next);
+    if (!boxes) {
+      return belowByOrder(line, o, values, match);
+    }
+    int labelLeft = line.left[label.start()];
+    // cells are read left-aligned under their labels: a column ends where the next label starts
+    int from = o == 0 ? labelLeft - 3 * line.height() : labelLeft - line.height();
+    int to = o + 1 < line.labels.size() ? line.left[line.labels.get(o + 1).start()] - line.height() / 2
+        : Integer.MAX_VALUE;
+    int start = -1;
+    int end = -1;
+    for (int i = 0; i < values.text.length(); i++) {
+      int centre = (values.left[i] + values.right[i]) / 2;
+      if (centre >= from && centre < to) {
+        if (start < 0) {
+          start = i;
+        }
+        end = i + 1;
+      }
+    }
+    if (start < 0) {
+      return null;
+    }
+    // a wide gap ends the cell (the next cell's label may not have been recognised)
+    for (int i = start; i + 1 < end; i++) {
+      if (values.left[i + 1] - values.right[i] > 3 * values.height()) {
+        end = i + 1;
+        break;
+      }
+    }
+    // a label in the cell ends the value; a cell that starts with a label holds no value of ours
+    for (Occurrence other : values.labels) {
+      if (other.start() <= start && other.end() > start) {
+        return null;
+      }
+      if (other.start() > start && other.start() < end) {
+        end = other.start();
+      }
+    }
+    return span(values, start, end, match * 0.98, o > 0 || o + 1 < line.labels.size() ? Layout.CELL : Layout.BELOW);
+  }
+
+  private Hit belowByOrder(Line line, int o, Line values, double match) {
+    if (!values.labels.isEmpty()) {
+      return null;
+    }
+    if (line.labels.size() == 1) {
+      return span(values, 0, values.text.length(), match * 0.98, Layout.BELOW);
+    }
+    List<int[]> words = new ArrayList<>();
+    for (int i = 0; i < values.text.length(); i++) {
+      if (words.isEmpty() || values.word[i] != values.word[i - 1]) {
+        words.add(new int[] {i, i + 1});
+      } else {
+        words.get(words.size() - 1)[1] = i + 1;
+      }
+    }
+    words.removeIf(w -> stripJunk(values.text.substring(w[0], w[1])).isEmpty());
+    if (words.size() != line.labels.size()) {
+      return null;
+    }
+    return span(values, words.get(o)[0], words.get(o)[1], match * 0.98, Layout.CELL);
+  }
+
+  /** The next line down that starts below this one's middle and not more than three line heights under it. */
+  private int nextLine(Line line) {
+    for (int i = line.index + 1; i < lines.size(); i++) {
+      Line candidate = lines.get(i);
+      if (!boxes) {
+        return i;
+      }
+      if (candidate.top > line.top + line.height() / 2 && candidate.top < line.bottom + 3 * line.height()) {
+        return i;
+      }
+      if (candidate.top >= line.bottom + 3 * line.height()) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private Hit span(Line line, int start, int end, double match, Layout layout) {
+    if (start >= end) {
+      return null;
+    }
+    String raw = line.text.substring(start, end);
+    String lead = stripJunk(raw);
+    int s = start + (raw.length() - lead.length());
+    String value = stripTrailingJunk(lead);
+    int e = s + value.length();
+    if (value.isEmpty() || looksLikeALabel(value)) {
+      return null;
+    }
+    double sum = 0;
+    double weakest = 100;
+    double[] chars = new double[e - s];
+    for (int i = s; i < e; i++) {
+      sum += line.confidence[i];
+      weakest = Math.min(weakest, line.confidence[i]);
+      chars[i - s] = line.confidence[i] / 100.0;
+    }
+    double mean = sum / (e - s);
+    return new Hit(value, mean / 100.0 * match, weakest / 100.0, layout, line.index, chars, match);
+  }
+
+  /** A value that is one character from a label (「ぶりがな」 beside 「氏名」 in a header row) is the next cell's label. */
+  private boolean looksLikeALabel(String value) {
+    String key = LabelVocabulary.key(value);
+    if (key.length() < 3 || key.length() > 8) {
+      return false;
+    }
+    LevenshteinDistance distance = new LevenshteinDistance(1);
+    for (Set<String> labels : vocabulary.keysByField().values()) {
+      for (String label : labels) {
+        if (label.length() >= 3 && Math.abs(label.length() - key.length()) <= 1 && distance.apply(key, label) >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void findLabels(Line line, LabelVocabulary vocabulary) {
+    List<Occurrence> found = new ArrayList<>();
+    String key = line.key;
+    LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+    for (Map.Entry<String, Set<String>> field : vocabulary.keysByField().entrySet()) {
+      for (String label : field.getValue()) {
+        int from = 0;
+        int at;
+        while ((at = key.indexOf(label, from)) >= 0) {
+          add(found, occurrence(line, field.getKey(), at, at + label.length(), true));
+          from = at + 1;
+        }
+        // one character misread, dropped or added: in labels of five or more anywhere, of four at the line's start
+        // (「ご請求申し上げます」 is one character from 「ご請求先」)
+        if (label.length() < 4) {
+          continue;
+        }
+        for (int p = 0; p + label.length() - 1 <= key.length(); p++) {
+          if (label.length() == 4 && p > 0 && !cellStart(line, p)) {
+            continue;
+          }
+          if (key.charAt(p) != label.charAt(0) && (p + 1 >= key.length() || key.charAt(p + 1) != label.charAt(1))) {
+            continue;
+          }
+          for (int length : new int[] {label.length(), label.length() - 1, label.length() + 1}) {
+            if (p + length <= key.length() && distance.apply(key.substring(p, p + length), label) == 1
+                && sameDigits(key, p, p + length, label)) {
+              add(found, occurrence(line, field.getKey(), p, p + length, false));
+              break;
+            }
           }
         }
       }
     }
-    return Optional.empty();
+    // longest first (a loose match counts one shorter), exact before loose; keep those that overlap no kept one
+    found.sort(Comparator.comparingInt((Occurrence o) -> o.keyLength() - (o.exact() ? 0 : 1)).reversed()
+        .thenComparing(o -> !o.exact()).thenComparingInt(Occurrence::start));
+    List<Occurrence> kept = new ArrayList<>();
+    for (Occurrence o : found) {
+      if (kept.stream().noneMatch(k -> k.start() < o.end() && o.start() < k.end())) {
+        kept.add(o);
+      }
+    }
+    kept.sort(Comparator.comparingInt(Occurrence::start));
+    line.labels.addAll(kept);
   }
 
   /**
-   * Index after the label at the start of the line, or -1. The label may have one character misread, dropped or
-   * added (8%対象 read as 8対象), so heads one shorter and one longer than the label are tried too.
+   * A loose match may not misread a label's digits nor start inside a number: values are full of digits, and
+   * 「00消費税額等」 in 「¥302,600消費税額等」 is one character from 「10消費税額等」.
    */
-  private static int looseLabelEnd(String text, String label) {
-    // short labels differ from each other by one character (請求日/請求先, 所在地/所在): only 4+ may be loose
-    if (label.length() < 4) {
-      return -1;
+  /** Whether key position {@code p} starts a new cell: a wide gap on the page before it. */
+  private static boolean cellStart(Line line, int p) {
+    int at = line.textAt(p);
+    int before = line.textAt(p - 1);
+    return at < line.text.length() && line.right[before] > 0 && line.left[at] - line.right[before] > 3 * line.height();
+  }
+
+  private static void add(List<Occurrence> found, Occurrence occurrence) {
+    if (occurrence != null) {
+      found.add(occurrence);
     }
-    for (int length : new int[] {label.length(), label.length() - 1, label.length() + 1}) {
-      if (text.length() >= length
-          && LevenshteinDistance.getDefaultInstance().apply(text.substring(0, length), label) <= 1) {
-        return length;
+  }
+
+  private static boolean sameDigits(String key, int start, int end, String label) {
+    if (start > 0 && Character.isDigit(key.charAt(start - 1)) && Character.isDigit(key.charAt(start))) {
+      return false;
+    }
+    return key.substring(start, end).replaceAll("\\D", "").equals(label.replaceAll("\\D", ""));
+  }
+
+  /**
+   * Key positions → text span; the span also takes the punctuation after the label (「消費税(10%)」's "%)"). Null when
+   * the characters are far apart on the page: two cells' labels (「本人氏名」 「フリガナ」) are not one label.
+   */
+  private static Occurrence occurrence(Line line, String field, int keyStart, int keyEnd, boolean exact) {
+    int start = line.textAt(keyStart);
+    int end = keyEnd == 0 ? 0 : line.textAt(keyEnd - 1) + 1;
+    for (int i = start; i + 1 < end; i++) {
+      if (line.left[i + 1] - line.right[i] > 2 * line.height() && line.right[i] > 0) {
+        return null;
       }
     }
-    return -1;
+    while (end < line.text.length() && LabelVocabulary.canon(line.text.charAt(end)) == 0
+        && "ー".indexOf(line.text.charAt(end)) < 0) {
+      end++;
+    }
+    return new Occurrence(field, start, end, exact, keyEnd - keyStart);
   }
 
   /**
@@ -62,9 +447,18 @@ final class LabelledLines {
    * ' " | : and the like. No value of our forms starts with one of them.
    */
   private static final java.util.regex.Pattern LEADING_JUNK =
-      java.util.regex.Pattern.compile("^[_。、「」『』'\"`|｜!！:：;；,.・~〜\\-ー―‐]+");
+      java.util.regex.Pattern.compile("^[_。、「」『』'\"`|｜!！:：;；,.・~〜\\-ー―‐%)）\\]］】〕/／=＝]+");
+  private static final java.util.regex.Pattern TRAILING_JUNK =
+      java.util.regex.Pattern.compile("[_。、「」『』'\"`|｜!！:：;；,.・~〜\\-―‐(（\\[［【〔/／=＝]+$");
 
   static String stripJunk(String text) {
     return LEADING_JUNK.matcher(text).replaceFirst("");
+  }
+
+  /** Also a rule remnant read as ー after the value: two or more, or one after a character that is no katakana. */
+  static String stripTrailingJunk(String text) {
+    String out = TRAILING_JUNK.matcher(text).replaceFirst("");
+    out = out.replaceFirst("[ー―一]{2,}$", "").replaceFirst("(?<=[^\\p{InKatakana}])[ー―]$", "");
+    return TRAILING_JUNK.matcher(out).replaceFirst("");
   }
 }

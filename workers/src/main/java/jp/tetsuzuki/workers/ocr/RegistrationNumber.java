@@ -17,6 +17,32 @@ public final class RegistrationNumber {
     return m.find() ? "T" + m.group(1) : null;
   }
 
+  /**
+   * As {@link #normalize}, but when OCR read more than 13 digits (a speck read as 1 before them), the 13 in a row that
+   * pass the check digit, if exactly one such window exists.
+   */
+  public static String normalizeChecked(String text) {
+    String first = normalize(text);
+    String t = JapaneseText.compact(text).toUpperCase(java.util.Locale.ROOT).replace('O', '0').replace('I', '1')
+        .replace('L', '1');
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{14,16}").matcher(t);
+    if (first == null || isValid(first) || !m.find()) {
+      return first;
+    }
+    String run = m.group();
+    String found = null;
+    for (int i = 0; i + 13 <= run.length(); i++) {
+      String candidate = "T" + run.substring(i, i + 13);
+      if (isValid(candidate)) {
+        if (found != null) {
+          return first;
+        }
+        found = candidate;
+      }
+    }
+    return found == null ? first : found;
+  }
+
   public static boolean isValid(String number) {
     if (number == null || !number.matches("T\\d{13}")) {
       return false;

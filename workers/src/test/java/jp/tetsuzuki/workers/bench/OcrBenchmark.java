@@ -63,60 +63,72 @@ public final class OcrBenchmark {
     int perKind = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     Path report = Path.of(args.length > 1 ? args[1] : "target/ocr-benchmark.md");
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 20250401L;
+    List<FixtureGenerator.Template> templates = Arrays.stream((args.length > 3 ? args[3] : "LABEL_LEFT").split(","))
+        .map(String::strip).map(FixtureGenerator.Template::valueOf).toList();
+    boolean details = Boolean.getBoolean("ocr.bench.details");
     String cache = System.getProperty("ocr.bench.cliCache");
     Path images = Files.createTempDirectory("ocr-bench");
-    FixtureGenerator generator = new FixtureGenerator(seed);
-    try (TesseractEngine engine = new TesseractEngine()) {
+    // the page budget is a production guard; on a machine shared with other builds (load 20 on 2 cores, this run
+    // niced) wall time per page is several times the CPU time, so the benchmark gives Tesseract longer
+    long budget = Long.getLong("ocr.bench.pageBudgetMillis", 120_000);
+    try (TesseractEngine engine = new TesseractEngine(TesseractEngine.DEBIAN_TESSDATA, budget)) {
       engine.checkAvailable();
       OcrPipeline pipeline = new OcrPipeline(engine);
       EmploymentCertificateReader certificates = new EmploymentCertificateReader(pipeline);
       InvoiceReader invoices = new InvoiceReader(pipeline);
-      Map<String, Tally[]> tallies = Map.of("certificate", new Tally[] {new Tally(), new Tally(), new Tally()},
-          "invoice", new Tally[] {new Tally(), new Tally(), new Tally()});
-      for (int i = 0; i < 2 * perKind; i++) {
-        Fixture fixture = i % 2 == 0 ? generator.certificate(i / 2) : generator.invoice(i / 2);
-        Path png = images.resolve(fixture.id() + ".png");
-        ImageIO.write(fixture.scan(), "png", png.toFile());
-        GreyImage image = GreyImage.of(fixture.scan());
+      Map<String, Tally[]> tallies = new java.util.LinkedHashMap<>();
+      for (FixtureGenerator.Template template : templates) {
+        // one generator per template and seed, so a template's documents do not depend on which others run
+        FixtureGenerator generator = new FixtureGenerator(seed + template.ordinal());
+        for (int i = 0; i < 2 * perKind; i++) {
+          Fixture fixture = i % 2 == 0 ? generator.certificate(i / 2, template) : generator.invoice(i / 2, template);
+          String group = fixture.kind() + " " + template;
+          Tally[] t = tallies.computeIfAbsent(group, k -> new Tally[] {new Tally(), new Tally(), new Tally()});
+          Path png = images.resolve(fixture.id() + ".png");
+          ImageIO.write(fixture.scan(), "png", png.toFile());
+          GreyImage image = GreyImage.of(fixture.scan());
 
-        long start = System.nanoTime();
-        OcrPage ours = pipeline.recognize(1, image, TextDirection.HORIZONTAL);
-        long oursNanos = System.nanoTime() - start;
+          long start = System.nanoTime();
+          OcrPage ours = pipeline.recognize(1, image, TextDirection.HORIZONTAL);
+          boolean certificate = fixture.kind().equals("certificate");
+          Recognition oursFields = certificate ? certificates.extract(List.of(ours)) : invoices.extract(List.of(ours));
+          long oursNanos = System.nanoTime() - start;
 
-        long[] cliNanos = new long[2];
-        String cli = cli(cache, seed, fixture.id(), png, "jpn+eng", cliNanos, 0);
-        String cliJpn = cli(cache, seed, fixture.id(), png, "jpn", cliNanos, 1);
+          long[] cliNanos = new long[2];
+          String cli = cli(cache, seed, fixture.id(), png, "jpn+eng", cliNanos, 0);
+          String cliJpn = cli(cache, seed, fixture.id(), png, "jpn", cliNanos, 1);
 
-        Tally[] t = tallies.get(fixture.kind());
-        t[0].add(TextMetrics.distance(fixture.text(), ours.text()), oursNanos);
-        t[1].add(TextMetrics.distance(fixture.text(), cli), cliNanos[0]);
-        t[2].add(TextMetrics.distance(fixture.text(), cliJpn), cliNanos[1]);
-        boolean certificate = fixture.kind().equals("certificate");
-        Recognition oursFields = certificate ? certificates.extract(List.of(ours)) : invoices.extract(List.of(ours));
-        OcrPage cliPage = asPage(cli);
-        Recognition cliFields = certificate ? certificates.extract(List.of(cliPage))
-            : invoices.extract(List.of(cliPage));
-        int[] oursDistance = TextMetrics.distance(fixture.text(), ours.text());
-        int[] cliDistance = TextMetrics.distance(fixture.text(), cli);
-        int oursRight = score(t[0], fixture, oursFields);
-        int cliRight = score(t[1], fixture, cliFields);
-        OcrPage cliJpnPage = asPage(cliJpn);
-        score(t[2], fixture, certificate ? certificates.extract(List.of(cliJpnPage))
-            : invoices.extract(List.of(cliJpnPage)));
-        System.out.printf(Locale.ROOT, "%-16s %-32s ours %6.2f s %5.1f %% %2d/%d | cli %6.2f s %5.1f %% %2d/%d%n",
-            fixture.id(), fixture.degradation(), oursNanos / 1e9, 100 - 100.0 * oursDistance[0] / oursDistance[1],
-            oursRight, fixture.fields().size(), cliNanos[0] / 1e9, 100 - 100.0 * cliDistance[0] / cliDistance[1],
-            cliRight, fixture.fields().size());
-        Files.delete(png);
-        if ((i + 1) % 20 == 0) {
-          System.out.printf(Locale.ROOT, "%d/%d documents%n", i + 1, 2 * perKind);
+          t[0].add(TextMetrics.distance(fixture.text(), ours.text()), oursNanos);
+          t[1].add(TextMetrics.distance(fixture.text(), cli), cliNanos[0]);
+          t[2].add(TextMetrics.distance(fixture.text(), cliJpn), cliNanos[1]);
+          OcrPage cliPage = asPage(cli);
+          Recognition cliFields = certificate ? certificates.extract(List.of(cliPage))
+              : invoices.extract(List.of(cliPage));
+          int[] oursDistance = TextMetrics.distance(fixture.text(), ours.text());
+          int[] cliDistance = TextMetrics.distance(fixture.text(), cli);
+          int oursRight = score(t[0], fixture, oursFields, details ? fixture.id() : null);
+          int cliRight = score(t[1], fixture, cliFields, null);
+          OcrPage cliJpnPage = asPage(cliJpn);
+          score(t[2], fixture, certificate ? certificates.extract(List.of(cliJpnPage))
+              : invoices.extract(List.of(cliJpnPage)), null);
+          System.out.printf(Locale.ROOT, "%-24s %-32s ours %6.2f s %5.1f %% %2d/%d | cli %6.2f s %5.1f %% %2d/%d%n",
+              fixture.id(), fixture.degradation(), oursNanos / 1e9, 100 - 100.0 * oursDistance[0] / oursDistance[1],
+              oursRight, fixture.fields().size(), cliNanos[0] / 1e9, 100 - 100.0 * cliDistance[0] / cliDistance[1],
+              cliRight, fixture.fields().size());
+          if (details) {
+            System.out.println("  ours text: " + ours.text().replace("\n", " ⏎ "));
+          }
+          Files.delete(png);
         }
       }
-      String markdown = markdown(perKind, seed, tallies);
+      String markdown = markdown(perKind, seed, templates, tallies);
       Files.createDirectories(report.toAbsolutePath().getParent());
       Files.writeString(report, markdown, StandardCharsets.UTF_8);
       System.out.println(markdown);
     } finally {
+      try (var left = Files.list(images)) {
+        left.forEach(f -> f.toFile().delete());
+      }
       Files.deleteIfExists(images);
     }
   }
@@ -163,7 +175,7 @@ public final class OcrBenchmark {
     return new OcrPage(1, lines);
   }
 
-  private static int score(Tally tally, Fixture fixture, Recognition recognition) {
+  private static int score(Tally tally, Fixture fixture, Recognition recognition, String detailsFor) {
     int rightCount = 0;
     for (var expected : fixture.fields().entrySet()) {
       String value = recognition.value(expected.getKey());
@@ -179,28 +191,38 @@ public final class OcrBenchmark {
       } else if (!right) {
         tally.confidentWrong++;
       }
+      if (detailsFor != null && (!right || flagged)) {
+        Recognition.Field f = recognition.fields().get(expected.getKey());
+        System.out.printf(Locale.ROOT, "  %s %-18s %s expected %s read %s (%.2f) %s%n", detailsFor, expected.getKey(),
+            right ? "FLAGGED-RIGHT" : flagged ? "FLAGGED-WRONG" : "UNFLAGGED-WRONG", expected.getValue(), value,
+            f == null ? 0 : f.confidence(), f == null || f.reason() == null ? "" : f.reason());
+      }
     }
     return rightCount;
   }
 
-  private static String markdown(int perKind, long seed, Map<String, Tally[]> tallies) {
+  private static String markdown(int perKind, long seed, List<FixtureGenerator.Template> templates,
+      Map<String, Tally[]> tallies) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "Generated documents: %d employment certificates, %d invoices (seed %d,"
-        + " about 3/4 with scan damage). One thread, OMP_THREAD_LIMIT=1, %s.%n%n", perKind, perKind, seed,
-        System.getProperty("os.arch")));
-    out.append("| documents | reader | character accuracy | field accuracy | fields flagged for verification "
-        + "| unflagged fields wrong | pages/s per core |\n|---|---|---|---|---|---|---|\n");
-    for (String kind : List.of("certificate", "invoice")) {
-      Tally[] t = tallies.get(kind);
-      row(out, kind, "Tetsuzuki pipeline", t[0], true);
-      row(out, kind, "tesseract CLI (jpn+eng, --dpi 300)", t[1], false);
-      row(out, kind, "tesseract CLI (jpn, --dpi 300)", t[2], false);
+    out.append(String.format(Locale.ROOT, "Generated documents: %d employment certificates and %d invoices per template"
+        + " (templates %s; seed %d + template ordinal; about 3/4 with scan damage). One thread, OMP_THREAD_LIMIT=1,"
+        + " %s.%n%n", perKind, perKind, templates, seed, System.getProperty("os.arch")));
+    out.append("| documents | template | reader | character accuracy | field accuracy | fields flagged for verification "
+        + "| unflagged fields wrong | pages/s per core |\n|---|---|---|---|---|---|---|---|\n");
+    for (var entry : tallies.entrySet()) {
+      String[] group = entry.getKey().split(" ");
+      Tally[] t = entry.getValue();
+      row(out, group[0], group[1], "Tetsuzuki pipeline", t[0], true);
+      row(out, group[0], group[1], "tesseract CLI (jpn+eng, --dpi 300)", t[1], false);
+      row(out, group[0], group[1], "tesseract CLI (jpn, --dpi 300)", t[2], false);
     }
     return out.toString();
   }
 
-  private static void row(StringBuilder out, String kind, String reader, Tally t, boolean confidences) {
-    out.append(String.format(Locale.ROOT, "| %s | %s | %.1f %% | %.1f %% | %s | %s | %.2f |%n", kind, reader,
+  private static void row(StringBuilder out, String kind, String template, String reader, Tally t,
+      boolean confidences) {
+    out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f %% | %.1f %% | %s | %s | %.2f |%n", kind, template,
+        reader,
         100 * t.charAccuracy(), 100.0 * t.fieldsRight / t.fields,
         confidences ? String.format(Locale.ROOT, "%.1f %%", 100.0 * t.flagged / t.fields) : "n/a (no confidences)",
         confidences ? String.format(Locale.ROOT, "%.1f %%", 100.0 * t.confidentWrong / t.fields) : "n/a",
