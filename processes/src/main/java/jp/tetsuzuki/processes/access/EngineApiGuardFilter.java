@@ -93,11 +93,31 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
       operation = webapp.group(1) == null ? "engine" : webapp.group(2) == null ? "" : webapp.group(2);
     } else {
       Matcher plugin = WEBAPP_API.matcher(path);
-      caller = webappCaller(request.getSession(false), "default");
-      if (plugin.matches() && caller != null && !caller.roles().contains(Role.ADMINISTRATOR)
-          && caller.roles().stream().noneMatch(Role.PEOPLE::contains) && !isLogin(plugin)) {
-        deny(response, caller, request.getMethod(), path, "machine accounts do not use the webapps");
+      if (plugin.matches() && isLogin(plugin)) {
+        String user = request.getParameter("username");
+        if ("POST".equals(request.getMethod()) && user != null && !user.isBlank()) {
+          Set<Role> roles = forms.rolesOf(user);
+          if (!roles.contains(Role.ADMINISTRATOR) && roles.stream().noneMatch(Role.PEOPLE::contains)) {
+            // machine accounts and accounts without a role do not log in to the webapps (same answer as a bad password)
+            problem(response, 401, "AuthenticationException", "ログインできません。 / login refused");
+            return;
+          }
+        }
+        chain.doFilter(request, response);
         return;
+      }
+      caller = webappCaller(request.getSession(false), "default");
+      if (plugin.matches() && caller != null && !caller.roles().contains(Role.ADMINISTRATOR)) {
+        Set<Role> allowed = switch (plugin.group(1)) {
+          case "cockpit" -> java.util.EnumSet.of(Role.SUPERVISOR, Role.DESIGNER, Role.PLATFORM_DESIGNER);
+          case "tasklist", "welcome" -> Role.PEOPLE;
+          default -> Set.of(); // the Admin webapp's plugins: administrators only
+        };
+        if (caller.roles().stream().noneMatch(allowed::contains)) {
+          deny(response, caller, request.getMethod(), path, "the " + plugin.group(1) + " webapp's API is not for the "
+              + "caller's roles " + caller.roles());
+          return;
+        }
       }
       chain.doFilter(request, response);
       return;
@@ -303,6 +323,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     return new Verdict(0, null, !dropped.isEmpty());
   }
 
+  /** Camunda's login, logout and "who am I" ({@code /camunda/api/admin/auth/user/…}), used by every webapp. */
   private static boolean isLogin(Matcher plugin) {
     return "admin".equals(plugin.group(1)) && plugin.group(2).startsWith("auth/");
   }

@@ -56,6 +56,12 @@ class EngineForms {
     });
   }
 
+  /** The roles of a user by their groups (read by the platform: used before the user is logged in). */
+  java.util.Set<Role> rolesOf(String userId) {
+    return AsPlatform.call(identity, () -> Role.of(identity.createGroupQuery().groupMember(userId).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList()));
+  }
+
   /** The task's assignee ({@code Optional.empty()} when unassigned), or {@code null} when there is no such task. */
   Optional<String> assigneeOf(String taskId) {
     return AsPlatform.call(identity, () -> {

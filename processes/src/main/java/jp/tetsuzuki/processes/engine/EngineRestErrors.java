@@ -82,10 +82,15 @@ public final class EngineRestErrors {
     }
     ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
     Response.Status status = camunda.getStatus(e);
-    if (e instanceof RestException && status.getStatusCode() >= 500 && e.getCause() instanceof ProcessEngineException
-        cause && camunda.getStatus(cause).getStatusCode() < 500) {
-      // a resource reports the engine's refusal as 500 ("Cannot instantiate …: …AuthorizationException: …")
-      return toResponse(cause);
+    if (status.getStatusCode() >= 500) {
+      // a resource reports the engine's refusal as 500 ("Cannot instantiate …: …AuthorizationException: …"), and the
+      // engine wraps a listener's refusal once more (ENGINE-03051): answer with the first refusal in the chain
+      Throwable cause = e.getCause();
+      for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
+        if (cause instanceof ProcessEngineException refusal && camunda.getStatus(refusal).getStatusCode() < 500) {
+          return toResponse(refusal);
+        }
+      }
     }
     boolean internal = status.getStatusCode() >= 500;
     // Camunda's other answers keep their status and details (403 authorization, 400 bad user request, 404, and a

@@ -18,6 +18,7 @@ import jp.tetsuzuki.processes.approval.TenantMembers;
 import jp.tetsuzuki.processes.calendar.OfficeCalendar;
 import jp.tetsuzuki.processes.calendar.Pause;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -89,23 +90,23 @@ public class ProcedureActivities {
   private ApplicationRecord registerPaperApplication(DelegateExecution execution, String tenantId, Instant now) {
     String code = (String) execution.getVariable(PROCEDURE_CODE);
     Procedure procedure = catalog.find(code).filter(p -> p.offeredIn(tenantId)).orElseThrow(
-        () -> new ProcessEngineException("手続「" + code + "」は自治体 " + tenantId + " では扱っていません。"));
+        () -> new BadUserRequestException("手続「" + code + "」は自治体 " + tenantId + " では扱っていません。"));
     Authentication caller = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String user = caller == null ? null : caller.getUserId();
     if (user != null && !members.isMember(tenantId, user)) {
-      throw new ProcessEngineException("自治体 " + tenantId + " の申請を登録する権限がありません。");
+      throw new AuthorizationException("自治体 " + tenantId + " の申請を登録する権限がありません。");
     }
     LocalDate receivedOn = receivedOn(execution.getVariable(RECEIVED_ON), now);
     String applicantName = (String) execution.getVariable(APPLICANT_NAME);
     if (applicantName == null || applicantName.isBlank()) {
-      throw new ProcessEngineException("申請者の氏名・名称を入力してください。");
+      throw new BadUserRequestException("申請者の氏名・名称を入力してください。");
     }
     if (applicantName.length() > MAX_APPLICANT_NAME) {
-      throw new ProcessEngineException("申請者の氏名・名称は " + MAX_APPLICANT_NAME + " 文字以内で入力してください。");
+      throw new BadUserRequestException("申請者の氏名・名称は " + MAX_APPLICANT_NAME + " 文字以内で入力してください。");
     }
     String data = (String) execution.getVariable(APPLICATION_DATA);
     if (data != null && data.length() > MAX_APPLICATION_DATA) {
-      throw new ProcessEngineException("申請内容は " + MAX_APPLICATION_DATA + " 文字以内で入力してください。");
+      throw new BadUserRequestException("申請内容は " + MAX_APPLICATION_DATA + " 文字以内で入力してください。");
     }
     Map<String, Object> parsed = new LinkedHashMap<>();
     if (data != null && !data.isBlank()) {
@@ -113,14 +114,14 @@ public class ProcedureActivities {
         parsed = JSON.readValue(data, JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class,
             Object.class));
       } catch (JsonProcessingException e) {
-        throw new ProcessEngineException("申請内容は JSON 形式で入力してください（例: {\"roadName\": \"区道1号\"}）。");
+        throw new BadUserRequestException("申請内容は JSON 形式で入力してください（例: {\"roadName\": \"区道1号\"}）。");
       }
       for (String key : parsed.keySet()) {
         if (procedure.field(key).isEmpty()) {
-          throw new ProcessEngineException("申請内容の項目「" + key + "」はこの手続にありません。");
+          throw new BadUserRequestException("申請内容の項目「" + key + "」はこの手続にありません。");
         }
         if (procedure.field(key).get().type().equals("individual-number")) {
-          throw new ProcessEngineException("個人番号はここに入力しないでください。");
+          throw new BadUserRequestException("個人番号はここに入力しないでください。");
         }
       }
     }
@@ -221,7 +222,7 @@ public class ProcedureActivities {
     // which decides the approvers (the originator's own post is skipped) and which somebody else may have set
     String reviewer = caller == null ? null : caller.getUserId();
     if (reviewer == null) {
-      throw new ProcessEngineException("審査を完了した職員が特定できません。ログインしてタスクを完了してください。");
+      throw new BadUserRequestException("審査を完了した職員が特定できません。ログインしてタスクを完了してください。");
     }
     if (task.getAssignee() != null && !task.getAssignee().equals(reviewer)) {
       throw new AuthorizationException("この審査タスクは " + task.getAssignee() + " さんに割り当てられています。自分に割り当ててから"
@@ -229,12 +230,12 @@ public class ProcedureActivities {
     }
     Object proposed = task.getVariable(PROPOSED_DECISION);
     if (!PROPOSED_GRANT.equals(proposed) && !PROPOSED_REFUSE.equals(proposed)) {
-      throw new ProcessEngineException("起案する処分（許可・不許可）を選んでください。 / proposedDecision must be grant or refuse");
+      throw new BadUserRequestException("起案する処分（許可・不許可）を選んでください。 / proposedDecision must be grant or refuse");
     }
     Object reasons = task.getVariable(REFUSAL_REASONS);
     if (PROPOSED_REFUSE.equals(proposed) && (reasons == null || reasons.toString().isBlank())) {
       // 行政手続法8条: a refusal states its reasons; they are drafted here and approved with the draft
-      throw new ProcessEngineException("不許可とする場合は、拒否の理由を記入してください（行政手続法第8条）。 / refusalReasons "
+      throw new BadUserRequestException("不許可とする場合は、拒否の理由を記入してください（行政手続法第8条）。 / refusalReasons "
           + "is required when refusing");
     }
     // what the 決裁 is routed by comes from the stored case, whatever the completion carried
@@ -422,13 +423,13 @@ public class ProcedureActivities {
       try {
         date = LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
       } catch (DateTimeParseException e) {
-        throw new ProcessEngineException("到達日は YYYY-MM-DD の形式で入力してください。");
+        throw new BadUserRequestException("到達日は YYYY-MM-DD の形式で入力してください。");
       }
     } else {
-      throw new ProcessEngineException("到達日を入力してください。");
+      throw new BadUserRequestException("到達日を入力してください。");
     }
     if (date.isAfter(ProcedureDeadlines.today(now))) {
-      throw new ProcessEngineException("到達日に未来の日付は指定できません。");
+      throw new BadUserRequestException("到達日に未来の日付は指定できません。");
     }
     return date;
   }

@@ -216,11 +216,15 @@ class AuthorizationMatrixTest {
         + "/modification", "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Task_Grant\"}]}");
     assertThat(modification.status()).as(modification.body()).isEqualTo(403);
 
-    // Camunda lets any user log in to the welcome page; what that session may do is the edge's to decide
-    WebappSession machine = WebappSession.login(port, "api-client", Http.DEMO_PASSWORD, "welcome");
-    assertThat(machine.get(engine + "/task?maxResults=5").status()).isEqualTo(403);
-    assertThat(machine.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics").status())
+    // Camunda lets any user log in to the welcome page; machine accounts are refused before that
+    assertThat(WebappSession.loginStatus(port, "api-client", Http.DEMO_PASSWORD, "welcome")).isEqualTo(401);
+    assertThat(WebappSession.loginStatus(port, "worker", Http.DEMO_PASSWORD, "welcome")).isEqualTo(401);
+    // the Cockpit's own API is for supervisors and designers, not for staff who merely have a session
+    assertThat(staff.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count").status())
         .isEqualTo(403);
+    WebappSession supervisor = WebappSession.login(port, "supervisor-ku", Http.DEMO_PASSWORD, "cockpit");
+    assertThat(supervisor.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count")
+        .status()).isEqualTo(200);
   }
 
   private static String abbreviate(String body) {

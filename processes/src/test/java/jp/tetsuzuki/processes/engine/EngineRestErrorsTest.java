@@ -122,6 +122,20 @@ class EngineRestErrorsTest {
   }
 
   @Test
+  void aListenersRefusalWrappedTwiceKeepsItsOwnStatus() {
+    AuthorizationException refused = new AuthorizationException("the review task is assigned to 'bucho-ku'");
+    ProcessEngineException listener = new ProcessEngineException(
+        "ENGINE-03051 There was an exception while invoking the TaskListener.", refused);
+    Response response = new EngineRestErrors.RestExceptions().toResponse(new RestException(
+        Response.Status.INTERNAL_SERVER_ERROR, listener, "Cannot submit task form t1: " + listener.getMessage()));
+    assertThat(response.getStatus()).isEqualTo(403);
+    assertThat(body(response).get("message").toString()).contains("assigned to 'bucho-ku'");
+    Response invalid = new EngineRestErrors.EngineExceptions().toResponse(new ProcessEngineException(
+        "ENGINE-03051 …", new org.camunda.bpm.engine.BadUserRequestException("到達日は YYYY-MM-DD の形式で入力してください。")));
+    assertThat(invalid.getStatus()).isEqualTo(400);
+  }
+
+  @Test
   void anEscapedRuntimeExceptionIsInternalWithoutItsClassOrMessage() {
     EngineRestErrors.OtherExceptions mapper = new EngineRestErrors.OtherExceptions();
     NullPointerException npe = new NullPointerException("Cannot invoke \"String.length()\" because \"s\" is null");

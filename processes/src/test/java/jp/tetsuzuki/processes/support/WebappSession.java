@@ -28,20 +28,30 @@ public final class WebappSession {
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
-  /** Logs in to the given app ({@code tasklist}, {@code cockpit}, {@code welcome}); the status of the login. */
+  /** Logs in to the given app ({@code tasklist}, {@code cockpit}, {@code welcome}); fails unless the login works. */
   public static WebappSession login(int port, String user, String password, String app) {
     WebappSession session = new WebappSession(port);
+    int status = session.tryLogin(user, password, app);
+    if (status != 200) {
+      throw new IllegalStateException("login of " + user + " to " + app + ": " + status);
+    }
+    return session;
+  }
+
+  /** The status of a login attempt to the given app (200 when it worked). */
+  public static int loginStatus(int port, String user, String password, String app) {
+    return new WebappSession(port).tryLogin(user, password, app);
+  }
+
+  private int tryLogin(String user, String password, String app) {
+    WebappSession session = this;
     session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/" + app + "/default/")).GET());
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
         + URLEncoder.encode(password, StandardCharsets.UTF_8);
     Http.Response response = session.send(session.request("/camunda/api/admin/auth/user/default/login/" + app)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)));
-    if (response.status() != 200) {
-      throw new IllegalStateException("login of " + user + " to " + app + ": " + response.status() + " "
-          + response.body());
-    }
-    return session;
+    return response.status();
   }
 
   public Http.Response get(String path) {
