@@ -80,6 +80,11 @@ public final class EngineRestErrors {
       return answer(400, parse ? "ParseException" : "InvalidRequestException", safe(badInput,
           "the request was refused as invalid"), code(e));
     }
+    if (causedByOtherTenant(e)) {
+      // ENGINE-13034 and kin: the object belongs to a municipality the caller is not a member of; answer as for an
+      // unknown id (a 500 before) without telling whether it exists
+      return answer(404, "InvalidRequestException", "not found for this user", code(e));
+    }
     ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
     Response.Status status = camunda.getStatus(e);
     if (status.getStatusCode() >= 500) {
@@ -110,6 +115,15 @@ public final class EngineRestErrors {
       LOG.warn("engine REST: {} answered with 500", e.getClass().getSimpleName(), e);
     }
     return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static boolean causedByOtherTenant(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains("belongs to no authenticated tenant")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The message to show when the exception is the client's fault, or null. */

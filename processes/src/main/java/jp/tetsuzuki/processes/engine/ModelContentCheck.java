@@ -247,6 +247,13 @@ public final class ModelContentCheck {
             + " / Java classes ('" + localName + "') are not allowed; use an expression on an allowed bean");
         return;
       }
+      if ("formKey".equals(localName) && !dmn) {
+        // embedded and external forms run the designer's own HTML and scripts in staff's browsers, and the edge's
+        // field allow-list knows only Camunda Forms
+        add(element, "フォームは camunda:formRef で Camunda Forms を指定してください（camunda:formKey=\"" + value + "\" は使えません）。"
+            + " / forms must be Camunda Forms bound with camunda:formRef, not camunda:formKey");
+        return;
+      }
       if ("scriptFormat".equals(localName) || "resource".equals(localName) || "language".equals(localName)) {
         add(element, "スクリプト（" + localName + "=\"" + value + "\"）は使えません。 / scripts ('" + localName
             + "') are not allowed");

@@ -248,6 +248,19 @@ class LeastPrivilegeAttackTest {
   }
 
   @Test
+  void review_staffSeeTheirOwnGroupsOnlyAndAnotherTenantsTaskIsNotFound() {
+    Http staff = Http.as("staff-ku", port);
+    assertThat(staff.get("/engine-rest/identity/groups?userId=staff-ku").status()).isEqualTo(200);
+    assertThat(staff.get("/engine-rest/identity/groups?userId=kacho-shi").status()).isEqualTo(403);
+    String review = tasks.createTaskQuery().processInstanceId(apply(true).get("processInstanceId").asText())
+        .singleResult().getId();
+    Http.Response foreign = Http.as("staff-shi", port).postJson("/engine-rest/task/" + review + "/claim",
+        Map.of("userId", "staff-shi"));
+    assertThat(foreign.status()).as(foreign.body()).isIn(403, 404);
+    assertThat(tasks.createTaskQuery().taskId(review).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
   void review_staffClaimTasksForThemselvesOnly() {
     String review = tasks.createTaskQuery().processInstanceId(apply(true).get("processInstanceId").asText())
         .singleResult().getId();

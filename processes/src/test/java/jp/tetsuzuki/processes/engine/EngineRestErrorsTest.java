@@ -136,6 +136,14 @@ class EngineRestErrorsTest {
   }
 
   @Test
+  void anotherTenantsObjectIsNotFoundNotAnInternalError() {
+    Response response = new EngineRestErrors.EngineExceptions().toResponse(new ProcessEngineException(
+        "ENGINE-13034 Cannot work on task 't1' because it belongs to no authenticated tenant."));
+    assertThat(response.getStatus()).isEqualTo(404);
+    assertThat(body(response).toString()).doesNotContain("t1");
+  }
+
+  @Test
   void anEscapedRuntimeExceptionIsInternalWithoutItsClassOrMessage() {
     EngineRestErrors.OtherExceptions mapper = new EngineRestErrors.OtherExceptions();
     NullPointerException npe = new NullPointerException("Cannot invoke \"String.length()\" because \"s\" is null");

@@ -83,6 +83,20 @@ class ModelContentCheckTest {
   }
 
   @Test
+  void embeddedAndExternalFormsAreRefusedCamundaFormsPass() {
+    // found in review: camunda:formKey runs the designer's HTML in staff's browsers and escapes the field allow-list
+    Report report = bpmn("""
+        <bpmn:userTask id="Task_Embedded" camunda:formKey="embedded:deployment:evil.html"/>
+        <bpmn:startEvent id="Event_External" camunda:formKey="https://evil.example/form"/>
+        <bpmn:userTask id="Task_Form" camunda:formRef="f" camunda:formRefBinding="latest"/>
+        """);
+    assertThat(report.findings()).extracting(Finding::mainElementId).contains("Task_Embedded", "Event_External")
+        .doesNotContain("Task_Form");
+    assertThat(report.findings()).extracting(Finding::message)
+        .anySatisfy(m -> assertThat(m).contains("camunda:formRef").contains("formKey"));
+  }
+
+  @Test
   void anExpressionSplitByACommentIsStillSeenAsTheEngineReadsIt() {
     Report report = bpmn("""
         <bpmn:sequenceFlow id="Flow_Split" sourceRef="a" targetRef="b"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">$<!-- hidden -->{execution.getProcessEngineServices() != null}</bpmn:conditionExpression></bpmn:sequenceFlow>
