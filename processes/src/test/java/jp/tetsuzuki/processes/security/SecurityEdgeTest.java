@@ -111,6 +111,13 @@ class SecurityEdgeTest {
   }
 
   @Test
+  void healthDetailsAreForAdministratorsOnly() {
+    assertThat(Http.anonymous(port).get("/actuator/health").json().has("components")).isFalse();
+    assertThat(Http.as("staff-ku", port).get("/actuator/health").status()).isIn(200, 403);
+    assertThat(Http.as("admin", port).get("/actuator/health").json().has("components")).isTrue();
+  }
+
+  @Test
   void weakPasswordsAreRefused() {
     Http.Response response = Http.as("admin", port).postJson("/engine-rest/user/create", Map.of(
         "profile", Map.of("id", "weakling", "firstName", "弱", "lastName", "太郎", "email", "w@example.invalid"),
