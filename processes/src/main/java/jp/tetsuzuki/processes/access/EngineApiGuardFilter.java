@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.tetsuzuki.processes.identity.Roles;
 import jp.tetsuzuki.processes.security.CachedBodyRequest;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -167,18 +168,10 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
           }
         }
       }
-      case OWN_CLAIM -> {
-        if (!caller.roles().contains(Role.SUPERVISOR)) {
-          byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-          String refusal = claimRefusal(caller, operation, body);
-          if (refusal != null) {
-            deny(response, caller, request.getMethod(), operation, refusal);
-            return;
-          }
-          forwarded = new CachedBodyRequest(request, body);
+      case OWN_CLAIM, WORKER_TOPICS, START, TASK_FORM -> {
+        if (rule.get().check() == EngineApiPolicy.BodyCheck.OWN_CLAIM && caller.roles().contains(Role.SUPERVISOR)) {
+          break; // supervisors hand tasks to others
         }
-      }
-      case WORKER_TOPICS, START, TASK_FORM -> {
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
           problem(response, 413, "InvalidRequestException", "Request body too large for this operation");
@@ -196,6 +189,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
           return;
         }
         Verdict verdict = switch (rule.get().check()) {
+          case OWN_CLAIM -> claim(caller, operation, parsed);
           case WORKER_TOPICS -> topics((ObjectNode) parsed);
           case START -> start((ObjectNode) parsed, operation);
           default -> taskForm((ObjectNode) parsed, operation);
@@ -215,26 +209,20 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     chain.doFilter(forwarded, response);
   }
 
-  /** Why a claim or unclaim by somebody other than a supervisor is refused, or {@code null} when it is fine. */
-  private String claimRefusal(Caller caller, String operation, byte[] body) {
+  /** A claim or unclaim by somebody other than a supervisor: only for oneself, only one's own task back. */
+  private Verdict claim(Caller caller, String operation, JsonNode body) {
     Matcher task = TASK_ID.matcher(operation);
     if (!task.matches()) {
-      return null;
+      return Verdict.PASS;
     }
     if (operation.endsWith("/unclaim")) {
       Optional<String> assignee = forms.assigneeOf(task.group(1));
-      return assignee == null || assignee.isEmpty() || assignee.get().equals(caller.userId()) ? null
-          : "only the assignee (or a supervisor) gives a task back";
+      return assignee == null || assignee.isEmpty() || assignee.get().equals(caller.userId()) ? Verdict.PASS
+          : new Verdict(403, "only the assignee (or a supervisor) gives a task back", false);
     }
-    JsonNode parsed;
-    try {
-      parsed = body.length == 0 ? json.createObjectNode() : json.readTree(body);
-    } catch (IOException e) {
-      return "malformed JSON body";
-    }
-    String userId = parsed == null ? null : parsed.path("userId").asText(null);
-    return caller.userId().equals(userId) ? null : "staff claim tasks for themselves only; handing a task to '"
-        + userId + "' is for supervisors";
+    String userId = body.path("userId").asText(null);
+    return caller.userId().equals(userId) ? Verdict.PASS : new Verdict(403, "staff claim tasks for themselves only; "
+        + "handing a task to '" + userId + "' is for supervisors", false);
   }
 
   /** Outcome of a body check: 0 to pass (maybe with a rewritten body), otherwise the status to answer. */
@@ -344,8 +332,8 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     List<String> groups = new ArrayList<>();
     for (GrantedAuthority authority : authentication.getAuthorities()) {
       String name = authority.getAuthority();
-      if (name != null && name.startsWith("GROUP_")) {
-        groups.add(name.substring("GROUP_".length()));
+      if (name != null && name.startsWith(Roles.AUTHORITY_PREFIX)) {
+        groups.add(name.substring(Roles.AUTHORITY_PREFIX.length()));
       }
     }
     return new Caller(authentication.getName(), Role.of(groups));

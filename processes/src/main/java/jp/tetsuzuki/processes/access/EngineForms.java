@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import jp.tetsuzuki.processes.identity.AsPlatform;
+import jp.tetsuzuki.processes.identity.IdentityDirectory;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -35,12 +36,15 @@ class EngineForms {
   private final TaskService tasks;
   private final RepositoryService repository;
   private final IdentityService identity;
+  private final IdentityDirectory directory;
 
-  EngineForms(FormService forms, TaskService tasks, RepositoryService repository, IdentityService identity) {
+  EngineForms(FormService forms, TaskService tasks, RepositoryService repository, IdentityService identity,
+      IdentityDirectory directory) {
     this.forms = forms;
     this.tasks = tasks;
     this.repository = repository;
     this.identity = identity;
+    this.directory = directory;
   }
 
   Target ofTask(String taskId) {
@@ -58,8 +62,7 @@ class EngineForms {
 
   /** The roles of a user by their groups (read by the platform: used before the user is logged in). */
   java.util.Set<Role> rolesOf(String userId) {
-    return AsPlatform.call(identity, () -> Role.of(identity.createGroupQuery().groupMember(userId).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList()));
+    return AsPlatform.call(identity, () -> Role.of(directory.groupIdsOf(userId)));
   }
 
   /** The task's assignee ({@code Optional.empty()} when unassigned), or {@code null} when there is no such task. */

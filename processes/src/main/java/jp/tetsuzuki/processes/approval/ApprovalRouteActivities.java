@@ -63,8 +63,7 @@ public class ApprovalRouteActivities {
 
   /** A tenant designer's model calling the glue (e.g. with a timer start, as nobody) is refused. */
   static void requireOwnModel(DelegateExecution execution) {
-    String key = execution instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity entity
-        && entity.getProcessDefinition() != null ? entity.getProcessDefinition().getKey() : null;
+    String key = jp.tetsuzuki.processes.engine.RunningModel.keyOf(execution);
     if (!OWN_MODELS.contains(key)) {
       throw new AuthorizationException("この処理は決裁の標準モデルからだけ呼び出せます。 / the approval glue runs only in "
           + OWN_MODELS + ", not in '" + key + "'");

@@ -1,6 +1,7 @@
 package jp.tetsuzuki.processes.identity;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -147,8 +148,9 @@ public class IdentityDirectory {
 
   /** Makes every member of the group a member of every tenant (machine accounts that serve all municipalities). */
   public void ensureGroupMembersInAllTenants(String groupId) {
+    List<User> members = identity.createUserQuery().memberOfGroup(groupId).list();
     for (Tenant tenant : identity.createTenantQuery().list()) {
-      for (User user : identity.createUserQuery().memberOfGroup(groupId).list()) {
+      for (User user : members) {
         ensureTenantMembership(tenant.getId(), user.getId());
       }
     }

@@ -20,5 +20,8 @@ public final class Roles {
   /** Service identities of the platform's own integration routes (they start only allow-listed processes). */
   public static final String INTEGRATIONS = "integrations";
 
+  /** Prefix of the Spring authorities a login gives the user's engine groups ({@code GROUP_<group id>}). */
+  public static final String AUTHORITY_PREFIX = "GROUP_";
+
   private Roles() {}
 }

@@ -371,8 +371,7 @@ public class ProcedureActivities {
    * cannot reuse the shared model's key (deployment guard), so the key identifies it.
    */
   static void requireOwnModel(DelegateExecution execution) {
-    String key = execution instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity entity
-        && entity.getProcessDefinition() != null ? entity.getProcessDefinition().getKey() : null;
+    String key = jp.tetsuzuki.processes.engine.RunningModel.keyOf(execution);
     if (!ID.equals(key)) {
       throw new AuthorizationException("この処理は行政手続の標準モデルからだけ呼び出せます。 / the procedure glue runs only in "
           + "model '" + ID + "', not in '" + key + "'");

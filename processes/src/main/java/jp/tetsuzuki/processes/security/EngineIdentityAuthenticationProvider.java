@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
-  static final String GROUP_PREFIX = "GROUP_";
+  static final String GROUP_PREFIX = jp.tetsuzuki.processes.identity.Roles.AUTHORITY_PREFIX;
 
   private final IdentityService identityService;
   private final LoginThrottle throttle;
