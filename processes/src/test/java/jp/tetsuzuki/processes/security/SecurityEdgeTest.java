@@ -37,8 +37,9 @@ class SecurityEdgeTest {
 
   @Test
   void administratorReachesTheEngineWithCredentialsAndAWrongPasswordDoesNot() {
-    assertThat(Http.as("admin", port).get("/engine-rest/engine").json().get(0).get("name").asText())
-        .isEqualTo("default");
+    // the platform's engine; model tests in the same JVM register engines of their own, so look for it by name
+    assertThat(Http.as("admin", port).get("/engine-rest/engine").json().findValuesAsText("name"))
+        .contains("default");
     // a user of its own: a failed login delays that user's next logins (the engine's brute-force throttle)
     if (identityService.createUserQuery().userId("guesser").count() == 0) {
       var user = identityService.newUser("guesser");
