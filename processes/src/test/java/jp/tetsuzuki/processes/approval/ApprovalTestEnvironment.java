@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A real in-memory engine for model tests (no Spring): our tables migrated by Flyway in the engine's own H2
- * database, the real services and glue wired as the platform wires them ({@link ApprovalModule}), the demo organisation and the demo tenants' route tables deployed per tenant
- * by the real deployer. Time is the engine's clock (ClockUtil), shared by timers and services.
+ * database, the real services and glue wired as the platform wires them ({@link ApprovalModule}), the demo
+ * organisation and the demo tenants' route tables deployed per tenant by the real deployer. Time is the engine's
+ * clock (ClockUtil), shared by timers and services.
  */
 final class ApprovalTestEnvironment {
 

@@ -40,58 +40,58 @@ class RouteTransitionsTest {
 
   @ParameterizedTest(name = "[{index}] {0} × {1} by {2} → {3}")
   @CsvSource(delimiter = '|', nullValues = "", textBlock = """
-      # state           | command                    | actor            | new state, or ✗ the refusal                                                   | action recorded
-      1課長              | approve                    | kacho-ku         | IN_PROGRESS@2 kacho-keiyaku-ku,kacho-kaikei-ku                                 | APPROVED kacho-ku
-      1課長              | approve                    | dairi-ku         | IN_PROGRESS@2 kacho-keiyaku-ku,kacho-kaikei-ku                                 | APPROVED dairi-ku（kacho-ku の代理）
-      1課長              | approve                    | bucho-ku         | ✗ FORBIDDEN 「bucho-ku」はこの段階の担当者「kacho-ku」でも、その代理者でもありません。 |
-      1課長              | approve                    | staff-ku         | ✗ FORBIDDEN 「staff-ku」はこの段階の担当者「kacho-ku」でも、その代理者でもありません。 |
-      1課長              | approve                    |                  | ✗ FORBIDDEN 操作した職員が分かりません。                                         |
-      1課長              | approve+kyokucho-ku        | kacho-ku         | IN_PROGRESS@2 kyokucho-ku                                                      | APPROVER_ADDED kacho-ku → 2 「kyokucho-ku」
-      1課長              | approve+staff-ku           | kacho-ku         | ✗ INVALID 起案者を承認者に追加することはできません。                                 |
-      1課長              | approve+nobody-ku          | kacho-ku         | ✗ INVALID 追加する承認者「nobody-ku」はこの団体の職員ではありません。                   |
-      1課長              | approve-2001-characters    | kacho-ku         | ✗ INVALID コメントは 2000 文字以内で入力してください。                               |
-      1課長              | decide:maybe               | kacho-ku         | ✗ INVALID 承認・否認・差戻しのいずれかを選んでください。                              |
-      1課長              | reject                     | kacho-ku         | REJECTED@1 -                                                                   | REJECTED kacho-ku
-      1課長              | sendBack:0                 | kacho-ku         | SENT_BACK@0 -                                                                  | SENT_BACK kacho-ku → 0
-      1課長              | sendBack:1                 | kacho-ku         | ✗ INVALID 最初の段階からの差戻し先は起案者（0）だけです。                             |
-      1課長              | agree:kacho-keiyaku-ku     | kacho-keiyaku-ku | ✗ CONFLICT 1 番目に「kacho-keiyaku-ku」の処理中の合議はありません。                   |
-      1課長              | revise:withdraw            | staff-ku         | ✗ CONFLICT この決裁は起案者への差戻し中ではありません。                              |
-      1課長              | withdraw                   | staff-ku         | WITHDRAWN@1 -                                                                  | WITHDRAWN staff-ku
-      1課長              | withdraw                   | kacho-ku         | ✗ FORBIDDEN 引戻しできるのは起案者「staff-ku」だけです。                            |
-      1課長              | withdraw                   | dairi-ku         | ✗ FORBIDDEN 引戻しできるのは起案者「staff-ku」だけです。                            |
-      1課長              | remind                     |                  | IN_PROGRESS@1 kacho-ku                                                         | REMINDED 「kacho-ku」
-      1課長              | escalate                   |                  | IN_PROGRESS@1 kacho-ku                                                         | ESCALATED 「bucho-ku, demo-ku-supervisors」
-      1課長・期限超過      | approve                    | bucho-ku         | IN_PROGRESS@2 kacho-keiyaku-ku,kacho-kaikei-ku                                 | APPROVED bucho-ku（kacho-ku の代理）
-      1課長・期限超過      | approve                    | kyokucho-ku      | ✗ FORBIDDEN 「kyokucho-ku」はこの段階の担当者「kacho-ku」でも、その代理者でもありません。 |
-      2合議              | agree:kacho-keiyaku-ku     | kacho-keiyaku-ku | IN_PROGRESS@2 kacho-kaikei-ku                                                  | CONSULTATION_AGREED kacho-keiyaku-ku
-      2合議              | disagree:kacho-keiyaku-ku  | kacho-keiyaku-ku | IN_PROGRESS@2 kacho-kaikei-ku                                                  | CONSULTATION_DISAGREED kacho-keiyaku-ku 「予算の裏付けがない」
-      2合議              | silent:kacho-keiyaku-ku    | kacho-keiyaku-ku | ✗ INVALID 異議にはその理由を記入してください。                                       |
-      2合議              | opinion-maybe:kacho-keiyaku-ku | kacho-keiyaku-ku | ✗ INVALID 同意か異議かを選んでください。                                        |
-      2合議              | agree:kacho-keiyaku-ku     | kacho-kaikei-ku  | ✗ FORBIDDEN 「kacho-kaikei-ku」はこの段階の担当者「kacho-keiyaku-ku」でも、その代理者でもありません。 |
-      2合議              | finishConsultation         |                  | ✗ CONFLICT 2 番目の合議はまだ全員が回答していません。                                 |
-      2合議              | approve                    | kacho-ku         | ✗ CONFLICT 2 番目に処理中の決裁はありません。                                        |
-      2合議・全員同意      | finishConsultation         |                  | IN_PROGRESS@3 -                                                                | CONSULTATION_AGREED kacho-kaikei-ku
-      2合議・異議あり      | finishConsultation         |                  | IN_PROGRESS@1 kacho-ku                                                         | RETURNED_BY_CONSULTATION → 1 「kacho-keiyaku-ku」
-      3回覧              | circulate                  |                  | IN_PROGRESS@4 bucho-ku                                                         | CIRCULATED 「kacho-kouhou-ku」
-      4部長              | approve                    | bucho-ku         | APPROVED@4 -                                                                   | APPROVED bucho-ku
-      4部長              | approve                    | dairi-ku         | ✗ FORBIDDEN 「dairi-ku」はこの段階の担当者「bucho-ku」でも、その代理者でもありません。 |
-      4部長              | sendBack:1                 | bucho-ku         | IN_PROGRESS@1 kacho-ku                                                         | SENT_BACK bucho-ku → 1
-      4部長              | sendBack:0                 | bucho-ku         | SENT_BACK@0 -                                                                  | SENT_BACK bucho-ku → 0
-      4部長              | sendBack:2                 | bucho-ku         | ✗ INVALID 2 番目は決裁の段階ではないため、差戻し先にできません。                        |
-      4部長              | sendBack:4                 | bucho-ku         | ✗ INVALID 差戻し先は起案者（0）かこれより前の段階（1〜3）を指定してください。              |
-      4部長              | read:3                     | kacho-kouhou-ku  | IN_PROGRESS@4 bucho-ku                                                         | READ kacho-kouhou-ku
-      4部長              | read:3                     | bucho-ku         | ✗ FORBIDDEN 「bucho-ku」は 3 番目の回覧先ではありません。                             |
-      4部長              | escalate                   |                  | IN_PROGRESS@4 bucho-ku                                                         | ESCALATED 「kyokucho-ku, demo-ku-supervisors」
-      差戻し中            | revise:resubmit            | staff-ku         | IN_PROGRESS@1 kacho-ku                                                         | RESUBMITTED staff-ku
-      差戻し中            | revise:resubmit            | kacho-ku         | ✗ FORBIDDEN 差戻しに対応できるのは起案者「staff-ku」だけです。                       |
-      差戻し中            | revise:maybe               | staff-ku         | ✗ INVALID 再提出か引戻しかを選んでください。                                         |
-      差戻し中            | revise:withdraw            | staff-ku         | WITHDRAWN@0 -                                                                  | WITHDRAWN staff-ku
-      差戻し中            | approve                    | kacho-ku         | ✗ CONFLICT 0 番目に処理中の決裁はありません。                                        |
-      決裁済              | withdraw                   | staff-ku         | ✗ CONFLICT この決裁はすでに終了しています（決裁済）。                                 |
-      決裁済              | approve                    | bucho-ku         | ✗ CONFLICT この決裁はすでに終了しています（決裁済）。                                 |
-      決裁済              | read:3                     | kacho-kouhou-ku  | APPROVED@4 -                                                                   | READ kacho-kouhou-ku
-      否認               | revise:resubmit            | staff-ku         | ✗ CONFLICT この決裁はすでに終了しています（否認）。                                   |
-      引戻し              | remind                     |                  | ✗ CONFLICT この決裁はすでに終了しています（引戻し）。                                  |
+      # state         | command                        | actor            | new state, or ✗ the refusal | action recorded
+      1課長           | approve                        | kacho-ku         | IN_PROGRESS@2 kacho-keiyaku-ku,kacho-kaikei-ku | APPROVED kacho-ku
+      1課長           | approve                        | dairi-ku         | IN_PROGRESS@2 kacho-keiyaku-ku,kacho-kaikei-ku | APPROVED dairi-ku（kacho-ku の代理）
+      1課長           | approve                        | bucho-ku         | ✗ FORBIDDEN 「bucho-ku」はこの段階の担当者「kacho-ku」でも、その代理者でもありません。 |
+      1課長           | approve                        | staff-ku         | ✗ FORBIDDEN 「staff-ku」はこの段階の担当者「kacho-ku」でも、その代理者でもありません。 |
+      1課長           | approve                        |                  | ✗ FORBIDDEN 操作した職員が分かりません。 |
+      1課長           | approve+kyokucho-ku            | kacho-ku         | IN_PROGRESS@2 kyokucho-ku | APPROVER_ADDED kacho-ku → 2 「kyokucho-ku」
+      1課長           | approve+staff-ku               | kacho-ku         | ✗ INVALID 起案者を承認者に追加することはできません。 |
+      1課長           | approve+nobody-ku              | kacho-ku         | ✗ INVALID 追加する承認者「nobody-ku」はこの団体の職員ではありません。 |
+      1課長           | approve-2001-characters        | kacho-ku         | ✗ INVALID コメントは 2000 文字以内で入力してください。 |
+      1課長           | decide:maybe                   | kacho-ku         | ✗ INVALID 承認・否認・差戻しのいずれかを選んでください。 |
+      1課長           | reject                         | kacho-ku         | REJECTED@1 - | REJECTED kacho-ku
+      1課長           | sendBack:0                     | kacho-ku         | SENT_BACK@0 - | SENT_BACK kacho-ku → 0
+      1課長           | sendBack:1                     | kacho-ku         | ✗ INVALID 最初の段階からの差戻し先は起案者（0）だけです。 |
+      1課長           | agree:kacho-keiyaku-ku         | kacho-keiyaku-ku | ✗ CONFLICT 1 番目に「kacho-keiyaku-ku」の処理中の合議はありません。 |
+      1課長           | revise:withdraw                | staff-ku         | ✗ CONFLICT この決裁は起案者への差戻し中ではありません。 |
+      1課長           | withdraw                       | staff-ku         | WITHDRAWN@1 - | WITHDRAWN staff-ku
+      1課長           | withdraw                       | kacho-ku         | ✗ FORBIDDEN 引戻しできるのは起案者「staff-ku」だけです。 |
+      1課長           | withdraw                       | dairi-ku         | ✗ FORBIDDEN 引戻しできるのは起案者「staff-ku」だけです。 |
+      1課長           | remind                         |                  | IN_PROGRESS@1 kacho-ku | REMINDED 「kacho-ku」
+      1課長           | escalate                       |                  | IN_PROGRESS@1 kacho-ku | ESCALATED 「bucho-ku, demo-ku-supervisors」
+      1課長・期限超過 | approve                        | bucho-ku         | IN_PROGRESS@2 kacho-keiyaku-ku,kacho-kaikei-ku | APPROVED bucho-ku（kacho-ku の代理）
+      1課長・期限超過 | approve                        | kyokucho-ku      | ✗ FORBIDDEN 「kyokucho-ku」はこの段階の担当者「kacho-ku」でも、その代理者でもありません。 |
+      2合議           | agree:kacho-keiyaku-ku         | kacho-keiyaku-ku | IN_PROGRESS@2 kacho-kaikei-ku | CONSULTATION_AGREED kacho-keiyaku-ku
+      2合議           | disagree:kacho-keiyaku-ku      | kacho-keiyaku-ku | IN_PROGRESS@2 kacho-kaikei-ku | CONSULTATION_DISAGREED kacho-keiyaku-ku 「予算の裏付けがない」
+      2合議           | silent:kacho-keiyaku-ku        | kacho-keiyaku-ku | ✗ INVALID 異議にはその理由を記入してください。 |
+      2合議           | opinion-maybe:kacho-keiyaku-ku | kacho-keiyaku-ku | ✗ INVALID 同意か異議かを選んでください。 |
+      2合議           | agree:kacho-keiyaku-ku         | kacho-kaikei-ku  | ✗ FORBIDDEN 「kacho-kaikei-ku」はこの段階の担当者「kacho-keiyaku-ku」でも、その代理者でもありません。 |
+      2合議           | finishConsultation             |                  | ✗ CONFLICT 2 番目の合議はまだ全員が回答していません。 |
+      2合議           | approve                        | kacho-ku         | ✗ CONFLICT 2 番目に処理中の決裁はありません。 |
+      2合議・全員同意 | finishConsultation             |                  | IN_PROGRESS@3 - | CONSULTATION_AGREED kacho-kaikei-ku
+      2合議・異議あり | finishConsultation             |                  | IN_PROGRESS@1 kacho-ku | RETURNED_BY_CONSULTATION → 1 「kacho-keiyaku-ku」
+      3回覧           | circulate                      |                  | IN_PROGRESS@4 bucho-ku | CIRCULATED 「kacho-kouhou-ku」
+      4部長           | approve                        | bucho-ku         | APPROVED@4 - | APPROVED bucho-ku
+      4部長           | approve                        | dairi-ku         | ✗ FORBIDDEN 「dairi-ku」はこの段階の担当者「bucho-ku」でも、その代理者でもありません。 |
+      4部長           | sendBack:1                     | bucho-ku         | IN_PROGRESS@1 kacho-ku | SENT_BACK bucho-ku → 1
+      4部長           | sendBack:0                     | bucho-ku         | SENT_BACK@0 - | SENT_BACK bucho-ku → 0
+      4部長           | sendBack:2                     | bucho-ku         | ✗ INVALID 2 番目は決裁の段階ではないため、差戻し先にできません。 |
+      4部長           | sendBack:4                     | bucho-ku         | ✗ INVALID 差戻し先は起案者（0）かこれより前の段階（1〜3）を指定してください。 |
+      4部長           | read:3                         | kacho-kouhou-ku  | IN_PROGRESS@4 bucho-ku | READ kacho-kouhou-ku
+      4部長           | read:3                         | bucho-ku         | ✗ FORBIDDEN 「bucho-ku」は 3 番目の回覧先ではありません。 |
+      4部長           | escalate                       |                  | IN_PROGRESS@4 bucho-ku | ESCALATED 「kyokucho-ku, demo-ku-supervisors」
+      差戻し中        | revise:resubmit                | staff-ku         | IN_PROGRESS@1 kacho-ku | RESUBMITTED staff-ku
+      差戻し中        | revise:resubmit                | kacho-ku         | ✗ FORBIDDEN 差戻しに対応できるのは起案者「staff-ku」だけです。 |
+      差戻し中        | revise:maybe                   | staff-ku         | ✗ INVALID 再提出か引戻しかを選んでください。 |
+      差戻し中        | revise:withdraw                | staff-ku         | WITHDRAWN@0 - | WITHDRAWN staff-ku
+      差戻し中        | approve                        | kacho-ku         | ✗ CONFLICT 0 番目に処理中の決裁はありません。 |
+      決裁済          | withdraw                       | staff-ku         | ✗ CONFLICT この決裁はすでに終了しています（決裁済）。 |
+      決裁済          | approve                        | bucho-ku         | ✗ CONFLICT この決裁はすでに終了しています（決裁済）。 |
+      決裁済          | read:3                         | kacho-kouhou-ku  | APPROVED@4 - | READ kacho-kouhou-ku
+      否認            | revise:resubmit                | staff-ku         | ✗ CONFLICT この決裁はすでに終了しています（否認）。 |
+      引戻し          | remind                         |                  | ✗ CONFLICT この決裁はすでに終了しています（引戻し）。 |
       """)
   void transition(String state, String command, String actor, String expected, String action) {
     Fixture route = Fixture.at(state);
