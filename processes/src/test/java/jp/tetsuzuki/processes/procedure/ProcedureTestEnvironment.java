@@ -75,7 +75,12 @@ final class ProcedureTestEnvironment {
     TenantCalendars calendars = new TenantCalendars(jdbc);
     configuration.setBeans(Map.of(
         "approvalRouteActivities", new ApprovalRouteActivities(approvals, substitutes),
-        "procedureActivities", new ProcedureActivities(catalog, store, calendars::of, members)));
+        "procedureActivities", new ProcedureActivities(catalog, store, calendars::of, members,
+            new ApplicationService(catalog, store, new jp.tetsuzuki.processes.document.DocumentStore(jdbc,
+                new jp.tetsuzuki.workers.documents.DocumentInspector(), engineClock), members, calendars::of,
+                configuration.getRuntimeService(), identity, new org.springframework.transaction.support
+                .TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(
+                    dataSource)), engineClock))));
     ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
   }
 
@@ -109,13 +114,14 @@ final class ProcedureTestEnvironment {
   void populate(ProcessEngine engine) {
     DeploymentBuilder models = engine.getRepositoryService().createDeployment().name("procedure-models");
     for (String resource : List.of("bpmn/administrative-procedure.bpmn", "bpmn/approval-route.bpmn",
-        "bpmn/approval-circulation.bpmn", "forms/administrative-procedure/Event_ApplicationReceived.form",
-        "forms/administrative-procedure/Task_Review.form", "forms/approval-route/Task_Approve.form",
+        "bpmn/approval-circulation.bpmn", "forms/administrative-procedure/Task_Review.form", "forms/approval-route/Task_Approve.form",
         "forms/approval-route/Task_Consult.form", "forms/approval-route/Task_Revise.form",
         "forms/approval-circulation/Task_Read.form")) {
       models.addClasspathResource(resource);
     }
     models.deploy();
+    // the paper-registration start form is generated from the catalog, as the platform deploys it
+    PaperApplicationFormDeployment.deploy(engine, catalog);
 
     IdentityService identity = engine.getIdentityService();
     identity.saveTenant(identity.newTenant(TENANT));
@@ -131,6 +137,10 @@ final class ProcedureTestEnvironment {
       identity.saveUser(user);
       identity.createTenantUserMembership(id.endsWith("-shi") ? "demo-shi" : TENANT, id);
     }
+    // the office's staff role, as the platform's identity bootstrap gives it (paper registration needs it)
+    identity.saveGroup(identity.newGroup(jp.tetsuzuki.processes.identity.Roles.STAFF));
+    identity.createMembership("staff-ku", jp.tetsuzuki.processes.identity.Roles.STAFF);
+    identity.createMembership("staff-shi", jp.tetsuzuki.processes.identity.Roles.STAFF);
     identity.createMembership("staff-ku", TENANT + "-doro");
     identity.createMembership("staff-ku", TENANT + "-sangyo");
     identity.createMembership("supervisor-ku", TENANT + "-supervisors");

@@ -100,8 +100,9 @@ class TasklistBrowserTest {
     variables.put("receivedOn", Map.of("value", yesterday));
     variables.put("applicantName", Map.of("value", "ブラウザ看板株式会社"));
     variables.put("paperDocumentsReceived", Map.of("value", true));
-    variables.put("applicationData", Map.of("value", "{\"location\":\"デモ区2-2\",\"displayArea\":3,"
-        + "\"displayFrom\":\"2027-04-01\"}"));
+    variables.put("outdoor-advertising-permit__location", Map.of("value", "デモ区2-2"));
+    variables.put("outdoor-advertising-permit__displayArea", Map.of("value", 3));
+    variables.put("outdoor-advertising-permit__displayFrom", Map.of("value", "2027-04-01"));
     Http.Response started = Http.as("staff-ku", port).postJson("/engine-rest/process-definition/key/"
         + "administrative-procedure/submit-form", Map.of("variables", variables));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
