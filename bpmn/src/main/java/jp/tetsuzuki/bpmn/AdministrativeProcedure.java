@@ -53,8 +53,16 @@ public final class AdministrativeProcedure {
   public static final String RECEIVED_ON = "receivedOn";
   /** Start form of a paper application: every required document was received on paper. */
   public static final String PAPER_DOCUMENTS_RECEIVED = "paperDocumentsReceived";
-  /** Start form of a paper application: data fields as JSON text (optional). */
-  public static final String APPLICATION_DATA = "applicationData";
+  /** Start form of a paper application: the applicant's address, phone, mail and corporate number (optional). */
+  public static final String APPLICANT_ADDRESS = "applicantAddress";
+  public static final String APPLICANT_PHONE = "applicantPhone";
+  public static final String APPLICANT_EMAIL = "applicantEmail";
+  public static final String APPLICANT_CORPORATE_NUMBER = "applicantCorporateNumber";
+  /**
+   * Start form of a paper application: a data field of the catalog is the key {@code <procedureCode>__<fieldKey>}
+   * (the form is generated from the catalog), e.g. {@code road-occupancy-permit__roadName}.
+   */
+  public static final String DATA_FIELD_SEPARATOR = "__";
   public static final String REVIEW_GROUP = "reviewGroup";
   public static final String REVIEW_DEPARTMENT = "reviewDepartment";
   /** Due date (YYYY-MM-DD, Asia/Tokyo); {@link #DUE_AT} is the task due date (17:00 JST that day). */

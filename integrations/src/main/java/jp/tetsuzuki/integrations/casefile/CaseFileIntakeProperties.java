@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tetsuzuki.integrations.case-file")
 public record CaseFileIntakeProperties(
-    @DefaultValue("connectivity-check") List<String> processKeys,
+    @DefaultValue({"connectivity-check", "administrative-procedure"}) List<String> processKeys,
     @DefaultValue("svc-case-file-intake") String serviceUser,
     @DefaultValue List<String> tenants,
     @DefaultValue("2m") Duration claimExpiry,
@@ -31,11 +31,17 @@ public record CaseFileIntakeProperties(
     @DefaultValue("2s") Duration claimReleaseDelay) {
 
   /**
-   * Models that must never start from a file: applications go through the application service (its checks, its
-   * record, its idempotency), and the approval models are started by the platform with the data of their case.
+   * Models that must never start from a file: the approval models are started by the platform with the data of
+   * their case.
    */
-  public static final Set<String> NEVER_FROM_FILES = Set.of(AdministrativeProcedure.ID, ApprovalRoute.ID,
-      ApprovalCirculation.ID, ApprovalSubstituteRegistration.ID);
+  public static final Set<String> NEVER_FROM_FILES = Set.of(ApprovalRoute.ID, ApprovalCirculation.ID,
+      ApprovalSubstituteRegistration.ID);
+
+  /**
+   * A file for this model is an application: it is submitted to the platform's application service (its checks, its
+   * record, its idempotency), never started as a bare case.
+   */
+  public static final String APPLICATIONS = AdministrativeProcedure.ID;
 
   public CaseFileIntakeProperties {
     processKeys = processKeys == null ? List.of() : processKeys.stream().map(String::trim)
@@ -45,8 +51,7 @@ public record CaseFileIntakeProperties(
     for (String key : processKeys) {
       if (NEVER_FROM_FILES.contains(key)) {
         throw new IllegalArgumentException("tetsuzuki.integrations.case-file.process-keys: '" + key
-            + "' cannot be started from a case file (applications go through the application service, approvals"
-            + " are started by their case)");
+            + "' cannot be started from a case file (approvals are started by their case)");
       }
     }
     if (serviceUser == null || serviceUser.isBlank()) {

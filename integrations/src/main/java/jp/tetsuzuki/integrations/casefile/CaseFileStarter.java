@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts the case of a {@link CaseFile} as the route's service identity, if its model is on the allow-list and its
- * business key has not started a case of that tenant and model before.
+ * business key has not started a case of that tenant and model before. A file for {@code administrative-procedure}
+ * is an application: its variables ({@code procedureCode}, {@code applicant}, {@code data}, {@code documents}) go to
+ * the platform's application service, with the API's checks and idempotency.
  */
 @Component
 public class CaseFileStarter {
@@ -35,8 +37,11 @@ public class CaseFileStarter {
       throw new IllegalArgumentException("処理キー「" + file.processKey() + "」はファイル取込で開始できません"
           + "（許可されている処理キー: " + String.join("、", properties.processKeys()) + "）");
     }
-    StartResult result = processes.startOnce(properties.serviceUser(), file.processKey(), file.tenantId(),
-        file.businessKey(), file.variables());
+    // an application goes through the platform's application service, like one sent to the public API
+    StartResult result = CaseFileIntakeProperties.APPLICATIONS.equals(file.processKey())
+        ? processes.submitApplication(properties.serviceUser(), file.tenantId(), file.businessKey(), file.variables())
+        : processes.startOnce(properties.serviceUser(), file.processKey(), file.tenantId(), file.businessKey(),
+            file.variables());
     if (result.started()) {
       LOG.info("case-file-intake: started {} for {} ({}) as {}", file.processKey(), file.tenantId(),
           file.businessKey(), result.processInstanceId());

@@ -22,6 +22,21 @@ public interface ProcessGateway {
       Map<String, Object> variables);
 
   /**
+   * Submits an application (行政手続の申請) of the municipality {@code tenantId} as the service identity, through the
+   * platform's application service: the same checks, record, events and case as an application through the public
+   * API. The business key is the application's idempotency key for this identity: a file read again registers
+   * nothing new and answers with the first application's case.
+   *
+   * @param application {@code procedureCode}, {@code applicant} ({@code name}, …), {@code data} (the catalog's
+   *     fields) and optionally {@code documents} ({@code [{documentId, kind}]}), as in {@code POST /api/v1/applications}
+   * @return the case of the application and whether this call registered it
+   * @throws IllegalArgumentException when the application is refused; the message (Japanese) names the field and the
+   *     problem as the API's {@code messageJa} does
+   */
+  StartResult submitApplication(String serviceUser, String tenantId, String businessKey,
+      Map<String, Object> application);
+
+  /**
    * @param processInstanceId the case carrying the business key (it may have ended since)
    * @param started {@code true} when this call started it, {@code false} when it existed before
    */

@@ -19,9 +19,9 @@ class CaseFileIntakePropertiesTest {
   }
 
   @Test
-  void defaultsStartOnlyTheConnectivityCheckAndServeNoTenant() {
+  void defaultsStartTheConnectivityCheckAndTakeApplicationsAndServeNoTenant() {
     CaseFileIntakeProperties defaults = bind(Map.of());
-    assertThat(defaults.processKeys()).containsExactly("connectivity-check");
+    assertThat(defaults.processKeys()).containsExactly("connectivity-check", "administrative-procedure");
     assertThat(defaults.serviceUser()).isEqualTo("svc-case-file-intake");
     assertThat(defaults.tenants()).isEmpty();
     assertThat(defaults.claimExpiry()).isEqualTo(Duration.ofMinutes(2));
@@ -45,8 +45,7 @@ class CaseFileIntakePropertiesTest {
       assertThatThrownBy(() -> bind(Map.of("tetsuzuki.integrations.case-file.process-keys",
           "connectivity-check," + key)))
           .isInstanceOf(BindException.class).hasRootCauseMessage("tetsuzuki.integrations.case-file.process-keys: '"
-              + key + "' cannot be started from a case file (applications go through the application service,"
-              + " approvals are started by their case)");
+              + key + "' cannot be started from a case file (approvals are started by their case)");
     }
   }
 

@@ -87,9 +87,18 @@ class CaseFileIntakeRouteTest {
   }
 
   @Test
-  void theApplicationModelCannotBePutOnTheAllowList() {
-    assertThatThrownBy(() -> properties(List.of("connectivity-check", "administrative-procedure")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("administrative-procedure");
+  void anApplicationFileGoesToTheApplicationServiceNotToABareStart() throws Exception {
+    node(properties(List.of("connectivity-check", "administrative-procedure")));
+    drop("apply.json", "{\"processKey\":\"administrative-procedure\",\"tenantId\":\"demo-ku\",\"businessKey\":"
+        + "\"REF-9\",\"variables\":{\"procedureCode\":\"road-occupancy-permit\",\"applicant\":{\"name\":\"区道工業\"}}}");
+
+    awaitIn(".done", "apply.json");
+    assertThat(gateway.calls).singleElement().satisfies(call -> {
+      assertThat(call.processKey()).isEqualTo(FakeProcessGateway.APPLICATION);
+      assertThat(call.serviceUser()).isEqualTo("svc-case-file-intake");
+      assertThat(call.businessKey()).isEqualTo("REF-9");
+      assertThat(call.variables()).containsEntry("procedureCode", "road-occupancy-permit");
+    });
   }
 
   @Test

@@ -17,6 +17,9 @@ class FakeProcessGateway implements ProcessGateway {
   record Call(String serviceUser, String processKey, String tenantId, String businessKey,
       Map<String, Object> variables) {}
 
+  /** The process key recorded for {@link #submitApplication}. */
+  static final String APPLICATION = "submitApplication";
+
   final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Set<String> servedTenants;
   private final Map<String, String> cases = new ConcurrentHashMap<>();
@@ -42,6 +45,13 @@ class FakeProcessGateway implements ProcessGateway {
     String id = "pi-" + ids.incrementAndGet();
     cases.put(claim, id);
     return new StartResult(id, true);
+  }
+
+  @Override
+  public StartResult submitApplication(String serviceUser, String tenantId, String businessKey,
+      Map<String, Object> application) {
+    // recorded apart from case starts: the route must hand an application to the application service
+    return startOnce(serviceUser, APPLICATION, tenantId, businessKey, application);
   }
 
   long started() {

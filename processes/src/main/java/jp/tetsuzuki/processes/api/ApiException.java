@@ -2,17 +2,33 @@ package jp.tetsuzuki.processes.api;
 
 /**
  * A request the public API refuses, with the HTTP status, an English message written for the client's developer and
- * the request field at fault (null when it is not about one field).
+ * the request field at fault (null when it is not about one field). Refusals of an application's content also carry
+ * the Japanese sentence that staff and applicants read ({@link #japanese()}): the API returns it beside the English
+ * detail, the Tasklist's paper form and the file intake show the very same text.
  */
 public class ApiException extends RuntimeException {
 
+  /** The member of the API's problem answer with {@link #japanese()}. */
+  public static final String MESSAGE_JA = "messageJa";
+
   private final int status;
   private final String field;
+  private final String japanese;
 
   public ApiException(int status, String field, String message) {
+    this(status, field, message, null);
+  }
+
+  public ApiException(int status, String field, String message, String japanese) {
     super(message);
     this.status = status;
     this.field = field;
+    this.japanese = japanese;
+  }
+
+  /** A 400 naming the field, in English for the client's developer and in Japanese for the people who read it. */
+  public static ApiException invalid(String field, String message, String japanese) {
+    return new ApiException(400, field, message, japanese);
   }
 
   public static ApiException badRequest(String field, String message) {
@@ -33,5 +49,10 @@ public class ApiException extends RuntimeException {
 
   public String field() {
     return field;
+  }
+
+  /** The Japanese sentence for staff and applicants, or null when the refusal has none (a client's technical error). */
+  public String japanese() {
+    return japanese;
   }
 }

@@ -20,7 +20,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 
 /**
  * RFC 9457 problem answers for the procedure, document, calendar and identifier APIs: the status, an English detail
- * and the {@code field} at fault, so that a client can point at it.
+ * and the {@code field} at fault, so that a client can point at it; refusals of an application's content add
+ * {@code messageJa}, the Japanese sentence a client shows its users (the same text staff see on the paper form).
  */
 @Order(Ordered.HIGHEST_PRECEDENCE) // before Spring's generic problem-details handler
 @RestControllerAdvice(basePackages = {"jp.tetsuzuki.processes.procedure", "jp.tetsuzuki.processes.document",
@@ -29,8 +30,13 @@ class PublicApiErrors {
 
   @ExceptionHandler(ApiException.class)
   ProblemDetail refused(ApiException e) {
-    return problem(HttpStatus.valueOf(e.status()), e.getMessage(), e.field());
+    ProblemDetail problem = problem(HttpStatus.valueOf(e.status()), e.getMessage(), e.field());
+    if (e.japanese() != null) {
+      problem.setProperty(ApiException.MESSAGE_JA, e.japanese());
+    }
+    return problem;
   }
+
 
   /** A correction, withdrawal or decision raced another one (or the deadline timer): the case moved on. */
   @ExceptionHandler({MismatchingMessageCorrelationException.class, OptimisticLockingException.class})

@@ -66,6 +66,31 @@ public final class TextLimits {
     return value;
   }
 
+  /**
+   * {@link #check} with the Japanese sentence for people: {@code label} is the field's name as they see it (the
+   * catalog's label, 申請者の氏名 …).
+   */
+  public static String check(String field, String label, String value, int max) {
+    problem(value, max).ifPresent(p -> {
+      throw ApiException.invalid(field, field + ": " + p, tooLong(label, value, max));
+    });
+    return value;
+  }
+
+  /** {@link #checkSingleLine} with the Japanese sentence for people. */
+  public static String checkSingleLine(String field, String label, String value, int max) {
+    singleLineProblem(value, max).ifPresent(p -> {
+      throw ApiException.invalid(field, field + ": " + p, problem(value, max).isPresent() ? tooLong(label, value, max)
+          : "「" + label + "」は改行やタブを含めず、1行で入力してください。");
+    });
+    return value;
+  }
+
+  private static String tooLong(String label, String value, int max) {
+    return "「" + label + "」は" + max + "文字以内で入力してください（" + value.codePointCount(0, value.length())
+        + "文字あります）。";
+  }
+
   /** {@link #check} for one-line values. */
   public static String checkSingleLine(String field, String value, int max) {
     singleLineProblem(value, max).ifPresent(p -> {

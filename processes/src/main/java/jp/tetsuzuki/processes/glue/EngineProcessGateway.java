@@ -8,7 +8,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import jp.tetsuzuki.bpmn.CommonVariables;
 import jp.tetsuzuki.integrations.port.ProcessGateway;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Set;
+import jp.tetsuzuki.processes.api.ApiException;
 import jp.tetsuzuki.processes.identity.AsPlatform;
+import jp.tetsuzuki.processes.procedure.ApplicationService;
 import jp.tetsuzuki.processes.identity.Roles;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -35,20 +39,51 @@ class EngineProcessGateway implements ProcessGateway {
   private final CaseFileClaims claims;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final ApplicationService applications;
 
   @Autowired
   EngineProcessGateway(RuntimeService runtime, IdentityService identity, CaseFileClaims claims,
-      PlatformTransactionManager transactionManager) {
-    this(runtime, identity, claims, new TransactionTemplate(transactionManager), Clock.systemUTC());
+      PlatformTransactionManager transactionManager, ApplicationService applications) {
+    this(runtime, identity, claims, new TransactionTemplate(transactionManager), Clock.systemUTC(), applications);
   }
 
   EngineProcessGateway(RuntimeService runtime, IdentityService identity, CaseFileClaims claims,
-      TransactionTemplate transactions, Clock clock) {
+      TransactionTemplate transactions, Clock clock, ApplicationService applications) {
     this.runtime = runtime;
     this.identity = identity;
     this.claims = claims;
     this.transactions = transactions;
     this.clock = clock;
+    this.applications = applications;
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> APPLICATION_FIELDS = Set.of("procedureCode", "applicant", "data", "documents");
+
+  /**
+   * An application from a file goes to the application service as the service identity (checked as for a case
+   * file), with the file's business key as its idempotency key: the API's checks, record, events and case.
+   */
+  @Override
+  public StartResult submitApplication(String serviceUser, String tenantId, String businessKey,
+      Map<String, Object> application) {
+    AsPlatform.call(identity, () -> serviceIdentity(serviceUser, tenantId));
+    for (String key : application.keySet()) {
+      if (!APPLICATION_FIELDS.contains(key)) {
+        throw new IllegalArgumentException("申請の項目「" + key + "」はありません（使える項目: procedureCode, applicant, data,"
+            + " documents）");
+      }
+    }
+    try {
+      var intake = applications.submitFile(serviceUser, businessKey, new ApplicationService.Submission(
+          (String) application.get("procedureCode"), tenantId, null, JSON.valueToTree(application.get("applicant")),
+          JSON.valueToTree(application.get("data")), JSON.valueToTree(application.get("documents"))));
+      return new StartResult(intake.application().processInstanceId(), !intake.replayed());
+    } catch (ApiException refused) {
+      // the reason file says what the API's messageJa says, and the field as the API names it
+      throw new IllegalArgumentException((refused.japanese() != null ? refused.japanese() : refused.getMessage())
+          + (refused.field() != null ? "（項目: " + refused.field() + "）" : ""), refused);
+    }
   }
 
   @Override

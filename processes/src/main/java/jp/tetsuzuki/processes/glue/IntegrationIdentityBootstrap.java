@@ -93,9 +93,13 @@ class IntegrationIdentityBootstrap implements StartupInitializer {
     }
   }
 
-  /** CREATE_INSTANCE on exactly the allow-listed models and CREATE on process instances; any other grant goes. */
+  /**
+   * CREATE_INSTANCE on exactly the allow-listed models and CREATE on process instances; any other grant goes.
+   * Applications are registered by the platform's application service, so their model gets no grant.
+   */
   private void grants(String user, List<String> processKeys) {
-    Set<String> wanted = Set.copyOf(processKeys);
+    Set<String> wanted = processKeys.stream().filter(key -> !CaseFileIntakeProperties.APPLICATIONS.equals(key))
+        .collect(Collectors.toUnmodifiableSet());
     for (Authorization grant : authorizations.createAuthorizationQuery().userIdIn(user).list()) {
       boolean keep = grant.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
           && (grant.getResourceType() == Resources.PROCESS_DEFINITION.resourceType()

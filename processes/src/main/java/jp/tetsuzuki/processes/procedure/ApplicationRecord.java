@@ -15,6 +15,8 @@ public record ApplicationRecord(String id, String tenantId, String procedureCode
   public static final String STATUS_DECIDING = "deciding";
   public static final String CHANNEL_ONLINE = "online";
   public static final String CHANNEL_PAPER = "paper";
+  /** From a municipal system's case file (file intake). */
+  public static final String CHANNEL_FILE = "file";
 
   public static final String STAGE_ARRIVAL = "arrival";
   public static final String STAGE_COMPLETENESS_CHECK = "completeness-check";

@@ -19,8 +19,10 @@ import jp.tetsuzuki.processes.identifier.IdentifierValidation;
 import jp.tetsuzuki.processes.identifier.IdentifierValidator;
 
 /**
- * Checks an application request against the catalog before anything is created: each problem is a 400 naming the
- * field. Individual numbers are validated here and only their masked form is kept.
+ * Checks an application request against the catalog before anything is created, for every intake path (API, paper
+ * form, case file): each problem is a 400 naming the field in English (the API's field path) and in Japanese (the
+ * catalog's label, as staff and applicants read it). Identifiers (法人番号, 登録番号, 個人番号) must pass their check
+ * digit and are kept in their normalised form; individual numbers are kept masked only. Plain Java.
  */
 final class ApplicationRequests {
 
@@ -29,6 +31,13 @@ final class ApplicationRequests {
 
   /** What a document id refers to: its tenant, or empty when it does not exist. */
   interface Documents extends Function<String, Optional<String>> {}
+
+  /** The applicant's fields, in the order people fill them in. */
+  static final List<String> APPLICANT_FIELDS = List.of("name", "address", "phone", "email", "corporateNumber");
+
+  /** What people call the applicant's fields (form labels and messages). */
+  static final Map<String, String> APPLICANT_LABELS = Map.of("name", "申請者の氏名・名称", "address", "申請者の住所",
+      "phone", "申請者の電話番号", "email", "申請者のメールアドレス", "corporateNumber", "申請者の法人番号");
 
   /** Maximum lengths of the one-line applicant fields (the address has its own). */
   private static final Map<String, Integer> APPLICANT_LIMITS = Map.of("name", TextLimits.NAME, "email",
@@ -44,32 +53,37 @@ final class ApplicationRequests {
   }
 
   /** The fields together as they will be stored (JSON), against the column's size. */
-  private static void total(String field, Map<String, Object> values, int max) {
+  private static void total(String field, String label, Map<String, Object> values, int max) {
     String stored;
     try {
       stored = JSON.writeValueAsString(values);
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest(field, field + ": cannot be stored");
+      throw ApiException.invalid(field, field + ": cannot be stored", label + "を保存できません。");
     }
     TextLimits.problem(stored, max).ifPresent(p -> {
-      throw ApiException.badRequest(field, field + ": too long in total as stored, " + p);
+      throw ApiException.invalid(field, field + ": too long in total as stored, " + p, label + "が長すぎます（保存すると"
+          + max + "文字を超えます）。");
     });
   }
 
   static Procedure procedure(ProcedureCatalog catalog, String code, String tenantId) {
     if (code == null || code.isBlank()) {
-      throw ApiException.badRequest("procedureCode", "procedureCode: required");
+      throw ApiException.invalid("procedureCode", "procedureCode: required", "手続を選んでください。");
     }
-    Procedure procedure = catalog.find(code).orElseThrow(() -> ApiException.badRequest("procedureCode",
-        "procedureCode: unknown procedure '" + code + "'"));
+    Procedure procedure = catalog.find(code).orElseThrow(() -> ApiException.invalid("procedureCode",
+        "procedureCode: unknown procedure '" + code + "'", "手続「" + code + "」は手続カタログにありません。"));
     if (!procedure.offeredIn(tenantId)) {
-      throw ApiException.badRequest("tenantId", "tenantId: procedure '" + code + "' is not offered in tenant '"
-          + tenantId + "'");
+      throw ApiException.invalid("tenantId", "tenantId: procedure '" + code + "' is not offered in tenant '"
+          + tenantId + "'", "手続「" + procedure.name() + "」は自治体 " + tenantId + " では扱っていません。");
     }
     return procedure;
   }
 
-  static LocalDate receivedOn(String value, LocalDate today) {
+  /**
+   * The arrival date (到達日): today when not given; otherwise not in the future and not before the earliest date the
+   * catalog entry allows ({@link Procedure#earliestArrival}).
+   */
+  static LocalDate receivedOn(Procedure procedure, String value, LocalDate today) {
     if (value == null) {
       return today;
     }
@@ -77,48 +91,63 @@ final class ApplicationRequests {
     try {
       date = LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("receivedOn", "receivedOn: must be a date YYYY-MM-DD");
+      throw ApiException.invalid("receivedOn", "receivedOn: must be a date YYYY-MM-DD",
+          "到達日は日付（YYYY-MM-DD）で入力してください。");
     }
     if (date.isAfter(today)) {
-      throw ApiException.badRequest("receivedOn", "receivedOn: must not be in the future");
+      throw ApiException.invalid("receivedOn", "receivedOn: must not be in the future",
+          "到達日に未来の日付は指定できません。");
     }
-    if (date.isBefore(today.minusYears(1))) {
-      throw ApiException.badRequest("receivedOn", "receivedOn: must be within the last year");
+    LocalDate earliest = procedure.earliestArrival(today);
+    if (date.isBefore(earliest)) {
+      throw ApiException.invalid("receivedOn", "receivedOn: must not be before " + earliest + " for procedure "
+          + procedure.code(), "到達日は " + earliest + " 以降の日付にしてください（手続「" + procedure.name()
+          + "」で遡って登録できる期間を過ぎています）。");
     }
     return date;
   }
 
   static Map<String, Object> applicant(JsonNode applicant) {
     if (applicant == null || !applicant.isObject()) {
-      throw ApiException.badRequest("applicant", "applicant: required object with at least a name");
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (String key : List.of("name", "email", "address", "phone", "corporateNumber")) {
-      JsonNode value = applicant.get(key);
-      if (value != null && !value.isNull()) {
-        if (!value.isTextual()) {
-          throw ApiException.badRequest("applicant." + key, "applicant." + key + ": must be a string");
-        }
-        String text = value.asText();
-        if (key.equals("address")) {
-          TextLimits.check("applicant.address", text, TextLimits.ADDRESS);
-        } else {
-          TextLimits.checkSingleLine("applicant." + key, text, APPLICANT_LIMITS.get(key));
-        }
-        out.put(key, text);
-      }
+      throw ApiException.invalid("applicant", "applicant: required object with at least a name",
+          "申請者の氏名・名称を入力してください。");
     }
     Iterator<String> names = applicant.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
-      if (!out.containsKey(name) && !List.of("name", "email", "address", "phone", "corporateNumber").contains(name)) {
-        throw ApiException.badRequest("applicant." + name, "applicant." + name + ": unknown field");
+      if (!APPLICANT_FIELDS.contains(name)) {
+        throw ApiException.invalid("applicant." + name, "applicant." + name + ": unknown field",
+            "申請者の項目「" + name + "」はありません。");
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String key : APPLICANT_FIELDS) {
+      JsonNode value = applicant.get(key);
+      String field = "applicant." + key;
+      String label = APPLICANT_LABELS.get(key);
+      if (value == null || value.isNull()) {
+        continue;
+      }
+      if (!value.isTextual()) {
+        throw ApiException.invalid(field, field + ": must be a string", "「" + label + "」は文字で入力してください。");
+      }
+      String text = value.asText();
+      if (key.equals("address")) {
+        TextLimits.check(field, label, text, TextLimits.ADDRESS);
+      } else {
+        TextLimits.checkSingleLine(field, label, text, APPLICANT_LIMITS.get(key));
+      }
+      if (key.equals("corporateNumber") && !text.isBlank()) {
+        text = identifier(IdentifierType.CORPORATE_NUMBER, field, label, text);
+      }
+      if (!text.isBlank()) {
+        out.put(key, text);
       }
     }
     if (!(out.get("name") instanceof String name) || name.isBlank()) {
-      throw ApiException.badRequest("applicant.name", "applicant.name: required");
+      throw ApiException.invalid("applicant.name", "applicant.name: required", "申請者の氏名・名称を入力してください。");
     }
-    total("applicant", out, TextLimits.APPLICANT_TOTAL);
+    total("applicant", "申請者の情報", out, TextLimits.APPLICANT_TOTAL);
     return out;
   }
 
@@ -131,74 +160,98 @@ final class ApplicationRequests {
       if (partial) {
         return Map.of();
       }
-      throw ApiException.badRequest("data", "data: required object");
+      throw ApiException.invalid("data", "data: required object", "申請内容を入力してください。");
     }
     if (!data.isObject()) {
-      throw ApiException.badRequest("data", "data: must be an object");
+      throw ApiException.invalid("data", "data: must be an object", "申請内容の形式が正しくありません。");
     }
     Map<String, Object> out = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> fields = data.fields();
     while (fields.hasNext()) {
       var entry = fields.next();
       String field = "data." + entry.getKey();
-      Procedure.Field definition = procedure.field(entry.getKey()).orElseThrow(() -> ApiException.badRequest(field,
-          field + ": not a field of procedure " + procedure.code()));
+      Procedure.Field definition = procedure.field(entry.getKey()).orElseThrow(() -> ApiException.invalid(field,
+          field + ": not a field of procedure " + procedure.code(), "項目「" + entry.getKey() + "」は手続「"
+          + procedure.name() + "」の申請内容にありません。"));
       JsonNode value = entry.getValue();
-      if (value.isNull()) {
-        continue;
+      if (value.isNull() || value.isTextual() && value.asText().isBlank()) {
+        continue; // an empty field (a form's untouched text box) is not given
       }
       out.put(entry.getKey(), typed(definition, field, value));
     }
-    total("data", out, TextLimits.DATA_TOTAL);
+    // kept in the catalog's order, so that the same content is the same record whatever order a client sent
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    procedure.fields().stream().filter(f -> out.containsKey(f.key())).forEach(f -> ordered.put(f.key(),
+        out.get(f.key())));
+    total("data", "申請内容", ordered, TextLimits.DATA_TOTAL);
     if (!partial) {
       for (Procedure.Field f : procedure.fields()) {
         if (f.required() && !out.containsKey(f.key())) {
-          throw ApiException.badRequest("data." + f.key(), "data." + f.key() + ": required (" + f.type() + ")");
+          throw ApiException.invalid("data." + f.key(), "data." + f.key() + ": required (" + f.type() + ")",
+              "「" + f.label() + "」を入力してください。");
         }
       }
     }
-    return out;
+    return ordered;
   }
 
   private static Object typed(Procedure.Field definition, String field, JsonNode value) {
+    String label = definition.label();
     switch (definition.type()) {
       case "number" -> {
         if (!value.isNumber()) {
-          throw ApiException.badRequest(field, field + ": must be a number");
+          throw ApiException.invalid(field, field + ": must be a number", "「" + label + "」は数値で入力してください。");
         }
         return value.numberValue();
       }
       case "boolean" -> {
         if (!value.isBoolean()) {
-          throw ApiException.badRequest(field, field + ": must be true or false");
+          throw ApiException.invalid(field, field + ": must be true or false",
+              "「" + label + "」は「はい」か「いいえ」で答えてください。");
         }
         return value.booleanValue();
       }
       case "date" -> {
         try {
+          if (!value.isTextual()) {
+            throw new DateTimeParseException("not text", value.toString(), 0);
+          }
           return LocalDate.parse(value.asText()).toString();
         } catch (DateTimeParseException e) {
-          throw ApiException.badRequest(field, field + ": must be a date YYYY-MM-DD");
+          throw ApiException.invalid(field, field + ": must be a date YYYY-MM-DD",
+              "「" + label + "」は日付（YYYY-MM-DD）で入力してください。");
         }
       }
-      case "individual-number" -> {
+      case "corporate-number", "invoice-registration-number", "individual-number" -> {
         if (!value.isTextual()) {
-          throw ApiException.badRequest(field, field + ": must be a string");
+          throw ApiException.invalid(field, field + ": must be a string", "「" + label + "」は文字で入力してください。");
         }
-        // validated now and kept masked only: the number itself is never stored, logged or put in a variable
-        IdentifierValidation result = IdentifierValidator.validate(IdentifierType.INDIVIDUAL_NUMBER, value.asText());
-        if (!result.valid()) {
-          throw ApiException.badRequest(field, field + ": not a valid individual number (" + result.reason() + ")");
-        }
-        return result.normalized();
+        TextLimits.checkSingleLine(field, label, value.asText(), TextLimits.CORPORATE_NUMBER);
+        // an individual number is validated now and kept masked only: never stored, logged or put in a variable
+        return identifier(IdentifierType.fromCode(definition.type()), field, label, value.asText());
       }
       default -> {
         if (!value.isTextual()) {
-          throw ApiException.badRequest(field, field + ": must be a string");
+          throw ApiException.invalid(field, field + ": must be a string", "「" + label + "」は文字で入力してください。");
         }
-        return TextLimits.check(field, value.asText(), TextLimits.DATA_VALUE);
+        return TextLimits.check(field, label, value.asText(), TextLimits.DATA_VALUE);
       }
     }
+  }
+
+  /** The normalised identifier, or a 400 with what is wrong (never quoting an individual number). */
+  static String identifier(IdentifierType type, String field, String label, String value) {
+    IdentifierValidation result = IdentifierValidator.validate(type, value);
+    if (!result.valid()) {
+      String expected = switch (type) {
+        case CORPORATE_NUMBER -> "13桁の数字で、先頭の検査用数字が合っていること";
+        case INVOICE_REGISTRATION_NUMBER -> "T と13桁の数字で、検査用数字が合っていること";
+        case INDIVIDUAL_NUMBER -> "12桁の数字で、末尾の検査用数字が合っていること";
+      };
+      throw ApiException.invalid(field, field + ": not a valid " + type.code() + " (" + result.reason() + ")",
+          "「" + label + "」が正しくありません（" + expected + "）。");
+    }
+    return result.normalized();
   }
 
   static List<DocumentRef> documents(Procedure procedure, String tenantId, JsonNode documents,
@@ -208,23 +261,30 @@ final class ApplicationRequests {
       return out;
     }
     if (!documents.isArray()) {
-      throw ApiException.badRequest("documents", "documents: must be an array of {documentId, kind}");
+      throw ApiException.invalid("documents", "documents: must be an array of {documentId, kind}",
+          "添付書類の形式が正しくありません。");
     }
     for (int i = 0; i < documents.size(); i++) {
       String at = "documents[" + i + "]";
       JsonNode d = documents.get(i);
-      String id = TextLimits.check(at + ".documentId", d.path("documentId").asText(null), TextLimits.REFERENCE);
-      String kind = TextLimits.check(at + ".kind", d.path("kind").asText(null), TextLimits.REFERENCE);
+      String id = TextLimits.check(at + ".documentId", "添付書類（" + (i + 1) + "件目）の書類ID",
+          d.path("documentId").asText(null), TextLimits.REFERENCE);
+      String kind = TextLimits.check(at + ".kind", "添付書類（" + (i + 1) + "件目）の種類", d.path("kind").asText(null),
+          TextLimits.REFERENCE);
       if (id == null || id.isBlank()) {
-        throw ApiException.badRequest(at + ".documentId", at + ".documentId: required");
+        throw ApiException.invalid(at + ".documentId", at + ".documentId: required",
+            "添付書類（" + (i + 1) + "件目）の書類IDがありません。");
       }
       if (kind == null || procedure.documentKind(kind).isEmpty()) {
-        throw ApiException.badRequest(at + ".kind", at + ".kind: must be one of "
-            + procedure.documents().stream().map(Procedure.DocumentKind::kind).toList());
+        throw ApiException.invalid(at + ".kind", at + ".kind: must be one of "
+            + procedure.documents().stream().map(Procedure.DocumentKind::kind).toList(),
+            "添付書類（" + (i + 1) + "件目）の種類は、" + String.join("、", procedure.documents().stream()
+                .map(Procedure.DocumentKind::name).toList()) + "のいずれかにしてください。");
       }
       if (!tenantOfDocument.apply(id).filter(tenantId::equals).isPresent()) {
-        throw ApiException.badRequest(at + ".documentId", at + ".documentId: no document '" + id
-            + "' in tenant " + tenantId + " (upload it first with POST /api/v1/documents)");
+        throw ApiException.invalid(at + ".documentId", at + ".documentId: no document '" + id
+            + "' in tenant " + tenantId + " (upload it first with POST /api/v1/documents)",
+            "添付書類（" + (i + 1) + "件目）「" + id + "」が見つかりません。");
       }
       out.add(new DocumentRef(id, kind));
     }

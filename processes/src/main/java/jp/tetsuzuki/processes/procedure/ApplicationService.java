@@ -33,20 +33,30 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applications through the public API: intake with an idempotency key, corrections (補正) and withdrawal (取下げ).
- * Each request is checked against the catalog and the caller's tenants first; then the application, its documents,
- * the key and the process start commit together or not at all.
+ * The one intake path of applications (申請), whichever way they arrive: the public API, a case file of a municipal
+ * system, or staff registering a paper application in the Tasklist. Each submission is checked against the catalog
+ * and the caller's tenants with the same rules ({@link ApplicationRequests}), protected against being registered twice
+ * (an idempotency key), and recorded with the same record and the same events; then the application, its documents,
+ * the key and the case commit together or not at all. Also corrections (補正) and withdrawal (取下げ).
  */
 public class ApplicationService {
 
   /** The answer to an intake: the application and whether it was a replay of an earlier request. */
   public record Intake(ApplicationRecord application, boolean replayed) {}
 
-  /** A request as the API received it. */
+  /** A submission as it arrived, whatever the path. */
   public record Submission(String procedureCode, String tenantId, String receivedOn, JsonNode applicant,
       JsonNode data, JsonNode documents) {}
 
+  /**
+   * The client id under which paper registrations keep their idempotency keys: not a valid user id (the engine's
+   * id pattern starts with a letter or digit), so no account's API keys can collide with them.
+   */
+  static final String PAPER_CLIENT = "#paper";
+
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.time.format.DateTimeFormatter REGISTERED_AT =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ProcedureCatalog catalog;
   private final ApplicationStore store;
@@ -72,52 +82,45 @@ public class ApplicationService {
     this.clock = clock;
   }
 
+  /** An application through the public API; the caller's Idempotency-Key makes a repeated request a replay. */
   public Intake submit(String caller, String idempotencyKey, Submission request) {
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
       throw ApiException.badRequest("Idempotency-Key", "Idempotency-Key header: required, 1 to 200 characters");
     }
+    String channel = request.receivedOn() == null ? ApplicationRecord.CHANNEL_ONLINE
+        : ApplicationRecord.CHANNEL_PAPER;
+    return startOnce(caller, idempotencyKey, request, channel);
+  }
+
+  /**
+   * An application from a municipal system's case file: its reference (the file's business key) is the idempotency
+   * key of the route's service identity, so the same file read twice (or by two nodes) registers one application.
+   */
+  public Intake submitFile(String serviceUser, String reference, Submission request) {
+    if (reference == null || reference.isBlank() || reference.length() > 200) {
+      throw ApiException.invalid("businessKey", "businessKey: required, 1 to 200 characters",
+          "業務キー（businessKey）は1〜200文字で指定してください。");
+    }
+    return startOnce(serviceUser, reference, request, ApplicationRecord.CHANNEL_FILE);
+  }
+
+  private Intake startOnce(String caller, String idempotencyKey, Submission request, String channel) {
     String hash = hash(withoutIndividualNumbers(request));
     var earlier = store.key(caller, idempotencyKey);
     if (earlier.isPresent()) {
       return replay(earlier.get(), hash);
     }
-    if (request.tenantId() == null || request.tenantId().isBlank()) {
-      throw ApiException.badRequest("tenantId", "tenantId: required");
-    }
-    if (!members.isMember(request.tenantId(), caller)) {
-      throw new ApiException(403, "tenantId", "tenantId: the caller may not apply in tenant '"
-          + request.tenantId() + "'");
-    }
     Instant now = clock.instant();
-    LocalDate today = ProcedureDeadlines.today(now);
-    Procedure procedure = ApplicationRequests.procedure(catalog, request.procedureCode(), request.tenantId());
-    if (request.receivedOn() != null && !isStaff(caller)) {
-      // the arrival date (到達日) is what the office records; outside systems apply online, today
-      throw new ApiException(403, "receivedOn", "receivedOn: only staff registering a paper application may set it");
-    }
-    LocalDate receivedOn = ApplicationRequests.receivedOn(request.receivedOn(), today);
-    Map<String, Object> applicant = ApplicationRequests.applicant(request.applicant());
-    Map<String, Object> data = ApplicationRequests.data(procedure, request.data(), false);
-    List<ApplicationRequests.DocumentRef> refs = ApplicationRequests.documents(procedure, request.tenantId(),
-        request.documents(), id -> attachable(caller, id));
-    LocalDate due = ProcedureDeadlines.dueDate(calendars.apply(request.tenantId()), procedure, receivedOn,
-        List.of());
+    Prepared prepared = prepare(caller, request, channel, now);
     String id = UUID.randomUUID().toString();
-    ApplicationRecord application = new ApplicationRecord(id, request.tenantId(), procedure.code(),
-        procedure.version(), null, request.receivedOn() == null ? ApplicationRecord.CHANNEL_ONLINE
-        : ApplicationRecord.CHANNEL_PAPER, ApplicationRecord.STATUS_RECEIVED, ApplicationRecord.STAGE_ARRIVAL,
-        receivedOn, due, false, null, 0, null, json(applicant), json(data), null, null, caller, now);
     try {
       transactions.executeWithoutResult(status -> {
         store.claimKey(caller, idempotencyKey, hash, id, now);
-        store.insert(application, now);
-        refs.forEach(ref -> store.attach(id, ref.documentId(), ref.kind(), now));
-        store.event(id, "received", "申請が到達しました（到達日 " + receivedOn + "、処理期限 " + due + "）。", caller,
-            now);
+        record(prepared, id, null, caller, now);
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put(AdministrativeProcedure.TENANT_ID, request.tenantId());
+        variables.put(AdministrativeProcedure.TENANT_ID, prepared.tenantId());
         variables.put(AdministrativeProcedure.APPLICATION_ID, id);
-        variables.put(AdministrativeProcedure.PROCEDURE_CODE, procedure.code());
+        variables.put(AdministrativeProcedure.PROCEDURE_CODE, prepared.procedure().code());
         // started by the platform once the caller's tenant was checked above: outside systems hold no engine
         // permission of their own (least privilege), so a stolen API credential cannot drive the engine
         ProcessInstance pi = AsPlatform.call(identity, () -> runtime
@@ -131,6 +134,104 @@ public class ApplicationService {
       return replay(store.key(caller, idempotencyKey).orElseThrow(() -> raced), hash);
     }
     return new Intake(store.get(id), false);
+  }
+
+  /**
+   * A paper application (紙の申請書) that staff register from the Tasklist start form, inside the case that this start
+   * opened ({@code processInstanceId}). Checked as an API submission is, with the arrival date staff give.
+   *
+   * <p>Idempotency: the Tasklist sends no request id of its own and a Camunda Form cannot make one, so the key is the
+   * paper itself: tenant, procedure, arrival date, applicant and data as normalised (a hash). A double submit, a retry
+   * after a lost answer, or a colleague registering the same paper carry the same content and find the key taken:
+   * nothing is created and the answer names the application registered first. A paper that differs in anything is
+   * another application.
+   *
+   * @throws ApiException with the Japanese sentence for staff (400 bad field, 403 not a member of the tenant, 409
+   *     registered before)
+   */
+  public ApplicationRecord registerPaper(String staff, Submission request, String processInstanceId) {
+    if (staff == null || !isStaff(staff)) {
+      throw new ApiException(403, null, "paper applications are registered by logged-in staff",
+          "紙の申請書の登録は、ログインした職員が行ってください。");
+    }
+    if (request.receivedOn() == null || request.receivedOn().isBlank()) {
+      throw ApiException.invalid("receivedOn", "receivedOn: required for a paper application",
+          "到達日（受付印の日付）を入力してください。");
+    }
+    if (request.documents() != null && !request.documents().isNull()) {
+      throw ApiException.invalid("documents", "documents: a paper application has its documents on paper",
+          "紙の申請書の添付書類は紙で受け付けます（ファイルは登録できません）。");
+    }
+    Instant now = clock.instant();
+    Prepared prepared = prepare(staff, request, ApplicationRecord.CHANNEL_PAPER, now);
+    String hash = hash(List.of(prepared.tenantId(), prepared.procedure().code(), prepared.receivedOn().toString(),
+        prepared.applicant(), prepared.data()));
+    String key = prepared.tenantId() + ":" + hash;
+    var earlier = store.key(PAPER_CLIENT, key);
+    if (earlier.isPresent()) {
+      throw registeredBefore(earlier.get().applicationId());
+    }
+    String id = UUID.randomUUID().toString();
+    try {
+      transactions.executeWithoutResult(status -> {
+        store.claimKey(PAPER_CLIENT, key, hash, id, now);
+        record(prepared, id, processInstanceId, staff, now);
+      });
+    } catch (DuplicateKeyException raced) {
+      // the same paper submitted twice at once: the other submit's key won
+      throw store.key(PAPER_CLIENT, key).map(k -> registeredBefore(k.applicationId()))
+          .orElseThrow(() -> raced);
+    }
+    return store.get(id);
+  }
+
+  private ApiException registeredBefore(String applicationId) {
+    ApplicationRecord first = store.get(applicationId);
+    return new ApiException(409, null, "this paper application was registered before as application "
+        + applicationId, "この申請書は既に登録されています（申請ID " + applicationId + "、"
+        + REGISTERED_AT.format(first.createdAt().atZone(ProcedureDeadlines.TOKYO)) + " に " + first.createdBy()
+        + " さんが登録）。同じ申請書を二重に登録することはできません。");
+  }
+
+  /** A submission checked and typed: what the application will be. */
+  private record Prepared(String tenantId, Procedure procedure, String channel, LocalDate receivedOn, LocalDate due,
+      Map<String, Object> applicant, Map<String, Object> data, List<ApplicationRequests.DocumentRef> refs) {}
+
+  /** The same checks for every path, in the order a person reads the form. */
+  private Prepared prepare(String caller, Submission request, String channel, Instant now) {
+    if (request.tenantId() == null || request.tenantId().isBlank()) {
+      throw ApiException.invalid("tenantId", "tenantId: required", "自治体を選んでください。");
+    }
+    if (!members.isMember(request.tenantId(), caller)) {
+      throw new ApiException(403, "tenantId", "tenantId: the caller may not apply in tenant '"
+          + request.tenantId() + "'", "自治体 " + request.tenantId() + " の申請を登録する権限がありません（所属していません）。");
+    }
+    LocalDate today = ProcedureDeadlines.today(now);
+    Procedure procedure = ApplicationRequests.procedure(catalog, request.procedureCode(), request.tenantId());
+    if (request.receivedOn() != null && !isStaff(caller)) {
+      // the arrival date (到達日) is what the office records; outside systems apply online, today
+      throw new ApiException(403, "receivedOn", "receivedOn: only staff registering a paper application may set it",
+          "到達日を指定できるのは、紙の申請書を登録する職員だけです。");
+    }
+    LocalDate receivedOn = ApplicationRequests.receivedOn(procedure, request.receivedOn(), today);
+    Map<String, Object> applicant = ApplicationRequests.applicant(request.applicant());
+    Map<String, Object> data = ApplicationRequests.data(procedure, request.data(), false);
+    List<ApplicationRequests.DocumentRef> refs = ApplicationRequests.documents(procedure, request.tenantId(),
+        request.documents(), id -> attachable(caller, id));
+    LocalDate due = ProcedureDeadlines.dueDate(calendars.apply(request.tenantId()), procedure, receivedOn,
+        List.of());
+    return new Prepared(request.tenantId(), procedure, channel, receivedOn, due, applicant, data, refs);
+  }
+
+  /** The application, its documents and its arrival event: the same record and event for every path. */
+  private void record(Prepared p, String id, String processInstanceId, String caller, Instant now) {
+    store.insert(new ApplicationRecord(id, p.tenantId(), p.procedure().code(), p.procedure().version(),
+        processInstanceId, p.channel(), ApplicationRecord.STATUS_RECEIVED, ApplicationRecord.STAGE_ARRIVAL,
+        p.receivedOn(), p.due(), false, null, 0, null, json(p.applicant()), json(p.data()), null, null, caller, now),
+        now);
+    p.refs().forEach(ref -> store.attach(id, ref.documentId(), ref.kind(), now));
+    store.event(id, "received", "申請が到達しました（到達日 " + p.receivedOn() + "、処理期限 " + p.due() + "）。", caller,
+        now);
   }
 
   private Intake replay(ApplicationStore.IdempotencyKey key, String hash) {
@@ -241,7 +342,7 @@ public class ApplicationService {
         data, request.documents());
   }
 
-  private static String hash(Submission request) {
+  private static String hash(Object request) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsString(request)
           .getBytes(StandardCharsets.UTF_8));

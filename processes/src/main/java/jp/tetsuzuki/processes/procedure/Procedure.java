@@ -10,7 +10,10 @@ import jp.tetsuzuki.processes.calendar.PeriodUnit;
  */
 public record Procedure(String code, int version, String name, List<String> tenants, LegalBasis legalBasis,
     Period standardPeriod, List<DocumentKind> documents, List<Field> fields, Review review,
-    String decisionAuthority, Notification notification, Correction correction) {
+    String decisionAuthority, Notification notification, Correction correction, Period arrivalDateMaxAge) {
+
+  /** How far back a paper application's arrival date (到達日) may lie when no catalog entry says otherwise. */
+  public static final Period DEFAULT_ARRIVAL_DATE_MAX_AGE = new Period(365, "calendar-days");
 
   /** 根拠: the kind (law, ordinance, guideline) and the article. */
   public record LegalBasis(String kind, String text) {}
@@ -47,6 +50,15 @@ public record Procedure(String code, int version, String name, List<String> tena
   /** The candidate group of the review task in a tenant, e.g. {@code demo-ku-toshikeikaku}. */
   public String reviewGroup(String tenantId) {
     return tenantId + "-" + review.department();
+  }
+
+  /**
+   * The earliest arrival date (到達日) staff may record on {@code today}: {@code arrivalDateMaxAge} calendar days back
+   * (a year unless the catalog entry says otherwise).
+   */
+  public java.time.LocalDate earliestArrival(java.time.LocalDate today) {
+    Period age = arrivalDateMaxAge == null ? DEFAULT_ARRIVAL_DATE_MAX_AGE : arrivalDateMaxAge;
+    return today.minusDays(age.value());
   }
 
   public boolean offeredIn(String tenantId) {

@@ -35,21 +35,20 @@ import org.camunda.bpm.engine.task.Task;
 public class ProcedureActivities {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Bounds of the paper form's free text, checked before anything is stored. */
-  static final int MAX_APPLICANT_NAME = 200;
-  static final int MAX_APPLICATION_DATA = 20_000;
 
   private final ProcedureCatalog catalog;
   private final ApplicationStore store;
   private final Function<String, OfficeCalendar> calendars;
   private final TenantMembers members;
+  private final ApplicationService applications;
 
   public ProcedureActivities(ProcedureCatalog catalog, ApplicationStore store,
-      Function<String, OfficeCalendar> calendars, TenantMembers members) {
+      Function<String, OfficeCalendar> calendars, TenantMembers members, ApplicationService applications) {
     this.catalog = catalog;
     this.store = store;
     this.calendars = calendars;
     this.members = members;
+    this.applications = applications;
   }
 
   /**
@@ -58,12 +57,11 @@ public class ProcedureActivities {
    */
   public void registerArrival(DelegateExecution execution) {
     requireOwnModel(execution);
-    Instant now = now();
     String tenantId = (String) execution.getVariable(TENANT_ID);
     String applicationId = (String) execution.getVariable(APPLICATION_ID);
     ApplicationRecord application;
     if (applicationId == null) {
-      application = registerPaperApplication(execution, tenantId, now);
+      application = registerPaperApplication(execution);
       execution.setVariable(APPLICATION_ID, application.id());
       execution.setProcessBusinessKey(application.id());
     } else {
@@ -87,54 +85,26 @@ public class ProcedureActivities {
     setDeadlines(execution, calendars.apply(tenantId), application.dueDate());
   }
 
-  private ApplicationRecord registerPaperApplication(DelegateExecution execution, String tenantId, Instant now) {
-    String code = (String) execution.getVariable(PROCEDURE_CODE);
-    Procedure procedure = catalog.find(code).filter(p -> p.offeredIn(tenantId)).orElseThrow(
-        () -> new BadUserRequestException("手続「" + code + "」は自治体 " + tenantId + " では扱っていません。"));
+  /**
+   * A paper application from the Tasklist start form: the form's fields are read back into a submission and
+   * registered by the application service, with the checks, idempotency and events of every intake path. The
+   * registering staff member is the authenticated user, never a variable. A refusal is the service's Japanese
+   * sentence (400 bad field or registered before, 403 not a member of the tenant); nothing of the start remains.
+   */
+  private ApplicationRecord registerPaperApplication(DelegateExecution execution) {
     Authentication caller = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    String user = caller == null ? null : caller.getUserId();
-    if (user != null && !members.isMember(tenantId, user)) {
-      throw new AuthorizationException("自治体 " + tenantId + " の申請を登録する権限がありません。");
+    String staff = caller == null ? null : caller.getUserId();
+    Map<String, Object> form = execution.getVariables();
+    try {
+      ApplicationRecord application = applications.registerPaper(staff,
+          PaperApplicationForm.submission(catalog, form), execution.getProcessInstanceId());
+      // the content now lives in the application record, as for the other paths; the case keeps ids and small facts
+      PaperApplicationForm.contentKeys(form).forEach(execution::removeVariable);
+      return application;
+    } catch (jp.tetsuzuki.processes.api.ApiException refused) {
+      String message = refused.japanese() != null ? refused.japanese() : refused.getMessage();
+      throw refused.status() == 403 ? new AuthorizationException(message) : new BadUserRequestException(message);
     }
-    LocalDate receivedOn = receivedOn(execution.getVariable(RECEIVED_ON), now);
-    String applicantName = (String) execution.getVariable(APPLICANT_NAME);
-    if (applicantName == null || applicantName.isBlank()) {
-      throw new BadUserRequestException("申請者の氏名・名称を入力してください。");
-    }
-    if (applicantName.length() > MAX_APPLICANT_NAME) {
-      throw new BadUserRequestException("申請者の氏名・名称は " + MAX_APPLICANT_NAME + " 文字以内で入力してください。");
-    }
-    String data = (String) execution.getVariable(APPLICATION_DATA);
-    if (data != null && data.length() > MAX_APPLICATION_DATA) {
-      throw new BadUserRequestException("申請内容は " + MAX_APPLICATION_DATA + " 文字以内で入力してください。");
-    }
-    Map<String, Object> parsed = new LinkedHashMap<>();
-    if (data != null && !data.isBlank()) {
-      try {
-        parsed = JSON.readValue(data, JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class,
-            Object.class));
-      } catch (JsonProcessingException e) {
-        throw new BadUserRequestException("申請内容は JSON 形式で入力してください（例: {\"roadName\": \"区道1号\"}）。");
-      }
-      for (String key : parsed.keySet()) {
-        if (procedure.field(key).isEmpty()) {
-          throw new BadUserRequestException("申請内容の項目「" + key + "」はこの手続にありません。");
-        }
-        if (procedure.field(key).get().type().equals("individual-number")) {
-          throw new BadUserRequestException("個人番号はここに入力しないでください。");
-        }
-      }
-    }
-    OfficeCalendar calendar = calendars.apply(tenantId);
-    LocalDate due = ProcedureDeadlines.dueDate(calendar, procedure, receivedOn, List.of());
-    String id = UUID.randomUUID().toString();
-    ApplicationRecord application = new ApplicationRecord(id, tenantId, procedure.code(), procedure.version(),
-        execution.getProcessInstanceId(), ApplicationRecord.CHANNEL_PAPER, ApplicationRecord.STATUS_RECEIVED,
-        ApplicationRecord.STAGE_ARRIVAL, receivedOn, due, false, null, 0, null,
-        json(Map.of("name", applicantName)), json(parsed), null, null, user == null ? "system" : user, now);
-    store.insert(application, now);
-    store.event(id, "received", "紙の申請書を登録しました（到達日 " + receivedOn + "、処理期限 " + due + "）。", user, now);
-    return application;
   }
 
   /** 形式審査. */
@@ -412,25 +382,6 @@ public class ProcedureActivities {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static LocalDate receivedOn(Object value, Instant now) {
-    LocalDate date;
-    if (value instanceof Date d) {
-      date = d.toInstant().atZone(ProcedureDeadlines.TOKYO).toLocalDate();
-    } else if (value instanceof String s && !s.isBlank()) {
-      try {
-        date = LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-      } catch (DateTimeParseException e) {
-        throw new BadUserRequestException("到達日は YYYY-MM-DD の形式で入力してください。");
-      }
-    } else {
-      throw new BadUserRequestException("到達日を入力してください。");
-    }
-    if (date.isAfter(ProcedureDeadlines.today(now))) {
-      throw new BadUserRequestException("到達日に未来の日付は指定できません。");
-    }
-    return date;
   }
 
   private static Instant now() {

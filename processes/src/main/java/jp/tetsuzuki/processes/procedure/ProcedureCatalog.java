@@ -148,6 +148,11 @@ public final class ProcedureCatalog {
     require(Procedure.TIMEOUT_REFUSAL.equals(p.correction().onTimeout())
         || Procedure.TIMEOUT_DEEMED_WITHDRAWN.equals(p.correction().onTimeout()),
         where + "correction.onTimeout must be refusal or deemed-withdrawn");
+    if (p.arrivalDateMaxAge() != null) {
+      period(p.arrivalDateMaxAge(), where + "arrivalDateMaxAge");
+      require("calendar-days".equals(p.arrivalDateMaxAge().unit()),
+          where + "arrivalDateMaxAge.unit must be calendar-days");
+    }
   }
 
   private static void period(Procedure.Period period, String what) {

@@ -71,8 +71,32 @@ class ProcedureConfiguration {
   /** Bound by name in the model: {@code ${procedureActivities.registerArrival(execution)}}. */
   @Bean
   ProcedureActivities procedureActivities(ProcedureCatalog catalog, ApplicationStore store,
-      TenantCalendars calendars, TenantMembers members) {
-    return new ProcedureActivities(catalog, store, calendars::of, members);
+      TenantCalendars calendars, TenantMembers members, ApplicationService applications) {
+    return new ProcedureActivities(catalog, store, calendars::of, members, applications);
+  }
+
+  /**
+   * The paper-registration start form, generated from the catalog and deployed when the engine is built, before the
+   * models are auto-deployed, so that the start event's {@code camunda:formRef} always resolves to the catalog's
+   * current procedures (an unchanged catalog deploys nothing new).
+   */
+  @Bean
+  static org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin paperApplicationFormDeployment(
+      ProcedureCatalog catalog) {
+    return new PaperApplicationFormDeployment(catalog);
+  }
+
+  /** After the edge guard (order 1), which decided that the caller may read the start form at all. */
+  @Bean
+  org.springframework.boot.web.servlet.FilterRegistrationBean<PaperFormTenantsFilter> paperFormTenants(
+      ProcedureCatalog catalog, org.camunda.bpm.engine.RepositoryService repository, IdentityService identity,
+      org.camunda.bpm.engine.AuthorizationService authorizations) {
+    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+        new PaperFormTenantsFilter(catalog, repository, identity, authorizations));
+    registration.setName("paper-form-tenants");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(2);
+    return registration;
   }
 
   @Bean

@@ -148,6 +148,15 @@ class AuthorizationMatrixTest {
             "variables", Map.of("tenantId", Map.of("value", "demo-ku")),
             "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId",
                 h.user() != null && h.user().equals("admin") ? "No_Such_Activity" : "Task_Grant"))))));
+    // ---- paper registration (the Tasklist's start form of administrative-procedure): staff of the office only;
+    // allowed roles get 400 here (an arrival date in the future), so nothing is registered
+    ops.add(op("GET paper start form", "D D A A A A A D",
+        h -> h.get("/engine-rest/process-definition/key/administrative-procedure/deployed-start-form")));
+    ops.add(op("POST paper start form (submit-form)", "D D A A D D D D",
+        h -> h.postJson("/engine-rest/process-definition/key/administrative-procedure/submit-form", Map.of(
+            "variables", Map.of("tenantId", Map.of("value", "demo-ku"), "procedureCode", Map.of("value",
+                Cases.ROAD), "receivedOn", Map.of("value", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"))
+                .plusDays(1).toString()), "applicantName", Map.of("value", "行列テスト株式会社"))))));
     ops.add(deployment("POST deployment with tenant", "D D D D A A A D",
         h -> Cases.deploy(h, "demo-ku", Cases.harmlessProcess())));
     ops.add(deployment("POST deployment without tenant", "D D D D D A A D",

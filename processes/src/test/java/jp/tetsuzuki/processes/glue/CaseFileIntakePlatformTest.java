@@ -213,8 +213,9 @@ class CaseFileIntakePlatformTest {
     awaitFile(cases().resolve(".error").resolve(foreign + ".reason.txt"));
     awaitFile(cases().resolve(".done").resolve(ku));
     awaitFile(cases().resolve(".done").resolve(shi));
+    // an application file is checked by the application service as an API request is: no such field as "message"
     assertThat(read(cases().resolve(".error").resolve(apply + ".reason.txt")))
-        .contains("処理キー「administrative-procedure」はファイル取込で開始できません");
+        .contains("申請の項目「message」はありません");
     assertThat(read(cases().resolve(".error").resolve(foreign + ".reason.txt")))
         .contains("テナント「" + unserved + "」を担当していない");
     assertThat(history.createHistoricProcessInstanceQuery().tenantIdIn(unserved).count()).isZero();

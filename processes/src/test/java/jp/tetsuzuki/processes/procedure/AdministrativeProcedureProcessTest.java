@@ -249,7 +249,9 @@ class AdministrativeProcedureProcessTest {
     form.put(RECEIVED_ON, "2026-11-13"); // Friday: counting starts on Monday
     form.put(APPLICANT_NAME, "デモ看板株式会社");
     form.put(PAPER_DOCUMENTS_RECEIVED, true);
-    form.put(APPLICATION_DATA, "{\"location\":\"デモ区1-1\",\"displayArea\":4.5,\"displayFrom\":\"2027-01-04\"}");
+    form.put(PaperApplicationForm.dataKey("outdoor-advertising-permit", "location"), "デモ区1-1");
+    form.put(PaperApplicationForm.dataKey("outdoor-advertising-permit", "displayArea"), 4.5);
+    form.put(PaperApplicationForm.dataKey("outdoor-advertising-permit", "displayFrom"), "2027-01-04");
     engine.getIdentityService().setAuthentication("staff-ku", List.of(), List.of(TENANT));
     ProcessInstance pi = engine.getFormService().submitStartForm(
         engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(ID).latestVersion()
@@ -275,8 +277,13 @@ class AdministrativeProcedureProcessTest {
     form.put(RECEIVED_ON, "2026-11-17");
     form.put(APPLICANT_NAME, "未来の申請者");
     long before = runtimeService().createProcessInstanceQuery().count();
+    // nobody logged in (a timer, a route): paper is registered by staff only
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(ID, form))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("ログインした職員");
+    engine.getIdentityService().setAuthentication("staff-ku", List.of(), List.of(TENANT));
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(ID, form))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("未来の日付");
+    engine.getIdentityService().clearAuthentication();
     form.put(RECEIVED_ON, "2026-11-16");
     engine.getIdentityService().setAuthentication("staff-shi", List.of(), List.of("demo-shi"));
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(ID, form))

@@ -243,8 +243,10 @@ class ProcedureHttpTest {
     variables.put("receivedOn", Map.of("value", yesterday, "type", "String"));
     variables.put("applicantName", Map.of("value", "デモ看板株式会社", "type", "String"));
     variables.put("paperDocumentsReceived", Map.of("value", true, "type", "Boolean"));
-    variables.put("applicationData", Map.of("value", "{\"location\":\"デモ区1-1\",\"displayArea\":4,"
-        + "\"displayFrom\":\"2027-04-01\"}", "type", "String"));
+    // typed fields of the generated form, one per catalog field of the chosen procedure
+    variables.put("outdoor-advertising-permit__location", Map.of("value", "デモ区1-1", "type", "String"));
+    variables.put("outdoor-advertising-permit__displayArea", Map.of("value", 4, "type", "Integer"));
+    variables.put("outdoor-advertising-permit__displayFrom", Map.of("value", "2027-04-01", "type", "String"));
     Http.Response started = staff.postJson("/engine-rest/process-definition/key/" + AdministrativeProcedure.ID
         + "/submit-form", Map.of("variables", variables));
     assertThat(started.status()).as(started.body()).isEqualTo(200);

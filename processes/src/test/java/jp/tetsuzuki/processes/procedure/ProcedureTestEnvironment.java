@@ -1,6 +1,5 @@
 package jp.tetsuzuki.processes.procedure;
 
-import jp.tetsuzuki.processes.support.TestEngines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +13,11 @@ import jp.tetsuzuki.processes.approval.ApprovalRulesDeployer;
 import jp.tetsuzuki.processes.approval.OrganisationRepository;
 import jp.tetsuzuki.processes.approval.TenantMembers;
 import jp.tetsuzuki.processes.demo.ApprovalDemoData;
+import jp.tetsuzuki.processes.document.DocumentStore;
+import jp.tetsuzuki.processes.identity.Roles;
 import jp.tetsuzuki.processes.reference.TenantCalendars;
+import jp.tetsuzuki.processes.support.TestEngines;
+import jp.tetsuzuki.workers.documents.DocumentInspector;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -27,6 +30,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A real in-memory engine for the procedure model (no Spring): our tables migrated by Flyway, the packaged catalog
@@ -65,7 +70,10 @@ final class ProcedureTestEnvironment {
     organisation = approval.organisation();
     configuration.setBeans(Map.of(
         "approvalRouteActivities", approval.activities(),
-        "procedureActivities", new ProcedureActivities(catalog, store, calendars::of, members)));
+        "procedureActivities", new ProcedureActivities(catalog, store, calendars::of, members,
+            new ApplicationService(catalog, store, new DocumentStore(jdbc, new DocumentInspector(), engineClock),
+                members, calendars::of, configuration.getRuntimeService(), configuration.getIdentityService(),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), engineClock))));
     ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
   }
 
@@ -99,13 +107,14 @@ final class ProcedureTestEnvironment {
   void populate(ProcessEngine engine) {
     DeploymentBuilder models = engine.getRepositoryService().createDeployment().name("procedure-models");
     for (String resource : List.of("bpmn/administrative-procedure.bpmn", "bpmn/approval-route.bpmn",
-        "bpmn/approval-circulation.bpmn", "forms/administrative-procedure/Event_ApplicationReceived.form",
-        "forms/administrative-procedure/Task_Review.form", "forms/approval-route/Task_Approve.form",
+        "bpmn/approval-circulation.bpmn", "forms/administrative-procedure/Task_Review.form", "forms/approval-route/Task_Approve.form",
         "forms/approval-route/Task_Consult.form", "forms/approval-route/Task_Revise.form",
         "forms/approval-circulation/Task_Read.form")) {
       models.addClasspathResource(resource);
     }
     models.deploy();
+    // the paper-registration start form is generated from the catalog, as the platform deploys it
+    PaperApplicationFormDeployment.deploy(engine, catalog);
 
     IdentityService identity = engine.getIdentityService();
     identity.saveTenant(identity.newTenant(TENANT));
@@ -121,6 +130,10 @@ final class ProcedureTestEnvironment {
       identity.saveUser(user);
       identity.createTenantUserMembership(id.endsWith("-shi") ? "demo-shi" : TENANT, id);
     }
+    // the office's staff role, as the platform's identity bootstrap gives it (paper registration needs it)
+    identity.saveGroup(identity.newGroup(Roles.STAFF));
+    identity.createMembership("staff-ku", Roles.STAFF);
+    identity.createMembership("staff-shi", Roles.STAFF);
     identity.createMembership("staff-ku", TENANT + "-doro");
     identity.createMembership("staff-ku", TENANT + "-sangyo");
     identity.createMembership("supervisor-ku", TENANT + "-supervisors");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -100,8 +101,9 @@ class TasklistBrowserTest {
     variables.put("receivedOn", Map.of("value", yesterday));
     variables.put("applicantName", Map.of("value", "ブラウザ看板株式会社"));
     variables.put("paperDocumentsReceived", Map.of("value", true));
-    variables.put("applicationData", Map.of("value", "{\"location\":\"デモ区2-2\",\"displayArea\":3,"
-        + "\"displayFrom\":\"2027-04-01\"}"));
+    variables.put("outdoor-advertising-permit__location", Map.of("value", "デモ区2-2"));
+    variables.put("outdoor-advertising-permit__displayArea", Map.of("value", 3));
+    variables.put("outdoor-advertising-permit__displayFrom", Map.of("value", "2027-04-01"));
     Http.Response started = Http.as("staff-ku", port).postJson("/engine-rest/process-definition/key/"
         + "administrative-procedure/submit-form", Map.of("variables", variables));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
@@ -128,6 +130,46 @@ class TasklistBrowserTest {
     assertThat(browser.findElements(By.cssSelector("input")).stream().map(input -> input.getAttribute("value"))
         .toList()).contains("屋外広告物表示許可申請", "ブラウザ看板株式会社");
     screenshot("tasklist-review-form");
+  }
+
+  /**
+   * The paper-registration start form as the Tasklist renders it (form-js of Camunda 7.24): generated from the
+   * catalog, staff-ku's own municipality preselected, and each procedure's typed fields shown only once that
+   * procedure is chosen (conditional hide).
+   */
+  @Test
+  void staffSeeTheCatalogsProceduresAndTheirTypedFieldsInThePaperForm() throws IOException {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    browser.findElement(By.cssSelector("input[ng-model='username']")).sendKeys("staff-ku");
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(Http.DEMO_PASSWORD);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "グループのタスク"));
+    try {
+      browser.findElement(By.xpath("//a[contains(normalize-space(.),'プロセスを開始')]")).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+          "//*[contains(@class,'modal')]//a[normalize-space(.)='行政手続']"))).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "紙の申請書の登録"));
+      String before = browser.findElement(By.tagName("body")).getText();
+      assertThat(before).contains("到達日（受付印の日付）", "申請者の氏名・名称", "デモ区")
+          .doesNotContain("道路名", "表示場所");
+      screenshot("tasklist-paper-form");
+
+      WebElement procedure = browser.findElement(By.xpath("//*[contains(@class,'fjs-form-field-select')]"
+          + "[.//label[normalize-space(text())='手続']]"));
+      procedure.findElement(By.cssSelector(".fjs-input-group")).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+          "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(text())='道路占用許可申請']"))).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "道路名"));
+      String chosen = browser.findElement(By.tagName("body")).getText();
+      assertThat(chosen).contains("道路占用許可申請の申請内容", "占用開始日", "占用面積（平方メートル）")
+          .doesNotContain("表示場所", "交付申請額");
+      screenshot("tasklist-paper-form-road");
+    } catch (RuntimeException e) {
+      screenshot("tasklist-paper-form-failure");
+      throw e;
+    }
   }
 
   private void screenshot(String name) throws IOException {
