@@ -19,6 +19,7 @@ class ProcedureRulesArchitectureTest {
   static final ArchRule procedureRulesHaveNoFrameworkTypes = noClasses()
       .that().belongToAnyOf(Procedure.class, ProcedureCatalog.class, ProcedureDeadlines.class,
           CompletenessCheck.class, ApplicationRequests.class, Notices.class, ApplicationRecord.class,
+          ApplicationLifecycle.class, EventTexts.class, WorkerResults.class,
           StoredFile.class)
       .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.apache.camel..",
           "org.springframework..");

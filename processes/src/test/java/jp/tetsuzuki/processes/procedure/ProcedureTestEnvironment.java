@@ -73,9 +73,10 @@ final class ProcedureTestEnvironment {
         new StepDeadlines(CalendarOfficeDays.national()), engineClock);
     SubstituteService substitutes = new SubstituteService(registry, members, engineClock);
     TenantCalendars calendars = new TenantCalendars(jdbc);
-    configuration.setBeans(Map.of(
-        "approvalRouteActivities", new ApprovalRouteActivities(approvals, substitutes),
-        "procedureActivities", new ProcedureActivities(catalog, store, calendars::of, members)));
+    Map<Object, Object> beans = new java.util.HashMap<>(new ProcedureGlue(catalog, store, calendars::of, members)
+        .beans());
+    beans.put("approvalRouteActivities", new ApprovalRouteActivities(approvals, substitutes));
+    configuration.setBeans(beans);
     ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
   }
 
@@ -108,9 +109,13 @@ final class ProcedureTestEnvironment {
   /** Models, forms, tenant, people, organisation and route tables. Call once the engine is built. */
   void populate(ProcessEngine engine) {
     DeploymentBuilder models = engine.getRepositoryService().createDeployment().name("procedure-models");
-    for (String resource : List.of("bpmn/administrative-procedure.bpmn", "bpmn/approval-route.bpmn",
+    for (String resource : List.of("bpmn/administrative-procedure.bpmn", "bpmn/applicant-notice.bpmn",
+        "bpmn/approval-route.bpmn",
         "bpmn/approval-circulation.bpmn", "forms/administrative-procedure/Event_ApplicationReceived.form",
-        "forms/administrative-procedure/Task_Review.form", "forms/approval-route/Task_Approve.form",
+        "forms/administrative-procedure/Task_Review.form",
+        "forms/administrative-procedure/Task_TranscribeDocument.form",
+        "forms/administrative-procedure/Task_EnterLegacyByHand.form", "forms/applicant-notice/Task_NotifyByPost.form",
+        "forms/approval-route/Task_Approve.form",
         "forms/approval-route/Task_Consult.form", "forms/approval-route/Task_Revise.form",
         "forms/approval-circulation/Task_Read.form")) {
       models.addClasspathResource(resource);
@@ -140,10 +145,14 @@ final class ProcedureTestEnvironment {
 
   /** A stored document as the document store keeps it (upload and type detection are tested over HTTP). */
   String document(String mediaType) {
+    return document(mediaType, "f");
+  }
+
+  String document(String mediaType, String fileName) {
     String id = UUID.randomUUID().toString();
     jdbc.update("INSERT INTO tz_document (id, tenant_id, file_name, media_type, size_bytes, sha256, content, "
         + "created_by, created_at) VALUES (?, ?, ?, ?, 3, 'x', ?, 'staff-ku', CURRENT_TIMESTAMP)", id, TENANT,
-        "f", mediaType, new byte[] {1, 2, 3});
+        fileName, mediaType, new byte[] {1, 2, 3});
     return id;
   }
 }
