@@ -68,9 +68,7 @@ public class DocumentInspectionSteps {
 
   /** Staff typed what the document says: kept with the document, bounded, by the authenticated user. */
   public void transcribed(DelegateTask task) {
-    DelegateExecution execution = task.getExecution();
-    ApplicationRecord application = cases.linked(execution);
-    String documentId = documentOf(execution, application);
+    // the input first (a 400 that changes nothing), then whose document it is
     Object text = task.getVariable(TRANSCRIPTION);
     if (!(text instanceof String transcription) || transcription.isBlank()) {
       throw new BadUserRequestException(EventTexts.text("document.no-transcription"));
@@ -79,6 +77,9 @@ public class DocumentInspectionSteps {
       throw new BadUserRequestException(EventTexts.text("document.transcription-too-long",
           String.valueOf(MAX_TRANSCRIPTION)));
     }
+    DelegateExecution execution = task.getExecution();
+    ApplicationRecord application = cases.linked(execution);
+    String documentId = documentOf(execution, application);
     record(application, documentId, ApplicationStore.INSPECTION_TRANSCRIBED, transcription.strip());
     cases.store().event(application.id(), "document-transcribed", EventTexts.text("document.transcribed",
         fileName(application, documentId)), ReviewSteps.caller(task), CaseRecords.now());

@@ -113,7 +113,6 @@ public class LegacyEntrySteps {
 
   /** Staff's answer at {@code Task_EnterLegacyByHand}: checked before the gateway reads it. */
   public void handled(DelegateTask task) {
-    ApplicationRecord application = granted(task.getExecution());
     String user = ReviewSteps.caller(task);
     if (user == null) {
       throw new BadUserRequestException(EventTexts.text("review.no-reviewer"));
@@ -131,8 +130,10 @@ public class LegacyEntrySteps {
       if (WorkerResults.matching(number, RECORD_NUMBER).isEmpty()) {
         throw new BadUserRequestException(EventTexts.text("legacy.bad-record-number"));
       }
+      granted(task.getExecution());
       task.getExecution().setVariable(ENTERED_BY, user);
     } else if (LEGACY_ACTION_RETRY.equals(action)) {
+      ApplicationRecord application = granted(task.getExecution());
       cases.store().event(application.id(), "legacy-retry", EventTexts.text("legacy.retry",
           register(application).name(), EventTexts.inParentheses(note)), user, CaseRecords.now());
     } else {

@@ -72,9 +72,6 @@ public class NoticeSteps {
 
   /** Staff posted the notice: the day (not in the future) and who, in the case history. */
   public void posted(DelegateTask task) {
-    DelegateExecution execution = task.getExecution();
-    ApplicationRecord application = cases.linkedFromNotice(execution);
-    noticeOf(execution, application);
     String user = ReviewSteps.caller(task);
     if (user == null) {
       throw new BadUserRequestException(EventTexts.text("review.no-reviewer"));
@@ -90,6 +87,10 @@ public class NoticeSteps {
     if (postedOn.isAfter(ProcedureDeadlines.today(now))) {
       throw new BadUserRequestException(EventTexts.text("notice.no-posted-on"));
     }
+    // the input first (a 400 that changes nothing), then whose notice it is
+    DelegateExecution execution = task.getExecution();
+    ApplicationRecord application = cases.linkedFromNotice(execution);
+    noticeOf(execution, application);
     cases.store().event(application.id(), "posted", EventTexts.text("notice.posted", kind(execution),
         postedOn.toString()), user, now);
   }

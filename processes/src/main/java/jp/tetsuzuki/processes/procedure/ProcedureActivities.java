@@ -13,18 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import jp.tetsuzuki.processes.approval.TenantMembers;
 import jp.tetsuzuki.processes.calendar.OfficeCalendar;
-import jp.tetsuzuki.processes.calendar.Pause;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
 
 /**
  * 到達 of {@code administrative-procedure} ({@code ${procedureActivities.registerArrival(execution)}}): links the
