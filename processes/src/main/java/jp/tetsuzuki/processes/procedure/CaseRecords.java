@@ -81,9 +81,13 @@ final class CaseRecords {
     try {
       return ApplicationLifecycle.after(application, step, outcome);
     } catch (ApplicationLifecycle.NotAllowedException e) {
-      String text = step == ApplicationLifecycle.Step.DECIDE ? "not-decided" : "step-not-allowed";
-      throw new AuthorizationException(EventTexts.text(text, application.id(), application.stage()) + " / "
-          + e.getMessage());
+      if (step == ApplicationLifecycle.Step.DECIDE) {
+        throw new AuthorizationException(EventTexts.text("not-decided", application.id(), application.stage())
+            + " / application " + application.id() + " has not been through review and decision (stage "
+            + application.stage() + ")");
+      }
+      throw new AuthorizationException(EventTexts.text("step-not-allowed", application.id(), application.stage())
+          + " / " + e.getMessage());
     }
   }
 

@@ -106,13 +106,13 @@ class AuthorizationMatrixTest {
         .setVariable(AdministrativeProcedure.DOCUMENT_ID, attached).execute();
     transcribeTaskId = openTask(casePid, AdministrativeProcedure.TASK_TRANSCRIBE_DOCUMENT);
     String legacyPid = runtime.createProcessInstanceByKey(AdministrativeProcedure.ID)
-        .startBeforeActivity(AdministrativeProcedure.TASK_ENTER_LEGACY_BY_HAND)
         .setVariable("tenantId", "demo-ku").setVariable(AdministrativeProcedure.REVIEW_GROUP, "demo-ku-doro")
+        .startBeforeActivity(AdministrativeProcedure.TASK_ENTER_LEGACY_BY_HAND)
         .execute().getId();
     legacyByHandTaskId = openTask(legacyPid, AdministrativeProcedure.TASK_ENTER_LEGACY_BY_HAND);
     String noticePid = runtime.createProcessInstanceByKey(ApplicantNotice.ID)
-        .startBeforeActivity(ApplicantNotice.TASK_NOTIFY_BY_POST)
         .setVariable("tenantId", "demo-ku").setVariable(ApplicantNotice.REVIEW_GROUP, "demo-ku-doro")
+        .startBeforeActivity(ApplicantNotice.TASK_NOTIFY_BY_POST)
         .execute().getId();
     notifyByPostTaskId = openTask(noticePid, ApplicantNotice.TASK_NOTIFY_BY_POST);
   }
