@@ -6,6 +6,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 import jp.tetsuzuki.processes.api.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -100,7 +101,7 @@ class ApprovalApiController {
     limited("validTo", request.validTo(), TextLimits.ID);
     Substitute s = substitutes.register(caller.getName(), new SubstituteService.Request(request.tenantId(),
         request.principal(), request.substitute(), request.validFrom(), request.validTo()));
-    if (s.coversDay(LocalDate.now(StepDeadlines.TOKYO)) && registry.claimLinking(s.id(), Instant.now())) {
+    if (s.coversDay(LocalDate.now(JapanTime.ZONE)) && registry.claimLinking(s.id(), Instant.now())) {
       engine.linkSubstitute(s);
     }
     return ResponseEntity.created(URI.create("/api/v1/approvals/substitutes/" + s.id())).body(SubstituteView.of(s));

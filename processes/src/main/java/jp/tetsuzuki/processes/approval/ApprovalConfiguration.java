@@ -2,56 +2,56 @@ package jp.tetsuzuki.processes.approval;
 
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.IdentityService;
 import jp.tetsuzuki.processes.reference.TenantCalendars;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the approval services (plain classes) into the platform. */
+/**
+ * Exposes the approval services as beans; {@link ApprovalModule} builds them, as it does for the model tests. Step
+ * deadlines count the tenant's open days: national rules plus the tenant's own closed days.
+ */
 @Configuration
 class ApprovalConfiguration {
 
   @Bean
-  ApprovalStore approvalStore(DataSource dataSource) {
-    return new ApprovalStore(dataSource);
+  ApprovalModule approvalModule(DataSource dataSource, IdentityService identityService, TenantCalendars calendars) {
+    return new ApprovalModule(dataSource, () -> identityService, calendars::of, Clock.systemUTC());
   }
 
   @Bean
-  OrganisationRepository organisationRepository(DataSource dataSource) {
-    return new OrganisationRepository(dataSource);
+  ApprovalStore approvalStore(ApprovalModule module) {
+    return module.store();
   }
 
   @Bean
-  SubstituteRegistry substituteRegistry(DataSource dataSource) {
-    return new SubstituteRegistry(dataSource);
-  }
-
-  /** Step deadlines count the tenant's open days: national rules plus the tenant's own closed days. */
-  @Bean
-  OfficeDays approvalOfficeDays(TenantCalendars calendars) {
-    return new CalendarOfficeDays(calendars::of);
+  OrganisationRepository organisationRepository(ApprovalModule module) {
+    return module.organisation();
   }
 
   @Bean
-  TenantMembers tenantMembers(IdentityService identityService) {
-    return new EngineTenantMembers(() -> identityService);
+  SubstituteRegistry substituteRegistry(ApprovalModule module) {
+    return module.substituteRegistry();
   }
 
   @Bean
-  ApprovalService approvalService(ApprovalStore store, OrganisationRepository organisation,
-      SubstituteRegistry substitutes, TenantMembers members, OfficeDays officeDays) {
-    return new ApprovalService(store, organisation, substitutes, members, new StepDeadlines(officeDays),
-        Clock.systemUTC());
+  TenantMembers tenantMembers(ApprovalModule module) {
+    return module.members();
   }
 
   @Bean
-  SubstituteService substituteService(SubstituteRegistry registry, TenantMembers members) {
-    return new SubstituteService(registry, members, Clock.systemUTC());
+  ApprovalService approvalService(ApprovalModule module) {
+    return module.approvals();
+  }
+
+  @Bean
+  SubstituteService substituteService(ApprovalModule module) {
+    return module.substitutes();
   }
 
   /** Bound by name in the models: {@code ${approvalRouteActivities.plan(execution)}}. */
   @Bean
-  ApprovalRouteActivities approvalRouteActivities(ApprovalService approvals, SubstituteService substitutes) {
-    return new ApprovalRouteActivities(approvals, substitutes);
+  ApprovalRouteActivities approvalRouteActivities(ApprovalModule module) {
+    return module.activities();
   }
 }

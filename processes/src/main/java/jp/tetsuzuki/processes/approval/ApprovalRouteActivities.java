@@ -82,13 +82,13 @@ public class ApprovalRouteActivities {
     }
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> rows = (List<Map<String, Object>>) execution.getVariable(ROUTE_RULES);
-    ApprovalService.Activation next;
+    Route.Activation next;
     try {
       List<RouteRule> rules = new ArrayList<>();
       for (Map<String, Object> row : rows == null ? List.<Map<String, Object>>of() : rows) {
         rules.add(RouteRule.fromDecisionRow(row));
       }
-      next = approvals.plan(new ApprovalService.RouteRequest(execution.getProcessInstanceId(),
+      next = approvals.plan(new Route.Request(execution.getProcessInstanceId(),
           execution.getTenantId(), string(execution, SUBJECT), string(execution, KIND), amount(execution),
           string(execution, DEPARTMENT), string(execution, PROCEDURE_CODE), string(execution, ORIGINATOR)), rules);
     } catch (RoutePlanner.RouteNotDefinedException | OrganisationChart.ApproverNotFoundException
@@ -111,7 +111,7 @@ public class ApprovalRouteActivities {
   public void applyDecision(DelegateExecution execution) {
     requireOwnModel(execution);
     Object sendBackTo = execution.getVariable(SEND_BACK_TO);
-    ApprovalService.Decision decision = new ApprovalService.Decision(string(execution, DECISION),
+    Route.Decision decision = new Route.Decision(string(execution, DECISION),
         string(execution, COMMENT), sendBackTo == null || sendBackTo.toString().isBlank() ? null
             : toInt(SEND_BACK_TO, sendBackTo), string(execution, ADDITIONAL_APPROVER));
     // form fields must not pre-fill the next approver's form
@@ -143,7 +143,7 @@ public class ApprovalRouteActivities {
     int position = toInt(STEP_POSITION, execution.getVariable(STEP_POSITION));
     List<String> readers = approvals.steps(execution.getProcessInstanceId()).stream()
         .filter(s -> s.position() == position && s.kind() == StepKind.CIRCULATION).map(RouteStep::userId).toList();
-    ApprovalService.Activation next = call(() -> approvals.circulate(execution.getProcessInstanceId()));
+    Route.Activation next = call(() -> approvals.circulate(execution.getProcessInstanceId()));
     var identity = execution.getProcessEngineServices().getIdentityService();
     for (String reader : readers) {
       // the platform opens the 回覧 cases: nobody holds a permission to start one by hand
@@ -198,7 +198,7 @@ public class ApprovalRouteActivities {
   /** Task_Escalate: the step is overdue; its task goes to the superior and the tenant's supervisors too. */
   public void escalate(DelegateExecution execution) {
     requireOwnModel(execution);
-    ApprovalService.Escalation escalation = call(() -> approvals.escalate(execution.getProcessInstanceId()));
+    Route.Escalation escalation = call(() -> approvals.escalate(execution.getProcessInstanceId()));
     var tasks = execution.getProcessEngineServices().getTaskService();
     for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKey(TASK_APPROVE).list()) {
@@ -264,7 +264,7 @@ public class ApprovalRouteActivities {
     execution.setVariable(ApprovalSubstituteRegistration.SUBSTITUTE_ID, registered.id());
   }
 
-  private static void apply(DelegateExecution execution, ApprovalService.Activation next) {
+  private static void apply(DelegateExecution execution, Route.Activation next) {
     execution.setVariable(NEXT_STEP, next.next());
     execution.setVariable(STEP_POSITION, next.position());
     if (NEXT_APPROVAL.equals(next.next()) || NEXT_ORIGINATOR.equals(next.next())) {

@@ -3,12 +3,13 @@ package jp.tetsuzuki.processes.approval;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 
 /** Renders a route and its history as Japanese text for the task forms. */
 final class RouteHistoryText {
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm")
-      .withZone(StepDeadlines.TOKYO);
+      .withZone(JapanTime.ZONE);
 
   private final TenantMembers members;
 

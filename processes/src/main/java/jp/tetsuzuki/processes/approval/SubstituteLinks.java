@@ -2,6 +2,7 @@ package jp.tetsuzuki.processes.approval;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,7 +32,7 @@ class SubstituteLinks {
   @Scheduled(initialDelayString = "${tetsuzuki.approval.substitute-sync-ms:600000}",
       fixedDelayString = "${tetsuzuki.approval.substitute-sync-ms:600000}")
   void synchronize() {
-    LocalDate today = LocalDate.now(clock.withZone(StepDeadlines.TOKYO));
+    LocalDate today = LocalDate.now(clock.withZone(JapanTime.ZONE));
     for (Substitute s : registry.dueForLinking(today)) {
       if (registry.claimLinking(s.id(), clock.instant())) {
         engine.linkSubstitute(s);

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** Registered substitutes ({@code tz_approval_substitute}). */
-public class SubstituteRegistry {
+public class SubstituteRegistry implements ActiveSubstitutes {
 
   private static final RowMapper<Substitute> ROW = (rs, i) -> new Substitute(rs.getString("id"),
       rs.getString("tenant_id"), rs.getString("principal_id"), rs.getString("substitute_id"),
@@ -56,7 +56,7 @@ public class SubstituteRegistry {
             .addValue("day", Date.valueOf(notEndedBefore)), ROW);
   }
 
-  /** Substitutes of the principal whose period includes the day. */
+  @Override
   public List<String> activeSubstitutesOf(String tenantId, String principal, LocalDate day) {
     return jdbc.queryForList("""
         SELECT DISTINCT substitute_id FROM tz_approval_substitute
@@ -90,6 +90,7 @@ public class SubstituteRegistry {
         new MapSqlParameterSource().addValue("id", id).addValue("now", Timestamp.from(now))) == 1;
   }
 
+  @Override
   public boolean isActiveSubstitute(String tenantId, String principal, String substitute, LocalDate day) {
     return activeSubstitutesOf(tenantId, principal, day).contains(substitute);
   }

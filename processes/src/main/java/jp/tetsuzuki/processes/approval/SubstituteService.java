@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 
 /**
  * Registration of substitutes (代理). Staff register their own substitute; a tenant's supervisors may register one
@@ -101,7 +102,7 @@ public class SubstituteService {
   }
 
   private LocalDate today() {
-    return clock.instant().atZone(StepDeadlines.TOKYO).toLocalDate();
+    return clock.instant().atZone(JapanTime.ZONE).toLocalDate();
   }
 
   private static String required(String field, String value) {

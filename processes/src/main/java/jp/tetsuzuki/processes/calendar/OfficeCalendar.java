@@ -107,8 +107,24 @@ public final class OfficeCalendar {
    */
   public List<ClosedDay> closedDays(int year) {
     JapaneseHolidays.of(year); // validates the year before iterating
+    return closedDaysBetween(LocalDate.of(year, 1, 1).minusDays(1), LocalDate.of(year, 12, 31));
+  }
+
+  /**
+   * Lists the closed days in ({@code from}, {@code to}] in date order, with their reasons: the days a period from
+   * {@code from} to its due date {@code to} skipped.
+   *
+   * @throws IllegalArgumentException if a date is null or outside the supported years (the day {@code from} itself
+   *                                  is not looked at), or {@code to} is before {@code from}
+   */
+  public List<ClosedDay> closedDaysBetween(LocalDate from, LocalDate to) {
+    requireNonNull(from, "from");
+    requireNonNull(to, "to");
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("to " + to + " must not be before from " + from);
+    }
     List<ClosedDay> days = new ArrayList<>();
-    for (LocalDate date = LocalDate.of(year, 1, 1); date.getYear() == year; date = date.plusDays(1)) {
+    for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
       LocalDate day = date;
       closedReason(day).ifPresent(reason -> days.add(new ClosedDay(day, reason)));
     }
@@ -205,6 +221,28 @@ public final class OfficeCalendar {
     int counted = 0;
     while (counted < n) {
       result = result.plusDays(1);
+      if (isOpen(result)) {
+        counted++;
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Returns the {@code n}-th open day before {@code date} ({@code date} itself is not counted); {@code date} itself
+   * when {@code n} is 0. The mirror of {@link #addOpenDays}: reminders "3 open days before the due date".
+   *
+   * @throws IllegalArgumentException if the date is null, {@code n} is negative, or the result would be before 1980
+   */
+  public LocalDate subtractOpenDays(LocalDate date, int n) {
+    requireNonNull(date, "date");
+    if (n < 0) {
+      throw new IllegalArgumentException("n must not be negative, was " + n);
+    }
+    LocalDate result = date;
+    int counted = 0;
+    while (counted < n) {
+      result = result.minusDays(1);
       if (isOpen(result)) {
         counted++;
       }

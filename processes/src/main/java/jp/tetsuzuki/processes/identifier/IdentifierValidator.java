@@ -2,6 +2,7 @@ package jp.tetsuzuki.processes.identifier;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;
+import jp.tetsuzuki.bpmn.rules.CheckDigits;
 
 /**
  * Checks 法人番号, 適格請求書発行事業者 登録番号 and マイナンバー as typed by people: the input is NFKC-normalised
@@ -17,7 +18,6 @@ public final class IdentifierValidator {
   private static final int CORPORATE_NUMBER_LENGTH = 13;
   private static final int INDIVIDUAL_NUMBER_LENGTH = 12;
   private static final int INDIVIDUAL_NUMBER_VISIBLE_DIGITS = 4;
-  private static final int[] INDIVIDUAL_NUMBER_WEIGHTS = {6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
 
   // Whitespace and the dash-like characters that survive NFKC (U+FF0D becomes '-', U+FF70 becomes 'ー').
   private static final String SEPARATOR_CHARACTERS = "\\s\\-\\u2010-\\u2015\\u2212\\u30FC";
@@ -63,7 +63,7 @@ public final class IdentifierValidator {
     if (formatProblem != null) {
       return IdentifierValidation.rejected(formatProblem);
     }
-    int expected = corporateCheckDigit(digits.substring(1));
+    int expected = CheckDigits.corporateNumber(digits.substring(1));
     if (digits.charAt(0) - '0' != expected) {
       return IdentifierValidation.rejected("check digit mismatch: expected " + expected);
     }
@@ -75,8 +75,7 @@ public final class IdentifierValidator {
     if (formatProblem != null) {
       return IdentifierValidation.rejected(formatProblem);
     }
-    int last = INDIVIDUAL_NUMBER_LENGTH - 1;
-    if (digits.charAt(last) - '0' != individualCheckDigit(digits.substring(0, last))) {
+    if (!CheckDigits.isIndividualNumber(digits)) {
       // The expected digit is not quoted: it would disclose part of the number in logs.
       return IdentifierValidation.rejected("check digit mismatch");
     }
@@ -92,31 +91,5 @@ public final class IdentifierValidator {
       }
     }
     return digits.length() == length ? null : "must be " + length + " digits";
-  }
-
-  /**
-   * 法人番号 check digit (shared/domain/calendar-and-identifiers.md): C = 9 − (Σ P_n × Q_n mod 9), P_n the n-th
-   * digit of the 12-digit base counted from the right, Q_n = 1 for odd n and 2 for even n.
-   */
-  private static int corporateCheckDigit(String base) {
-    int sum = 0;
-    for (int n = 1; n <= base.length(); n++) {
-      int digit = base.charAt(base.length() - n) - '0';
-      sum += digit * (n % 2 == 1 ? 1 : 2);
-    }
-    return 9 - sum % 9;
-  }
-
-  /**
-   * マイナンバー check digit (shared/domain/calendar-and-identifiers.md): weights 6,5,4,3,2,7,6,5,4,3,2 from the
-   * left over the first 11 digits, r = Σ mod 11, C = 0 if r ≤ 1, else 11 − r.
-   */
-  private static int individualCheckDigit(String base) {
-    int sum = 0;
-    for (int i = 0; i < base.length(); i++) {
-      sum += (base.charAt(i) - '0') * INDIVIDUAL_NUMBER_WEIGHTS[i];
-    }
-    int remainder = sum % 11;
-    return remainder <= 1 ? 0 : 11 - remainder;
   }
 }

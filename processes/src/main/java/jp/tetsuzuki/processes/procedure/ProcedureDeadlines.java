@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 import jp.tetsuzuki.processes.calendar.OfficeCalendar;
 import jp.tetsuzuki.processes.calendar.Pause;
 import jp.tetsuzuki.processes.calendar.PeriodUnit;
@@ -17,7 +18,8 @@ import jp.tetsuzuki.processes.calendar.PeriodUnit;
  */
 public final class ProcedureDeadlines {
 
-  public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+  /** The platform's zone ({@link JapanTime#ZONE}), kept under this name for the procedure code that uses it. */
+  public static final ZoneId TOKYO = JapanTime.ZONE;
   /** Task due time on the due date: end of office hours. */
   public static final LocalTime OFFICE_CLOSES = LocalTime.of(17, 0);
   /** Reminders and escalations are sent when the office opens. */
@@ -76,14 +78,6 @@ public final class ProcedureDeadlines {
 
   /** The n-th open day before {@code due}. */
   static LocalDate openDayBefore(OfficeCalendar calendar, LocalDate due, int n) {
-    LocalDate day = due;
-    int counted = 0;
-    while (counted < n) {
-      day = day.minusDays(1);
-      if (calendar.isOpen(day)) {
-        counted++;
-      }
-    }
-    return day;
+    return calendar.subtractOpenDays(due, n);
   }
 }

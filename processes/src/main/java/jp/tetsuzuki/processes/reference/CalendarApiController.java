@@ -66,12 +66,7 @@ class CalendarApiController {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("from", "from: " + e.getMessage());
     }
-    List<ClosedDay> skipped = new java.util.ArrayList<>();
-    for (LocalDate d = arrival.plusDays(1); !d.isAfter(due); d = d.plusDays(1)) {
-      LocalDate day = d;
-      calendar.closedReason(day).ifPresent(reason -> skipped.add(new ClosedDay(day, reason)));
-    }
-    return new DueDateView(tenant, arrival, n, unit, due, skipped);
+    return new DueDateView(tenant, arrival, n, unit, due, calendar.closedDaysBetween(arrival, due));
   }
 
   @GetMapping("/closed-days")

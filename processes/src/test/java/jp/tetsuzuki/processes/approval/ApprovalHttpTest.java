@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 import jp.tetsuzuki.processes.support.Http;
 import jp.tetsuzuki.processes.support.PlatformTest;
 import org.camunda.bpm.engine.HistoryService;
@@ -107,8 +108,8 @@ class ApprovalHttpTest {
 
   @Test
   void substitutesAreRegisteredListedAndRemovedThroughTheApiAndActOnBehalf() {
-    String today = LocalDate.now(StepDeadlines.TOKYO).toString();
-    String nextWeek = LocalDate.now(StepDeadlines.TOKYO).plusDays(7).toString();
+    String today = LocalDate.now(JapanTime.ZONE).toString();
+    String nextWeek = LocalDate.now(JapanTime.ZONE).plusDays(7).toString();
     Http bucho = Http.as("bucho-ku", port);
 
     Http.Response reversed = bucho.postJson("/api/v1/approvals/substitutes", Map.of("tenantId", "demo-ku",
@@ -181,7 +182,7 @@ class ApprovalHttpTest {
     assertThat(foreignTenant.status()).isEqualTo(403);
 
     // registering oneself as the 局長's substitute by overwriting camunda:initiator
-    String today = LocalDate.now(StepDeadlines.TOKYO).toString();
+    String today = LocalDate.now(JapanTime.ZONE).toString();
     Http.Response forgedInitiator = Http.as("staff-ku", port).postJson("/engine-rest/process-definition/key/"
         + jp.tetsuzuki.bpmn.ApprovalSubstituteRegistration.ID + "/start", Map.of("variables", vars(TENANT_ID,
         "demo-ku", "initiator", "kyokucho-ku", jp.tetsuzuki.bpmn.ApprovalSubstituteRegistration.SUBSTITUTE,
@@ -211,7 +212,7 @@ class ApprovalHttpTest {
 
   @Test
   void aRemovedSubstituteNoLongerSeesThePrincipalsTask() {
-    String today = LocalDate.now(StepDeadlines.TOKYO).toString();
+    String today = LocalDate.now(JapanTime.ZONE).toString();
     String pid = startRoute("staff-ku");
     Http kacho = Http.as("kacho-ku", port);
     kacho.postJson("/engine-rest/task/" + singleTask(kacho, pid).get("id").asText() + "/submit-form",
@@ -232,7 +233,7 @@ class ApprovalHttpTest {
 
   @Test
   void substitutePeriodsTakeEffectOnTheirFirstDayAndEndAfterTheirLast() {
-    java.time.LocalDate today = java.time.LocalDate.now(StepDeadlines.TOKYO);
+    java.time.LocalDate today = java.time.LocalDate.now(JapanTime.ZONE);
     String pid = startRoute("staff-ku");
     Http kacho = Http.as("kacho-ku", port);
     kacho.postJson("/engine-rest/task/" + singleTask(kacho, pid).get("id").asText() + "/submit-form",

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.tetsuzuki.processes.demo.ApprovalDemoData;
+import jp.tetsuzuki.processes.reference.TenantCalendars;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -18,11 +19,13 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A real in-memory engine for model tests (no Spring): our tables migrated by Flyway in the engine's own H2
- * database, the real services and glue, the demo organisation and the demo tenants' route tables deployed per tenant
- * by the real deployer. Time is the engine's clock (ClockUtil), shared by timers and services.
+ * database, the real services and glue wired as the platform wires them ({@link ApprovalModule}), the demo
+ * organisation and the demo tenants' route tables deployed per tenant by the real deployer. Time is the engine's
+ * clock (ClockUtil), shared by timers and services.
  */
 final class ApprovalTestEnvironment {
 
@@ -45,14 +48,13 @@ final class ApprovalTestEnvironment {
 
     configuration = TestEngines.configuration("approval-test", url);
     Clock engineClock = TestEngines.engineClock();
-    IdentityService identity = configuration.getIdentityService();
-    TenantMembers members = new EngineTenantMembers(() -> identity);
-    SubstituteRegistry registry = new SubstituteRegistry(dataSource);
-    organisation = new OrganisationRepository(dataSource);
-    approvals = new ApprovalService(new ApprovalStore(dataSource), organisation, registry, members,
-        new StepDeadlines(CalendarOfficeDays.national()), engineClock);
-    substitutes = new SubstituteService(registry, members, engineClock);
-    configuration.setBeans(Map.of("approvalRouteActivities", new ApprovalRouteActivities(approvals, substitutes)));
+    // the platform's wiring (ApprovalModule), on the engine's clock and the tenants' calendars
+    ApprovalModule module = new ApprovalModule(dataSource, configuration::getIdentityService,
+        new TenantCalendars(new JdbcTemplate(dataSource))::of, engineClock);
+    organisation = module.organisation();
+    approvals = module.approvals();
+    substitutes = module.substitutes();
+    configuration.setBeans(Map.of("approvalRouteActivities", module.activities()));
     ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
   }
 

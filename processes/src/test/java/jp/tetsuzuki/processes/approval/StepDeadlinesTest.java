@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Business-day deadlines of route steps (fallback office calendar: weekends and 12/29–1/3). */
 class StepDeadlinesTest {
 
-  private final StepDeadlines deadlines = new StepDeadlines(CalendarOfficeDays.national());
+  private final StepDeadlines deadlines = StepDeadlines.national();
 
   @ParameterizedTest(name = "started {0} (Tokyo), {1} open days → last day {2}")
   @CsvSource({
@@ -28,8 +29,8 @@ class StepDeadlinesTest {
     Instant start = java.time.OffsetDateTime.parse(started).toInstant();
     assertThat(deadlines.lastDay("demo-ku", start, days)).isEqualTo(lastDay);
     assertThat(deadlines.dueAt("demo-ku", start, days))
-        .isEqualTo(lastDay.plusDays(1).atStartOfDay(StepDeadlines.TOKYO).toInstant());
+        .isEqualTo(lastDay.plusDays(1).atStartOfDay(JapanTime.ZONE).toInstant());
     assertThat(deadlines.reminderAt("demo-ku", start, days))
-        .isEqualTo(lastDay.atTime(9, 0).atZone(StepDeadlines.TOKYO).toInstant());
+        .isEqualTo(lastDay.atTime(9, 0).atZone(JapanTime.ZONE).toInstant());
   }
 }

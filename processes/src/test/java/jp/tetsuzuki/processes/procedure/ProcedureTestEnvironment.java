@@ -9,16 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import jp.tetsuzuki.processes.approval.ApprovalRouteActivities;
+import jp.tetsuzuki.processes.approval.ApprovalModule;
 import jp.tetsuzuki.processes.approval.ApprovalRulesDeployer;
-import jp.tetsuzuki.processes.approval.ApprovalService;
-import jp.tetsuzuki.processes.approval.ApprovalStore;
-import jp.tetsuzuki.processes.approval.CalendarOfficeDays;
-import jp.tetsuzuki.processes.approval.EngineTenantMembers;
 import jp.tetsuzuki.processes.approval.OrganisationRepository;
-import jp.tetsuzuki.processes.approval.StepDeadlines;
-import jp.tetsuzuki.processes.approval.SubstituteRegistry;
-import jp.tetsuzuki.processes.approval.SubstituteService;
 import jp.tetsuzuki.processes.approval.TenantMembers;
 import jp.tetsuzuki.processes.demo.ApprovalDemoData;
 import jp.tetsuzuki.processes.reference.TenantCalendars;
@@ -65,17 +58,14 @@ final class ProcedureTestEnvironment {
 
     configuration = TestEngines.configuration("procedure-test", url);
     Clock engineClock = TestEngines.engineClock();
-    IdentityService identity = configuration.getIdentityService();
-    TenantMembers members = new EngineTenantMembers(() -> identity);
-    SubstituteRegistry registry = new SubstituteRegistry(dataSource);
-    organisation = new OrganisationRepository(dataSource);
-    ApprovalService approvals = new ApprovalService(new ApprovalStore(dataSource), organisation, registry, members,
-        new StepDeadlines(CalendarOfficeDays.national()), engineClock);
-    SubstituteService substitutes = new SubstituteService(registry, members, engineClock);
     TenantCalendars calendars = new TenantCalendars(jdbc);
+    ApprovalModule approval = new ApprovalModule(dataSource, configuration::getIdentityService, calendars::of,
+        engineClock);
+    TenantMembers members = approval.members();
+    organisation = approval.organisation();
     Map<Object, Object> beans = new java.util.HashMap<>(new ProcedureGlue(catalog, store, calendars::of, members)
         .beans());
-    beans.put("approvalRouteActivities", new ApprovalRouteActivities(approvals, substitutes));
+    beans.put("approvalRouteActivities", approval.activities());
     configuration.setBeans(beans);
     ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
   }

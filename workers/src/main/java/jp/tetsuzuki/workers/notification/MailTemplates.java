@@ -77,7 +77,7 @@ public class MailTemplates {
       return JAPANESE_DATE.format(date);
     }
     if (value instanceof Date date) {
-      return JAPANESE_DATE.format(date.toInstant().atZone(java.time.ZoneId.of("Asia/Tokyo")).toLocalDate());
+      return JAPANESE_DATE.format(date.toInstant().atZone(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE).toLocalDate());
     }
     if (value instanceof Long || value instanceof Integer) {
       return String.format("%,d", ((Number) value).longValue());

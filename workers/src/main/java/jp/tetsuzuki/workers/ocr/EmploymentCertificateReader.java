@@ -26,7 +26,7 @@ public class EmploymentCertificateReader extends FormReader {
   static final List<String> EMPLOYMENT_TYPES = List.of("正社員", "パート・アルバイト", "派遣社員", "契約社員",
       "会計年度任用職員", "非常勤・臨時職員", "役員", "自営業主", "自営業専従者", "家族従事者", "内職", "業務委託", "その他");
 
-  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+  private static final ZoneId TOKYO = jp.tetsuzuki.bpmn.rules.JapanTime.ZONE;
   private static final LabelVocabulary LABELS = LabelVocabulary.CERTIFICATE;
   private static final Pattern PREFECTURE = Pattern.compile("^(東京都|北海道|(?:京都|大阪)府|.{2,3}県)");
   private static final Pattern HOURS = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,2})?)\\s*時(?![\\d０-９])");

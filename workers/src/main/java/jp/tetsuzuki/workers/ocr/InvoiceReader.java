@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 public class InvoiceReader extends FormReader {
 
-  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+  private static final ZoneId TOKYO = jp.tetsuzuki.bpmn.rules.JapanTime.ZONE;
   private static final LabelVocabulary LABELS = LabelVocabulary.INVOICE;
   private static final List<String> AMOUNTS = List.of("subtotal10", "tax10", "subtotal8", "tax8");
   /** A row that starts with its rate: 10%, or 8 without its small % sign when 対象 or 軽減 follows. */

@@ -1,5 +1,7 @@
 package jp.tetsuzuki.workers.ocr;
 
+import jp.tetsuzuki.bpmn.rules.CheckDigits;
+
 /**
  * 適格請求書発行事業者 登録番号: "T" + 13 digits whose first digit checks the other 12 (the 法人番号 rule).
  * Kept here as plain code because the OCR confidence depends on it; the platform's identifier service uses the same
@@ -43,16 +45,8 @@ public final class RegistrationNumber {
     return found == null ? first : found;
   }
 
+  /** T + 13 digits that pass the 法人番号 check digit ({@link CheckDigits}, the rule every module shares). */
   public static boolean isValid(String number) {
-    if (number == null || !number.matches("T\\d{13}")) {
-      return false;
-    }
-    String digits = number.substring(1);
-    int sum = 0;
-    for (int n = 1; n <= 12; n++) {
-      int digit = digits.charAt(13 - n) - '0';
-      sum += digit * (n % 2 == 1 ? 1 : 2);
-    }
-    return digits.charAt(0) - '0' == 9 - sum % 9;
+    return number != null && number.matches("T\\d{13}") && CheckDigits.isCorporateNumber(number.substring(1));
   }
 }
