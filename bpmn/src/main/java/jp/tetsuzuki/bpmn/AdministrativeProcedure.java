@@ -38,10 +38,40 @@ public final class AdministrativeProcedure {
   public static final String EVENT_WITHDRAWAL_REQUESTED = "Event_WithdrawalRequested";
   public static final String TASK_RECORD_WITHDRAWAL = "Task_RecordWithdrawal";
   public static final String EVENT_WITHDRAWN = "Event_Withdrawn";
+  /** Every attached document not inspected yet, one instance each, before the completeness check. */
+  public static final String SUBPROCESS_INSPECT_DOCUMENTS = "SubProcess_InspectDocuments";
+  public static final String TASK_INSPECT_DOCUMENT = "Task_InspectDocument";
+  public static final String TASK_RECORD_INSPECTION = "Task_RecordInspection";
+  public static final String EVENT_DOCUMENT_REFUSED = "Event_DocumentRefused";
+  public static final String TASK_RECORD_REFUSAL = "Task_RecordRefusal";
+  public static final String EVENT_DOCUMENT_UNREADABLE = "Event_DocumentUnreadable";
+  public static final String EVENT_OCR_UNAVAILABLE = "Event_OcrUnavailable";
+  /** Staff transcribe a document the machine cannot read (手入力). */
+  public static final String TASK_TRANSCRIBE_DOCUMENT = "Task_TranscribeDocument";
+  public static final String GATEWAY_CORRECTION_NOTICE = "Gateway_CorrectionNotice";
+  public static final String TASK_SEND_CORRECTION_NOTICE = "Task_SendCorrectionNotice";
+  public static final String TASK_SEND_DECISION_NOTICE = "Task_SendDecisionNotice";
+  public static final String TASK_SEND_WITHDRAWAL_NOTICE = "Task_SendWithdrawalNotice";
+  public static final String GATEWAY_LEGACY_REGISTER = "Gateway_LegacyRegister";
+  /** The catalog names a legacy register: the bot enters the granted case there ({@code legacy-system-entry}). */
+  public static final String TASK_ENTER_LEGACY_REGISTER = "Task_EnterLegacyRegister";
+  public static final String TASK_RECORD_LEGACY_ENTRY = "Task_RecordLegacyEntry";
+  public static final String EVENT_LEGACY_VALIDATION_FAILED = "Event_LegacyValidationFailed";
+  /** The entry has not succeeded within {@code PT30M}: the bot's retries are used up (incident) or it still fails. */
+  public static final String EVENT_LEGACY_ENTRY_STALLED = "Event_LegacyEntryStalled";
+  public static final String TASK_RECORD_LEGACY_PROBLEM = "Task_RecordLegacyProblem";
+  public static final String TASK_RECORD_LEGACY_OUTAGE = "Task_RecordLegacyOutage";
+  /** Staff enter the case into the register by hand, or let the bot retry. */
+  public static final String TASK_ENTER_LEGACY_BY_HAND = "Task_EnterLegacyByHand";
+  public static final String GATEWAY_LEGACY_ACTION = "Gateway_LegacyAction";
+  public static final String TASK_RECORD_MANUAL_LEGACY_ENTRY = "Task_RecordManualLegacyEntry";
+  public static final String GATEWAY_LEGACY_DONE = "Gateway_LegacyDone";
 
   /** Form ids. */
   public static final String FORM_START = "administrative-procedure-start";
   public static final String FORM_REVIEW = "administrative-procedure-review";
+  public static final String FORM_TRANSCRIBE_DOCUMENT = "administrative-procedure-transcribe-document";
+  public static final String FORM_ENTER_LEGACY_BY_HAND = "administrative-procedure-enter-legacy-by-hand";
 
   // variables (start: TENANT_ID and either APPLICATION_ID from the API or the start-form fields)
   public static final String TENANT_ID = CommonVariables.TENANT_ID;
@@ -97,6 +127,26 @@ public final class AdministrativeProcedure {
   public static final String OUTCOME_REFUSED = "refused";
   public static final String OUTCOME_DEEMED_WITHDRAWN = "deemed-withdrawn";
   public static final String OUTCOME_WITHDRAWN = "withdrawn";
+
+  /** Inspection: the document of one instance of {@link #SUBPROCESS_INSPECT_DOCUMENTS} (element variable). */
+  public static final String DOCUMENT_ID = DocumentVariables.DOCUMENT_ID;
+  /** Manual transcription: what staff read from the document (bounded, stored with the document). */
+  public static final String TRANSCRIPTION = "transcription";
+  /** The application event a notice belongs to: the stable key of its mail (once per event). */
+  public static final String NOTICE_EVENT_ID = "noticeEventId";
+  /** The template of the notice's mail ({@link NotificationVariables} event names). */
+  public static final String NOTICE_TEMPLATE = "noticeTemplate";
+  /** Set by 許可 from the catalog: the case goes into a legacy register. */
+  public static final String LEGACY_REGISTER = "legacyRegister";
+  /** Staff's choice at {@link #TASK_ENTER_LEGACY_BY_HAND}: {@link #LEGACY_ACTION_MANUAL} or {@link #LEGACY_ACTION_RETRY}. */
+  public static final String LEGACY_ACTION = "legacyAction";
+  public static final String LEGACY_ACTION_MANUAL = "manual";
+  public static final String LEGACY_ACTION_RETRY = "retry";
+  /** Staff's entry by hand: the register's record number (管理番号) and a note. */
+  public static final String LEGACY_RECORD_NUMBER = LegacyEntryVariables.LEGACY_RECORD_NUMBER;
+  public static final String LEGACY_NOTE = "legacyNote";
+  /** What went wrong with the bot, in Japanese, for the staff task. */
+  public static final String LEGACY_PROBLEM = "legacyProblem";
 
   // messages
   public static final String MSG_CORRECTION_RECEIVED = "correctionReceived";

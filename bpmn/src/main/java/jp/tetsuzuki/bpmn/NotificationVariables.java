@@ -23,6 +23,10 @@ public final class NotificationVariables {
   public static final String EVENT_APPLICATION_RECEIVED = "application-received";
   public static final String EVENT_APPLICATION_APPROVED = "application-approved";
   public static final String EVENT_CORRECTION_REQUESTED = "correction-requested";
+  /** 処分の通知 (許可, 申請拒否処分 with reasons, 取下げ扱い): {@code noticeText} carries the notice. */
+  public static final String EVENT_DECISION_NOTIFIED = "decision-notified";
+  /** 取下げの受理. */
+  public static final String EVENT_WITHDRAWAL_ACCEPTED = "withdrawal-accepted";
 
   private NotificationVariables() {}
 }

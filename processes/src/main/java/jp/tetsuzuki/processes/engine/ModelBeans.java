@@ -2,7 +2,14 @@ package jp.tetsuzuki.processes.engine;
 
 import java.util.Map;
 import jp.tetsuzuki.processes.approval.ApprovalRouteActivities;
+import jp.tetsuzuki.processes.procedure.CompletenessSteps;
+import jp.tetsuzuki.processes.procedure.CorrectionSteps;
+import jp.tetsuzuki.processes.procedure.DecisionSteps;
+import jp.tetsuzuki.processes.procedure.DocumentInspectionSteps;
+import jp.tetsuzuki.processes.procedure.LegacyEntrySteps;
+import jp.tetsuzuki.processes.procedure.NoticeSteps;
 import jp.tetsuzuki.processes.procedure.ProcedureActivities;
+import jp.tetsuzuki.processes.procedure.ReviewSteps;
 
 /**
  * The one list of Spring beans that models may name in expressions. The engine's expression manager sees exactly
@@ -12,9 +19,16 @@ import jp.tetsuzuki.processes.procedure.ProcedureActivities;
 public final class ModelBeans {
 
   /** Bean name (as written in the models) → the class whose own public members the models may use. */
-  public static final Map<String, Class<?>> ALLOWED = Map.of(
-      "procedureActivities", ProcedureActivities.class,
-      "approvalRouteActivities", ApprovalRouteActivities.class);
+  public static final Map<String, Class<?>> ALLOWED = Map.ofEntries(
+      Map.entry("procedureActivities", ProcedureActivities.class),
+      Map.entry("completenessSteps", CompletenessSteps.class),
+      Map.entry("documentInspectionSteps", DocumentInspectionSteps.class),
+      Map.entry("correctionSteps", CorrectionSteps.class),
+      Map.entry("reviewSteps", ReviewSteps.class),
+      Map.entry("decisionSteps", DecisionSteps.class),
+      Map.entry("legacyEntrySteps", LegacyEntrySteps.class),
+      Map.entry("noticeSteps", NoticeSteps.class),
+      Map.entry("approvalRouteActivities", ApprovalRouteActivities.class));
 
   private ModelBeans() {}
 }

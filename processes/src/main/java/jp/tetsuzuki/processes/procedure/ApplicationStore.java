@@ -126,9 +126,63 @@ public class ApplicationStore {
         (rs, i) -> new CompletenessCheck.Attached(rs.getString(1), rs.getString(2), rs.getString(3)), id);
   }
 
-  public void event(String id, String type, String message, String actor, Instant now) {
+  /** Records an event of the application; returns its id (the stable key of a notice sent for it). */
+  public String event(String id, String type, String message, String actor, Instant now) {
+    String eventId = UUID.randomUUID().toString();
     jdbc.update("INSERT INTO tz_application_event (id, application_id, event_type, message, actor, occurred_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), id, type, message, actor, Timestamp.from(now));
+        + "VALUES (?, ?, ?, ?, ?, ?)", eventId, id, type, message, actor, Timestamp.from(now));
+    return eventId;
+  }
+
+  /** An event by its id, only if it is an event of this application. */
+  public Optional<Event> event(String id, String eventId) {
+    return jdbc.query("SELECT event_type, message, actor, occurred_at FROM tz_application_event "
+        + "WHERE application_id = ? AND id = ?", (rs, i) -> new Event(rs.getString(1), rs.getString(2),
+        rs.getString(3), rs.getTimestamp(4).toInstant()), id, eventId).stream().findFirst();
+  }
+
+  /** What document-inspection found; a refused document is named in the correction request. */
+  public record Inspected(String documentId, String kind, String fileName, String inspection, String note) {}
+
+  public static final String INSPECTION_ACCEPTED = "accepted";
+  public static final String INSPECTION_REFUSED = "refused";
+  public static final String INSPECTION_TRANSCRIBED = "transcribed";
+
+  /** The attached documents nobody inspected yet (new, or attached again with a correction). */
+  public List<String> uninspectedDocuments(String id) {
+    return jdbc.queryForList("SELECT document_id FROM tz_application_document WHERE application_id = ? "
+        + "AND inspection IS NULL ORDER BY attached_at, kind", String.class, id);
+  }
+
+  /** Records the inspection of a document of this application; false when it is not attached to it. */
+  public boolean inspected(String id, String documentId, String inspection, String note) {
+    return jdbc.update("UPDATE tz_application_document SET inspection = ?, inspection_note = ? "
+        + "WHERE application_id = ? AND document_id = ?", inspection, note, id, documentId) == 1;
+  }
+
+  public List<Inspected> inspections(String id) {
+    return jdbc.query("SELECT a.document_id, a.kind, d.file_name, a.inspection, a.inspection_note "
+        + "FROM tz_application_document a JOIN tz_document d ON d.id = a.document_id WHERE a.application_id = ? "
+        + "ORDER BY a.attached_at, a.kind", (rs, i) -> new Inspected(rs.getString(1), rs.getString(2),
+        rs.getString(3), rs.getString(4), rs.getString(5)), id);
+  }
+
+  /** An entry (or a failed try) of the case into a legacy register, with the bot's screen audit trail. */
+  public record LegacyEntry(String registerName, String outcome, String recordNumber, String auditJson,
+      String messages, String actor, Instant occurredAt) {}
+
+  public void legacyEntry(String id, LegacyEntry entry) {
+    jdbc.update("INSERT INTO tz_application_legacy_entry (id, application_id, register_name, outcome, record_number, "
+        + "audit_json, messages, actor, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(),
+        id, entry.registerName(), entry.outcome(), entry.recordNumber(), entry.auditJson(), entry.messages(),
+        entry.actor(), Timestamp.from(entry.occurredAt()));
+  }
+
+  public List<LegacyEntry> legacyEntries(String id) {
+    return jdbc.query("SELECT register_name, outcome, record_number, audit_json, messages, actor, occurred_at "
+        + "FROM tz_application_legacy_entry WHERE application_id = ? ORDER BY seq", (rs, i) -> new LegacyEntry(
+        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+        rs.getTimestamp(7).toInstant()), id);
   }
 
   public List<Event> events(String id) {

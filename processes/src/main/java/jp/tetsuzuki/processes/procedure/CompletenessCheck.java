@@ -17,15 +17,34 @@ public final class CompletenessCheck {
   /** An attached document: its catalog kind and the media type detected from its content. */
   public record Attached(String documentId, String kind, String mediaType) {}
 
+  /** A document that document-inspection refused, with the reason for the applicant. */
+  public record Refused(String documentId, String kind, String fileName, String reason) {}
+
   private CompletenessCheck() {}
 
   public static List<String> problems(Procedure procedure, List<Attached> documents, Map<String, Object> data,
       boolean paperDocumentsReceived) {
+    return problems(procedure, documents, data, paperDocumentsReceived, List.of());
+  }
+
+  /**
+   * As above, where a refused document does not count as attached: a kind that has only refused documents is named
+   * with each refused file and its reason (the applicant must send it again), not as missing.
+   */
+  public static List<String> problems(Procedure procedure, List<Attached> documents, Map<String, Object> data,
+      boolean paperDocumentsReceived, List<Refused> refused) {
     List<String> problems = new ArrayList<>();
+    java.util.Set<String> refusedIds = new java.util.HashSet<>();
+    refused.forEach(r -> refusedIds.add(r.documentId()));
+    List<Attached> usable = documents.stream().filter(d -> !refusedIds.contains(d.documentId())).toList();
     if (!paperDocumentsReceived) {
       for (Procedure.DocumentKind kind : procedure.documents()) {
-        List<Attached> ofKind = documents.stream().filter(d -> d.kind().equals(kind.kind())).toList();
-        if (ofKind.isEmpty()) {
+        List<Attached> ofKind = usable.stream().filter(d -> d.kind().equals(kind.kind())).toList();
+        List<Refused> refusedOfKind = refused.stream().filter(r -> r.kind().equals(kind.kind())).toList();
+        if (ofKind.isEmpty() && !refusedOfKind.isEmpty()) {
+          refusedOfKind.forEach(r -> problems.add(EventTexts.text("completeness.document-refused",
+              r.fileName() == null ? r.documentId() : r.fileName(), kind.name(), r.reason())));
+        } else if (ofKind.isEmpty()) {
           problems.add(kind.name() + "が添付されていません。");
         } else if (ofKind.stream().noneMatch(d -> DocumentUse.APPLICATION_ATTACHMENT.allows(d.mediaType()))) {
           problems.add(kind.name() + "のファイル形式（" + ofKind.get(0).mediaType()

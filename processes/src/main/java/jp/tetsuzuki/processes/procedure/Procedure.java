@@ -10,7 +10,8 @@ import jp.tetsuzuki.processes.calendar.PeriodUnit;
  */
 public record Procedure(String code, int version, String name, List<String> tenants, LegalBasis legalBasis,
     Period standardPeriod, List<DocumentKind> documents, List<Field> fields, Review review,
-    String decisionAuthority, Notification notification, Correction correction, Period arrivalDateMaxAge) {
+    String decisionAuthority, Notification notification, Correction correction, Period arrivalDateMaxAge,
+    LegacyRegister legacyRegister) {
 
   /** How far back a paper application's arrival date (到達日) may lie when no catalog entry says otherwise. */
   public static final Period DEFAULT_ARRIVAL_DATE_MAX_AGE = new Period(365, "calendar-days");
@@ -36,6 +37,14 @@ public record Procedure(String code, int version, String name, List<String> tena
 
   /** How the decision reaches the applicant: email, post or portal. */
   public record Notification(String channel) {}
+
+  /**
+   * Optional: the legacy register a granted case is entered into by the bot ({@code legacy-system-entry}). {@code
+   * entry} maps the bot's entry fields ({@code LegacyEntryVariables}: applicantNameKana, applicantBirthDate,
+   * postalCode, address, amount) to where the value comes from: {@code applicant.<key>} or {@code data.<key>}. The
+   * case number, the applicant's name and the decision date are always entered.
+   */
+  public record LegacyRegister(String name, java.util.Map<String, String> entry) {}
 
   /** 補正: how long the applicant has, and what happens without an answer. */
   public record Correction(Period deadline, String onTimeout) {}

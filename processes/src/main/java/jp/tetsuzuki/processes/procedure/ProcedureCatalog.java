@@ -153,7 +153,27 @@ public final class ProcedureCatalog {
       require("calendar-days".equals(p.arrivalDateMaxAge().unit()),
           where + "arrivalDateMaxAge.unit must be calendar-days");
     }
+    if (p.legacyRegister() != null) {
+      require(notBlank(p.legacyRegister().name()) && p.legacyRegister().name().length() <= 100,
+          where + "legacyRegister.name is required (at most 100 characters)");
+      Map<String, String> entry = p.legacyRegister().entry() == null ? Map.of() : p.legacyRegister().entry();
+      for (Map.Entry<String, String> e : entry.entrySet()) {
+        require(LEGACY_ENTRY_FIELDS.contains(e.getKey()), where + "legacyRegister.entry." + e.getKey()
+            + " is not an entry field; use one of " + LEGACY_ENTRY_FIELDS);
+        String source = e.getValue() == null ? "" : e.getValue();
+        boolean known = source.startsWith("applicant.") && APPLICANT_KEYS.contains(source.substring(10))
+            || source.startsWith("data.") && p.field(source.substring(5)).isPresent();
+        require(known, where + "legacyRegister.entry." + e.getKey() + " must be applicant.<" + String.join("|",
+            APPLICANT_KEYS) + "> or data.<a field key>, was '" + source + "'");
+      }
+    }
   }
+
+  /** Entry fields of the legacy-system bot a catalog may map (the rest are set by the platform). */
+  static final List<String> LEGACY_ENTRY_FIELDS = List.of("applicantNameKana", "applicantBirthDate", "postalCode",
+      "address", "amount");
+  /** What the API keeps of an applicant. */
+  static final List<String> APPLICANT_KEYS = List.of("name", "email", "address", "phone", "corporateNumber");
 
   private static void period(Procedure.Period period, String what) {
     require(period != null && period.value() >= 1 && period.value() <= 3650,

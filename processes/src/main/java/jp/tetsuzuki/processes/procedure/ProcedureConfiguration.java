@@ -68,11 +68,52 @@ class ProcedureConfiguration {
     return new ApplicationStore(jdbc);
   }
 
-  /** Bound by name in the model: {@code ${procedureActivities.registerArrival(execution)}}. */
+  /** The delegates of the procedure models, wired once (the model tests use the same class). */
   @Bean
-  ProcedureActivities procedureActivities(ProcedureCatalog catalog, ApplicationStore store,
-      TenantCalendars calendars, TenantMembers members, ApplicationService applications) {
-    return new ProcedureActivities(catalog, store, calendars::of, members, applications);
+  ProcedureGlue procedureGlue(ProcedureCatalog catalog, ApplicationStore store, TenantCalendars calendars,
+      TenantMembers members, ApplicationService applications) {
+    return new ProcedureGlue(catalog, store, calendars::of, members, applications);
+  }
+
+  // bound by name in the models: ${procedureActivities.registerArrival(execution)}, ${completenessSteps…} …
+  @Bean
+  ProcedureActivities procedureActivities(ProcedureGlue glue) {
+    return glue.arrival();
+  }
+
+  @Bean
+  CompletenessSteps completenessSteps(ProcedureGlue glue) {
+    return glue.completeness();
+  }
+
+  @Bean
+  DocumentInspectionSteps documentInspectionSteps(ProcedureGlue glue) {
+    return glue.inspection();
+  }
+
+  @Bean
+  CorrectionSteps correctionSteps(ProcedureGlue glue) {
+    return glue.correction();
+  }
+
+  @Bean
+  ReviewSteps reviewSteps(ProcedureGlue glue) {
+    return glue.review();
+  }
+
+  @Bean
+  DecisionSteps decisionSteps(ProcedureGlue glue) {
+    return glue.decision();
+  }
+
+  @Bean
+  LegacyEntrySteps legacyEntrySteps(ProcedureGlue glue) {
+    return glue.legacyEntry();
+  }
+
+  @Bean
+  NoticeSteps noticeSteps(ProcedureGlue glue) {
+    return glue.notice();
   }
 
   /**

@@ -16,7 +16,12 @@ import jp.tetsuzuki.processes.support.Http;
 import jp.tetsuzuki.processes.support.PlatformTest;
 import jp.tetsuzuki.processes.support.WebappSession;
 import org.camunda.bpm.engine.IdentityService;
+import jp.tetsuzuki.bpmn.AdministrativeProcedure;
+import jp.tetsuzuki.bpmn.ApplicantNotice;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -52,11 +57,21 @@ class AuthorizationMatrixTest {
   IdentityService identity;
   @Autowired
   ManagementService management;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  TaskService tasks;
 
   private String applicationId;
   private String processInstanceId;
   private String jobId;
   private String documentId;
+  /** One open task of each staff task the workers' paths create: who may complete it. */
+  private String transcribeTaskId;
+  private String legacyByHandTaskId;
+  private String notifyByPostTaskId;
 
   @BeforeAll
   void aCaseAndAPlatformDesigner() throws Exception {
@@ -77,6 +92,33 @@ class AuthorizationMatrixTest {
     applicationId = created.json().get("id").asText();
     processInstanceId = created.json().get("processInstanceId").asText();
     jobId = management.createJobQuery().processInstanceId(processInstanceId).list().get(0).getId();
+
+    // the staff tasks of the workers' paths, put where a case would have them (道路管理課 of デモ区)
+    Http.Response withDocument = client.header("Idempotency-Key", "matrix-" + UUID.randomUUID())
+        .postJson("/api/v1/applications", Cases.roadApplication(List.of(Map.of("documentId",
+            Cases.upload(client, "demo-ku", Cases.pdf("matrix-transcribe")), "kind", "application-form"))));
+    assertThat(withDocument.status()).as(withDocument.body()).isEqualTo(201);
+    String casePid = withDocument.json().get("processInstanceId").asText();
+    String attached = jdbc.queryForObject("SELECT document_id FROM tz_application_document WHERE application_id = ?",
+        String.class, withDocument.json().get("id").asText());
+    runtime.createProcessInstanceModification(casePid)
+        .startBeforeActivity(AdministrativeProcedure.TASK_TRANSCRIBE_DOCUMENT)
+        .setVariable(AdministrativeProcedure.DOCUMENT_ID, attached).execute();
+    transcribeTaskId = openTask(casePid, AdministrativeProcedure.TASK_TRANSCRIBE_DOCUMENT);
+    String legacyPid = runtime.createProcessInstanceByKey(AdministrativeProcedure.ID)
+        .setVariable("tenantId", "demo-ku").setVariable(AdministrativeProcedure.REVIEW_GROUP, "demo-ku-doro")
+        .startBeforeActivity(AdministrativeProcedure.TASK_ENTER_LEGACY_BY_HAND)
+        .execute().getId();
+    legacyByHandTaskId = openTask(legacyPid, AdministrativeProcedure.TASK_ENTER_LEGACY_BY_HAND);
+    String noticePid = runtime.createProcessInstanceByKey(ApplicantNotice.ID)
+        .setVariable("tenantId", "demo-ku").setVariable(ApplicantNotice.REVIEW_GROUP, "demo-ku-doro")
+        .startBeforeActivity(ApplicantNotice.TASK_NOTIFY_BY_POST)
+        .execute().getId();
+    notifyByPostTaskId = openTask(noticePid, ApplicantNotice.TASK_NOTIFY_BY_POST);
+  }
+
+  private String openTask(String pid, String key) {
+    return tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).singleResult().getId();
   }
 
   private Http as(String[] role) {
@@ -175,6 +217,14 @@ class AuthorizationMatrixTest {
     ops.add(op("POST identity/verify (password oracle)", "D D D D D D A D", h -> h.postJson(
         "/engine-rest/identity/verify", Map.of("username", "staff-ku", "password", Http.DEMO_PASSWORD))));
     ops.add(op("GET deployment list", "D D A A A A A D", h -> h.get("/engine-rest/deployment?maxResults=5")));
+    // ---- staff tasks of the workers' paths: staff of the reviewing department and supervisors complete them
+    // (empty answers: refused as input with a Japanese message, so allowed roles change nothing)
+    ops.add(op("POST task complete Task_TranscribeDocument", "D D A A D D A D",
+        h -> h.postJson("/engine-rest/task/" + transcribeTaskId + "/complete", Map.of("variables", Map.of()))));
+    ops.add(op("POST task complete Task_EnterLegacyByHand", "D D A A D D A D",
+        h -> h.postJson("/engine-rest/task/" + legacyByHandTaskId + "/complete", Map.of("variables", Map.of()))));
+    ops.add(op("POST task complete Task_NotifyByPost", "D D A A D D A D",
+        h -> h.postJson("/engine-rest/task/" + notifyByPostTaskId + "/complete", Map.of("variables", Map.of()))));
     return ops;
   }
 

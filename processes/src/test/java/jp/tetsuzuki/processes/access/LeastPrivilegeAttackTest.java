@@ -64,6 +64,12 @@ class LeastPrivilegeAttackTest {
     Http.Response created = apiClient().header("Idempotency-Key", "attack-" + UUID.randomUUID())
         .postJson("/api/v1/applications", Cases.roadApplication(documents));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
+    if (complete) {
+      // the document-inspection worker looks at the files first; then the case is at review
+      String id = created.json().get("id").asText();
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> status(id),
+          "under-review"::equals);
+    }
     return created.json();
   }
 

@@ -14,7 +14,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import jp.tetsuzuki.bpmn.ApplicantNotice;
 import jp.tetsuzuki.bpmn.ApprovalCirculation;
+import jp.tetsuzuki.bpmn.DocumentVariables;
+import jp.tetsuzuki.bpmn.Errors;
+import jp.tetsuzuki.bpmn.LegacyEntryVariables;
+import jp.tetsuzuki.bpmn.NotificationVariables;
+import jp.tetsuzuki.bpmn.Topics;
+import jp.tetsuzuki.processes.support.TestEngines;
+import jp.tetsuzuki.workers.notification.ApplicantNotifier;
+import jp.tetsuzuki.workers.notification.JdbcNotificationLog;
+import jp.tetsuzuki.workers.notification.MailTemplates;
+import jp.tetsuzuki.workers.notification.Notification;
+import jp.tetsuzuki.workers.notification.UndeliverableException;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import jp.tetsuzuki.bpmn.ApprovalRoute;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -41,12 +58,18 @@ class AdministrativeProcedureProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ENV.configuration)
-      .assertClassCoverageAtLeast(0.9)
+      .assertClassCoverageAtLeast(1.0)
       .excludeProcessDefinitionKeys(ApprovalRoute.ID, ApprovalCirculation.ID)
       .build();
 
   static final String TENANT = ProcedureTestEnvironment.TENANT;
   static final String ROAD = "road-occupancy-permit";
+  /** Notified by mail (catalog: notification.channel email), no legacy register. */
+  static final String OUTDOOR = "outdoor-advertising-permit";
+  static final String OUTDOOR_APPLICANT = "{\"name\":\"デモ看板株式会社\",\"email\":\"info@demo-kanban.example.jp\"}";
+  static final RecordingMailSender MAIL = new RecordingMailSender();
+  /** The notification worker's own sender and exactly-once log (tz_notification_log), on the test database. */
+  static final ApplicantNotifier NOTIFIER = notifier();
   /** Monday 2026-11-16 10:00 in Tokyo; 11/23 (Mon) is 勤労感謝の日. */
   static final Instant MONDAY = Instant.parse("2026-11-16T01:00:00Z");
   static boolean populated;
@@ -95,6 +118,7 @@ class AdministrativeProcedureProcessTest {
     assertThat(pi).isWaitingAt(TASK_DECIDE);
     approve("kacho-ku", "適当と認めます");
     approve("bucho-ku", "許可する");
+    enterLegacyRegister(pi);
 
     assertThat(pi).isEnded().hasPassed(TASK_GRANT, TASK_NOTIFY, EVENT_CLOSED).variables()
         .containsEntry(OUTCOME, OUTCOME_GRANTED).containsEntry(DECIDED_BY, "bucho-ku");
@@ -120,6 +144,8 @@ class AdministrativeProcedureProcessTest {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-20T02:00:00Z")));
     ENV.store.attach(paused.id(), ENV.document("application/pdf"), "work-schedule", Instant.now());
     runtimeService().createMessageCorrelation(MSG_CORRECTION_RECEIVED).processInstanceId(pi.getId()).correlate();
+    // only the new document is inspected
+    Assertions.assertThat(inspectAll(pi)).isEqualTo(1);
 
     assertThat(pi).hasPassed(TASK_RESUME_CLOCK).isWaitingAt(TASK_REVIEW).variables()
         .containsEntry(DUE_DATE, "2026-12-11");
@@ -132,6 +158,7 @@ class AdministrativeProcedureProcessTest {
     review(pi, "staff-ku", "補正により要件を満たした");
     approve("kacho-ku", null);
     approve("bucho-ku", null);
+    enterLegacyRegister(pi);
     assertThat(pi).isEnded().variables().containsEntry(OUTCOME, OUTCOME_GRANTED);
   }
 
@@ -228,6 +255,7 @@ class AdministrativeProcedureProcessTest {
     review(pi, "staff-ku", "占用面積を確認し、基準に適合");
     approve("kacho-ku", null);
     approve("bucho-ku", null);
+    enterLegacyRegister(pi);
     assertThat(pi).isEnded().hasPassed(TASK_GRANT).variables().containsEntry(OUTCOME, OUTCOME_GRANTED);
   }
 
@@ -292,13 +320,287 @@ class AdministrativeProcedureProcessTest {
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(before);
   }
 
+  // --- the workers: document inspection, notices, the legacy register ---
+
+  @Test
+  void aRefusedAttachmentMakesACorrectionRequestNamingTheFileAndTheReason() {
+    List<String[]> documents = new java.util.ArrayList<>(allDocuments(ROAD));
+    documents.set(1, new String[] {"location-map", "application/pdf", "位置図_暗号化.pdf"});
+    ProcessInstance pi = start(ROAD, documents, dataOf(ROAD), "{\"name\":\"デモ建設株式会社\"}");
+    // every attachment is inspected before the completeness check, each by its own task
+    List<LockedExternalTask> inspections = fetch(Topics.DOCUMENT_INSPECTION, pi, 10);
+    Assertions.assertThat(inspections).hasSize(4);
+    assertThat(pi).isWaitingAt(TASK_INSPECT_DOCUMENT).hasNotPassed(TASK_CHECK_COMPLETENESS);
+    for (LockedExternalTask task : inspections) {
+      if (fileName(task).equals("位置図_暗号化.pdf")) {
+        // a worker answers what it likes: only the reason is taken, and bounded
+        engine.getExternalTaskService().handleBpmnError(task.getId(), WORKER, Errors.DOCUMENT_REFUSED,
+            "encrypted", Map.of(DocumentVariables.REFUSAL_CODE, "ENCRYPTED", DocumentVariables.REFUSAL_REASON,
+                "PDF にパスワードが設定されているため開けません。パスワードを外して提出してください。"));
+      } else {
+        accept(task);
+      }
+    }
+
+    assertThat(pi).hasPassed(TASK_RECORD_REFUSAL, TASK_CHECK_COMPLETENESS, TASK_REQUEST_CORRECTION)
+        .isWaitingAt(TASK_AWAIT_CORRECTION);
+    Assertions.assertThat((String) runtimeService().getVariable(pi.getId(), MISSING_ITEMS))
+        .contains("「位置図_暗号化.pdf」（位置図）は受け付けられません。PDF にパスワードが設定されているため開けません。")
+        .doesNotContain("位置図が添付されていません");
+    Assertions.assertThat(message(pi, "correction-requested")).contains("位置図_暗号化.pdf").contains("パスワード");
+
+    // the applicant sends the map again: only the new file is inspected, and the case goes to review
+    ENV.store.attach(application(pi).id(), ENV.document("application/pdf", "位置図.pdf"), "location-map", MONDAY);
+    runtimeService().createMessageCorrelation(MSG_CORRECTION_RECEIVED).processInstanceId(pi.getId()).correlate();
+    Assertions.assertThat(inspectAll(pi)).isEqualTo(1);
+    assertThat(pi).isWaitingAt(TASK_REVIEW).variables().containsEntry(COMPLETE, true);
+  }
+
+  @Test
+  void aDocumentTheMachineCannotReadIsTranscribedByStaffBeforeTheCompletenessCheck() {
+    ProcessInstance pi = start(ROAD, allDocuments(ROAD), dataOf(ROAD), "{\"name\":\"デモ建設株式会社\"}");
+    List<LockedExternalTask> inspections = fetch(Topics.DOCUMENT_INSPECTION, pi, 10);
+    var external = engine.getExternalTaskService();
+    external.handleBpmnError(inspections.get(0).getId(), WORKER, Errors.DOCUMENT_UNREADABLE, "no text");
+    external.handleBpmnError(inspections.get(1).getId(), WORKER, Errors.OCR_UNAVAILABLE, "tesseract missing");
+    accept(inspections.get(2));
+    accept(inspections.get(3));
+
+    List<Task> transcriptions = taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_TRANSCRIBE_DOCUMENT).list();
+    Assertions.assertThat(transcriptions).hasSize(2);
+    assertThat(transcriptions.get(0)).hasCandidateGroup("demo-ku-doro");
+    Assertions.assertThat(taskService().getVariable(transcriptions.get(0).getId(), "documentName"))
+        .asString().endsWith(".pdf");
+    assertThat(pi).hasNotPassed(TASK_CHECK_COMPLETENESS);
+    Assertions.assertThat(eventTypes(pi)).contains("transcription-needed");
+
+    assertThatThrownBy(() -> completeAs("staff-ku", transcriptions.get(0), Map.of(TRANSCRIPTION, " ")))
+        .hasMessageContaining("書類の内容を入力してください");
+    for (Task task : transcriptions) {
+      completeAs("staff-ku", task, Map.of(TRANSCRIPTION, "申請者 デモ建設株式会社　占用場所 区道1号"));
+    }
+    assertThat(pi).hasPassed(TASK_CHECK_COMPLETENESS).isWaitingAt(TASK_REVIEW);
+    Assertions.assertThat(ENV.store.inspections(application(pi).id())).extracting(ApplicationStore.Inspected::inspection)
+        .containsOnly(ApplicationStore.INSPECTION_ACCEPTED, ApplicationStore.INSPECTION_TRANSCRIBED);
+    Assertions.assertThat(ENV.store.events(application(pi).id())).filteredOn(e -> e.type().equals("document-transcribed"))
+        .extracting(ApplicationStore.Event::actor).containsOnly("staff-ku");
+  }
+
+  @Test
+  void eachNoticeIsMailedOnceAndARedeliveredTaskSendsNothing() throws Exception {
+    MAIL.clear();
+    ProcessInstance pi = apply(OUTDOOR, allDocuments(OUTDOOR).subList(0, 3), dataOf(OUTDOOR), OUTDOOR_APPLICANT);
+    assertThat(pi).isWaitingAt(TASK_AWAIT_CORRECTION);
+    ProcessInstance notice = noticeOf(pi);
+    assertThat(notice).isWaitingAt(ApplicantNotice.TASK_MAIL_NOTICE).variables()
+        .containsEntry(NotificationVariables.APPLICANT_EMAIL, "info@demo-kanban.example.jp")
+        .containsEntry(ApplicantNotice.NOTICE_TEMPLATE, NotificationVariables.EVENT_CORRECTION_REQUESTED);
+
+    // the worker sends, then dies before it completes the task; the lock runs out and the task comes again
+    LockedExternalTask first = fetch(Topics.NOTIFY_APPLICANT, notice, 1).get(0);
+    Assertions.assertThat(first.getVariables().get(NotificationVariables.NOTIFICATION_OCCURRENCE))
+        .isEqualTo(runtimeService().getVariable(pi.getId(), NOTICE_EVENT_ID));
+    ApplicantNotifier.Delivery sent = deliver(first);
+    Assertions.assertThat(sent.sentNow()).isTrue();
+    ClockUtil.setCurrentTime(Date.from(MONDAY.plusSeconds(120)));
+    LockedExternalTask redelivered = fetch(Topics.NOTIFY_APPLICANT, notice, 1).get(0);
+    Assertions.assertThat(redelivered.getId()).isEqualTo(first.getId());
+    ApplicantNotifier.Delivery again = deliver(redelivered);
+    Assertions.assertThat(again.sentNow()).isFalse();
+    Assertions.assertThat(again.messageId()).isEqualTo(sent.messageId());
+    engine.getExternalTaskService().complete(redelivered.getId(), WORKER,
+        Map.of(NotificationVariables.NOTIFICATION_MESSAGE_ID, again.messageId(), OUTCOME, OUTCOME_GRANTED));
+
+    Assertions.assertThat(MAIL.sent()).hasSize(1);
+    Assertions.assertThat(MAIL.sent().get(0).getSubject()).contains("補正のお願い");
+    Assertions.assertThat(MAIL.body(0)).contains("承諾書が添付されていません").contains("デモ看板株式会社 様");
+    assertThat(notice).isEnded().hasPassed(ApplicantNotice.TASK_RECORD_MAIL_SENT);
+    Assertions.assertThat(message(pi, "mail-sent")).contains("補正の求め").contains(sent.messageId());
+    // a variable the worker added does not decide anything in the case
+    Assertions.assertThat(application(pi).outcome()).isNull();
+
+    // the decision is another event: one more mail, with the notice as recorded
+    ENV.store.attach(application(pi).id(), ENV.document("application/pdf", "承諾書.pdf"), "owner-consent", MONDAY);
+    runtimeService().createMessageCorrelation(MSG_CORRECTION_RECEIVED).processInstanceId(pi.getId()).correlate();
+    inspectAll(pi);
+    review(pi, "staff-ku", "基準に適合");
+    approve("kacho-ku", null);
+    approve("bucho-ku", null);
+    assertThat(pi).hasPassed(TASK_GRANT, TASK_NOTIFY).hasNotPassed(TASK_ENTER_LEGACY_REGISTER)
+        .isWaitingAt(TASK_SEND_DECISION_NOTICE);
+    LockedExternalTask decision = fetch(Topics.NOTIFY_APPLICANT, noticeOf(pi), 1).get(0);
+    ApplicantNotifier.Delivery decided = deliver(decision);
+    engine.getExternalTaskService().complete(decision.getId(), WORKER,
+        Map.of(NotificationVariables.NOTIFICATION_MESSAGE_ID, decided.messageId()));
+    Assertions.assertThat(decided.messageId()).isNotEqualTo(sent.messageId());
+    Assertions.assertThat(MAIL.sent()).hasSize(2);
+    Assertions.assertThat(MAIL.body(1)).contains("申請のとおり許可します").contains("屋外広告物条例");
+    assertThat(pi).isEnded().variables().containsEntry(OUTCOME, OUTCOME_GRANTED);
+    Assertions.assertThat(eventTypes(pi)).containsSubsequence("correction-requested", "mail-sent", "notified",
+        "mail-sent");
+  }
+
+  @Test
+  void aNoticeThatCannotBeMailedIsRecordedAndStaffPostIt() throws Exception {
+    MAIL.clear();
+    ProcessInstance pi = apply(OUTDOOR, allDocuments(OUTDOOR), dataOf(OUTDOOR), "{\"name\":\"デモ看板株式会社\"}");
+    runtimeService().createMessageCorrelation(MSG_WITHDRAWAL_REQUESTED).processInstanceId(pi.getId())
+        .setVariable(WITHDRAWAL_REASON, "出店を取りやめたため").correlate();
+    ProcessInstance notice = noticeOf(pi);
+    LockedExternalTask mail = fetch(Topics.NOTIFY_APPLICANT, notice, 1).get(0);
+    assertThatThrownBy(() -> deliver(mail)).isInstanceOf(UndeliverableException.class);
+    engine.getExternalTaskService().handleBpmnError(mail.getId(), WORKER, Errors.NOTIFICATION_UNDELIVERABLE,
+        "the applicant has no mail address");
+
+    assertThat(notice).hasPassed(ApplicantNotice.TASK_RECORD_UNDELIVERABLE)
+        .isWaitingAt(ApplicantNotice.TASK_NOTIFY_BY_POST);
+    Assertions.assertThat(message(pi, "mail-undeliverable")).contains("取下げの受理の通知").contains("郵送");
+    Task post = taskService().createTaskQuery().processInstanceId(notice.getId()).singleResult();
+    assertThat(post).hasCandidateGroup("demo-ku-toshikeikaku");
+    Assertions.assertThat((String) taskService().getVariable(post.getId(), ApplicantNotice.NOTICE_TEXT))
+        .contains("取下げを受理");
+    assertThatThrownBy(() -> completeAs("staff-ku", post, Map.of(ApplicantNotice.POSTED_ON, "2026-11-17")))
+        .hasMessageContaining("郵送した日");
+    completeAs("staff-ku", post, Map.of(ApplicantNotice.POSTED_ON, "2026-11-16"));
+    assertThat(pi).isEnded().hasPassed(TASK_SEND_WITHDRAWAL_NOTICE, EVENT_WITHDRAWN);
+    Assertions.assertThat(message(pi, "posted")).contains("2026-11-16");
+    Assertions.assertThat(MAIL.sent()).isEmpty();
+  }
+
+  @Test
+  void aGrantedRoadPermitIsEnteredIntoTheRoadRegisterWithItsScreenTrail() {
+    ProcessInstance pi = apply(ROAD, allDocuments(ROAD));
+    review(pi, "staff-ku", "基準に適合");
+    approve("kacho-ku", null);
+    approve("bucho-ku", null);
+    assertThat(pi).hasPassed(TASK_GRANT).isWaitingAt(TASK_ENTER_LEGACY_REGISTER).variables()
+        .containsEntry(LEGACY_REGISTER, true);
+
+    LockedExternalTask entry = fetch(Topics.LEGACY_SYSTEM_ENTRY, pi, 1).get(0);
+    Map<String, Object> input = entry.getVariables();
+    Assertions.assertThat(input).containsEntry(LegacyEntryVariables.CASE_NUMBER, application(pi).id())
+        .containsEntry(LegacyEntryVariables.APPLICANT_NAME, "デモ建設株式会社")
+        .containsEntry(LegacyEntryVariables.APPLICANT_NAME_KANA, "デモケンセツカブシキガイシャ")
+        .containsEntry(LegacyEntryVariables.POSTAL_CODE, "100-0001")
+        .containsEntry(LegacyEntryVariables.ADDRESS, "東京都デモ区1-1")
+        .containsEntry(LegacyEntryVariables.AMOUNT, 3200L)
+        .containsEntry(LegacyEntryVariables.DECISION_DATE, "2026-11-16");
+    // the trail as the bot writes it, plus what a misbehaving worker might add: only the known fields are kept
+    engine.getExternalTaskService().complete(entry.getId(), WORKER, Map.of(
+        LegacyEntryVariables.LEGACY_RECORD_NUMBER, "R-000042",
+        LegacyEntryVariables.LEGACY_ENTRY_OUTCOME, "ENTERED",
+        LegacyEntryVariables.LEGACY_ENTRY_AUDIT, "[{\"at\":\"2026-11-16T01:00:00Z\",\"screen\":\"受給者登録\","
+            + "\"action\":\"confirm\",\"outcome\":\"ok\",\"shimei\":\"デモ建設株式会社\"},"
+            + "{\"at\":\"2026-11-16T01:00:01Z\",\"screen\":\"登録完了\",\"action\":\"register\",\"outcome\":\"ok\"}]"));
+
+    assertThat(pi).hasPassed(TASK_RECORD_LEGACY_ENTRY, TASK_NOTIFY).isEnded();
+    List<ApplicationStore.LegacyEntry> entries = ENV.store.legacyEntries(application(pi).id());
+    Assertions.assertThat(entries).singleElement().satisfies(e -> {
+      Assertions.assertThat(e.registerName()).isEqualTo("道路占用台帳");
+      Assertions.assertThat(e.outcome()).isEqualTo("entered");
+      Assertions.assertThat(e.recordNumber()).isEqualTo("R-000042");
+      Assertions.assertThat(e.auditJson()).contains("受給者登録", "登録完了").doesNotContain("shimei");
+    });
+    Assertions.assertThat(message(pi, "legacy-entered")).contains("道路占用台帳").contains("R-000042");
+    Assertions.assertThat(eventTypes(pi)).containsSubsequence("granted", "legacy-entered", "notified");
+  }
+
+  @Test
+  void aRegisterValidationErrorBecomesAStaffTaskCompletedByHand() {
+    ProcessInstance pi = apply(ROAD, allDocuments(ROAD), Map.of("roadName", "区道1号", "occupancyFrom",
+        "2027-01-04", "occupancyTo", "2027-03-31", "occupancyArea", 12.5));
+    review(pi, "staff-ku", "基準に適合");
+    approve("kacho-ku", null);
+    approve("bucho-ku", null);
+    LockedExternalTask entry = fetch(Topics.LEGACY_SYSTEM_ENTRY, pi, 1).get(0);
+    engine.getExternalTaskService().handleBpmnError(entry.getId(), WORKER, Errors.LEGACY_VALIDATION_FAILED,
+        "validation", Map.of(LegacyEntryVariables.LEGACY_VALIDATION_ERRORS,
+            "氏名カナは全角カタカナで入力してください。\n郵便番号は「123-4567」の形式で入力してください。",
+            LegacyEntryVariables.LEGACY_ENTRY_AUDIT, "[{\"screen\":\"受給者登録\",\"action\":\"confirm\","
+                + "\"outcome\":\"validation-error\"}]"));
+
+    assertThat(pi).hasPassed(EVENT_LEGACY_VALIDATION_FAILED, TASK_RECORD_LEGACY_PROBLEM)
+        .isWaitingAt(TASK_ENTER_LEGACY_BY_HAND);
+    Task byHand = taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_ENTER_LEGACY_BY_HAND).singleResult();
+    assertThat(byHand).hasCandidateGroup("demo-ku-doro");
+    Assertions.assertThat((String) taskService().getVariable(byHand.getId(), LEGACY_PROBLEM))
+        .contains("道路占用台帳").contains("氏名カナは全角カタカナ");
+    assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_MANUAL)))
+        .hasMessageContaining("管理番号を入力してください");
+    assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_MANUAL,
+        LEGACY_RECORD_NUMBER, "R 1; DROP"))).hasMessageContaining("半角英数字");
+    completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_MANUAL, LEGACY_RECORD_NUMBER, "R-000043",
+        LEGACY_NOTE, "カナを確認のうえ手入力"));
+
+    assertThat(pi).hasPassed(TASK_RECORD_MANUAL_LEGACY_ENTRY, TASK_NOTIFY).isEnded();
+    Assertions.assertThat(ENV.store.legacyEntries(application(pi).id()))
+        .extracting(ApplicationStore.LegacyEntry::outcome, ApplicationStore.LegacyEntry::recordNumber,
+            ApplicationStore.LegacyEntry::actor)
+        .containsExactly(Assertions.tuple("validation-failed", null, null),
+            Assertions.tuple("entered-by-hand", "R-000043", "staff-ku"));
+    Assertions.assertThat(message(pi, "legacy-entered-by-hand")).contains("R-000043").contains("カナを確認");
+  }
+
+  @Test
+  void anOutageOfTheRegisterBeyondTheRetriesGoesToStaffWhoLetTheBotRetry() {
+    ProcessInstance pi = apply(ROAD, allDocuments(ROAD));
+    review(pi, "staff-ku", "基準に適合");
+    approve("kacho-ku", null);
+    approve("bucho-ku", null);
+    // the bot fails three times: an incident; half an hour later staff take over
+    LockedExternalTask entry = fetch(Topics.LEGACY_SYSTEM_ENTRY, pi, 1).get(0);
+    engine.getExternalTaskService().handleFailure(entry.getId(), WORKER, "503 メンテナンス中", "audit: []", 0, 0);
+    Assertions.assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count())
+        .isEqualTo(1);
+    execute(timer(pi, EVENT_LEGACY_ENTRY_STALLED));
+    assertThat(pi).hasPassed(TASK_RECORD_LEGACY_OUTAGE).isWaitingAt(TASK_ENTER_LEGACY_BY_HAND);
+    Assertions.assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count())
+        .isZero();
+    Task byHand = taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_ENTER_LEGACY_BY_HAND).singleResult();
+    Assertions.assertThat((String) taskService().getVariable(byHand.getId(), LEGACY_PROBLEM)).contains("障害");
+    assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of())).hasMessageContaining("選んでください");
+    completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_RETRY));
+
+    assertThat(pi).isWaitingAt(TASK_ENTER_LEGACY_REGISTER);
+    enterLegacyRegister(pi);
+    assertThat(pi).isEnded();
+    Assertions.assertThat(eventTypes(pi)).containsSubsequence("legacy-outage", "legacy-retry", "legacy-entered");
+  }
+
+  @Test
+  void aWorkerCannotPointAStepAtAnotherCasesApplication() {
+    ProcessInstance other = apply(ROAD, allDocuments(ROAD));
+    ProcessInstance pi = start(ROAD, allDocuments(ROAD), dataOf(ROAD), "{\"name\":\"デモ建設株式会社\"}");
+    LockedExternalTask task = fetch(Topics.DOCUMENT_INSPECTION, pi, 1).get(0);
+    assertThatThrownBy(() -> engine.getExternalTaskService().complete(task.getId(), WORKER, Map.of(
+        APPLICATION_ID, application(other).id()))).hasMessageContaining("この案件に結び付いた申請ではありません");
+    // nothing of the other case changed, and this one still waits for its inspections
+    Assertions.assertThat(ENV.store.inspections(application(other).id()))
+        .extracting(ApplicationStore.Inspected::inspection).containsOnly(ApplicationStore.INSPECTION_ACCEPTED);
+    assertThat(pi).isWaitingAt(TASK_INSPECT_DOCUMENT);
+  }
+
   // --- helpers: the application as the API creates it, then the process started for it ---
 
   private ProcessInstance apply(String code, List<String[]> documents) {
     return apply(code, documents, dataOf(code));
   }
 
+  /** Applied, and every document inspected and accepted (as document-inspection does for a plain PDF). */
   private ProcessInstance apply(String code, List<String[]> documents, Map<String, Object> data) {
+    return apply(code, documents, data, "{\"name\":\"デモ建設株式会社\",\"address\":\"東京都デモ区1-1\"}");
+  }
+
+  private ProcessInstance apply(String code, List<String[]> documents, Map<String, Object> data, String applicant) {
+    ProcessInstance pi = start(code, documents, data, applicant);
+    inspectAll(pi);
+    return pi;
+  }
+
+  private ProcessInstance start(String code, List<String[]> documents, Map<String, Object> data, String applicant) {
     Procedure procedure = ENV.catalog.find(code).orElseThrow();
     String id = UUID.randomUUID().toString();
     LocalDate today = LocalDate.of(2026, 11, 16);
@@ -306,10 +608,10 @@ class AdministrativeProcedureProcessTest {
         today, List.of());
     ENV.store.insert(new ApplicationRecord(id, TENANT, code, procedure.version(), null,
         ApplicationRecord.CHANNEL_ONLINE, ApplicationRecord.STATUS_RECEIVED, ApplicationRecord.STAGE_ARRIVAL,
-        today, due, false, null, 0, null, "{\"name\":\"デモ建設株式会社\"}", json(data), null, null, "api-client",
+        today, due, false, null, 0, null, applicant, json(data), null, null, "api-client",
         MONDAY), MONDAY);
     for (String[] d : documents) {
-      ENV.store.attach(id, ENV.document(d[1]), d[0], MONDAY);
+      ENV.store.attach(id, ENV.document(d[1], d.length > 2 ? d[2] : d[0] + ".pdf"), d[0], MONDAY);
     }
     return runtimeService().createProcessInstanceByKey(ID).businessKey(id)
         .setVariables(Map.of(TENANT_ID, TENANT, APPLICATION_ID, id, PROCEDURE_CODE, code)).execute();
@@ -318,7 +620,9 @@ class AdministrativeProcedureProcessTest {
   private static Map<String, Object> dataOf(String code) {
     return switch (code) {
       case ROAD -> Map.of("roadName", "区道1号", "occupancyFrom", "2027-01-04", "occupancyTo", "2027-03-31",
-          "occupancyArea", 12.5);
+          "occupancyArea", 12.5, "applicantNameKana", "デモケンセツカブシキガイシャ", "representativeBirthDate",
+          "1970-04-01", "postalCode", "100-0001", "occupancyFee", 3200);
+      case OUTDOOR -> Map.of("location", "デモ区1-1", "displayArea", 4.5, "displayFrom", "2027-01-04");
       default -> Map.of();
     };
   }
@@ -333,6 +637,98 @@ class AdministrativeProcedureProcessTest {
       return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(data);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  static final String WORKER = "test-worker";
+
+  /** Plays document-inspection for every open inspection of the case: all accepted. Returns how many. */
+  private int inspectAll(ProcessInstance pi) {
+    List<LockedExternalTask> tasks = fetch(Topics.DOCUMENT_INSPECTION, pi, 50);
+    tasks.forEach(this::accept);
+    return tasks.size();
+  }
+
+  private void accept(LockedExternalTask task) {
+    engine.getExternalTaskService().complete(task.getId(), WORKER, Map.of(DocumentVariables.DOCUMENT_MEDIA_TYPE,
+        "application/pdf", DocumentVariables.DOCUMENT_PAGES, 1, DocumentVariables.DOCUMENT_TEXT_LENGTH, 120));
+  }
+
+  private String fileName(LockedExternalTask task) {
+    String documentId = (String) task.getVariables().get(DocumentVariables.DOCUMENT_ID);
+    return ENV.jdbc.queryForObject("SELECT file_name FROM tz_document WHERE id = ?", String.class, documentId);
+  }
+
+  /** Plays the legacy-system bot: the case is entered. */
+  private void enterLegacyRegister(ProcessInstance pi) {
+    LockedExternalTask entry = fetch(Topics.LEGACY_SYSTEM_ENTRY, pi, 1).get(0);
+    engine.getExternalTaskService().complete(entry.getId(), WORKER, Map.of(
+        LegacyEntryVariables.LEGACY_RECORD_NUMBER, "R-" + entry.getId().replaceAll("[^A-Za-z0-9]", ""),
+        LegacyEntryVariables.LEGACY_ENTRY_OUTCOME, "ENTERED", LegacyEntryVariables.LEGACY_ENTRY_AUDIT, "[]"));
+  }
+
+  /** Locked external tasks of the topic in this instance (or the notice it called). */
+  private List<LockedExternalTask> fetch(String topic, ProcessInstance pi, int max) {
+    return engine.getExternalTaskService().fetchAndLock(max, WORKER).topic(topic, 60_000)
+        .businessKey(pi.getBusinessKey()).execute();
+  }
+
+  /** What NotifyApplicantHandler does with a task: the notifier, keyed by instance, event and occurrence. */
+  private ApplicantNotifier.Delivery deliver(LockedExternalTask task) throws UndeliverableException {
+    Map<String, Object> values = new HashMap<>();
+    task.getVariables().forEach((k, v) -> {
+      if (v != null) {
+        values.put(k, v);
+      }
+    });
+    String event = (String) values.get(NotificationVariables.NOTIFICATION_EVENT);
+    return NOTIFIER.send(new Notification(Notification.keyOf(task.getProcessInstanceId(), event,
+        values.get(NotificationVariables.NOTIFICATION_OCCURRENCE)),
+        (String) values.get(NotificationVariables.APPLICANT_EMAIL), event, values));
+  }
+
+  private ProcessInstance noticeOf(ProcessInstance pi) {
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey(ApplicantNotice.ID).active().list().stream().reduce((a, b) -> b).orElseThrow();
+  }
+
+  private void completeAs(String user, Task task, Map<String, Object> variables) {
+    engine.getIdentityService().setAuthentication(user, List.of(), List.of(TENANT));
+    try {
+      taskService().complete(task.getId(), variables);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private static ApplicantNotifier notifier() {
+    try {
+      return new ApplicantNotifier(MAIL, new JdbcNotificationLog(ENV.jdbc.getDataSource()), new MailTemplates(),
+          new InternetAddress("noreply@demo-ku.example.lg.jp"), Duration.ofMinutes(2), TestEngines.engineClock());
+    } catch (jakarta.mail.internet.AddressException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A mail server as the notifier meets it, keeping what it was given. */
+  static final class RecordingMailSender extends JavaMailSenderImpl {
+    private final List<MimeMessage> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    protected void doSend(MimeMessage[] messages, Object[] originals) {
+      sent.addAll(List.of(messages));
+    }
+
+    List<MimeMessage> sent() {
+      return sent;
+    }
+
+    String body(int i) throws Exception {
+      return String.valueOf(sent.get(i).getContent());
+    }
+
+    void clear() {
+      sent.clear();
     }
   }
 

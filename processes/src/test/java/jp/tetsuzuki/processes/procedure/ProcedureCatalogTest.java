@@ -77,7 +77,7 @@ class ProcedureCatalogTest {
     java.nio.file.Files.writeString(dir.resolve("garden-permit.yaml"), VALID);
     java.nio.file.Files.writeString(dir.resolve("road.yaml"), new String(new PathMatchingResourcePatternResolver()
         .getResource("classpath:catalog/road-occupancy-permit.yaml").getInputStream().readAllBytes(),
-        StandardCharsets.UTF_8).replace("version: 1", "version: 2").replace("value: 14", "value: 10"));
+        StandardCharsets.UTF_8).replace("version: 2", "version: 3").replace("value: 14", "value: 10"));
     java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not a catalog file");
     ProcedureCatalog catalog = new ProcedureConfiguration().procedureCatalog(dir.toString());
     assertThat(catalog.find("garden-permit")).isPresent();
@@ -100,6 +100,22 @@ class ProcedureCatalogTest {
     assertThatThrownBy(() -> ProcedureCatalog.load(List.of(yaml("garden.yaml", VALID.replace(from, to)))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("garden.yaml")
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void aProcedureMayNameTheLegacyRegisterItsGrantsGoInto() throws IOException {
+    Procedure.LegacyRegister register = packaged().find("road-occupancy-permit").orElseThrow().legacyRegister();
+    assertThat(register.name()).isEqualTo("道路占用台帳");
+    assertThat(register.entry()).containsEntry("address", "applicant.address").containsEntry("amount",
+        "data.occupancyFee");
+    assertThat(packaged().find("outdoor-advertising-permit").orElseThrow().legacyRegister()).isNull();
+    String withRegister = VALID + "legacyRegister: { name: 庭園台帳, entry: { address: applicant.address } }\n";
+    assertThat(ProcedureCatalog.load(List.of(yaml("g.yaml", withRegister))).find("garden-permit").orElseThrow()
+        .legacyRegister().name()).isEqualTo("庭園台帳");
+    assertThatThrownBy(() -> ProcedureCatalog.load(List.of(yaml("g.yaml", withRegister.replace("applicant.address",
+        "data.noSuchField"))))).hasMessageContaining("g.yaml").hasMessageContaining("legacyRegister.entry.address");
+    assertThatThrownBy(() -> ProcedureCatalog.load(List.of(yaml("g.yaml", withRegister.replace("address:",
+        "password:"))))).hasMessageContaining("legacyRegister.entry.password is not an entry field");
   }
 
   @Test

@@ -47,6 +47,10 @@ class ProcedureHttpTest {
     return Http.as("api-client", port);
   }
 
+  /** The demo profile's simulated legacy system (its road register). */
+  @Autowired
+  jp.tetsuzuki.workers.rpa.demo.LegacySystemSimulator legacySystem;
+
   @Test
   void catalogListsTheProceduresOfATenantWithWhatToSend() {
     JsonNode list = client().get("/api/v1/procedures?tenant=demo-ku").json();
@@ -172,9 +176,10 @@ class ProcedureHttpTest {
     assertThat(client().header("Idempotency-Key", key).postJson("/api/v1/applications", changed).status())
         .isEqualTo(422);
 
-    // the 工程表 is missing: a correction is requested and the clock stops
-    JsonNode status = client().get("/api/v1/applications/" + id).json();
-    assertThat(status.get("status").asText()).isEqualTo("awaiting-correction");
+    // the worker inspects the three files first; the 工程表 is missing: a correction is requested, the clock stops
+    JsonNode status = await().atMost(Duration.ofSeconds(30)).until(() -> client().get("/api/v1/applications/" + id)
+        .json(), s -> s.get("status").asText().equals("awaiting-correction"));
+    assertThat(status.get("events").toString()).contains("document-inspected");
     assertThat(status.get("clockPaused").asBoolean()).isTrue();
     assertThat(status.get("correctionDueDate").asText()).isNotBlank();
     assertThat(status.get("events").toString()).contains("工程表が添付されていません");
@@ -184,8 +189,10 @@ class ProcedureHttpTest {
         "documents", List.of(Map.of("documentId", documentId("demo-ku", "work-schedule"), "kind", "work-schedule")),
         "comment", "工程表を追加します"));
     assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
-    assertThat(corrected.json().get("status").asText()).isEqualTo("under-review");
     assertThat(corrected.json().get("clockPaused").asBoolean()).isFalse();
+    // the new file is inspected, then the case is reviewed
+    JsonNode underReview = await().atMost(Duration.ofSeconds(30)).until(() -> client().get("/api/v1/applications/"
+        + id).json(), s -> s.get("status").asText().equals("under-review"));
     assertThat(client().postJson("/api/v1/applications/" + id + "/corrections", Map.of("comment", "x"))
         .status()).isEqualTo(409);
     String pid = corrected.json().get("processInstanceId").asText();
@@ -194,7 +201,7 @@ class ProcedureHttpTest {
     Http staff = Http.as("staff-ku", port);
     JsonNode review = singleTask(staff, pid, AdministrativeProcedure.TASK_REVIEW);
     assertThat(review.get("name").asText()).isEqualTo("審査する");
-    assertThat(review.get("due").asText()).startsWith(corrected.json().get("dueDate").asText());
+    assertThat(review.get("due").asText()).startsWith(underReview.get("dueDate").asText());
     String reviewId = review.get("id").asText();
     assertThat(staff.get("/engine-rest/task/" + reviewId + "/deployed-form").json().get("id").asText())
         .isEqualTo(AdministrativeProcedure.FORM_REVIEW);
@@ -217,15 +224,21 @@ class ProcedureHttpTest {
       assertThat(done.status()).as(done.body()).isEqualTo(204);
     }
 
-    JsonNode decided = await().atMost(Duration.ofSeconds(10)).until(
-        () -> client().get("/api/v1/applications/" + id).json(), s -> s.get("outcome").asText().equals("granted"));
+    // after 許可 the bot enters the permit into the road register of the (simulated) legacy system
+    JsonNode decided = await().atMost(Duration.ofSeconds(60)).until(
+        () -> client().get("/api/v1/applications/" + id).json(), s -> s.get("stage").asText().equals("closed"));
     assertThat(decided.get("status").asText()).isEqualTo("granted");
-    assertThat(decided.get("stage").asText()).isEqualTo("closed");
+    assertThat(legacySystem.records()).containsKey(id);
+    assertThat(legacySystem.records().get(id).fields()).containsEntry("shimei", "デモ建設株式会社")
+        .containsEntry("shimeiKana", "デモケンセツカブシキガイシャ").containsEntry("yubinBango", "100-0001");
+    assertThat(decided.get("events").toString()).contains("道路占用台帳に登録しました（管理番号 "
+        + legacySystem.records().get(id).recordNumber());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
     List<String> types = new ArrayList<>();
     decided.get("events").forEach(e -> types.add(e.get("type").asText()));
     // in the order they happened (several are written in one transaction with one timestamp)
     assertThat(types).containsSubsequence("received", "correction-requested", "correction-submitted",
-        "correction-received", "reviewed", "granted", "notified");
+        "correction-received", "reviewed", "granted", "legacy-entered", "notified");
     assertThat(client().postJson("/api/v1/applications/" + id + "/withdrawal", Map.of()).status())
         .isEqualTo(409);
   }
@@ -303,8 +316,9 @@ class ProcedureHttpTest {
     }
     Http.Response created = client().header("Idempotency-Key", UUID.randomUUID().toString())
         .postJson("/api/v1/applications", roadApplication(documents));
-    assertThat(created.json().get("status").asText()).isEqualTo("under-review");
     String id = created.json().get("id").asText();
+    await().atMost(Duration.ofSeconds(30)).until(() -> client().get("/api/v1/applications/" + id).json()
+        .get("status").asText(), "under-review"::equals);
     assertThat(Http.as("staff-shi", port).postJson("/api/v1/applications/" + id + "/withdrawal", Map.of())
         .status()).isEqualTo(404);
     Http.Response withdrawn = client().postJson("/api/v1/applications/" + id + "/withdrawal",
@@ -372,7 +386,9 @@ class ProcedureHttpTest {
     assertThat(borrowed.json().get("field").asText()).startsWith("documents[0]");
     // staff of the municipality see every application of it
     assertThat(Http.as("staff-ku", port).get("/api/v1/applications/" + id).status()).isEqualTo(200);
-    assertThat(client().get("/api/v1/applications/" + id).json().get("status").asText()).isEqualTo("under-review");
+    // untouched: it goes on to review once its documents are inspected
+    await().atMost(Duration.ofSeconds(30)).until(() -> client().get("/api/v1/applications/" + id).json()
+        .get("status").asText(), "under-review"::equals);
   }
 
   @Test

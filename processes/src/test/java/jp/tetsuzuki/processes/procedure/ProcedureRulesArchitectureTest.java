@@ -18,7 +18,8 @@ class ProcedureRulesArchitectureTest {
   @ArchTest
   static final ArchRule procedureRulesHaveNoFrameworkTypes = noClasses()
       .that().belongToAnyOf(Procedure.class, ProcedureCatalog.class, ProcedureDeadlines.class,
-          CompletenessCheck.class, ApplicationRequests.class, PaperApplicationForm.class, Notices.class, ApplicationRecord.class,
+          CompletenessCheck.class, ApplicationRequests.class, PaperApplicationForm.class, Notices.class,
+          ApplicationRecord.class, ApplicationLifecycle.class, EventTexts.class, WorkerResults.class,
           StoredFile.class)
       .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.apache.camel..",
           "org.springframework..");

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,12 +69,12 @@ final class ProcedureTestEnvironment {
         engineClock);
     TenantMembers members = approval.members();
     organisation = approval.organisation();
-    configuration.setBeans(Map.of(
-        "approvalRouteActivities", approval.activities(),
-        "procedureActivities", new ProcedureActivities(catalog, store, calendars::of, members,
-            new ApplicationService(catalog, store, new DocumentStore(jdbc, new DocumentInspector(), engineClock),
-                members, calendars::of, configuration.getRuntimeService(), configuration.getIdentityService(),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), engineClock))));
+    Map<Object, Object> beans = new HashMap<>(new ProcedureGlue(catalog, store, calendars::of, members,
+        new ApplicationService(catalog, store, new DocumentStore(jdbc, new DocumentInspector(), engineClock),
+            members, calendars::of, configuration.getRuntimeService(), configuration.getIdentityService(),
+            new TransactionTemplate(new DataSourceTransactionManager(dataSource)), engineClock)).beans());
+    beans.put("approvalRouteActivities", approval.activities());
+    configuration.setBeans(beans);
     ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
   }
 
@@ -106,8 +107,12 @@ final class ProcedureTestEnvironment {
   /** Models, forms, tenant, people, organisation and route tables. Call once the engine is built. */
   void populate(ProcessEngine engine) {
     DeploymentBuilder models = engine.getRepositoryService().createDeployment().name("procedure-models");
-    for (String resource : List.of("bpmn/administrative-procedure.bpmn", "bpmn/approval-route.bpmn",
-        "bpmn/approval-circulation.bpmn", "forms/administrative-procedure/Task_Review.form", "forms/approval-route/Task_Approve.form",
+    for (String resource : List.of("bpmn/administrative-procedure.bpmn", "bpmn/applicant-notice.bpmn",
+        "bpmn/approval-route.bpmn", "bpmn/approval-circulation.bpmn",
+        "forms/administrative-procedure/Task_Review.form",
+        "forms/administrative-procedure/Task_TranscribeDocument.form",
+        "forms/administrative-procedure/Task_EnterLegacyByHand.form", "forms/applicant-notice/Task_NotifyByPost.form",
+        "forms/approval-route/Task_Approve.form",
         "forms/approval-route/Task_Consult.form", "forms/approval-route/Task_Revise.form",
         "forms/approval-circulation/Task_Read.form")) {
       models.addClasspathResource(resource);
@@ -143,10 +148,14 @@ final class ProcedureTestEnvironment {
 
   /** A stored document as the document store keeps it (upload and type detection are tested over HTTP). */
   String document(String mediaType) {
+    return document(mediaType, "f");
+  }
+
+  String document(String mediaType, String fileName) {
     String id = UUID.randomUUID().toString();
     jdbc.update("INSERT INTO tz_document (id, tenant_id, file_name, media_type, size_bytes, sha256, content, "
         + "created_by, created_at) VALUES (?, ?, ?, ?, 3, 'x', ?, 'staff-ku', CURRENT_TIMESTAMP)", id, TENANT,
-        "f", mediaType, new byte[] {1, 2, 3});
+        fileName, mediaType, new byte[] {1, 2, 3});
     return id;
   }
 }

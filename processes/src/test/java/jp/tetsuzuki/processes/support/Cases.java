@@ -27,9 +27,12 @@ public final class Cases {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("procedureCode", ROAD);
     body.put("tenantId", "demo-ku");
-    body.put("applicant", Map.of("name", "デモ建設株式会社", "email", "info@example.invalid"));
+    body.put("applicant", Map.of("name", "デモ建設株式会社", "email", "info@example.invalid", "address",
+        "東京都デモ区1-1"));
+    // the last four are what the road register (legacy system) needs after a grant
     body.put("data", Map.of("roadName", "区道1号", "occupancyFrom", "2027-01-04", "occupancyTo", "2027-03-31",
-        "occupancyArea", 12.5));
+        "occupancyArea", 12.5, "applicantNameKana", "デモケンセツカブシキガイシャ", "representativeBirthDate",
+        "1970-04-01", "postalCode", "100-0001", "occupancyFee", 3200));
     body.put("documents", documents);
     return body;
   }

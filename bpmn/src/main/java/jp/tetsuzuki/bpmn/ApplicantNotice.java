@@ -1,0 +1,44 @@
+package jp.tetsuzuki.bpmn;
+
+/**
+ * Contract of {@code applicant-notice} (申請者への通知), called by {@link AdministrativeProcedure} for every notice it
+ * records (補正 request, decision, withdrawal). The notice's text is already part of the case history; this model
+ * mails it when the catalog's channel is {@code email} ({@link Topics#NOTIFY_APPLICANT}, once per notice event) and
+ * records the mail; an undeliverable address gives staff a task to send it by post.
+ */
+public final class ApplicantNotice {
+
+  public static final String ID = "applicant-notice";
+
+  // elements
+  public static final String EVENT_NOTICE_REQUESTED = "Event_NoticeRequested";
+  public static final String TASK_PREPARE_NOTICE = "Task_PrepareNotice";
+  public static final String GATEWAY_CHANNEL = "Gateway_Channel";
+  public static final String TASK_MAIL_NOTICE = "Task_MailNotice";
+  public static final String TASK_RECORD_MAIL_SENT = "Task_RecordMailSent";
+  public static final String EVENT_MAIL_SENT = "Event_MailSent";
+  public static final String EVENT_NOT_BY_MAIL = "Event_NotByMail";
+  public static final String EVENT_MAIL_UNDELIVERABLE = "Event_MailUndeliverable";
+  public static final String TASK_RECORD_UNDELIVERABLE = "Task_RecordUndeliverable";
+  /** Staff send the notice by post and confirm it. */
+  public static final String TASK_NOTIFY_BY_POST = "Task_NotifyByPost";
+  public static final String EVENT_POSTED = "Event_Posted";
+
+  public static final String FORM_NOTIFY_BY_POST = "applicant-notice-notify-by-post";
+
+  // variables (in: from the calling case; the rest is set by Task_PrepareNotice from the stored case)
+  public static final String APPLICATION_ID = AdministrativeProcedure.APPLICATION_ID;
+  public static final String NOTICE_EVENT_ID = AdministrativeProcedure.NOTICE_EVENT_ID;
+  public static final String NOTICE_TEMPLATE = AdministrativeProcedure.NOTICE_TEMPLATE;
+  /** The catalog's channel of the case's procedure: {@code email}, {@code post} or {@code portal}. */
+  public static final String CHANNEL = "noticeChannel";
+  public static final String CHANNEL_EMAIL = "email";
+  /** The notice as recorded in the case history (placeholder of the mail templates). */
+  public static final String NOTICE_TEXT = "noticeText";
+  public static final String CASE_NUMBER = LegacyEntryVariables.CASE_NUMBER;
+  public static final String REVIEW_GROUP = AdministrativeProcedure.REVIEW_GROUP;
+  /** Staff at {@link #TASK_NOTIFY_BY_POST}: the day the notice was posted (YYYY-MM-DD). */
+  public static final String POSTED_ON = "postedOn";
+
+  private ApplicantNotice() {}
+}

@@ -1,0 +1,111 @@
+package jp.tetsuzuki.processes.procedure;
+
+import static jp.tetsuzuki.bpmn.ApplicantNotice.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.regex.Pattern;
+import jp.tetsuzuki.bpmn.AdministrativeProcedure;
+import jp.tetsuzuki.bpmn.NotificationVariables;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/**
+ * The glue of {@code applicant-notice}: the notice to send is an event of the calling case's application (its id is
+ * the mail's stable key, so each event is mailed once); what the mail says and where it goes come from the stored
+ * case and the catalog, never from a variable. The sent mail, an undeliverable address and the posted letter are
+ * recorded in the case history.
+ */
+public class NoticeSteps {
+
+  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,200}>");
+
+  private final CaseRecords cases;
+
+  NoticeSteps(CaseRecords cases) {
+    this.cases = cases;
+  }
+
+  public void prepare(DelegateExecution execution) {
+    ApplicationRecord application = cases.linkedFromNotice(execution);
+    ApplicationStore.Event event = noticeOf(execution, application);
+    Procedure procedure = cases.procedureOf(application);
+    Map<String, Object> applicant = ProcedureActivities.readData(application.applicantJson());
+    String template = switch (event.type()) {
+      case "correction-requested" -> NotificationVariables.EVENT_CORRECTION_REQUESTED;
+      case "notified" -> AdministrativeProcedure.OUTCOME_WITHDRAWN.equals(application.outcome())
+          ? NotificationVariables.EVENT_WITHDRAWAL_ACCEPTED : NotificationVariables.EVENT_DECISION_NOTIFIED;
+      default -> throw new AuthorizationException("event " + event.type() + " is not a notice");
+    };
+    execution.setVariable(NOTICE_TEMPLATE, template);
+    execution.setVariable(CHANNEL, procedure.notification().channel());
+    execution.setVariable(NOTICE_TEXT, event.message());
+    execution.setVariable("correctionReason", event.message());
+    execution.setVariable(AdministrativeProcedure.PROCEDURE_NAME, procedure.name());
+    execution.setVariable(AdministrativeProcedure.APPLICANT_NAME, applicant.get("name"));
+    execution.setVariable(NotificationVariables.APPLICANT_EMAIL, applicant.get("email"));
+    execution.setVariable(CASE_NUMBER, application.id());
+    execution.setVariable(REVIEW_GROUP, procedure.reviewGroup(application.tenantId()));
+  }
+
+  /** The worker sent the mail: its Message-ID (checked) goes into the case history. */
+  public void recordMailSent(DelegateExecution execution) {
+    ApplicationRecord application = cases.linkedFromNotice(execution);
+    noticeOf(execution, application);
+    String messageId = WorkerResults.matching(execution.getVariable(NotificationVariables.NOTIFICATION_MESSAGE_ID),
+        MESSAGE_ID).orElse("-");
+    cases.store().event(application.id(), "mail-sent", EventTexts.text("notice.mail-sent", kind(execution),
+        messageId), null, CaseRecords.now());
+  }
+
+  /** NOTIFICATION_UNDELIVERABLE: recorded; staff post the notice. */
+  public void recordUndeliverable(DelegateExecution execution) {
+    ApplicationRecord application = cases.linkedFromNotice(execution);
+    noticeOf(execution, application);
+    cases.store().event(application.id(), "mail-undeliverable", EventTexts.text("notice.mail-undeliverable",
+        kind(execution)), null, CaseRecords.now());
+  }
+
+  /** Staff posted the notice: the day (not in the future) and who, in the case history. */
+  public void posted(DelegateTask task) {
+    String user = ReviewSteps.caller(task);
+    if (user == null) {
+      throw new BadUserRequestException(EventTexts.text("review.no-reviewer"));
+    }
+    Instant now = CaseRecords.now();
+    LocalDate postedOn;
+    try {
+      Object value = task.getVariable(POSTED_ON);
+      postedOn = LocalDate.parse(value instanceof String s ? s.substring(0, Math.min(10, s.length())) : "");
+    } catch (DateTimeParseException e) {
+      throw new BadUserRequestException(EventTexts.text("notice.no-posted-on"));
+    }
+    if (postedOn.isAfter(ProcedureDeadlines.today(now))) {
+      throw new BadUserRequestException(EventTexts.text("notice.no-posted-on"));
+    }
+    // the input first (a 400 that changes nothing), then whose notice it is
+    DelegateExecution execution = task.getExecution();
+    ApplicationRecord application = cases.linkedFromNotice(execution);
+    noticeOf(execution, application);
+    cases.store().event(application.id(), "posted", EventTexts.text("notice.posted", kind(execution),
+        postedOn.toString()), user, now);
+  }
+
+  /** The notice's event, which must be an event of this application. */
+  private ApplicationStore.Event noticeOf(DelegateExecution execution, ApplicationRecord application) {
+    Object eventId = execution.getVariable(NOTICE_EVENT_ID);
+    return (eventId instanceof String id ? cases.store().event(application.id(), id) : java.util.Optional
+        .<ApplicationStore.Event>empty()).orElseThrow(() -> new AuthorizationException(EventTexts.text(
+        "notice.not-this-case", application.id(), eventId) + " / event " + eventId + " is not an event of "
+        + "application " + application.id()));
+  }
+
+  private static String kind(DelegateExecution execution) {
+    String key = "notice.kind." + execution.getVariable(NOTICE_TEMPLATE);
+    return EventTexts.has(key) ? EventTexts.text(key) : EventTexts.text("notice.kind.decision-notified");
+  }
+}

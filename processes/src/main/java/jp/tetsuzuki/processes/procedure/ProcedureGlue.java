@@ -1,0 +1,74 @@
+package jp.tetsuzuki.processes.procedure;
+
+import java.util.Map;
+import java.util.function.Function;
+import jp.tetsuzuki.processes.approval.TenantMembers;
+import jp.tetsuzuki.processes.calendar.OfficeCalendar;
+
+/**
+ * The delegates of {@code administrative-procedure} and {@code applicant-notice}, wired once: Spring exposes each
+ * under its name ({@link ProcedureConfiguration}), the model tests hand {@link #beans()} to their engine.
+ */
+public final class ProcedureGlue {
+
+  private final ProcedureActivities arrival;
+  private final CompletenessSteps completeness;
+  private final DocumentInspectionSteps inspection;
+  private final CorrectionSteps correction;
+  private final ReviewSteps review;
+  private final DecisionSteps decision;
+  private final LegacyEntrySteps legacyEntry;
+  private final NoticeSteps notice;
+
+  public ProcedureGlue(ProcedureCatalog catalog, ApplicationStore store, Function<String, OfficeCalendar> calendars,
+      TenantMembers members, ApplicationService applications) {
+    CaseRecords cases = new CaseRecords(catalog, store);
+    arrival = new ProcedureActivities(catalog, store, calendars, members, applications);
+    completeness = new CompletenessSteps(cases);
+    inspection = new DocumentInspectionSteps(cases);
+    correction = new CorrectionSteps(cases, calendars);
+    review = new ReviewSteps(cases);
+    decision = new DecisionSteps(cases);
+    legacyEntry = new LegacyEntrySteps(cases);
+    notice = new NoticeSteps(cases);
+  }
+
+  /** Name in the models' expressions → delegate. */
+  public Map<String, Object> beans() {
+    return Map.of("procedureActivities", arrival, "completenessSteps", completeness, "documentInspectionSteps",
+        inspection, "correctionSteps", correction, "reviewSteps", review, "decisionSteps", decision,
+        "legacyEntrySteps", legacyEntry, "noticeSteps", notice);
+  }
+
+  public ProcedureActivities arrival() {
+    return arrival;
+  }
+
+  public CompletenessSteps completeness() {
+    return completeness;
+  }
+
+  public DocumentInspectionSteps inspection() {
+    return inspection;
+  }
+
+  public CorrectionSteps correction() {
+    return correction;
+  }
+
+  public ReviewSteps review() {
+    return review;
+  }
+
+  public DecisionSteps decision() {
+    return decision;
+  }
+
+  public LegacyEntrySteps legacyEntry() {
+    return legacyEntry;
+  }
+
+  public NoticeSteps notice() {
+    return notice;
+  }
+}
