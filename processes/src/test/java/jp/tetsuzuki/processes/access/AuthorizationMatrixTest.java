@@ -15,6 +15,8 @@ import jp.tetsuzuki.processes.support.Cases;
 import jp.tetsuzuki.processes.support.Http;
 import jp.tetsuzuki.processes.support.PlatformTest;
 import jp.tetsuzuki.processes.support.WebappSession;
+import jp.tetsuzuki.processes.tasklist.TasklistFilters;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,11 +54,15 @@ class AuthorizationMatrixTest {
   IdentityService identity;
   @Autowired
   ManagementService management;
+  @Autowired
+  FilterService filters;
 
   private String applicationId;
   private String processInstanceId;
   private String jobId;
   private String documentId;
+  private String kuFilterId;
+  private String shiFilterId;
 
   @BeforeAll
   void aCaseAndAPlatformDesigner() throws Exception {
@@ -77,6 +83,14 @@ class AuthorizationMatrixTest {
     applicationId = created.json().get("id").asText();
     processInstanceId = created.json().get("processInstanceId").asText();
     jobId = management.createJobQuery().processInstanceId(processInstanceId).list().get(0).getId();
+    kuFilterId = filterOf("demo-ku/GROUP");
+    shiFilterId = filterOf("demo-shi/GROUP");
+  }
+
+  private String filterOf(String key) {
+    return filters.createFilterQuery().list().stream()
+        .filter(f -> f.getProperties() != null && key.equals(f.getProperties().get(TasklistFilters.KEY)))
+        .findFirst().orElseThrow(() -> new AssertionError("no Tasklist filter " + key)).getId();
   }
 
   private Http as(String[] role) {
@@ -166,6 +180,15 @@ class AuthorizationMatrixTest {
     ops.add(op("POST identity/verify (password oracle)", "D D D D D D A D", h -> h.postJson(
         "/engine-rest/identity/verify", Map.of("username", "staff-ku", "password", Http.DEMO_PASSWORD))));
     ops.add(op("GET deployment list", "D D A A A A A D", h -> h.get("/engine-rest/deployment?maxResults=5")));
+    // ---- Tasklist filters: each municipality's filters are read by its own people only (designers work no cases)
+    ops.add(op("GET own tenant's filter", "D D A A D D A D", h -> h.get("/engine-rest/filter/" + kuFilterId)));
+    ops.add(op("POST own tenant's filter list", "D D A A D D A D",
+        h -> h.postJson("/engine-rest/filter/" + kuFilterId + "/list?maxResults=10", Map.of())));
+    ops.add(op("GET other tenant's filter", "D D D D D D A D", h -> h.get("/engine-rest/filter/" + shiFilterId)));
+    ops.add(op("POST other tenant's filter list", "D D D D D D A D",
+        h -> h.postJson("/engine-rest/filter/" + shiFilterId + "/list?maxResults=10", Map.of())));
+    ops.add(op("POST filter create", "D D D D D D A D", h -> h.postJson("/engine-rest/filter/create",
+        Map.of("resourceType", "NoSuchResource", "name", "matrix-probe", "query", Map.of())))); // 400: none made
     return ops;
   }
 
