@@ -18,6 +18,8 @@ import jp.tetsuzuki.processes.identity.Roles;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -46,6 +48,8 @@ class TasklistFiltersHttpTest {
   @Autowired IdentityService identity;
   @Autowired TenantCalendars calendars;
   @Autowired AuthorizationService authorizations;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
 
   private final List<String> created = new ArrayList<>();
 
@@ -118,6 +122,44 @@ class TasklistFiltersHttpTest {
           .doesNotContain(shi);
     } finally {
       filters.deleteFilter(everything.getId());
+    }
+  }
+
+  @Test
+  void aCasesTaskShowsItsApplicantProcedureAndDueDateToStaffWhoHoldNoGrantOnTheCase() {
+    String key = "tz-columns-" + UUID.randomUUID().toString().substring(0, 8);
+    String deployment = repository.createDeployment().addString(key + ".bpmn", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Columns" targetNamespace="https://tetsuzuki.jp/bpmn">
+          <bpmn:process id="%s" name="行政手続" isExecutable="true" camunda:historyTimeToLive="1">
+            <bpmn:startEvent id="Event_Started"/>
+            <bpmn:sequenceFlow id="Flow_1" sourceRef="Event_Started" targetRef="Task_Review"/>
+            <bpmn:userTask id="Task_Review" name="審査する" camunda:candidateGroups="%s"
+                camunda:formRef="connectivity-check-confirm" camunda:formRefBinding="latest"/>
+            <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Review" targetRef="Event_Done"/>
+            <bpmn:endEvent id="Event_Done"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(key, STAFF_GROUP)).deploy().getId();
+    try {
+      runtime.startProcessInstanceByKey(key, Map.of("tenantId", "demo-ku", "applicantName", "列表示株式会社",
+          "procedureName", "道路占用許可申請", "dueDate", "2027-01-29"));
+      JsonNode list = Http.as("staff-ku", port).header("Accept", "application/hal+json")
+          .postJson("/engine-rest/filter/" + id("demo-ku", FilterKind.GROUP) + "/list?maxResults=2000", Map.of())
+          .json();
+      // the process instance's variables are not readable for staff; the task's copies are
+      JsonNode task = null;
+      for (JsonNode t : list.get("_embedded").get("task")) {
+        if (t.get("processDefinitionId").asText().startsWith(key + ":")) {
+          task = t;
+        }
+      }
+      assertThat(task).as(list.toString()).isNotNull();
+      assertThat(task.get("_embedded").get("variable").toString())
+          .contains("列表示株式会社", "道路占用許可申請", "2027-01-29");
+    } finally {
+      repository.deleteDeployment(deployment, true);
     }
   }
 
