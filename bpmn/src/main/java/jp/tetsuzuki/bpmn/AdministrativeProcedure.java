@@ -107,6 +107,8 @@ public final class AdministrativeProcedure {
   public static final String CORRECTION_DUE_AT = "correctionDueAt";
   public static final String CORRECTION_COMMENT = "correctionComment";
   public static final String REVIEW_SUMMARY = "reviewSummary";
+  /** The case's attached document ids (shown in the review form; passed on to the 決裁 as its attachments). */
+  public static final String ATTACHMENTS = ApprovalRoute.ATTACHMENTS;
   /** The disposition the reviewer proposes in the 決裁 draft: {@link #PROPOSED_GRANT} or {@link #PROPOSED_REFUSE}. */
   public static final String PROPOSED_DECISION = "proposedDecision";
   public static final String PROPOSED_GRANT = "grant";

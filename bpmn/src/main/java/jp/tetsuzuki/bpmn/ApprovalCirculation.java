@@ -21,6 +21,13 @@ public final class ApprovalCirculation {
   public static final String READER = "reader";
   /** Position of the 回覧 step in the route. */
   public static final String STEP_POSITION = ApprovalRoute.STEP_POSITION;
+  // shown read-only in the reading form (the route's document, as the approvers see it) and the reader's comment
+  public static final String SUBJECT = ApprovalRoute.SUBJECT;
+  public static final String SUMMARY = ApprovalRoute.SUMMARY;
+  public static final String AMOUNT = ApprovalRoute.AMOUNT;
+  public static final String ATTACHMENTS_TEXT = ApprovalRoute.ATTACHMENTS_TEXT;
+  public static final String ROUTE_HISTORY_TEXT = ApprovalRoute.ROUTE_HISTORY_TEXT;
+  public static final String COMMENT = ApprovalRoute.COMMENT;
 
   private ApprovalCirculation() {}
 }

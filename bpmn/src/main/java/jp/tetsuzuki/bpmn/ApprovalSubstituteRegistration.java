@@ -14,6 +14,8 @@ public final class ApprovalSubstituteRegistration {
 
   public static final String FORM_START = "approval-substitute-registration-start";
 
+  /** The municipality of the registration (start form field; decides the case's tenant). */
+  public static final String TENANT_ID = CommonVariables.TENANT_ID;
   /** Set by the engine from the authenticated user who starts the case: the principal (本人). */
   public static final String INITIATOR = "initiator";
   public static final String SUBSTITUTE = "substitute";

@@ -1,18 +1,11 @@
 package jp.tetsuzuki.processes.demo;
 
-import static org.camunda.bpm.engine.authorization.Permissions.READ;
-
 import java.util.List;
-import java.util.Map;
 import jp.tetsuzuki.processes.approval.OrgUnit;
 import jp.tetsuzuki.processes.approval.OrganisationRepository;
 import jp.tetsuzuki.processes.identity.IdentityDirectory;
 import jp.tetsuzuki.processes.identity.Roles;
 import jp.tetsuzuki.processes.identity.StartupInitializer;
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
@@ -20,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo organisation for approval routes: 課長, 部長, 局長 of the demo tenants, a 次長 who can be registered as
- * substitute, the heads of 契約課 and 会計課 (合議, 回覧), and a Tasklist filter for tasks one may act on as
- * substitute. Organisation rows are written only while the tenant has none, so edits made later survive restarts.
+ * substitute and the heads of 契約課 and 会計課 (合議, 回覧). Organisation rows are written only while the tenant has
+ * none, so edits made later survive restarts.
  */
 @Component
 @ConditionalOnProperty(name = "tetsuzuki.demo.enabled", havingValue = "true")
@@ -30,16 +23,12 @@ public class ApprovalDemoData implements StartupInitializer {
 
   private final IdentityDirectory directory;
   private final OrganisationRepository organisation;
-  private final FilterService filters;
-  private final TaskService tasks;
   private final String password;
 
-  ApprovalDemoData(IdentityDirectory directory, OrganisationRepository organisation, FilterService filters,
-      TaskService tasks, @Value("${tetsuzuki.demo.password}") String password) {
+  ApprovalDemoData(IdentityDirectory directory, OrganisationRepository organisation,
+      @Value("${tetsuzuki.demo.password}") String password) {
     this.directory = directory;
     this.organisation = organisation;
-    this.filters = filters;
-    this.tasks = tasks;
     this.password = password;
   }
 
@@ -81,15 +70,6 @@ public class ApprovalDemoData implements StartupInitializer {
       if (!organisation.hasUnits(tenant.id())) {
         organisation.saveAll(tenant.id(), organisation(tenant.id()));
       }
-    }
-    String name = "代理で決裁できるタスク";
-    if (filters.createFilterQuery().filterName(name).count() == 0) {
-      Filter filter = filters.newTaskFilter(name).setOwner("admin")
-          .setProperties(Map.of("priority", -8, "description", "代理者として登録され、決裁・合議できるタスク",
-              "refresh", true))
-          .setQuery(tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks());
-      filters.saveFilter(filter);
-      directory.grantGroup(Roles.STAFF, Resources.FILTER, filter.getId(), READ);
     }
   }
 

@@ -1,18 +1,11 @@
 package jp.tetsuzuki.processes.demo;
 
-import static org.camunda.bpm.engine.authorization.Permissions.READ;
-
 import java.util.List;
 import java.util.Map;
 import jp.tetsuzuki.processes.identity.IdentityDirectory;
 import jp.tetsuzuki.processes.identity.Roles;
 import jp.tetsuzuki.processes.identity.StartupInitializer;
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,8 +14,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo tenants デモ区 and デモ市, their department groups, the demo accounts of the README and the Tasklist filters.
- * Loaded at every start of the demo profile; every step is create-if-missing.
+ * Demo tenants デモ区 and デモ市, their department groups and the demo accounts of the README. Loaded at every start
+ * of the demo profile; every step is create-if-missing. Their Tasklist filters come from
+ * {@code jp.tetsuzuki.processes.tasklist.TasklistFilters}, as every tenant's do.
  */
 @Component
 @ConditionalOnProperty(name = "tetsuzuki.demo.enabled", havingValue = "true")
@@ -46,15 +40,10 @@ class DemoData implements StartupInitializer {
       new DemoTenant("demo-shi", "デモ市"));
 
   private final IdentityDirectory directory;
-  private final FilterService filters;
-  private final TaskService tasks;
   private final String password;
 
-  DemoData(IdentityDirectory directory, FilterService filters, TaskService tasks,
-      @Value("${tetsuzuki.demo.password}") String password) {
+  DemoData(IdentityDirectory directory, @Value("${tetsuzuki.demo.password}") String password) {
     this.directory = directory;
-    this.filters = filters;
-    this.tasks = tasks;
     this.password = password;
   }
 
@@ -93,13 +82,7 @@ class DemoData implements StartupInitializer {
       TENANTS.forEach(t -> directory.ensureTenantMembership(t.id(), "worker"));
     }
 
-    filter("自分のタスク", -10, "自分が担当しているタスク", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    filter("グループのタスク", -5, "所属グループに割り当てられ、まだ担当者がいないタスク",
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
-    filter("期限が近いタスク", 0, "3日以内に期限を迎える自分またはグループのタスク",
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-            .dueBeforeExpression("${dateTime().plusDays(3)}"));
-    LOG.info("Demo tenants, users and filters are in place");
+    LOG.info("Demo tenants and users are in place");
   }
 
   private void user(String id, String lastName, String firstName, String... groups) {
@@ -107,18 +90,5 @@ class DemoData implements StartupInitializer {
     for (String group : groups) {
       directory.ensureMembership(id, group);
     }
-  }
-
-  private void filter(String name, int priority, String description, TaskQuery query) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
-      return;
-    }
-    Filter filter = filters.newTaskFilter(name)
-        .setOwner("admin")
-        .setProperties(Map.of("priority", priority, "description", description, "refresh", true))
-        .setQuery(query);
-    filters.saveFilter(filter);
-    directory.grantGroup(Roles.STAFF, Resources.FILTER, filter.getId(), READ);
-    directory.grantGroup(Roles.DESIGNERS, Resources.FILTER, filter.getId(), READ);
   }
 }

@@ -23,8 +23,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
  * Engine-level deployment rules, run before the engine parses anything (a custom pre-deployer), so they hold for
  * the engine REST, the webapps and the Java API alike:
  * <ol>
- *   <li>Deployments by the platform itself (no authenticated user: auto-deployment, start-up deployers) and by
- *       administrators ({@code camunda-admin} or the engine's admin users/groups) are not restricted.</li>
+ *   <li>Deployments by the platform itself (no authenticated user: auto-deployment, start-up deployers; the build's
+ *       model lint checks those) are not restricted; administrators ({@code camunda-admin} or the engine's admin
+ *       users/groups) only by the form rule below.</li>
  *   <li>A deployment without tenant (a shared model every municipality runs on) needs {@link Roles#PLATFORM_DESIGNERS};
  *       a tenant deployment needs membership of that tenant (platform designers too).</li>
  *   <li>The content must pass {@link ModelContentCheck} (BPMN, DMN, forms only; no scripts, Java classes,
@@ -33,6 +34,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
  *   <li>A tenant deployment may not define a process, decision, decision-requirements or form key that a shared
  *       definition already uses (it would shadow or make ambiguous what the shared models start, call and show),
  *       unless the deployer is a platform designer.</li>
+ *   <li>Every {@code camunda:formRef} of a user task or start event names a form of this deployment or a deployed
+ *       form of the deployment's tenant or a shared one (by its binding); otherwise 400 naming element and form.
+ *       This holds for administrators too.</li>
  * </ol>
  * Only new deployments are checked: the engine also runs deployers when it re-reads an existing deployment into its
  * cache, which must not depend on who happens to trigger it.
@@ -56,30 +60,106 @@ public class DeploymentGuard implements Deployer {
       return; // the platform itself
     }
     Authentication caller = complete(given, context);
-    if (context.getAuthorizationManager().isCamundaAdmin(caller)) {
-      return;
-    }
+    boolean administrator = context.getAuthorizationManager().isCamundaAdmin(caller);
     boolean platformDesigner = caller.getGroupIds().contains(Roles.PLATFORM_DESIGNERS);
     String tenantId = deployment.getTenantId();
-    checkTenantRight(caller, tenantId, platformDesigner);
+    if (!administrator) {
+      checkTenantRight(caller, tenantId, platformDesigner);
+    }
 
-    List<ModelContentCheck.Report> refused = new ArrayList<>();
+    List<ModelContentCheck.Report> reports = new ArrayList<>();
     Set<ModelContentCheck.DefinitionKey> keys = new LinkedHashSet<>();
     for (Map.Entry<String, ResourceEntity> resource : deployment.getResources().entrySet()) {
       if (resource.getValue().isGenerated()) {
         continue; // diagrams the engine rendered itself
       }
       ModelContentCheck.Report report = content.inspect(resource.getKey(), resource.getValue().getBytes(), tenantId);
-      if (!report.ok()) {
-        refused.add(report);
-      }
+      reports.add(report);
       keys.addAll(report.keys());
+    }
+    List<ModelContentCheck.Report> refused = new ArrayList<>();
+    for (ModelContentCheck.Report report : reports) {
+      // administrators may deploy any content, but a form that does not exist is a broken model for everyone
+      List<ModelContentCheck.Finding> findings = new ArrayList<>(administrator ? List.of() : report.findings());
+      findings.addAll(missingForms(report, keys, tenantId, context));
+      if (!findings.isEmpty()) {
+        refused.add(new ModelContentCheck.Report(report.resourceName(), findings, report.keys(), report.formRefs()));
+      }
     }
     if (!refused.isEmpty()) {
       throw new DeploymentRefusedException(refused);
     }
-    if (tenantId != null && !platformDesigner) {
+    if (!administrator && tenantId != null && !platformDesigner) {
       checkNoSharedKeyReused(keys, caller, tenantId, context);
+    }
+  }
+
+  /**
+   * The forms a user task or start event names ({@code camunda:formRef}) that exist neither in this deployment nor
+   * among the deployed forms of the deployment's tenant or the shared ones: staff would get an error instead of the
+   * form. Binding {@code deployment} needs the form in this very deployment; {@code version} that version.
+   */
+  private static List<ModelContentCheck.Finding> missingForms(ModelContentCheck.Report report,
+      Set<ModelContentCheck.DefinitionKey> keys, String tenantId, CommandContext context) {
+    List<ModelContentCheck.Finding> missing = new ArrayList<>();
+    for (ModelContentCheck.FormReference ref : report.formRefs()) {
+      if (!ref.literal()) {
+        continue;
+      }
+      boolean inDeployment = keys.contains(new ModelContentCheck.DefinitionKey(ModelContentCheck.Kind.FORM, ref.key()));
+      String problem = null;
+      switch (ref.binding()) {
+        case "deployment" -> {
+          if (!inDeployment) {
+            problem = "フォーム「" + ref.key() + "」がこのデプロイに含まれていません（camunda:formRefBinding=\"deployment\" は同じデプロイの"
+                + "フォームを使います）。.form ファイルを一緒にデプロイしてください。 / form '" + ref.key() + "' (camunda:formRef, binding"
+                + " 'deployment') is not part of this deployment: deploy its .form file with the model";
+          }
+        }
+        case "version" -> {
+          Integer version = parseVersion(ref.version());
+          if (version == null) {
+            problem = "camunda:formRefVersion が正しくありません（「" + ref.version() + "」）。 / camunda:formRefVersion '"
+                + ref.version() + "' of form '" + ref.key() + "' is not a version number";
+          } else if (!inDeployment && context.getCamundaFormDefinitionManager()
+              .findDefinitionByKeyVersionAndTenantId(ref.key(), version, tenantId) == null
+              && (tenantId == null || context.getCamundaFormDefinitionManager()
+                  .findDefinitionByKeyVersionAndTenantId(ref.key(), version, null) == null)) {
+            problem = notFound(ref.key() + "」の版 " + version, ref.key() + "' version " + version, tenantId);
+          }
+        }
+        default -> {
+          if (!inDeployment && !deployedFormExists(ref.key(), tenantId, context)) {
+            problem = notFound(ref.key() + "」", ref.key() + "'", tenantId);
+          }
+        }
+      }
+      if (problem != null) {
+        missing.add(new ModelContentCheck.Finding(problem, ref.line(), ref.column(), ref.elementId()));
+      }
+    }
+    return missing;
+  }
+
+  private static String notFound(String japanese, String english, String tenantId) {
+    String where = tenantId == null ? "共有の" : "テナント「" + tenantId + "」または共有の";
+    return "フォーム「" + japanese + "が見つかりません（このデプロイにも、" + where + "デプロイ済みフォームにもありません）。"
+        + "camunda:formRef のフォーム ID を確認するか、.form ファイルを一緒にデプロイしてください。 / form '" + english
+        + " (camunda:formRef) exists neither in this deployment nor among the deployed forms of "
+        + (tenantId == null ? "" : "tenant '" + tenantId + "' or ") + "shared forms";
+  }
+
+  private static boolean deployedFormExists(String key, String tenantId, CommandContext context) {
+    var forms = context.getCamundaFormDefinitionManager();
+    return (tenantId != null && forms.findLatestDefinitionByKeyAndTenantId(key, tenantId) != null)
+        || forms.findLatestDefinitionByKeyAndTenantId(key, null) != null;
+  }
+
+  private static Integer parseVersion(String version) {
+    try {
+      return version == null ? null : Integer.valueOf(version.trim());
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 

@@ -60,14 +60,31 @@ public final class ModelContentCheck {
     }
   }
 
+  /**
+   * A {@code camunda:formRef} of a user task or start event: the form key, its binding ({@code latest} when not
+   * given, {@code deployment} or {@code version}) and, for {@code version}, the version; where it stands.
+   */
+  public record FormReference(String elementId, String key, String binding, String version, int line, int column) {
+    /** An expression is resolved per case at runtime; only literal keys can be checked at deploy time. */
+    public boolean literal() {
+      return !key.contains("${") && !key.contains("#{");
+    }
+  }
+
   /** The outcome for one resource. */
-  public record Report(String resourceName, List<Finding> findings, Set<DefinitionKey> keys) {
+  public record Report(String resourceName, List<Finding> findings, Set<DefinitionKey> keys,
+      List<FormReference> formRefs) {
+    public Report(String resourceName, List<Finding> findings, Set<DefinitionKey> keys) {
+      this(resourceName, findings, keys, List.of());
+    }
+
     public boolean ok() {
       return findings.isEmpty();
     }
   }
 
   private static final String BPMN_MODEL_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   private static final List<String> BPMN_SUFFIXES = List.of(".bpmn", ".bpmn20.xml");
   private static final List<String> DMN_SUFFIXES = List.of(".dmn", ".dmn11.xml");
   private static final List<String> CMMN_SUFFIXES = List.of(".cmmn", ".cmmn10.xml", ".cmmn11.xml");
@@ -151,7 +168,8 @@ public final class ModelContentCheck {
       handler.findings.add(new Finding("XML を読めません（" + e.getMessage() + "）。 / the XML cannot be read: "
           + e.getMessage(), -1, -1, null));
     }
-    return new Report(resourceName, List.copyOf(handler.findings), Set.copyOf(handler.keys));
+    return new Report(resourceName, List.copyOf(handler.findings), Set.copyOf(handler.keys),
+        List.copyOf(handler.formRefs));
   }
 
   /** Walks one model: element by element, attributes first, then the element's text when it closes. */
@@ -160,6 +178,7 @@ public final class ModelContentCheck {
     private final String tenantId;
     private final List<Finding> findings = new ArrayList<>();
     private final Set<DefinitionKey> keys = new LinkedHashSet<>();
+    private final List<FormReference> formRefs = new ArrayList<>();
     private final Deque<Open> open = new ArrayDeque<>();
     private Locator locator;
 
@@ -184,6 +203,7 @@ public final class ModelContentCheck {
       open.push(element);
 
       collectKey(uri, localName, id, attributes, open.size());
+      collectFormRef(uri, localName, id, attributes, element);
       checkElement(localName, element);
       for (int i = 0; i < attributes.getLength(); i++) {
         checkAttribute(element, attributes.getLocalName(i), attributes.getValue(i));
@@ -230,6 +250,17 @@ public final class ModelContentCheck {
       } else if (dmn && "definitions".equals(localName) && depth == 1) {
         keys.add(new DefinitionKey(Kind.DECISION_REQUIREMENTS, id));
       }
+    }
+
+    private void collectFormRef(String uri, String localName, String id, Attributes attributes, Open element) {
+      String formRef = attributes.getValue(CAMUNDA_NS, "formRef");
+      if (dmn || !BPMN_MODEL_NS.equals(uri) || formRef == null || formRef.isBlank()
+          || !("userTask".equals(localName) || "startEvent".equals(localName))) {
+        return;
+      }
+      String binding = attributes.getValue(CAMUNDA_NS, "formRefBinding");
+      formRefs.add(new FormReference(id, formRef.trim(), binding == null || binding.isBlank() ? "latest"
+          : binding.trim(), attributes.getValue(CAMUNDA_NS, "formRefVersion"), element.line, element.column));
     }
 
     private void checkElement(String localName, Open element) {

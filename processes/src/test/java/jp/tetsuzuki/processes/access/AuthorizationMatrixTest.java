@@ -15,6 +15,8 @@ import jp.tetsuzuki.processes.support.Cases;
 import jp.tetsuzuki.processes.support.Http;
 import jp.tetsuzuki.processes.support.PlatformTest;
 import jp.tetsuzuki.processes.support.WebappSession;
+import jp.tetsuzuki.processes.tasklist.TasklistFilters;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import jp.tetsuzuki.bpmn.AdministrativeProcedure;
 import jp.tetsuzuki.bpmn.ApplicantNotice;
@@ -63,6 +65,8 @@ class AuthorizationMatrixTest {
   JdbcTemplate jdbc;
   @Autowired
   TaskService tasks;
+  @Autowired
+  FilterService filters;
 
   private String applicationId;
   private String processInstanceId;
@@ -72,6 +76,8 @@ class AuthorizationMatrixTest {
   private String transcribeTaskId;
   private String legacyByHandTaskId;
   private String notifyByPostTaskId;
+  private String kuFilterId;
+  private String shiFilterId;
 
   @BeforeAll
   void aCaseAndAPlatformDesigner() throws Exception {
@@ -115,10 +121,18 @@ class AuthorizationMatrixTest {
         .startBeforeActivity(ApplicantNotice.TASK_NOTIFY_BY_POST)
         .execute().getId();
     notifyByPostTaskId = openTask(noticePid, ApplicantNotice.TASK_NOTIFY_BY_POST);
+    kuFilterId = filterOf("demo-ku/GROUP");
+    shiFilterId = filterOf("demo-shi/GROUP");
   }
 
   private String openTask(String pid, String key) {
     return tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).singleResult().getId();
+  }
+
+  private String filterOf(String key) {
+    return filters.createFilterQuery().list().stream()
+        .filter(f -> f.getProperties() != null && key.equals(f.getProperties().get(TasklistFilters.KEY)))
+        .findFirst().orElseThrow(() -> new AssertionError("no Tasklist filter " + key)).getId();
   }
 
   private Http as(String[] role) {
@@ -225,6 +239,15 @@ class AuthorizationMatrixTest {
         h -> h.postJson("/engine-rest/task/" + legacyByHandTaskId + "/complete", Map.of("variables", Map.of()))));
     ops.add(op("POST task complete Task_NotifyByPost", "D D A A D D A D",
         h -> h.postJson("/engine-rest/task/" + notifyByPostTaskId + "/complete", Map.of("variables", Map.of()))));
+    // ---- Tasklist filters: each municipality's filters are read by its own people only (designers work no cases)
+    ops.add(op("GET own tenant's filter", "D D A A D D A D", h -> h.get("/engine-rest/filter/" + kuFilterId)));
+    ops.add(op("POST own tenant's filter list", "D D A A D D A D",
+        h -> h.postJson("/engine-rest/filter/" + kuFilterId + "/list?maxResults=10", Map.of())));
+    ops.add(op("GET other tenant's filter", "D D D D D D A D", h -> h.get("/engine-rest/filter/" + shiFilterId)));
+    ops.add(op("POST other tenant's filter list", "D D D D D D A D",
+        h -> h.postJson("/engine-rest/filter/" + shiFilterId + "/list?maxResults=10", Map.of())));
+    ops.add(op("POST filter create", "D D D D D D A D", h -> h.postJson("/engine-rest/filter/create",
+        Map.of("resourceType", "NoSuchResource", "name", "matrix-probe", "query", Map.of())))); // 400: none made
     return ops;
   }
 

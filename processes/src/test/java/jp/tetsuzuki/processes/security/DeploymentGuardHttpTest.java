@@ -249,6 +249,87 @@ class DeploymentGuardHttpTest {
   }
 
   @Test
+  void aFormThatExistsNowhereIsRefusedForUserTasksAndStartEvents() {
+    String key = key("noform");
+    Http.Response refused = deploy(designer(), "demo-ku", Map.of(key + ".bpmn", withForms(key,
+        "tz-no-such-start-form", "tz-no-such-task-form", "latest")));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("tz-no-such-task-form", "見つかりません",
+        "テナント「demo-ku」", "exists neither in this deployment");
+    JsonNode errors = refused.json().get("details").get(key + ".bpmn").get("errors");
+    List<String> elements = new ArrayList<>();
+    errors.forEach(e -> elements.add(e.get("mainElementId").asText()));
+    assertThat(elements).containsExactlyInAnyOrder("Event_Started", "Task_Check");
+    assertNothingDeployed(key);
+
+    // administrators may deploy any content, but not a model whose form does not exist
+    Http.Response byAdmin = deploy(Http.as("admin", port), null, Map.of(key + ".bpmn", withForms(key,
+        null, "tz-no-such-task-form", "latest")));
+    assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(400);
+    assertThat(byAdmin.body()).contains("Task_Check").contains("共有の");
+    assertNothingDeployed(key);
+  }
+
+  @Test
+  void aFormOfTheDeploymentOfTheTenantOrSharedIsFound() {
+    String key = key("forms");
+    String form = key + "-confirm";
+    // in the same deployment
+    Http.Response together = deploy(designer(), "demo-ku", Map.of(key + ".bpmn", withForms(key, null, form,
+        "deployment"), form + ".form", form(form)));
+    assertThat(together.status()).as(together.body()).isEqualTo(200);
+    deployments.add(together.json().get("id").asText());
+
+    // deployed before for the tenant: a new model version finds it by latest and by version, not by deployment
+    Http.Response later = deploy(designer(), "demo-ku", Map.of(key + ".bpmn", withForms(key, null, form, "latest")));
+    assertThat(later.status()).as(later.body()).isEqualTo(200);
+    deployments.add(later.json().get("id").asText());
+    Http.Response versioned = deploy(designer(), "demo-ku", Map.of(key + ".bpmn", withForms(key, null, form,
+        "version\" camunda:formRefVersion=\"1")));
+    assertThat(versioned.status()).as(versioned.body()).isEqualTo(200);
+    deployments.add(versioned.json().get("id").asText());
+    Http.Response noSuchVersion = deploy(designer(), "demo-ku", Map.of(key + ".bpmn", withForms(key, null, form,
+        "version\" camunda:formRefVersion=\"7")));
+    assertThat(noSuchVersion.status()).as(noSuchVersion.body()).isEqualTo(400);
+    assertThat(noSuchVersion.body()).contains("版 7");
+    Http.Response notInDeployment = deploy(designer(), "demo-ku", Map.of(key + ".bpmn", withForms(key, null, form,
+        "deployment")));
+    assertThat(notInDeployment.status()).as(notInDeployment.body()).isEqualTo(400);
+    assertThat(notInDeployment.body()).contains("このデプロイに含まれていません");
+
+    // another tenant's form is not there for デモ市 (whose cases could not open it)
+    String other = key("forms-shi");
+    Http.Response foreign = deploy(designer(), "demo-shi", Map.of(other + ".bpmn", withForms(other, null, form,
+        "latest")));
+    assertThat(foreign.status()).as(foreign.body()).isEqualTo(400);
+    assertThat(foreign.body()).contains(form).contains("テナント「demo-shi」");
+    assertNothingDeployed(other);
+
+    // a shared form is there for every tenant
+    Http.Response shared = deploy(designer(), "demo-shi", Map.of(other + ".bpmn", withForms(other,
+        "connectivity-check-confirm", "connectivity-check-confirm", "latest")));
+    assertThat(shared.status()).as(shared.body()).isEqualTo(200);
+    deployments.add(shared.json().get("id").asText());
+  }
+
+  private static String withForms(String key, String startForm, String taskForm, String binding) {
+    String start = startForm == null ? "<bpmn:startEvent id=\"Event_Started\"/>"
+        : "<bpmn:startEvent id=\"Event_Started\" camunda:formRef=\"" + startForm + "\" camunda:formRefBinding=\""
+            + binding + "\"/>";
+    return process(key, """
+        <bpmn:sequenceFlow id="Flow_1" sourceRef="Event_Started" targetRef="Task_Check"/>
+        <bpmn:userTask id="Task_Check" name="確認" camunda:formRef="%s" camunda:formRefBinding="%s"/>
+        <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Check" targetRef="Event_Done"/>
+        <bpmn:endEvent id="Event_Done"/>
+        """.formatted(taskForm, binding)).replace("<bpmn:startEvent id=\"Event_Started\"/>", start);
+  }
+
+  private static String form(String id) {
+    return "{\"id\":\"" + id + "\",\"type\":\"default\",\"schemaVersion\":16,\"components\":[{\"type\":"
+        + "\"checkbox\",\"key\":\"confirmed\",\"label\":\"確認しました\"}]}";
+  }
+
+  @Test
   void administratorsMayDeployAnything() {
     String key = key("admin");
     Http.Response deployed = deploy(Http.as("admin", port), null, Map.of(key + ".bpmn", process(key, """
