@@ -2,6 +2,7 @@ package jp.tetsuzuki.workers.notification;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import jp.tetsuzuki.workers.WorkersSettings;
 import org.flywaydb.core.Flyway;
@@ -25,7 +26,7 @@ public final class NotificationLogDatabase implements AutoCloseable {
     }
     HikariConfig config = new HikariConfig();
     config.setPoolName("tetsuzuki-notification-log");
-    config.setJdbcUrl(settings.url());
+    config.setJdbcUrl(withAbsoluteH2File(settings.url()));
     config.setUsername(settings.username());
     config.setPassword(settings.password());
     config.setMaximumPoolSize(Math.max(1, settings.poolSize()));
@@ -42,6 +43,24 @@ public final class NotificationLogDatabase implements AutoCloseable {
   static void migrate(DataSource dataSource) {
     Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).table(HISTORY_TABLE)
         .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+  }
+
+  /**
+   * An H2 file named relative to the working directory ({@code data/…}), which H2 refuses, as an absolute path; other
+   * URLs as they are.
+   */
+  static String withAbsoluteH2File(String url) {
+    String prefix = "jdbc:h2:file:";
+    if (!url.startsWith(prefix)) {
+      return url;
+    }
+    String rest = url.substring(prefix.length());
+    int options = rest.indexOf(';');
+    String path = options < 0 ? rest : rest.substring(0, options);
+    if (path.startsWith("~")) {
+      return url;
+    }
+    return prefix + Path.of(path).toAbsolutePath().normalize() + (options < 0 ? "" : rest.substring(options));
   }
 
   public DataSource dataSource() {

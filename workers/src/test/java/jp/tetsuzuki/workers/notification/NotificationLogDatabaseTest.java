@@ -60,6 +60,14 @@ class NotificationLogDatabaseTest {
   }
 
   @Test
+  void anH2FileNamedRelativeToTheWorkingDirectoryIsMadeAbsolute() {
+    assertThat(NotificationLogDatabase.withAbsoluteH2File("jdbc:h2:file:target/x/log;AUTO_SERVER=TRUE"))
+        .isEqualTo("jdbc:h2:file:" + Path.of("target/x/log").toAbsolutePath() + ";AUTO_SERVER=TRUE");
+    assertThat(NotificationLogDatabase.withAbsoluteH2File("jdbc:postgresql://db/workers"))
+        .isEqualTo("jdbc:postgresql://db/workers");
+  }
+
+  @Test
   void withoutADatabaseTheWorkersSayWhichSettingIsMissing() {
     assertThatThrownBy(() -> new NotificationLogDatabase(new WorkersSettings.Database("", "", "", 1)))
         .hasMessageContaining("TETSUZUKI_WORKER_DB_URL");
