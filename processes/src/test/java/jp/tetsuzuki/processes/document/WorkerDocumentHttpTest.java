@@ -42,7 +42,7 @@ class WorkerDocumentHttpTest {
 
   private static final String TENANT = "worker-docs-test";
   private static final String WORKER = "worker-docs-test";
-  private static final String PASSWORD = "Worker-docs-test-1";
+  private static final String PASSWORD = "Shelf-Rabbit-42";
 
   @LocalServerPort int port;
   @Autowired IdentityService identity;
@@ -88,10 +88,12 @@ class WorkerDocumentHttpTest {
 
   /** Starts a case naming the document and locks its one task under {@code workerId}; returns the task id. */
   private String lockedTask(String key, String topic, String documentId, String workerId) {
-    runtime.createProcessInstanceByKey(key).processDefinitionTenantId(TENANT)
+    String businessKey = "worker-docs-" + UUID.randomUUID();
+    runtime.createProcessInstanceByKey(key).processDefinitionTenantId(TENANT).businessKey(businessKey)
         .setVariable(DocumentVariables.DOCUMENT_ID, documentId).execute();
     Http.Response fetched = worker().postJson("/engine-rest/external-task/fetchAndLock", Map.of("workerId", workerId,
-        "maxTasks", 1, "topics", List.of(Map.of("topicName", topic, "lockDuration", 120_000))));
+        "maxTasks", 1, "topics", List.of(Map.of("topicName", topic, "lockDuration", 120_000,
+            "businessKey", businessKey))));
     assertThat(fetched.status()).as(fetched.body()).isEqualTo(200);
     JsonNode tasks = fetched.json();
     assertThat(tasks).as(fetched.body()).hasSize(1);
