@@ -91,12 +91,14 @@ class WorkerApplicationJvmTest {
       throws Exception {
     assertThat(context.getBeansOfType(ExternalTaskHandler.class)).as("no in-JVM workers on this node").isEmpty();
     String key = "worker-app-test-" + UUID.randomUUID().toString().substring(0, 8);
+    // the worker serves every case waiting at its topics (on a reused database, other tests' too): count our mails
+    String applicant = key + "@example.invalid";
     repository.createDeployment().name(key).tenantId("demo-ku")
         .addModelInstance(key + ".bpmn", WorkerTestModels.inspectionAndNotice(key)).deploy();
     String documentId = Cases.upload(Http.as("api-client", port), "demo-ku", Cases.pdf("separate worker"));
     String pid = runtime.createProcessInstanceByKey(key).processDefinitionTenantId("demo-ku")
         .setVariables(Map.of(DocumentVariables.DOCUMENT_ID, documentId,
-            NotificationVariables.APPLICANT_EMAIL, "yamada.taro@example.invalid",
+            NotificationVariables.APPLICANT_EMAIL, applicant,
             "applicantName", "山田 太郎", "procedureName", "道路占用許可", "caseNumber", "R8-0001"))
         .execute().getId();
 
@@ -110,12 +112,11 @@ class WorkerApplicationJvmTest {
     assertThat(runtime.getVariable(pid, DocumentVariables.DOCUMENT_PAGES)).isEqualTo(1);
     assertThat(workerOf(pid, WorkerTestModels.INSPECT)).isEqualTo(first);
     assertThat(workerOf(pid, WorkerTestModels.NOTIFY)).isEqualTo(first);
-    MimeMessage[] received = mail.getReceivedMessages();
+    List<MimeMessage> received = mailsTo(applicant);
     assertThat(received).hasSize(1);
-    assertThat(received[0].getSubject()).isEqualTo("【道路占用許可】申請を受け付けました（受付番号 R8-0001）");
-    assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("yamada.taro@example.invalid");
+    assertThat(received.get(0).getSubject()).isEqualTo("【道路占用許可】申請を受け付けました（受付番号 R8-0001）");
     String messageId = (String) runtime.getVariable(pid, NotificationVariables.NOTIFICATION_MESSAGE_ID);
-    assertThat(received[0].getMessageID()).isEqualTo(messageId);
+    assertThat(received.get(0).getMessageID()).isEqualTo(messageId);
 
     // a second worker process on the same mail log takes over; the first one stops
     String second = "worker-app-b-" + UUID.randomUUID();
@@ -133,9 +134,20 @@ class WorkerApplicationJvmTest {
     await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
         history.createHistoricProcessInstanceQuery().processInstanceId(pid).finished().count() == 1);
     assertThat(workerOf(pid, WorkerTestModels.NOTIFY_AGAIN)).isEqualTo(second);
-    assertThat(mail.getReceivedMessages()).as("the notice went out once").hasSize(1);
+    assertThat(mailsTo(applicant)).as("the notice went out once").hasSize(1);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pid)
         .variableName(NotificationVariables.NOTIFICATION_MESSAGE_ID).singleResult().getValue()).isEqualTo(messageId);
+  }
+
+  private static List<MimeMessage> mailsTo(String address) throws Exception {
+    List<MimeMessage> to = new ArrayList<>();
+    for (MimeMessage message : mail.getReceivedMessages()) {
+      if (message.getAllRecipients() != null && message.getAllRecipients().length == 1
+          && message.getAllRecipients()[0].toString().equals(address)) {
+        to.add(message);
+      }
+    }
+    return to;
   }
 
   private String workerOf(String pid, String activityId) {
