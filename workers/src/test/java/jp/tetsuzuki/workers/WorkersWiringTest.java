@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.sql.DataSource;
+import java.util.UUID;
 import java.time.LocalDate;
 import jp.tetsuzuki.bpmn.Topics;
 import jp.tetsuzuki.workers.rpa.CaseEntry;
@@ -15,24 +15,37 @@ import jp.tetsuzuki.workers.rpa.LegacyEntryBot;
 import jp.tetsuzuki.workers.rpa.demo.LegacySystemSimulator;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
-import org.h2.jdbcx.JdbcDataSource;
+import jp.tetsuzuki.workers.documents.DocumentSource;
+import jp.tetsuzuki.workers.documents.PlatformDocumentClient;
+import jp.tetsuzuki.workers.notification.NotificationLog;
+import org.camunda.bpm.client.spring.boot.starter.BasicAuthProperties;
+import org.camunda.bpm.client.spring.boot.starter.ClientProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.annotation.AnnotationUtils;
 
-/** The auto-configuration registers the RPA and notification handlers on their topics, as the platform loads it. */
+/**
+ * The auto-configuration registers the handlers on their topics, as the platform and the worker application load it:
+ * documents come from the platform over HTTP, the mail log is the workers' own database, the simulator only in demo.
+ */
 class WorkersWiringTest {
 
   private final ApplicationContextRunner context = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class, WorkersAutoConfiguration.class))
-      .withBean(DataSource.class, () -> {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:wiring");
-        return h2;
+      .withBean(ClientProperties.class, () -> {
+        ClientProperties client = new ClientProperties();
+        client.setWorkerId("wiring-test");
+        BasicAuthProperties login = new BasicAuthProperties();
+        login.setUsername("worker");
+        login.setPassword("Wiring-test-1");
+        client.setBasicAuth(login);
+        return client;
       })
-      .withPropertyValues("spring.mail.host=127.0.0.1", "tetsuzuki.legacy-system.base-url=http://127.0.0.1:1/");
+      .withPropertyValues("spring.mail.host=127.0.0.1", "tetsuzuki.legacy-system.base-url=http://127.0.0.1:1/",
+          "tetsuzuki.workers.platform-url=http://127.0.0.1:1",
+          "tetsuzuki.workers.notification-log.url=jdbc:h2:mem:wiring-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 
   private static List<String> topics(Map<String, ExternalTaskHandler> handlers) {
     return handlers.values().stream()
@@ -53,8 +66,31 @@ class WorkersWiringTest {
   }
 
   @Test
+  void documentsComeFromThePlatformAndTheMailLogIsTheWorkersOwnDatabase() {
+    context.run(app -> {
+      assertThat(app.getBean(DocumentSource.class)).isInstanceOf(PlatformDocumentClient.class);
+      // the migration ran on the workers' database: a first claim of a key may send
+      assertThat(app.getBean(NotificationLog.class).claim("wiring:event", java.time.Instant.now(),
+          java.time.Duration.ofMinutes(1))).isEqualTo(NotificationLog.Claim.SEND);
+    });
+  }
+
+  @Test
+  void withoutThePlatformsAddressTheWorkersDoNotStart() {
+    context.withPropertyValues("tetsuzuki.workers.platform-url=").run(app ->
+        assertThat(app).hasFailed().getFailure().rootCause().hasMessageContaining("TETSUZUKI_PLATFORM_URL"));
+  }
+
+  @Test
+  void theSimulatorIsWiredInTheDemoProfileOnly() {
+    context.withPropertyValues("tetsuzuki.legacy-system.base-url=", "tetsuzuki.legacy-system.simulator=true")
+        .run(app -> assertThat(app.getBeansOfType(LegacySystemSimulator.class)).isEmpty());
+  }
+
+  @Test
   void theDemoSimulatorStartsAndTheBotEntersCasesIntoIt() {
-    context.withPropertyValues("tetsuzuki.legacy-system.base-url=", "tetsuzuki.legacy-system.simulator=true",
+    context.withPropertyValues("spring.profiles.active=demo", "tetsuzuki.legacy-system.base-url=",
+        "tetsuzuki.legacy-system.simulator=true",
         "tetsuzuki.legacy-system.user-id=rpa-bot", "tetsuzuki.legacy-system.password=demo-secret").run(app -> {
           LegacySystemSimulator simulator = app.getBean(LegacySystemSimulator.class);
           EntryResult result = app.getBean(LegacyEntryBot.class).enter(new CaseEntry("R7-0100", "鈴木 一郎",

@@ -33,8 +33,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Enforces {@link EngineApiPolicy} at the edge, on the engine REST API (HTTP Basic, Spring's principal) and on the
- * webapps' engine API (Camunda's session login), and checks the bodies the policy names: no start instructions, start
+ * Enforces {@link EngineApiPolicy} at the edge, on the engine REST API (HTTP Basic, Spring's principal), the public
+ * and the workers' API ({@code /api/v1}, {@code /api/worker}) and on the webapps' engine API (Camunda's session login), and checks the bodies the policy names: no start instructions, start
  * and task variables only of their own form (display-only fields dropped, so what later steps show stays the case's
  * own data), worker topics of our workers. The webapps' plugin APIs are closed to machine accounts.
  */
@@ -42,6 +42,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineApiGuardFilter.class);
   private static final Pattern PUBLIC_API = Pattern.compile("^/api/v1/(.*?)/?$");
+  private static final Pattern WORKER_API = Pattern.compile("^/api/worker(?:/(.*?))?/?$");
   private static final Pattern ENGINE_REST = Pattern.compile("^/engine-rest(?:/(.*?))?/?$");
   private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine(?:/([^/]+)(?:/(.*?))?)?/?$");
   private static final Pattern WEBAPP_API = Pattern.compile("^/camunda/api/(admin|cockpit|tasklist|welcome)/(.*)$");
@@ -81,6 +82,20 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
             "not allowed for the caller's roles " + apiCaller.roles());
         return;
       }
+      chain.doFilter(request, response);
+      return;
+    }
+    Matcher workerApi = WORKER_API.matcher(path);
+    if (workerApi.matches()) {
+      Caller workerCaller = restCaller();
+      String workerOperation = workerApi.group(1) == null ? "" : workerApi.group(1);
+      if (workerCaller != null && EngineApiPolicy.allowedOnWorkerApi(workerCaller.roles(), request.getMethod(),
+          workerOperation).isEmpty()) {
+        deny(response, workerCaller, request.getMethod(), "/api/worker/" + workerOperation,
+            "the workers' API is for group workers only, not for the caller's roles " + workerCaller.roles());
+        return;
+      }
+      // not logged in: Spring Security answers 401
       chain.doFilter(request, response);
       return;
     }

@@ -91,7 +91,29 @@ public final class EngineApiPolicy {
       rule("approvals", Set.of("GET", "POST", "DELETE"), "approvals/(substitutes(/" + ID + ")?|" + ID
           + "/(history|withdrawal))", OFFICE, BodyCheck.NONE));
 
+  /**
+   * The workers' platform API ({@code /api/worker/…}): group {@code workers} only, administrators included out (they
+   * read documents through the public API). The controller then hands out only documents of a task the calling
+   * worker holds locked.
+   */
+  static final List<Rule> WORKER_API = List.of(
+      rule("worker-documents", Set.of("GET"), "documents/" + ID, EnumSet.of(WORKER), BodyCheck.NONE));
+
   private EngineApiPolicy() {}
+
+  /**
+   * The rule that lets the caller use the workers' API; {@code operation} is the path below {@code /api/worker/}.
+   * No administrator shortcut: only the roles a rule names.
+   */
+  public static Optional<Rule> allowedOnWorkerApi(Set<Role> roles, String method, String operation) {
+    for (Rule rule : WORKER_API) {
+      if (rule.methods().contains(method) && rule.path().matcher(operation).matches()
+          && rule.roles().stream().anyMatch(roles::contains)) {
+        return Optional.of(rule);
+      }
+    }
+    return Optional.empty();
+  }
 
   /** Like {@link #allowed} for the public API; {@code operation} is the path below {@code /api/v1/}. */
   public static Optional<Rule> allowedOnPublicApi(Set<Role> roles, String method, String operation) {

@@ -3,13 +3,15 @@ package jp.tetsuzuki.processes.document;
 import java.time.Clock;
 import jp.tetsuzuki.processes.approval.TenantMembers;
 import jp.tetsuzuki.workers.documents.DocumentInspector;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The document store, also serving the workers' {@code DocumentSource} port; who may use a document; the OCR pool. */
+/** The document store; who may use a document (people, outside systems, workers); the OCR pool. */
 @Configuration
 class DocumentConfiguration {
 
@@ -17,6 +19,11 @@ class DocumentConfiguration {
   @Bean
   DocumentStore documentStore(JdbcTemplate jdbc, ObjectProvider<DocumentInspector> inspector) {
     return new DocumentStore(jdbc, inspector.getIfAvailable(DocumentInspector::new), Clock.systemUTC());
+  }
+
+  @Bean
+  WorkerDocuments workerDocuments(ExternalTaskService tasks, RuntimeService runtime, DocumentStore store) {
+    return new WorkerDocuments(tasks, runtime, store);
   }
 
   @Bean

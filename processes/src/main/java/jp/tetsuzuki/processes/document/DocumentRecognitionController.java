@@ -88,7 +88,7 @@ class DocumentRecognitionController {
       ObjectProvider<DocumentInspector> inspector, ObjectProvider<EmploymentCertificateReader> certificates,
       ObjectProvider<InvoiceReader> invoices, ObjectProvider<OcrPipeline> pipeline) {
     OcrPipeline ocr = pipeline.getIfAvailable(() -> new OcrPipeline(new TesseractEngine()));
-    return new RecognitionService(store, inspector.getIfAvailable(DocumentInspector::new),
+    return new RecognitionService(store::open, inspector.getIfAvailable(DocumentInspector::new),
         certificates.getIfAvailable(() -> new EmploymentCertificateReader(ocr)),
         invoices.getIfAvailable(() -> new InvoiceReader(ocr)));
   }

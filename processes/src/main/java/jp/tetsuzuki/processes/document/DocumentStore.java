@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import jp.tetsuzuki.workers.documents.DocumentInspector;
 import jp.tetsuzuki.workers.documents.DocumentRefusedException;
-import jp.tetsuzuki.workers.documents.DocumentSource;
 import jp.tetsuzuki.workers.documents.DocumentUse;
 import jp.tetsuzuki.workers.documents.Inspection;
 import jp.tetsuzuki.workers.documents.StoredDocument;
@@ -22,10 +21,10 @@ import org.springframework.jdbc.core.RowMapper;
 
 /**
  * The platform's document store ({@code tz_document}): files are inspected (type detected from the content by Tika,
- * limits, refusals) before they are kept, with their SHA-256. Also the workers' {@link DocumentSource} port, so the
- * document and OCR workers read from the same store.
+ * limits, refusals) before they are kept, with their SHA-256. Workers never read it directly: they get a document
+ * through the worker endpoint ({@link WorkerDocumentController}) while they hold a task that names it.
  */
-public class DocumentStore implements DocumentSource {
+public class DocumentStore {
 
   private static final RowMapper<StoredFile> FILE = (rs, i) -> new StoredFile(rs.getString("id"),
       rs.getString("tenant_id"), rs.getString("file_name"), rs.getString("media_type"), rs.getLong("size_bytes"),
@@ -66,7 +65,7 @@ public class DocumentStore implements DocumentSource {
     return found.stream().findFirst();
   }
 
-  @Override
+  /** The content of a document (platform-side readers: synchronous recognition, the worker endpoint). */
   public Optional<StoredDocument> open(String documentId) {
     List<StoredDocument> found = jdbc.query("SELECT id, media_type, size_bytes, content FROM tz_document WHERE id = ?",
         (rs, i) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getLong(3),

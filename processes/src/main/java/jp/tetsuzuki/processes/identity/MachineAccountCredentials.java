@@ -53,7 +53,7 @@ public class MachineAccountCredentials implements StartupInitializer {
       identity.createUserQuery().memberOfGroup(group).list().forEach(u -> machineAccounts.add(u.getId()));
     }
     machineAccounts.forEach(this::unlock);
-    if (workersEnabled && accounts.worker() != null) {
+    if (accounts.worker() != null && (workersEnabled || accounts.worker().password() != null)) {
       follow(accounts.worker(), "TETSUZUKI_WORKER_PASSWORD");
     }
   }

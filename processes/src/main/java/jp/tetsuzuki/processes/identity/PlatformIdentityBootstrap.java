@@ -138,8 +138,9 @@ class PlatformIdentityBootstrap implements StartupInitializer {
     }
     directory.ensureMembership(admin.user(), Roles.ADMINISTRATORS);
 
-    if (workersEnabled) {
-      PlatformAccounts.Account worker = accounts.worker();
+    PlatformAccounts.Account worker = accounts.worker();
+    // the worker application logs in with this account too: kept whenever its password is set, workers here or not
+    if (workersEnabled || worker.password() != null && !worker.password().isBlank()) {
       directory.ensureUser(worker.user(), "ワーカー", "外部タスク", worker.user() + "@tetsuzuki.invalid",
           required(worker.password(), "TETSUZUKI_WORKER_PASSWORD"));
       directory.ensureMembership(worker.user(), Roles.WORKERS);

@@ -184,6 +184,9 @@ class AuthorizationMatrixTest {
         h -> h.postJson("/api/v1/approvals/substitutes", Map.of())));
     ops.add(op("DELETE approvals/substitutes/{id}", "D D A A D D A D",
         h -> h.delete("/api/v1/approvals/substitutes/no-such-substitute")));
+    // ---- the workers' API (no administrator shortcut); the worker holds no task here, so it is allowed and told 404
+    ops.add(op("GET worker documents/{id}", "D D D D D D D A",
+        h -> h.get("/api/worker/documents/" + documentId + "?workerId=matrix")));
     // ---- engine REST
     ops.add(op("GET engine", "D D A A A A A A", h -> h.get("/engine-rest/engine")));
     ops.add(op("POST message (correlate, all)", "D D D D D D A D", h -> h.postJson("/engine-rest/message",

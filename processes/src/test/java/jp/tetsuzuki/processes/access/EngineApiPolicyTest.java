@@ -73,6 +73,25 @@ class EngineApiPolicyTest {
         .isEqualTo(expected.equals("allow"));
   }
 
+  /** The workers' API: the worker role only, no administrator shortcut, reads only, documents only. */
+  @ParameterizedTest(name = "{0} {1} /api/worker/{2} → {3}")
+  @CsvSource({
+      "WORKER, GET, documents/d1, allow",
+      "WORKER, POST, documents/d1, deny",
+      "WORKER, GET, documents, deny",
+      "WORKER, GET, documents/d1/recognition, deny",
+      "ADMINISTRATOR, GET, documents/d1, deny",
+      "OUTSIDE_SYSTEM, GET, documents/d1, deny",
+      "STAFF, GET, documents/d1, deny",
+      "SUPERVISOR, GET, documents/d1, deny",
+      "DESIGNER, GET, documents/d1, deny",
+      "PLATFORM_DESIGNER, GET, documents/d1, deny",
+      "INTEGRATION, GET, documents/d1, deny"})
+  void workerApi(Role role, String method, String operation, String expected) {
+    assertThat(EngineApiPolicy.allowedOnWorkerApi(EnumSet.of(role), method, operation).isPresent())
+        .isEqualTo(expected.equals("allow"));
+  }
+
   @ParameterizedTest(name = "groups {0} → {1}")
   @CsvSource({"staff;demo-ku-doro, STAFF", "camunda-admin, ADMINISTRATOR", "api-clients, OUTSIDE_SYSTEM",
       "demo-ku-doro, ''"})

@@ -41,7 +41,7 @@ class ProcedureHttpTest {
   @Autowired RuntimeService runtime;
   @Autowired org.camunda.bpm.engine.IdentityService identity;
   @Autowired JdbcTemplate jdbc;
-  @Autowired jp.tetsuzuki.workers.documents.DocumentSource documentSource;
+  @Autowired jp.tetsuzuki.processes.document.DocumentStore documentStore;
 
   Http client() {
     return Http.as("api-client", port);
@@ -141,12 +141,12 @@ class ProcedureHttpTest {
     assertThat(upload("demo-shi", "plan.pdf", "application/pdf", pdf, Http.as("staff-ku", port)).status())
         .isEqualTo(404);
 
-    // the workers read the same store through their port (document inspection, OCR)
-    try (var opened = documentSource.open(stored.json().get("documentId").asText()).orElseThrow()) {
+    // the store keeps the bytes as sent (workers get them through the worker endpoint, WorkerDocumentHttpTest)
+    try (var opened = documentStore.open(stored.json().get("documentId").asText()).orElseThrow()) {
       assertThat(opened.content().readAllBytes()).isEqualTo(pdf);
       assertThat(opened.mediaType()).isEqualTo("application/pdf");
     }
-    assertThat(documentSource.open(UUID.randomUUID().toString())).isEmpty();
+    assertThat(documentStore.open(UUID.randomUUID().toString())).isEmpty();
   }
 
   @Test

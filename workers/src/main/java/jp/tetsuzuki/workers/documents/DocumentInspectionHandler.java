@@ -40,7 +40,7 @@ class DocumentInspectionHandler implements ExternalTaskHandler {
     try {
       DocumentSource source = sources.getIfAvailable();
       if (source == null) {
-        throw new IllegalStateException("no DocumentSource bean: the platform's document store is not configured");
+        throw new IllegalStateException("no DocumentSource bean: the platform document client is not configured");
       }
       String use = task.getVariable(DocumentVariables.DOCUMENT_USE);
       Inspection inspection;

@@ -9,7 +9,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@link NotificationLog} in table {@code tz_notification_log} (migration V30). The primary key makes the first
+ * {@link NotificationLog} in table {@code tz_notification_log} of the workers' database ({@link NotificationLogDatabase}). The primary key makes the first
  * claim win across nodes; the lease is kept in epoch milliseconds so nodes in different time zones agree.
  */
 public class JdbcNotificationLog implements NotificationLog {

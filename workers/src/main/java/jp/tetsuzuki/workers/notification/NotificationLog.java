@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * Which notifications were sent, by dedup key (process instance, event, occurrence). A sender claims the key before
  * sending and marks it sent after; the claim is a lease, so a crash between the two leaves the key "in doubt" only
- * until the lease ends. Shared by every node (the platform's database).
+ * until the lease ends. Shared by every worker process (the workers' own database, {@link NotificationLogDatabase}).
  */
 public interface NotificationLog {
 

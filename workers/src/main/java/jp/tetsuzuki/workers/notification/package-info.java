@@ -5,7 +5,8 @@
  *   <li>Templates: {@code templates/<event>.txt} in this package's resources, first line {@code 件名: …}, named
  *       placeholders {@code {variable}} filled from process variables; a missing value is an error, never a gap.</li>
  *   <li>Exactly once: the dedup key is process instance : event [: {@code notificationOccurrence}]. The notifier
- *       claims the key in {@code tz_notification_log} (a lease), sends, then marks it SENT; a failed send releases
+ *       claims the key in {@code tz_notification_log} of the workers' own database
+ *       ({@code TETSUZUKI_WORKER_DB_URL}, shared by every worker process; a lease), sends, then marks it SENT; a failed send releases
  *       the claim so the retry sends; a redelivery finds SENT and completes without sending. A claim whose holder
  *       crashed is taken over when its lease ends and the mail is sent again with the same Message-ID, derived from
  *       the key, so the one unavoidable window (SMTP accepted, worker died before marking) shows as one mail in mail

@@ -15,8 +15,9 @@
  *       messages in {@code legacyValidationErrors}; site down, maintenance screen, unexpected screen, refused login →
  *       failure with retries and back-off ({@code Retries}), then an incident.</li>
  *   <li>The lock is extended after every screen step.</li>
- *   <li>{@link jp.tetsuzuki.workers.rpa.demo.LegacySystemSimulator} stands in for the legacy system in tests and in
- *       the demo profile.</li>
+ *   <li>The simulator in {@code rpa.demo} stands in for the legacy system in tests and in the demo profile (wired by
+ *       {@code LegacySimulatorConfiguration}, profile {@code demo}); production configuration knows only the port
+ *       {@link jp.tetsuzuki.workers.rpa.LegacySystemStandIn}.</li>
  * </ul>
  */
 package jp.tetsuzuki.workers.rpa;

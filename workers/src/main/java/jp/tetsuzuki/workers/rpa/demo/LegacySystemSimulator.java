@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.tetsuzuki.workers.rpa.LegacySystemStandIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * record number (管理番号). Listens on loopback only; data lives in memory. Fault injection (maintenance screen, a lost
  * answer after registration) shows retries and idempotence.
  */
-public final class LegacySystemSimulator implements AutoCloseable {
+public final class LegacySystemSimulator implements LegacySystemStandIn, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LegacySystemSimulator.class);
   private static final Charset CHARSET = Charset.forName("Windows-31J");
@@ -69,6 +70,7 @@ public final class LegacySystemSimulator implements AutoCloseable {
     server.start();
   }
 
+  @Override
   public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/fukushi/";
   }
