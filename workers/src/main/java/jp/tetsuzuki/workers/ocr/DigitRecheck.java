@@ -1,0 +1,131 @@
+package jp.tetsuzuki.workers.ocr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The second reading of a word's digits (issue 10). The {@code jpn} model reads a 0 as 9 or 6 in some fonts (141,500 →
+ * 141,599; 02月 → 92月: measured on the benchmark's invoices), the {@code eng} model reads the same glyphs as digits
+ * far more reliably but cannot read kanji. So the words whose digits matter (amounts with thousands separators,
+ * registration numbers, phone numbers, the numbers of a date) are read again with {@code eng} in their box, and the two
+ * readings combined here: where the digits agree, two models saw the same and the word keeps the better confidence;
+ * where they differ in digits only (same shape), the second reading's digits replace the first's, with the lower of
+ * the two confidences, so the field stays below the verification threshold unless the form's arithmetic confirms it.
+ * Anything else (another shape, no digits) keeps the first reading as it was.
+ */
+final class DigitRecheck {
+
+  /** What a word holds, which decides how its second reading is compared. */
+  enum Kind { AMOUNT, REGISTRATION, PHONE, DATE_PART }
+
+  /** An amount with thousands separators as OCR reads them (「141,599」 「1,.320」). */
+  private static final Pattern AMOUNT = Pattern.compile("\\d{1,3}(?:[,.，．]{1,2}\\d{3})+");
+  private static final Pattern REGISTRATION = Pattern.compile("[TＴ]?\\d{13}");
+  private static final Pattern PHONE = Pattern.compile("\\d{2,4}[-－‐ー]\\d{2,4}[-－‐ー]\\d{3,4}");
+  private static final Pattern DATE_PART = Pattern.compile("\\d{1,4}");
+
+  private DigitRecheck() {}
+
+  /** The kind of a first-pass word, given the word after it (a date's number is followed by 年, 月 or 日). */
+  static Optional<Kind> kindOf(String word, String next) {
+    String w = JapaneseText.nfkc(word);
+    if (AMOUNT.matcher(w).find()) {
+      return Optional.of(Kind.AMOUNT);
+    }
+    if (REGISTRATION.matcher(w).find()) {
+      return Optional.of(Kind.REGISTRATION);
+    }
+    if (PHONE.matcher(w).find()) {
+      return Optional.of(Kind.PHONE);
+    }
+    if (DATE_PART.matcher(w).matches() && next != null && !next.isEmpty() && "年月日".indexOf(next.charAt(0)) >= 0) {
+      return Optional.of(Kind.DATE_PART);
+    }
+    return Optional.empty();
+  }
+
+  /** A combined reading: the text to keep and its confidence (0..100, as Tesseract's). */
+  record Reading(String text, double confidence) {}
+
+  /**
+   * The first reading combined with the second. {@code second} is the {@code eng} model's text of the same box
+   * (spacing and the unit it cannot read, 円 as 「F3」, are tolerated: only the digit groups count).
+   */
+  static Reading combine(Kind kind, String first, double firstConfidence, String second, double secondConfidence) {
+    String a = JapaneseText.nfkc(first);
+    String b = JapaneseText.nfkc(second).replaceAll("\\s+", "");
+    Reading keep = new Reading(first, firstConfidence);
+    Pattern groups = switch (kind) {
+      case AMOUNT -> AMOUNT;
+      case REGISTRATION -> Pattern.compile("\\d{13}");
+      case PHONE -> PHONE;
+      case DATE_PART -> DATE_PART;
+    };
+    List<String> ours = all(groups, a);
+    List<String> theirs = all(groups, b);
+    if (kind == Kind.DATE_PART) {
+      // a date's number alone in its box: the second reading must be that number and nothing else
+      theirs = b.matches("\\d{1,4}") ? List.of(b) : List.of();
+    }
+    if (kind == Kind.REGISTRATION) {
+      // eng reads the T of 「T1234…」 as 7 or 1 at times: a run of 14 digits is T + 13
+      theirs = all(Pattern.compile("\\d{13,14}"), b).stream().map(r -> r.substring(r.length() - 13)).toList();
+    }
+    if (ours.isEmpty() || ours.size() != theirs.size()) {
+      return keep;
+    }
+    boolean agree = true;
+    for (int i = 0; i < ours.size(); i++) {
+      String x = digits(ours.get(i));
+      String y = digits(theirs.get(i));
+      if (x.length() != y.length()) {
+        return keep; // another shape: a digit lost or added by one of them, which this cannot settle
+      }
+      agree &= x.equals(y);
+    }
+    if (agree) {
+      return new Reading(first, Math.max(firstConfidence, secondConfidence));
+    }
+    if (kind == Kind.REGISTRATION && !(RegistrationNumber.isValid("T" + theirs.get(0))
+        && !RegistrationNumber.isValid("T" + ours.get(0)))) {
+      // the check digit settles which of two registration readings to keep; where it cannot, both are in doubt
+      return new Reading(first, Math.min(firstConfidence, secondConfidence));
+    }
+    // the same shape, other digits: the second model's digits in the first reading's places
+    StringBuilder out = new StringBuilder();
+    Matcher m = groups.matcher(a);
+    int from = 0;
+    int i = 0;
+    while (m.find()) {
+      out.append(a, from, m.start());
+      String replacement = digits(theirs.get(i++));
+      String group = m.group();
+      int d = 0;
+      for (char c : group.toCharArray()) {
+        out.append(Character.isDigit(c) ? replacement.charAt(d++) : c);
+      }
+      from = m.end();
+      if (i == theirs.size()) {
+        break;
+      }
+    }
+    out.append(a.substring(from));
+    return new Reading(out.toString(), Math.min(firstConfidence, secondConfidence));
+  }
+
+  private static List<String> all(Pattern pattern, String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = pattern.matcher(text);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  private static String digits(String text) {
+    return text.replaceAll("\\D", "");
+  }
+}
