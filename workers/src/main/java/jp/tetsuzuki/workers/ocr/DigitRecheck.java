@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * The second reading of a word's digits (issue 10). The {@code jpn} model reads a 0 as 9 or 6 in some fonts (141,500 →
  * 141,599; 02月 → 92月: measured on the benchmark's invoices), the {@code eng} model reads the same glyphs as digits
  * far more reliably but cannot read kanji. So the words whose digits matter (amounts with thousands separators,
- * registration numbers, phone numbers, the numbers of a date) are read again with {@code eng} in their box, and the two
+ * registration numbers, phone numbers, a date's numbers, dates written in digits) are read again with {@code eng} in their box, and the two
  * readings combined here: where the digits agree, two models saw the same and the word keeps the better confidence;
  * where they differ in digits only (same shape), the second reading's digits replace the first's, with the lower of
  * the two confidences, so the field stays below the verification threshold unless the form's arithmetic confirms it.
@@ -19,19 +19,32 @@ import java.util.regex.Pattern;
 final class DigitRecheck {
 
   /** What a word holds, which decides how its second reading is compared. */
-  enum Kind { AMOUNT, REGISTRATION, PHONE, DATE_PART }
+  enum Kind { AMOUNT, REGISTRATION, PHONE, DATE_PART, NUMERIC_DATE }
 
   /** An amount with thousands separators as OCR reads them (「141,599」 「1,.320」). */
   private static final Pattern AMOUNT = Pattern.compile("\\d{1,3}(?:[,.，．]{1,2}\\d{3})+");
   private static final Pattern REGISTRATION = Pattern.compile("[TＴ]?\\d{13}");
   private static final Pattern PHONE = Pattern.compile("\\d{2,4}[-－‐ー]\\d{2,4}[-－‐ー]\\d{3,4}");
   private static final Pattern DATE_PART = Pattern.compile("\\d{1,4}");
+  /** A date in digits and separators only: H24.5.20, R7.4.1, 2025/4/1, 2025.04.01. */
+  private static final Pattern NUMERIC_DATE = Pattern.compile(
+      "(?<![0-9])(?:[RHSrhs]?\\d{1,2}|\\d{4})[./／．]\\d{1,2}[./／．]\\d{1,2}(?![0-9])");
 
   private DigitRecheck() {}
+
+  private static final Pattern NUMBER_PIECE = Pattern.compile("[\\\\¥￥]?[0-9０-９,.，．]+");
+
+  /** A word that may be part of a number Tesseract split (「\\674,」 「948」): digits and separators only. */
+  static boolean isNumberPiece(String word) {
+    return NUMBER_PIECE.matcher(word).matches();
+  }
 
   /** The kind of a first-pass word, given the word after it (a date's number is followed by 年, 月 or 日). */
   static Optional<Kind> kindOf(String word, String next) {
     String w = JapaneseText.nfkc(word);
+    if (NUMERIC_DATE.matcher(w).find()) {
+      return Optional.of(Kind.NUMERIC_DATE);
+    }
     if (AMOUNT.matcher(w).find()) {
       return Optional.of(Kind.AMOUNT);
     }
@@ -63,6 +76,7 @@ final class DigitRecheck {
       case REGISTRATION -> Pattern.compile("\\d{13}");
       case PHONE -> PHONE;
       case DATE_PART -> DATE_PART;
+      case NUMERIC_DATE -> Pattern.compile("\\d+");
     };
     List<String> ours = all(groups, a);
     List<String> theirs = all(groups, b);

@@ -124,10 +124,21 @@ public class TesseractEngine implements AutoCloseable {
       for (OcrLine line : lines) {
         List<OcrWord> words = new ArrayList<>(line.words());
         for (int i = 0; i < words.size(); i++) {
-          OcrWord word = words.get(i);
-          var kind = DigitRecheck.kindOf(word.text(), i + 1 < words.size() ? words.get(i + 1).text() : null);
+          // Tesseract splits an amount into words now and then (「\\674,」 「948」): such pieces are read as one
+          int last = i;
+          while (last + 1 < words.size() && DigitRecheck.isNumberPiece(words.get(i).text())
+              && DigitRecheck.isNumberPiece(words.get(last + 1).text())
+              && words.get(last + 1).left() - (words.get(last).left() + words.get(last).width())
+              < Math.max(words.get(last).height(), words.get(last + 1).height())) {
+            last++;
+          }
+          OcrWord word = last == i ? words.get(i) : joined(words.subList(i, last + 1));
+          var kind = DigitRecheck.kindOf(word.text(), last + 1 < words.size() ? words.get(last + 1).text() : null);
           if (kind.isEmpty()) {
             continue;
+          }
+          if (last > i) {
+            words.subList(i + 1, last + 1).clear();
           }
           if (!imageSet) {
             api.TessBaseAPISetImage(digits, buffer, image.width(), image.height(), 1, image.width());
@@ -162,6 +173,25 @@ public class TesseractEngine implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** Words side by side as one: their texts, the lowest confidence, the box around them. */
+  private static OcrWord joined(List<OcrWord> parts) {
+    StringBuilder text = new StringBuilder();
+    double confidence = 100;
+    int left = Integer.MAX_VALUE;
+    int top = Integer.MAX_VALUE;
+    int right = 0;
+    int bottom = 0;
+    for (OcrWord w : parts) {
+      text.append(w.text());
+      confidence = Math.min(confidence, w.confidence());
+      left = Math.min(left, w.left());
+      top = Math.min(top, w.top());
+      right = Math.max(right, w.left() + w.width());
+      bottom = Math.max(bottom, w.top() + w.height());
+    }
+    return new OcrWord(text.toString(), confidence, left, top, right - left, bottom - top);
   }
 
   private TessBaseAPI digitsHandle() {

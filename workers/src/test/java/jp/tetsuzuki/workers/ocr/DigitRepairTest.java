@@ -42,6 +42,10 @@ class DigitRepairTest {
 
   @Test
   void aDatesNumbersAndPhoneNumbersAreReadAgainButNotWordsAroundThem() {
+    // an amount Tesseract split into words (「\\674,」 「948」) is read again as one; a word with kanji is no piece
+    assertThat(DigitRecheck.isNumberPiece("\\674,")).isTrue();
+    assertThat(DigitRecheck.isNumberPiece("948")).isTrue();
+    assertThat(DigitRecheck.isNumberPiece("948円")).isFalse();
     assertThat(DigitRecheck.kindOf("92", "月")).contains(Kind.DATE_PART);
     assertThat(DigitRecheck.kindOf("92", "個")).isEmpty();
     assertThat(DigitRecheck.kindOf("03-0999-7674", null)).contains(Kind.PHONE);
@@ -49,6 +53,11 @@ class DigitRepairTest {
     assertThat(DigitRecheck.combine(Kind.DATE_PART, "92", 64, "02", 88).text()).isEqualTo("02");
     assertThat(DigitRecheck.combine(Kind.DATE_PART, "92", 64, "0 2月", 88).text()).as("not a number alone")
         .isEqualTo("92");
+    // 「H24.5.20」 read as 「H24.5.29」 went through unflagged on a tuning certificate
+    assertThat(DigitRecheck.kindOf("H24.5.29", null)).contains(Kind.NUMERIC_DATE);
+    assertThat(DigitRecheck.combine(Kind.NUMERIC_DATE, "H24.5.29", 88, "H24.5.20", 70))
+        .isEqualTo(new DigitRecheck.Reading("H24.5.20", 70));
+    assertThat(DigitRecheck.combine(Kind.NUMERIC_DATE, "2025/4/1", 88, "2025/4/11", 70).text()).isEqualTo("2025/4/1");
     assertThat(DigitRecheck.combine(Kind.PHONE, "03-9999-7674", 70, "03-0999-7674", 90).text())
         .isEqualTo("03-0999-7674");
   }
@@ -123,5 +132,19 @@ class DigitRepairTest {
     assertThat(invoice(page("請求日 2024年09月20日")).fields().get("issueDate").reason()).isNull();
     // 98月96日: two places would each need a repair, one alone gives no date: not guessed
     assertThat(invoice(page("請求日 2024年98月96日")).value("issueDate")).isNull();
+  }
+
+  @Test
+  void aLabelsRateDoesNotTakeTheFirstDigitOfTheAmountAfterIt() {
+    // 「消費税8,160円」: the key 消費税8 (the % is no part of a key) took the 8, and the tax was read as 160
+    Recognition r = invoice(page("10%対象(税抜) 96,700円 消費税 \\9,670", "8%対象(税抜) 102,000円 消費税8,160円",
+        "合計(税込) 216,530円"));
+    assertThat(r.value("tax8")).isEqualTo("8160");
+    assertThat(AMOUNTS).allMatch(k -> r.confidence(k) >= Recognition.VERIFY_BELOW);
+    // a rate that lost its % sign but stands apart from its amount is still the label's
+    Recognition apart = invoice(page("小計10 ¥302,600", "消費税10 30,260円", "小計8 ¥28,200", "消費税8 2,256円",
+        "合計 ¥363,316"));
+    assertThat(apart.value("tax10")).isEqualTo("30260");
+    assertThat(apart.value("tax8")).isEqualTo("2256");
   }
 }
