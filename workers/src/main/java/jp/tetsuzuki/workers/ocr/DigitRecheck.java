@@ -98,6 +98,9 @@ final class DigitRecheck {
       if (x.length() != y.length()) {
         return keep; // another shape: a digit lost or added by one of them, which this cannot settle
       }
+      if (kind == Kind.AMOUNT && y.startsWith("0")) {
+        return keep; // no amount starts with 0: the second reading is the wrong one
+      }
       agree &= x.equals(y);
     }
     if (agree) {

@@ -196,8 +196,12 @@ public class InvoiceReader extends FormReader {
         blanked.setCharAt(i, ' ');
       }
     }
-    return JapaneseText.yenAt(blanked.toString().replace(' ', '_')).map(found -> new Recognition.Field(
-        String.valueOf(found.value()), hit.confidenceOf(found.start(), found.end())));
+    String text = blanked.toString().replace(' ', '_');
+    return JapaneseText.yenAt(text)
+        // no amount starts with 0 (「061,770」 is a misread 561,770): not this label's value, try the next
+        .filter(found -> found.value() == 0 || JapaneseText.nfkc(text).charAt(found.start()) != '0')
+        .map(found -> new Recognition.Field(String.valueOf(found.value()), hit.confidenceOf(found.start(),
+            found.end())));
   }
 
   /**

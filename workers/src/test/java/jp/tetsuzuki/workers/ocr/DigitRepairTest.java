@@ -147,4 +147,15 @@ class DigitRepairTest {
     assertThat(apart.value("tax10")).isEqualTo("30260");
     assertThat(apart.value("tax8")).isEqualTo("2256");
   }
+
+  @Test
+  void noAmountStartsWithZero() {
+    // the lead sentence's 561,770 read as 061,770 came first and was taken for the total
+    Recognition r = invoice(page("ご請求金額 061,770円(税込)", "10%対象(税抜) 510,700円 消費税 \\51,070",
+        "8%対象(税抜) \\0 消費税 0円", "合計(税込) \\561,770"));
+    assertThat(r.value("total")).isEqualTo("561770");
+    assertThat(r.confidence("total")).isGreaterThanOrEqualTo(Recognition.VERIFY_BELOW);
+    // nor does the second reading replace the first's digits with an amount that starts with 0
+    assertThat(DigitRecheck.combine(Kind.AMOUNT, "\\561,770", 80, "¥061,770", 90).text()).isEqualTo("\\561,770");
+  }
 }
