@@ -85,8 +85,7 @@ final class DigitRecheck {
       theirs = b.matches("\\d{1,4}") ? List.of(b) : List.of();
     }
     if (kind == Kind.REGISTRATION) {
-      // eng reads the T of 「T1234…」 as 7 or 1 at times: a run of 14 digits is T + 13
-      theirs = all(Pattern.compile("\\d{13,14}"), b).stream().map(r -> r.substring(r.length() - 13)).toList();
+      return registration(first, firstConfidence, b, secondConfidence);
     }
     if (ours.isEmpty() || ours.size() != theirs.size()) {
       return keep;
@@ -106,11 +105,7 @@ final class DigitRecheck {
     if (agree) {
       return new Reading(first, Math.max(firstConfidence, secondConfidence));
     }
-    if (kind == Kind.REGISTRATION && !(RegistrationNumber.isValid("T" + theirs.get(0))
-        && !RegistrationNumber.isValid("T" + ours.get(0)))) {
-      // the check digit settles which of two registration readings to keep; where it cannot, both are in doubt
-      return new Reading(first, Math.min(firstConfidence, secondConfidence));
-    }
+
     // the same shape, other digits: the second model's digits in the first reading's places
     StringBuilder out = new StringBuilder();
     Matcher m = groups.matcher(a);
@@ -131,6 +126,39 @@ final class DigitRecheck {
     }
     out.append(a.substring(from));
     return new Reading(out.toString(), Math.min(firstConfidence, secondConfidence));
+  }
+
+  /** Below the verification threshold: two readings of a registration number that disagree, both passing the check. */
+  private static final double DISAGREEING = 60;
+
+  /**
+   * Registration numbers: either model reads the T as 1 or 7 at times, so a run of 14 digits is T + 13. Agreeing on
+   * the 13 digits, the number is written T + 13; disagreeing, the one that passes the check digit is kept if only one
+   * does, and either way the number goes to verification (a 0 read as 9 passes the check digit).
+   */
+  private static Reading registration(String first, double firstConfidence, String second, double secondConfidence) {
+    Reading keep = new Reading(first, firstConfidence);
+    Pattern run = Pattern.compile("(?<!\\d)[TＴ]?\\d{13,14}(?!\\d)");
+    List<String> ours = all(run, JapaneseText.nfkc(first));
+    List<String> theirs = all(run, second);
+    if (ours.size() != 1 || theirs.size() != 1) {
+      return keep;
+    }
+    String a = ours.get(0).substring(ours.get(0).length() - 13);
+    String b = theirs.get(0).substring(theirs.get(0).length() - 13);
+    // the number in its place; whatever else the word holds (a label read into it) stays
+    java.util.function.Function<String, String> written = digits13 ->
+        run.matcher(JapaneseText.nfkc(first)).replaceFirst("T" + digits13);
+    double low = Math.min(firstConfidence, secondConfidence);
+    if (a.equals(b)) {
+      return new Reading(written.apply(a), Math.max(firstConfidence, secondConfidence));
+    }
+    boolean firstValid = RegistrationNumber.isValid("T" + a);
+    boolean secondValid = RegistrationNumber.isValid("T" + b);
+    if (secondValid && !firstValid) {
+      return new Reading(written.apply(b), Math.min(low, DISAGREEING));
+    }
+    return new Reading(first, Math.min(low, DISAGREEING));
   }
 
   private static List<String> all(Pattern pattern, String text) {

@@ -70,9 +70,17 @@ class DigitRepairTest {
     // eng reads the T as 7 at times: the 13 digits after it are compared
     assertThat(DigitRecheck.combine(Kind.REGISTRATION, "T1180301018771", 60, "71180301018771", 80))
         .isEqualTo(new DigitRecheck.Reading("T1180301018771", 80));
-    // the first passes and the second does not: kept, but both in doubt
-    assertThat(DigitRecheck.combine(Kind.REGISTRATION, "T1180301018771", 85, "T1180301018778", 40))
-        .isEqualTo(new DigitRecheck.Reading("T1180301018771", 40));
+    // the first passes and the second does not: kept, but in doubt
+    assertThat(DigitRecheck.combine(Kind.REGISTRATION, "T1180301018771", 85, "T1180301018778", 90))
+        .isEqualTo(new DigitRecheck.Reading("T1180301018771", 60));
+    // jpn read the T as 1 and a 0 as 9 (which still passes the check digit): the two disagree, so staff look
+    DigitRecheck.Reading misread = DigitRecheck.combine(Kind.REGISTRATION, "13149667399368", 88, "T3149667390368", 90);
+    assertThat(misread.confidence()).isLessThan(80);
+    // both read the same 13 digits after a T one of them misread: the number with its T
+    assertThat(DigitRecheck.combine(Kind.REGISTRATION, "11180301018771", 70, "T1180301018771", 90))
+        .isEqualTo(new DigitRecheck.Reading("T1180301018771", 90));
+    assertThat(DigitRecheck.combine(Kind.REGISTRATION, "番号11180301018771", 70, "T1180301018771", 90).text())
+        .isEqualTo("番号T1180301018771");
   }
 
   @Test
