@@ -74,8 +74,35 @@ public abstract class FormReader {
     if (read.isPresent()) {
       return read;
     }
-    return JapaneseText.dateWithMisreadEra(hit.value(), today).map(d -> new Recognition.Field(d.value().toString(),
-        hit.confidenceOf(d.start(), d.end())).doubted(INCONSISTENT, "元号を読み取れず、年から推定しました"));
+    Optional<Recognition.Field> era = JapaneseText.dateWithMisreadEra(hit.value(), today).map(d ->
+        new Recognition.Field(d.value().toString(), hit.confidenceOf(d.start(), d.end()))
+            .doubted(INCONSISTENT, "元号を読み取れず、年から推定しました"));
+    return era.isPresent() ? era : dateWithMisreadZero(hit);
+  }
+
+  /** A month or day written with a leading zero whose 0 was read as 6, 8 or 9 (02月 → 92月, 05月 → 95月: measured). */
+  private static final java.util.regex.Pattern PADDED_PART =
+      java.util.regex.Pattern.compile("(?<!\\d)[689](?=\\d(?:\\s*[月日./／]|\\s*$))");
+
+  /**
+   * A date that is no date (month 92) but becomes one when exactly one such 6, 8 or 9 is taken for a 0: that date,
+   * flagged for staff. Two places that would both give a date are not guessed between.
+   */
+  static Optional<Recognition.Field> dateWithMisreadZero(LabelledLines.Hit hit) {
+    String text = JapaneseText.nfkc(hit.value());
+    java.util.regex.Matcher m = PADDED_PART.matcher(text);
+    Recognition.Field found = null;
+    int solutions = 0;
+    while (m.find()) {
+      String repaired = text.substring(0, m.start()) + "0" + text.substring(m.end());
+      Optional<JapaneseText.Found<java.time.LocalDate>> d = JapaneseText.dateAt(repaired);
+      if (d.isPresent() && JapaneseText.dateAt(text).isEmpty()) {
+        solutions++;
+        found = new Recognition.Field(d.get().value().toString(), hit.confidenceOf(d.get().start(), d.get().end()))
+            .doubted(INCONSISTENT, "日付の1桁を補正しました（読み取り" + m.group() + "→0）");
+      }
+    }
+    return solutions == 1 ? Optional.of(found) : Optional.empty();
   }
 
   static Recognition.Field notFound(LabelVocabulary vocabulary, String field) {

@@ -36,6 +36,8 @@ public class TesseractEngine implements AutoCloseable {
   private final List<TessBaseAPI> all = new ArrayList<>();
   private final ThreadLocal<Map<TextDirection, TessBaseAPI>> perThread =
       ThreadLocal.withInitial(() -> new EnumMap<>(TextDirection.class));
+  /** The eng engine that reads digits a second time, per thread (null until first needed). */
+  private final ThreadLocal<TessBaseAPI> digitsPerThread = new ThreadLocal<>();
 
   public TesseractEngine() {
     this(System.getenv().getOrDefault("TESSDATA_PREFIX", DEBIAN_TESSDATA));
@@ -93,8 +95,9 @@ public class TesseractEngine implements AutoCloseable {
             pageBudgetMillis);
       }
       tsv = api.TessBaseAPIGetTsvText(handle, pageNumber);
-      return new OcrPage(pageNumber, parseTsv(tsv == null ? "" : tsv.getString(0, StandardCharsets.UTF_8.name())),
-          complete);
+      List<OcrLine> lines = parseTsv(tsv == null ? "" : tsv.getString(0, StandardCharsets.UTF_8.name()));
+      return new OcrPage(pageNumber, complete && direction == TextDirection.HORIZONTAL
+          ? recheckDigits(lines, buffer, image) : lines, complete);
     } finally {
       if (tsv != null) {
         api.TessDeleteText(tsv);
@@ -102,6 +105,112 @@ public class TesseractEngine implements AutoCloseable {
       api.TessMonitorDelete(monitor);
       api.TessBaseAPIClear(handle);
     }
+  }
+
+  /**
+   * Reads the words whose digits matter (amounts, registration and phone numbers, a date's numbers) again with the
+   * {@code eng} model, one box at a time, and combines both readings ({@link DigitRecheck}). About 15 ms a box. Without
+   * eng.traineddata the first reading stays as it is.
+   */
+  private List<OcrLine> recheckDigits(List<OcrLine> lines, ByteBuffer buffer, GreyImage image) {
+    TessBaseAPI digits = digitsHandle();
+    if (digits == null) {
+      return lines;
+    }
+    TessAPI api = TessAPI.INSTANCE;
+    boolean imageSet = false;
+    List<OcrLine> out = new ArrayList<>(lines.size());
+    try {
+      for (OcrLine line : lines) {
+        List<OcrWord> words = new ArrayList<>(line.words());
+        for (int i = 0; i < words.size(); i++) {
+          // Tesseract splits an amount into words now and then (「\\674,」 「948」): such pieces are read as one
+          int last = i;
+          while (last + 1 < words.size() && DigitRecheck.isNumberPiece(words.get(i).text())
+              && DigitRecheck.isNumberPiece(words.get(last + 1).text())
+              && words.get(last + 1).left() - (words.get(last).left() + words.get(last).width())
+              < Math.max(words.get(last).height(), words.get(last + 1).height())) {
+            last++;
+          }
+          OcrWord word = last == i ? words.get(i) : joined(words.subList(i, last + 1));
+          var kind = DigitRecheck.kindOf(word.text(), last + 1 < words.size() ? words.get(last + 1).text() : null);
+          if (kind.isEmpty()) {
+            continue;
+          }
+          if (last > i) {
+            words.subList(i + 1, last + 1).clear();
+          }
+          if (!imageSet) {
+            api.TessBaseAPISetImage(digits, buffer, image.width(), image.height(), 1, image.width());
+            api.TessBaseAPISetSourceResolution(digits, DPI);
+            imageSet = true;
+          }
+          int pad = Math.max(4, word.height() / 4);
+          int left = Math.max(0, word.left() - pad);
+          int top = Math.max(0, word.top() - pad);
+          int width = Math.min(image.width() - left, word.width() + 2 * pad);
+          int height = Math.min(image.height() - top, word.height() + 2 * pad);
+          api.TessBaseAPISetRectangle(digits, left, top, width, height);
+          Pointer text = api.TessBaseAPIGetUTF8Text(digits);
+          String second;
+          try {
+            second = text == null ? "" : text.getString(0, StandardCharsets.UTF_8.name());
+          } finally {
+            if (text != null) {
+              api.TessDeleteText(text);
+            }
+          }
+          DigitRecheck.Reading reading = DigitRecheck.combine(kind.get(), word.text(), word.confidence(), second,
+              api.TessBaseAPIMeanTextConf(digits));
+          words.set(i, new OcrWord(reading.text(), reading.confidence(), word.left(), word.top(), word.width(),
+              word.height()));
+        }
+        out.add(new OcrLine(words));
+      }
+    } finally {
+      if (imageSet) {
+        api.TessBaseAPIClear(digits);
+      }
+    }
+    return out;
+  }
+
+  /** Words side by side as one: their texts, the lowest confidence, the box around them. */
+  private static OcrWord joined(List<OcrWord> parts) {
+    StringBuilder text = new StringBuilder();
+    double confidence = 100;
+    int left = Integer.MAX_VALUE;
+    int top = Integer.MAX_VALUE;
+    int right = 0;
+    int bottom = 0;
+    for (OcrWord w : parts) {
+      text.append(w.text());
+      confidence = Math.min(confidence, w.confidence());
+      left = Math.min(left, w.left());
+      top = Math.min(top, w.top());
+      right = Math.max(right, w.left() + w.width());
+      bottom = Math.max(bottom, w.top() + w.height());
+    }
+    return new OcrWord(text.toString(), confidence, left, top, right - left, bottom - top);
+  }
+
+  private TessBaseAPI digitsHandle() {
+    TessBaseAPI handle = digitsPerThread.get();
+    if (handle != null || !Files.isRegularFile(Path.of(dataPath, "eng.traineddata"))) {
+      return handle;
+    }
+    TessAPI api = TessAPI.INSTANCE;
+    handle = api.TessBaseAPICreate();
+    if (api.TessBaseAPIInit3(handle, dataPath, "eng") != 0) {
+      api.TessBaseAPIDelete(handle);
+      return null;
+    }
+    api.TessBaseAPISetPageSegMode(handle, 7); // one line: the word's box
+    synchronized (all) {
+      all.add(handle);
+    }
+    digitsPerThread.set(handle);
+    return handle;
   }
 
   /** Plain text as the command line prints it, for comparisons. */

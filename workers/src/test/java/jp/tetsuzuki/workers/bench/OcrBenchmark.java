@@ -29,7 +29,9 @@ import jp.tetsuzuki.workers.ocr.TextDirection;
  * output (damage, seconds and accuracy of both readers), so slow or bad pages can be found.
  *
  * <p>For tuning only, {@code -Docr.bench.cliCache=DIR} keeps the command line's text and time per seed and document,
- * so repeated runs on the same sample only rerun our pipeline. Reported figures are measured without it.
+ * so repeated runs on the same sample only rerun our pipeline; {@code -Docr.bench.cli=false} leaves the command line
+ * out, and {@code -Docr.bench.kinds=invoice} (or {@code certificate}) reads only that kind (the other is still
+ * generated, so each document is the same as in a full run). Reported figures are measured without these.
  */
 public final class OcrBenchmark {
 
@@ -67,6 +69,8 @@ public final class OcrBenchmark {
         .map(String::strip).map(FixtureGenerator.Template::valueOf).toList();
     boolean details = Boolean.getBoolean("ocr.bench.details");
     String cache = System.getProperty("ocr.bench.cliCache");
+    boolean withCli = Boolean.parseBoolean(System.getProperty("ocr.bench.cli", "true"));
+    List<String> kinds = List.of(System.getProperty("ocr.bench.kinds", "certificate,invoice").split(","));
     Path images = Files.createTempDirectory("ocr-bench");
     // the page budget is a production guard; on a machine shared with other builds (load 20 on 2 cores, this run
     // niced) wall time per page is several times the CPU time, so the benchmark gives Tesseract longer
@@ -82,6 +86,9 @@ public final class OcrBenchmark {
         FixtureGenerator generator = new FixtureGenerator(seed + template.ordinal());
         for (int i = 0; i < 2 * perKind; i++) {
           Fixture fixture = i % 2 == 0 ? generator.certificate(i / 2, template) : generator.invoice(i / 2, template);
+          if (!kinds.contains(fixture.kind())) {
+            continue;
+          }
           String group = fixture.kind() + " " + template;
           Tally[] t = tallies.computeIfAbsent(group, k -> new Tally[] {new Tally(), new Tally(), new Tally()});
           Path png = images.resolve(fixture.id() + ".png");
@@ -95,8 +102,8 @@ public final class OcrBenchmark {
           long oursNanos = System.nanoTime() - start;
 
           long[] cliNanos = new long[2];
-          String cli = cli(cache, seed, fixture.id(), png, "jpn+eng", cliNanos, 0);
-          String cliJpn = cli(cache, seed, fixture.id(), png, "jpn", cliNanos, 1);
+          String cli = withCli ? cli(cache, seed, fixture.id(), png, "jpn+eng", cliNanos, 0) : "";
+          String cliJpn = withCli ? cli(cache, seed, fixture.id(), png, "jpn", cliNanos, 1) : "";
 
           t[0].add(TextMetrics.distance(fixture.text(), ours.text()), oursNanos);
           t[1].add(TextMetrics.distance(fixture.text(), cli), cliNanos[0]);
@@ -121,7 +128,7 @@ public final class OcrBenchmark {
           Files.delete(png);
         }
       }
-      String markdown = markdown(perKind, seed, templates, tallies);
+      String markdown = markdown(perKind, seed, templates, tallies, withCli);
       Files.createDirectories(report.toAbsolutePath().getParent());
       Files.writeString(report, markdown, StandardCharsets.UTF_8);
       System.out.println(markdown);
@@ -202,7 +209,7 @@ public final class OcrBenchmark {
   }
 
   private static String markdown(int perKind, long seed, List<FixtureGenerator.Template> templates,
-      Map<String, Tally[]> tallies) {
+      Map<String, Tally[]> tallies, boolean withCli) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "Generated documents: %d employment certificates and %d invoices per template"
         + " (templates %s; seed %d + template ordinal; about 3/4 with scan damage). One thread, OMP_THREAD_LIMIT=1,"
@@ -213,6 +220,9 @@ public final class OcrBenchmark {
       String[] group = entry.getKey().split(" ");
       Tally[] t = entry.getValue();
       row(out, group[0], group[1], "Tetsuzuki pipeline", t[0], true);
+      if (!withCli) {
+        continue;
+      }
       row(out, group[0], group[1], "tesseract CLI (jpn+eng, --dpi 300)", t[1], false);
       row(out, group[0], group[1], "tesseract CLI (jpn, --dpi 300)", t[2], false);
     }
