@@ -132,6 +132,10 @@ public final class AdministrativeProcedure {
 
   /** Inspection: the document of one instance of {@link #SUBPROCESS_INSPECT_DOCUMENTS} (element variable). */
   public static final String DOCUMENT_ID = DocumentVariables.DOCUMENT_ID;
+  /** Shown at {@link #TASK_TRANSCRIBE_DOCUMENT}: the file name of the document to transcribe (task-local). */
+  public static final String DOCUMENT_NAME = "documentName";
+  /** Staff at {@link #TASK_ENTER_LEGACY_BY_HAND}: the register's record number of an entry made by hand. */
+  public static final String CASE_NUMBER = LegacyEntryVariables.CASE_NUMBER;
   /** Manual transcription: what staff read from the document (bounded, stored with the document). */
   public static final String TRANSCRIPTION = "transcription";
   /** The application event a notice belongs to: the stable key of its mail (once per event). */

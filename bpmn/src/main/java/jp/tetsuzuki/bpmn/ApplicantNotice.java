@@ -37,6 +37,9 @@ public final class ApplicantNotice {
   public static final String NOTICE_TEXT = "noticeText";
   public static final String CASE_NUMBER = LegacyEntryVariables.CASE_NUMBER;
   public static final String REVIEW_GROUP = AdministrativeProcedure.REVIEW_GROUP;
+  /** Shown at {@link #TASK_NOTIFY_BY_POST}: whom to post to, and for which procedure (read-only). */
+  public static final String APPLICANT_NAME = AdministrativeProcedure.APPLICANT_NAME;
+  public static final String PROCEDURE_NAME = AdministrativeProcedure.PROCEDURE_NAME;
   /** Staff at {@link #TASK_NOTIFY_BY_POST}: the day the notice was posted (YYYY-MM-DD). */
   public static final String POSTED_ON = "postedOn";
 

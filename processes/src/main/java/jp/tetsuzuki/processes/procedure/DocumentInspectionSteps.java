@@ -61,7 +61,7 @@ public class DocumentInspectionSteps {
     DelegateExecution execution = task.getExecution();
     ApplicationRecord application = cases.linked(execution);
     String documentId = documentOf(execution, application);
-    task.setVariableLocal("documentName", fileName(application, documentId));
+    task.setVariableLocal(DOCUMENT_NAME, fileName(application, documentId));
     cases.store().event(application.id(), "transcription-needed", EventTexts.text("document.transcription-needed",
         fileName(application, documentId), ""), null, CaseRecords.now());
   }

@@ -3,6 +3,7 @@ package jp.tetsuzuki.processes.tasklist;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 import jp.tetsuzuki.processes.calendar.OfficeCalendar;
 
 /**
@@ -14,7 +15,7 @@ public final class DueSoonWindow {
 
   /** Open days ahead that count as "soon". */
   public static final int OPEN_DAYS = 3;
-  public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+  public static final ZoneId TOKYO = JapanTime.ZONE;
 
   private DueSoonWindow() {}
 

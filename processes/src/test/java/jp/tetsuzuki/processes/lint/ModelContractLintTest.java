@@ -54,9 +54,6 @@ class ModelContractLintTest {
    * a model uses its topic (the lint fails until then), never add one for a topic a model could use today.
    */
   static final Map<String, String> NOT_YET_USED = Map.of(
-      "document-inspection", "issue 9: administrative-procedure inspects every document before the completeness check",
-      "notify-applicant", "issue 9: administrative-procedure sends its notices by mail",
-      "legacy-system-entry", "issue 9: administrative-procedure updates the legacy register after a grant",
       "ocr-employment-certificate", "childcare-enrollment (not built yet): 就労証明書 of the applicants",
       "ocr-invoice", "contract-payment (not built yet): 適格請求書 of the contractor");
 
