@@ -34,6 +34,6 @@ public class CompletenessSteps {
     execution.setVariable("attachments", documents.stream().map(CompletenessCheck.Attached::documentId)
         .collect(Collectors.joining(",")));
     store.event(application.id(), "completeness-checked", problems.isEmpty() ? EventTexts.text("completeness.ok")
-        : EventTexts.text("completeness.problems", String.join(" ", problems)), null, now);
+        : EventTexts.text("completeness.problems", String.join("", problems)), null, now);
   }
 }

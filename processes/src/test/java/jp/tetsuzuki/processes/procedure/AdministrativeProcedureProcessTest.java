@@ -176,7 +176,7 @@ class AdministrativeProcedureProcessTest {
     ApplicationRecord refused = application(pi);
     Assertions.assertThat(refused.outcomeReason()).contains("補正期限（2026-12-01）").contains("拒否")
         .contains("申請書が添付されていません");
-    Assertions.assertThat(message(pi, "notified")).contains("審査請求");
+    Assertions.assertThat(message(pi, "notified")).contains("審査請求", "取消しの訴え", "3か月以内", "6か月以内");
   }
 
   @Test
