@@ -183,7 +183,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
           }
         }
       }
-      case OWN_CLAIM, WORKER_TOPICS, START, TASK_FORM -> {
+      case OWN_CLAIM, WORKER_TOPICS, WORKER_REPORT, START, TASK_FORM -> {
         if (rule.get().check() == EngineApiPolicy.BodyCheck.OWN_CLAIM && caller.roles().contains(Role.SUPERVISOR)) {
           break; // supervisors hand tasks to others
         }
@@ -206,6 +206,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
         Verdict verdict = switch (rule.get().check()) {
           case OWN_CLAIM -> claim(caller, operation, parsed);
           case WORKER_TOPICS -> topics((ObjectNode) parsed);
+          case WORKER_REPORT -> report((ObjectNode) parsed);
           case START -> start((ObjectNode) parsed, operation);
           default -> taskForm((ObjectNode) parsed, operation);
         };
@@ -259,6 +260,27 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     });
     return foreign.isEmpty() ? Verdict.PASS
         : new Verdict(403, "workers fetch only the topics of the platform's workers, not " + foreign, false);
+  }
+
+  /** A worker's report carries only worker outputs: which record a step touches is never the worker's to say. */
+  private Verdict report(ObjectNode body) {
+    List<String> inputs = new ArrayList<>();
+    for (String scope : List.of("variables", "localVariables")) {
+      JsonNode variables = body.path(scope);
+      if (variables.isMissingNode() || variables.isNull()) {
+        continue;
+      }
+      if (!variables.isObject()) {
+        return new Verdict(400, scope + ": must be an object of variables", false);
+      }
+      variables.fieldNames().forEachRemaining(name -> {
+        if (!WorkerTopics.OUTPUTS.contains(name)) {
+          inputs.add(name);
+        }
+      });
+    }
+    return inputs.isEmpty() ? Verdict.PASS : new Verdict(403, "workers report only their outputs "
+        + new java.util.TreeSet<>(WorkerTopics.OUTPUTS) + ", not " + inputs, false);
   }
 
   private Verdict start(ObjectNode body, String operation) {

@@ -29,6 +29,8 @@ public final class EngineApiPolicy {
     TASK_FORM,
     /** a worker's fetchAndLock: topics of our workers only */
     WORKER_TOPICS,
+    /** a worker's report (complete, bpmnError, failure): only the workers' output variables, never a case's inputs */
+    WORKER_REPORT,
     /** a change to a user's own profile or password: only the caller's own user */
     OWN_USER,
     /** claim for oneself, unclaim one's own task (supervisors hand tasks to others) */
@@ -70,7 +72,7 @@ public final class EngineApiPolicy {
       rule("worker-engine", Set.of("GET"), "engine", EnumSet.of(WORKER), BodyCheck.NONE),
       rule("worker-fetch", Set.of("POST"), "external-task/fetchAndLock", EnumSet.of(WORKER), BodyCheck.WORKER_TOPICS),
       rule("worker-report", Set.of("POST"), "external-task/" + ID + "/(complete|failure|bpmnError|extendLock|unlock)",
-          EnumSet.of(WORKER), BodyCheck.NONE));
+          EnumSet.of(WORKER), BodyCheck.WORKER_REPORT));
 
   private static final Set<Role> OUTSIDE_AND_PEOPLE = EnumSet.of(Role.OUTSIDE_SYSTEM, Role.STAFF, SUPERVISOR, DESIGNER,
       PLATFORM_DESIGNER);

@@ -213,19 +213,7 @@ public final class OfficeCalendar {
    * @throws IllegalArgumentException if the date is null, {@code n} is negative, or the result would be after 2099
    */
   public LocalDate addOpenDays(LocalDate date, int n) {
-    requireNonNull(date, "date");
-    if (n < 0) {
-      throw new IllegalArgumentException("n must not be negative, was " + n);
-    }
-    LocalDate result = date;
-    int counted = 0;
-    while (counted < n) {
-      result = result.plusDays(1);
-      if (isOpen(result)) {
-        counted++;
-      }
-    }
-    return result;
+    return stepOpenDays(date, n, 1);
   }
 
   /**
@@ -235,6 +223,11 @@ public final class OfficeCalendar {
    * @throws IllegalArgumentException if the date is null, {@code n} is negative, or the result would be before 1980
    */
   public LocalDate subtractOpenDays(LocalDate date, int n) {
+    return stepOpenDays(date, n, -1);
+  }
+
+  /** The one open-day loop: {@code n} open days from {@code date} in {@code direction} (+1 later, -1 earlier). */
+  private LocalDate stepOpenDays(LocalDate date, int n, int direction) {
     requireNonNull(date, "date");
     if (n < 0) {
       throw new IllegalArgumentException("n must not be negative, was " + n);
@@ -242,7 +235,7 @@ public final class OfficeCalendar {
     LocalDate result = date;
     int counted = 0;
     while (counted < n) {
-      result = result.minusDays(1);
+      result = result.plusDays(direction);
       if (isOpen(result)) {
         counted++;
       }

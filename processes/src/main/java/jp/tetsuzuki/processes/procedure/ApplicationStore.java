@@ -154,10 +154,14 @@ public class ApplicationStore {
         + "AND inspection IS NULL ORDER BY attached_at, kind", String.class, id);
   }
 
-  /** Records the inspection of a document of this application; false when it is not attached to it. */
+  /**
+   * Records the inspection of a document of this application, once: false when it is not attached to it or its
+   * inspection is recorded already (a result is never overwritten, whoever reports it).
+   */
   public boolean inspected(String id, String documentId, String inspection, String note) {
     return jdbc.update("UPDATE tz_application_document SET inspection = ?, inspection_note = ? "
-        + "WHERE application_id = ? AND document_id = ?", inspection, note, id, documentId) == 1;
+        + "WHERE application_id = ? AND document_id = ? AND inspection IS NULL", inspection, note, id,
+        documentId) == 1;
   }
 
   public List<Inspected> inspections(String id) {

@@ -81,13 +81,16 @@ public class DocumentInspectionSteps {
     ApplicationRecord application = cases.linked(execution);
     String documentId = documentOf(execution, application);
     record(application, documentId, ApplicationStore.INSPECTION_TRANSCRIBED, transcription.strip());
+    // the text is kept with the document; the next document's task must not find it as a case variable
+    execution.removeVariable(TRANSCRIPTION);
     cases.store().event(application.id(), "document-transcribed", EventTexts.text("document.transcribed",
         fileName(application, documentId)), ReviewSteps.caller(task), CaseRecords.now());
   }
 
   private void record(ApplicationRecord application, String documentId, String inspection, String note) {
     if (!cases.store().inspected(application.id(), documentId, inspection, note)) {
-      throw notAttached(documentId);
+      throw new AuthorizationException(EventTexts.text("document.inspected-already", fileName(application,
+          documentId)) + " / the inspection of document " + documentId + " is recorded already");
     }
   }
 

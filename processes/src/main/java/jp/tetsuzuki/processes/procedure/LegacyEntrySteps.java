@@ -112,6 +112,12 @@ public class LegacyEntrySteps {
   }
 
   /** Staff's answer at {@code Task_EnterLegacyByHand}: checked before the gateway reads it. */
+  /** The staff task opens empty: a choice or note of an earlier round (kept as case variables) is no answer. */
+  public void opened(DelegateTask task) {
+    task.getExecution().removeVariable(LEGACY_ACTION);
+    task.getExecution().removeVariable(LEGACY_NOTE);
+  }
+
   public void handled(DelegateTask task) {
     String user = ReviewSteps.caller(task);
     if (user == null) {

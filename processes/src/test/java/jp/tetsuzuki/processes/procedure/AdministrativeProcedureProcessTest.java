@@ -176,7 +176,7 @@ class AdministrativeProcedureProcessTest {
     ApplicationRecord refused = application(pi);
     Assertions.assertThat(refused.outcomeReason()).contains("補正期限（2026-12-01）").contains("拒否")
         .contains("申請書が添付されていません");
-    Assertions.assertThat(message(pi, "notified")).contains("審査請求");
+    Assertions.assertThat(message(pi, "notified")).contains("審査請求", "取消しの訴え", "3か月以内", "6か月以内");
   }
 
   @Test
@@ -388,6 +388,56 @@ class AdministrativeProcedureProcessTest {
   }
 
   @Test
+  void aWorkerCannotRewriteTheResultOfAnotherDocumentOfTheCase() {
+    // review finding: a worker pointed its report at a document already accepted and turned it into a refusal
+    ProcessInstance pi = start(ROAD, allDocuments(ROAD), dataOf(ROAD), "{\"name\":\"デモ建設株式会社\"}");
+    List<LockedExternalTask> inspections = fetch(Topics.DOCUMENT_INSPECTION, pi, 10);
+    accept(inspections.get(0));
+    String accepted = (String) inspections.get(0).getVariables().get(DocumentVariables.DOCUMENT_ID);
+    var external = engine.getExternalTaskService();
+    assertThatThrownBy(() -> external.handleBpmnError(inspections.get(1).getId(), WORKER, Errors.DOCUMENT_REFUSED,
+        "forged", Map.of(DocumentVariables.DOCUMENT_ID, accepted, DocumentVariables.REFUSAL_REASON, "偽造です")))
+        .hasStackTraceContaining("既に記録されています");
+    Assertions.assertThat(ENV.store.inspections(application(pi).id()))
+        .filteredOn(i -> i.documentId().equals(accepted)).extracting(ApplicationStore.Inspected::inspection)
+        .containsExactly(ApplicationStore.INSPECTION_ACCEPTED);
+  }
+
+  @Test
+  void aDocumentNobodyInspectedIsNeverTakenAsComplete() {
+    ProcessInstance pi = start(ROAD, allDocuments(ROAD), dataOf(ROAD), "{\"name\":\"デモ建設株式会社\"}");
+    List<LockedExternalTask> inspections = fetch(Topics.DOCUMENT_INSPECTION, pi, 10);
+    accept(inspections.get(0));
+    // a report that names the first document again for the second one's task: refused, nothing recorded
+    String first = (String) inspections.get(0).getVariables().get(DocumentVariables.DOCUMENT_ID);
+    assertThatThrownBy(() -> engine.getExternalTaskService().complete(inspections.get(1).getId(), WORKER,
+        Map.of(DocumentVariables.DOCUMENT_ID, first, DocumentVariables.DOCUMENT_MEDIA_TYPE, "application/pdf")))
+        .hasStackTraceContaining("既に記録されています");
+    // a file attached while the inspections ran (not in their collection) is named, not taken as complete
+    ENV.store.attach(application(pi).id(), ENV.document("application/pdf", "追加の図面.pdf"), "location-map", MONDAY);
+    inspections.subList(1, inspections.size()).forEach(this::accept);
+    Assertions.assertThat(ENV.store.events(application(pi).id())).filteredOn(e -> e.type().equals(
+        "completeness-checked")).last().extracting(ApplicationStore.Event::message).asString()
+        .contains("追加の図面.pdf", "検査が終わっていません");
+    assertThat(pi).isNotWaitingAt(TASK_REVIEW);
+  }
+
+  @Test
+  void aTranscriptionIsNotReusedForTheNextDocument() {
+    // review finding: an empty completion of the second transcription task took the first one's text
+    ProcessInstance pi = start(ROAD, allDocuments(ROAD), dataOf(ROAD), "{\"name\":\"デモ建設株式会社\"}");
+    List<LockedExternalTask> inspections = fetch(Topics.DOCUMENT_INSPECTION, pi, 10);
+    var external = engine.getExternalTaskService();
+    external.handleBpmnError(inspections.get(0).getId(), WORKER, Errors.DOCUMENT_UNREADABLE, "no text");
+    external.handleBpmnError(inspections.get(1).getId(), WORKER, Errors.DOCUMENT_UNREADABLE, "no text");
+    List<Task> transcriptions = taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_TRANSCRIBE_DOCUMENT).list();
+    completeAs("staff-ku", transcriptions.get(0), Map.of(TRANSCRIPTION, "申請者 デモ建設株式会社"));
+    assertThatThrownBy(() -> completeAs("staff-ku", transcriptions.get(1), Map.of()))
+        .hasMessageContaining("書類の内容を入力してください");
+  }
+
+  @Test
   void eachNoticeIsMailedOnceAndARedeliveredTaskSendsNothing() throws Exception {
     MAIL.clear();
     ProcessInstance pi = apply(OUTDOOR, allDocuments(OUTDOOR).subList(0, 3), dataOf(OUTDOOR), OUTDOOR_APPLICANT);
@@ -562,7 +612,17 @@ class AdministrativeProcedureProcessTest {
         .taskDefinitionKey(TASK_ENTER_LEGACY_BY_HAND).singleResult();
     Assertions.assertThat((String) taskService().getVariable(byHand.getId(), LEGACY_PROBLEM)).contains("障害");
     assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of())).hasMessageContaining("選んでください");
-    completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_RETRY));
+    completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_RETRY, LEGACY_NOTE, "再実行"));
+
+    // the retry fails too: the next task opens empty (review finding: an empty completion reused the old choice)
+    assertThat(pi).isWaitingAt(TASK_ENTER_LEGACY_REGISTER);
+    LockedExternalTask again = fetch(Topics.LEGACY_SYSTEM_ENTRY, pi, 1).get(0);
+    engine.getExternalTaskService().handleFailure(again.getId(), WORKER, "503 メンテナンス中", "audit: []", 0, 0);
+    execute(timer(pi, EVENT_LEGACY_ENTRY_STALLED));
+    Task second = taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_ENTER_LEGACY_BY_HAND).singleResult();
+    assertThatThrownBy(() -> completeAs("staff-ku", second, Map.of())).hasMessageContaining("選んでください");
+    completeAs("staff-ku", second, Map.of(LEGACY_ACTION, LEGACY_ACTION_RETRY));
 
     assertThat(pi).isWaitingAt(TASK_ENTER_LEGACY_REGISTER);
     enterLegacyRegister(pi);

@@ -115,7 +115,7 @@ public class DocumentInspector {
         return inspect(file, size, use);
       } catch (IOException e) {
         // the bytes are on our disk now: a structure the libraries cannot read is the document's fault
-        throw new DocumentRefusedException(RefusalReason.CORRUPT, e.toString());
+        throw new DocumentRefusedException(RefusalReason.CORRUPT, "unreadable structure: " + e.getMessage());
       }
     } finally {
       Files.deleteIfExists(file);
