@@ -29,8 +29,9 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 class PublicApiErrors {
 
   @ExceptionHandler(ApiException.class)
-  ProblemDetail refused(ApiException e) {
+  ProblemDetail refused(ApiException e, jakarta.servlet.http.HttpServletRequest request) {
     ProblemDetail problem = problem(HttpStatus.valueOf(e.status()), e.getMessage(), e.field());
+    problem.setInstance(instance(request.getRequestURI()));
     if (e.japanese() != null) {
       problem.setProperty(ApiException.MESSAGE_JA, e.japanese());
     }
@@ -82,6 +83,26 @@ class PublicApiErrors {
   private static String path(JsonMappingException e) {
     return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
         .collect(Collectors.joining(".")).replace(".[", "[");
+  }
+
+  /** How much of the request path an answer repeats (Spring would repeat all of it, e.g. a 5000-character id). */
+  static final int MAX_INSTANCE = 128;
+
+  /** The request path as the answer's {@code instance}, at most {@link #MAX_INSTANCE} characters of it. */
+  static java.net.URI instance(String path) {
+    if (path == null) {
+      return null;
+    }
+    String kept = path.length() <= MAX_INSTANCE ? path : path.substring(0, MAX_INSTANCE);
+    int escape = kept.lastIndexOf('%');
+    if (escape >= 0 && escape > kept.length() - 3) {
+      kept = kept.substring(0, escape); // never half a percent-escape
+    }
+    try {
+      return java.net.URI.create(kept.length() < path.length() ? kept + "..." : kept);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static ProblemDetail problem(HttpStatus status, String detail, String field) {

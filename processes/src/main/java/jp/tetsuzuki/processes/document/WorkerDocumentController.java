@@ -35,6 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkerDocumentController {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkerDocumentController.class);
+  /** Document ids are UUIDs (36 characters); anything much longer is not one and is refused unread. */
+  static final int MAX_DOCUMENT_ID = 64;
+  /** Camunda keeps a lock's worker id in a VARCHAR(255). */
+  static final int MAX_WORKER_ID = 255;
+  /** How much of a caller's id an answer or a log line repeats. */
+  private static final int SHOWN = 64;
 
   private final WorkerDocuments documents;
   private final DocumentStore store;
@@ -57,8 +63,15 @@ class WorkerDocumentController {
     if (workerId == null || workerId.isBlank()) {
       throw ApiException.badRequest("workerId", "workerId: required (the worker id the task was locked with)");
     }
+    if (documentId.length() > MAX_DOCUMENT_ID) {
+      throw ApiException.badRequest("documentId", "documentId: at most " + MAX_DOCUMENT_ID + " characters (a document"
+          + " id is a UUID)");
+    }
+    if (workerId.length() > MAX_WORKER_ID) {
+      throw ApiException.badRequest("workerId", "workerId: at most " + MAX_WORKER_ID + " characters");
+    }
     WorkerDocuments.Handed handed = documents.lockedBy(workerId, documentId).orElseThrow(() -> ApiException.notFound(
-        "no document '" + documentId + "' of an external task locked by worker '" + workerId + "'"));
+        "no document '" + shown(documentId) + "' of an external task locked by worker '" + shown(workerId) + "'"));
     StoredFile file = handed.file();
     if (file.size() > maxBytes) {
       throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE.value(), "documentId", "document " + documentId + " has "
@@ -66,15 +79,20 @@ class WorkerDocumentController {
     }
     byte[] content;
     try (StoredDocument stored = store.open(documentId).orElseThrow(() -> ApiException.notFound(
-        "no document '" + documentId + "'"))) {
+        "no document '" + shown(documentId) + "'"))) {
       content = stored.content().readAllBytes();
     }
-    LOG.info("document {} handed to worker {} ({}) for external task {}", documentId, workerId, caller.getName(),
+    LOG.info("document {} handed to worker {} ({}) for external task {}", documentId, shown(workerId), caller.getName(),
         handed.externalTaskId());
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).contentLength(content.length)
         .cacheControl(CacheControl.noStore())
         .header(PlatformDocumentClient.MEDIA_TYPE_HEADER, file.mediaType())
         .header(PlatformDocumentClient.SHA256_HEADER, DocumentStore.sha256(content))
         .body(content);
+  }
+
+  /** At most {@link #SHOWN} characters of an id the caller sent. */
+  static String shown(String id) {
+    return id.length() <= SHOWN ? id : id.substring(0, SHOWN) + "…";
   }
 }

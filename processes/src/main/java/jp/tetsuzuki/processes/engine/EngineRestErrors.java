@@ -48,6 +48,8 @@ public final class EngineRestErrors {
   static final String PASSWORD_POLICY_MESSAGE = "Password does not match policy";
   /** CoreLogger: "Cannot set variable with name … Java serialization format is prohibited". */
   private static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
+  /** VariableSerializers: a typed value (e.g. Object without objectTypeName) no serializer accepts. */
+  private static final String NO_SERIALIZER = "Cannot find serializer for value";
   /** EngineUtilLogger: "Could not parse '…'" (XML parser errors, DOCTYPE included). */
   private static final Pattern NOT_PARSED = Pattern.compile("ENGINE-09\\d{3} Could not parse");
 
@@ -71,6 +73,12 @@ public final class EngineRestErrors {
       LOG.info("engine REST: optimistic locking clash: {}", e.getMessage());
       return answer(409, "OptimisticLockingException", "the resource was changed by another request meanwhile; "
           + "read it again and retry", code(e));
+    }
+    if (mentions(e, NO_SERIALIZER)) {
+      // a variable typed Object (or another serializable type) without a usable valueInfo: the client's mistake
+      return answer(400, "InvalidRequestException", "変数の値を保存できません（型 Object などには valueInfo の objectTypeName と"
+          + " serializationDataFormat が必要です。文字・数値・真偽値・日付で送ってください）。 / a variable cannot be stored: no"
+          + " serializer for its type and valueInfo (send String, a number type, Boolean or Date)", code(e));
     }
     String badInput = badInput(e);
     if (badInput != null) {
@@ -115,6 +123,15 @@ public final class EngineRestErrors {
       LOG.warn("engine REST: {} answered with 500", e.getClass().getSimpleName(), e);
     }
     return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static boolean mentions(Throwable e, String text) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains(text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean causedByOtherTenant(Throwable e) {

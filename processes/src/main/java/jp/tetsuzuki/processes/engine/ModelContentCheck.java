@@ -65,7 +65,10 @@ public final class ModelContentCheck {
    * given, {@code deployment} or {@code version}) and, for {@code version}, the version; where it stands.
    */
   public record FormReference(String elementId, String key, String binding, String version, int line, int column) {
-    /** An expression is resolved per case at runtime; only literal keys can be checked at deploy time. */
+    /**
+     * An expression is resolved per case at runtime; only literal keys can be checked at deploy time (so only
+     * administrators may deploy expression formRefs).
+     */
     public boolean literal() {
       return !key.contains("${") && !key.contains("#{");
     }
@@ -259,8 +262,15 @@ public final class ModelContentCheck {
         return;
       }
       String binding = attributes.getValue(CAMUNDA_NS, "formRefBinding");
-      formRefs.add(new FormReference(id, formRef.trim(), binding == null || binding.isBlank() ? "latest"
-          : binding.trim(), attributes.getValue(CAMUNDA_NS, "formRefVersion"), element.line, element.column));
+      FormReference ref = new FormReference(id, formRef.trim(), binding == null || binding.isBlank() ? "latest"
+          : binding.trim(), attributes.getValue(CAMUNDA_NS, "formRefVersion"), element.line, element.column);
+      if (!ref.literal()) {
+        // an expression picks the form per case from a variable that a start or a task could set: the deploy-time
+        // check that the form exists would be meaningless, so designers name the form itself (administrators may)
+        add(element, "camunda:formRef には式ではなくフォーム ID を指定してください（「" + formRef.trim() + "」は使えません）。 /"
+            + " camunda:formRef must name a form id, not an expression ('" + formRef.trim() + "')");
+      }
+      formRefs.add(ref);
     }
 
     private void checkElement(String localName, Open element) {

@@ -2,7 +2,7 @@ package jp.tetsuzuki.processes.engine;
 
 import jp.tetsuzuki.bpmn.CommonVariables;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -24,8 +24,10 @@ public class VariableTenantIdProvider implements TenantIdProvider {
     }
     Object tenantId = ctx.getVariables().get(CommonVariables.TENANT_ID);
     if (!(tenantId instanceof String id) || id.isBlank()) {
-      throw new ProcessEngineException("A case needs the start variable '" + CommonVariables.TENANT_ID
-          + "' (the municipality it belongs to)");
+      // the client's mistake (a start without it, or typed Long/Boolean over REST): a 400, not the engine's 500
+      throw new BadUserRequestException("案件を開始するには自治体（" + CommonVariables.TENANT_ID + "）を文字列で指定してください。"
+          + " / A case needs the start variable '" + CommonVariables.TENANT_ID
+          + "' (the municipality it belongs to, a String)");
     }
     // a person may only open cases of a municipality they belong to (administrators excepted); the platform's
     // own starts (routes, timers) run without an authenticated user

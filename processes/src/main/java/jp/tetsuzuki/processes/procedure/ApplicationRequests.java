@@ -199,8 +199,10 @@ final class ApplicationRequests {
     String label = definition.label();
     switch (definition.type()) {
       case "number" -> {
-        if (!value.isNumber()) {
-          throw ApiException.invalid(field, field + ": must be a number", "「" + label + "」は数値で入力してください。");
+        if (!reasonableNumber(value)) {
+          throw ApiException.invalid(field, field + ": must be a number (finite, at most " + MAX_NUMBER_TEXT
+              + " in magnitude, at most " + MAX_DECIMALS + " decimals)", "「" + label + "」は数値（絶対値 1 兆以下、小数点以下 "
+              + MAX_DECIMALS + " 桁まで）で入力してください。");
         }
         return value.numberValue();
       }
@@ -238,6 +240,28 @@ final class ApplicationRequests {
       }
     }
   }
+
+  /**
+   * A number field's value: finite, |x| ≤ 1e12 and at most 3 decimals. Areas, lengths, counts and yen amounts of a
+   * municipality's procedures stay far below 1 兆 (a city's whole budget is of that order), and 12 integer digits plus
+   * 3 decimals are 15 significant digits, which a double keeps exactly (DBL_DIG), so the value a citizen typed is the
+   * value the case, the record and the notice show. NaN, Infinity and 1e308 (which the paper form's Double variables
+   * and JSON allow) would break sums, comparisons in decisions and the notices' formatting.
+   */
+  static boolean reasonableNumber(JsonNode value) {
+    if (value == null || !value.isNumber()) {
+      return false;
+    }
+    if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
+      return false;
+    }
+    java.math.BigDecimal number = value.decimalValue();
+    return number.abs().compareTo(MAX_NUMBER) <= 0 && number.stripTrailingZeros().scale() <= MAX_DECIMALS;
+  }
+
+  static final java.math.BigDecimal MAX_NUMBER = java.math.BigDecimal.valueOf(1_000_000_000_000L);
+  private static final String MAX_NUMBER_TEXT = "1e12";
+  static final int MAX_DECIMALS = 3;
 
   /** The normalised identifier, or a 400 with what is wrong (never quoting an individual number). */
   static String identifier(IdentifierType type, String field, String label, String value) {

@@ -91,7 +91,7 @@ public class ProcedureActivities {
   private ApplicationRecord registerPaperApplication(DelegateExecution execution) {
     Authentication caller = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String staff = caller == null ? null : caller.getUserId();
-    Map<String, Object> form = execution.getVariables();
+    Map<String, Object> form = formValues(execution);
     try {
       ApplicationRecord application = applications.registerPaper(staff,
           PaperApplicationForm.submission(catalog, form), execution.getProcessInstanceId());
@@ -102,6 +102,32 @@ public class ProcedureActivities {
       String message = refused.japanese() != null ? refused.japanese() : refused.getMessage();
       throw refused.status() == 403 ? new AuthorizationException(message) : new BadUserRequestException(message);
     }
+  }
+
+  /**
+   * The start form's values as the form sends them: text, numbers, booleans and dates. A REST client may type a
+   * variable Object (or File, Json…); reading it would run a deserializer on the client's text and end in a 500, so it
+   * is refused, unread, as the client's mistake.
+   */
+  private static Map<String, Object> formValues(DelegateExecution execution) {
+    org.camunda.bpm.engine.variable.VariableMap typed = execution.getVariablesTyped(false);
+    Map<String, Object> form = new java.util.LinkedHashMap<>();
+    for (String name : typed.keySet()) {
+      org.camunda.bpm.engine.variable.value.TypedValue value = typed.getValueTyped(name);
+      if (value.getType() == null || !value.getType().isPrimitiveValueType()) {
+        String shown = name.length() <= 64 ? name : name.substring(0, 64) + "…";
+        String type = value.getType() == null ? "untyped" : value.getType().getName();
+        throw new BadUserRequestException("「" + shown + "」は文字・数値・真偽値・日付で指定してください（型 " + type
+            + " は使えません）。 / variable '" + shown + "': type " + capitalized(type) + " is not accepted (use String,"
+            + " a number type, Boolean or Date)");
+      }
+      form.put(name, value.getValue());
+    }
+    return form;
+  }
+
+  private static String capitalized(String type) {
+    return type.isEmpty() ? type : Character.toUpperCase(type.charAt(0)) + type.substring(1);
   }
 
   private void setDeadlines(DelegateExecution execution, OfficeCalendar calendar, LocalDate due) {

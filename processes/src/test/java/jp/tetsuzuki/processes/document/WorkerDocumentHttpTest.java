@@ -125,6 +125,19 @@ class WorkerDocumentHttpTest {
     assertThat(read(worker(), otherDocument, workerId).status()).isEqualTo(404);
     assertThat(read(worker(), documentId, "worker-docs-guess").status()).isEqualTo(404);
     assertThat(read(worker(), UUID.randomUUID().toString(), workerId).status()).isEqualTo(404);
+    // review F6: an absurd id is refused unread and never echoed whole
+    Http.Response longId = read(worker(), "a".repeat(5000), workerId);
+    assertThat(longId.status()).as(longId.body()).isEqualTo(400);
+    assertThat(longId.json().get("field").asText()).isEqualTo("documentId");
+    // the detail names no id; the problem's instance repeats at most 128 characters of the path
+    assertThat(longId.body()).hasSizeLessThan(1000).doesNotContain("a".repeat(129));
+    Http.Response longWorker = read(worker(), documentId, "w".repeat(5000));
+    assertThat(longWorker.status()).as(longWorker.body()).isEqualTo(400);
+    assertThat(longWorker.json().get("field").asText()).isEqualTo("workerId");
+    assertThat(longWorker.body()).hasSizeLessThan(1000).doesNotContain("w".repeat(65));
+    Http.Response unknownLongWorker = read(worker(), documentId, "v".repeat(200));
+    assertThat(unknownLongWorker.status()).as(unknownLongWorker.body()).isEqualTo(404);
+    assertThat(unknownLongWorker.body()).doesNotContain("v".repeat(65));
     Http.Response noWorker = read(worker(), documentId, null);
     assertThat(noWorker.status()).isEqualTo(400);
     assertThat(noWorker.json().get("field").asText()).isEqualTo("workerId");

@@ -47,14 +47,20 @@ class ApplicationRequestsTest {
   /** One bad data value of 屋外広告物表示許可申請 or 中小企業DX補助金: the field, the English detail and the Japanese. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      area as text          | outdoor-advertising-permit | {"location":"1-1","displayArea":"広い","displayFrom":"2027-01-04"} | data.displayArea | must be a number | 「表示面積（平方メートル）」は数値で入力してください。
+      area as text          | outdoor-advertising-permit | {"location":"1-1","displayArea":"広い","displayFrom":"2027-01-04"} | data.displayArea | must be a number | 「表示面積（平方メートル）」は数値（絶対値 1 兆以下、小数点以下 3 桁まで）で入力してください。
       date not a date       | outdoor-advertising-permit | {"location":"1-1","displayArea":4,"displayFrom":"2027/01/04"}   | data.displayFrom | must be a date YYYY-MM-DD | 「表示開始日」は日付（YYYY-MM-DD）で入力してください。
       required missing      | outdoor-advertising-permit | {"displayArea":4,"displayFrom":"2027-01-04"}                   | data.location | required | 「表示場所」を入力してください。
       blank counts missing  | outdoor-advertising-permit | {"location":"  ","displayArea":4,"displayFrom":"2027-01-04"}   | data.location | required | 「表示場所」を入力してください。
       unknown field         | outdoor-advertising-permit | {"location":"1-1","displayArea":4,"displayFrom":"2027-01-04","colour":"赤"} | data.colour | not a field of procedure | 項目「colour」は手続「屋外広告物表示許可申請」の申請内容にありません。
       check digit wrong     | business-subsidy           | {"corporateNumber":"2180301018771","companyName":"株式会社テスト","requestedAmount":5} | data.corporateNumber | check digit mismatch | 「法人番号」が正しくありません（13桁の数字で、先頭の検査用数字が合っていること）。
       too few digits        | business-subsidy           | {"corporateNumber":"118030101877","companyName":"株式会社テスト","requestedAmount":5}  | data.corporateNumber | must be 13 digits | 「法人番号」が正しくありません（13桁の数字で、先頭の検査用数字が合っていること）。
-      number as string      | business-subsidy           | {"corporateNumber":"1180301018771","companyName":"株式会社テスト","requestedAmount":"5"} | data.requestedAmount | must be a number | 「交付申請額（円）」は数値で入力してください。
+      number as string      | business-subsidy           | {"corporateNumber":"1180301018771","companyName":"株式会社テスト","requestedAmount":"5"} | data.requestedAmount | must be a number | 「交付申請額（円）」は数値（絶対値 1 兆以下、小数点以下 3 桁まで）で入力してください。
+      area 1e308            | outdoor-advertising-permit | {"location":"1-1","displayArea":1e308,"displayFrom":"2027-01-04"} | data.displayArea | must be a number (finite, at most 1e12 in magnitude, at most 3 decimals) | 「表示面積（平方メートル）」は数値（絶対値 1 兆以下、小数点以下 3 桁まで）で入力してください。
+      area above 1e12       | outdoor-advertising-permit | {"location":"1-1","displayArea":1000000000000.5,"displayFrom":"2027-01-04"} | data.displayArea | at most 1e12 | 「表示面積（平方メートル）」は数値（絶対値 1 兆以下、小数点以下 3 桁まで）で入力してください。
+      amount below -1e12    | business-subsidy           | {"corporateNumber":"1180301018771","companyName":"株式会社テスト","requestedAmount":-1000000000001} | data.requestedAmount | at most 1e12 | 「交付申請額（円）」は数値（絶対値 1 兆以下、小数点以下 3 桁まで）で入力してください。
+      huge integer          | business-subsidy           | {"corporateNumber":"1180301018771","companyName":"株式会社テスト","requestedAmount":123456789012345678901234567890} | data.requestedAmount | at most 1e12 | 「交付申請額（円）」は数値（絶対値 1 兆以下、小数点以下 3 桁まで）で入力してください。
+      four decimals         | outdoor-advertising-permit | {"location":"1-1","displayArea":1.0001,"displayFrom":"2027-01-04"} | data.displayArea | at most 3 decimals | 「表示面積（平方メートル）」は数値（絶対値 1 兆以下、小数点以下 3 桁まで）で入力してください。
+      tiny                  | outdoor-advertising-permit | {"location":"1-1","displayArea":1e-7,"displayFrom":"2027-01-04"} | data.displayArea | at most 3 decimals | 「表示面積（平方メートル）」は数値（絶対値 1 兆以下、小数点以下 3 桁まで）で入力してください。
       """)
   void aBadDataValueIsRefusedWithItsFieldInEnglishAndItsLabelInJapanese(String name, String code, String data,
       String field, String english, String japanese) {
@@ -66,6 +72,32 @@ class ApplicationRequestsTest {
           assertThat(e.getMessage()).startsWith(field + ":").contains(english);
           assertThat(e.japanese()).isEqualTo(japanese);
         });
+  }
+
+  /** Review F4: NaN and infinities (a paper form's Double variable carries them; JSON text cannot). */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY, 1e308, -1e13})
+  void aNonFiniteOrAbsurdNumberIsRefusedLikeAnyBadNumber(double bad) {
+    Procedure procedure = catalog.find("outdoor-advertising-permit").orElseThrow();
+    com.fasterxml.jackson.databind.node.ObjectNode data = JSON.createObjectNode().put("location", "1-1")
+        .put("displayFrom", "2027-01-04").put("displayArea", bad);
+    assertThatThrownBy(() -> ApplicationRequests.data(procedure, data, false))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.field()).isEqualTo("data.displayArea");
+          assertThat(e.japanese()).isEqualTo("「表示面積（平方メートル）」は数値（絶対値 1 兆以下、小数点以下 3 桁まで）で入力してください。");
+        });
+  }
+
+  @Test
+  void numbersUpToTheBoundAndThreeDecimalsAreKept() throws IOException {
+    Procedure procedure = catalog.find("outdoor-advertising-permit").orElseThrow();
+    for (String area : List.of("1000000000000", "-1000000000000", "12.5", "0.125", "1.2300", "4")) {
+      Map<String, Object> data = ApplicationRequests.data(procedure, json("{\"location\":\"1-1\",\"displayArea\":"
+          + area + ",\"displayFrom\":\"2027-01-04\"}"), false);
+      assertThat(data).as(area).containsKey("displayArea");
+    }
   }
 
   @Test

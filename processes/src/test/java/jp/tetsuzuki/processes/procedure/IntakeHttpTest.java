@@ -202,6 +202,56 @@ class IntakeHttpTest {
     assertThat(count()).isEqualTo(before);
   }
 
+  @Test
+  void aMissingOrMistypedTenantOrArrivalDateIsABadRequestNotAnInternalError() throws IOException {
+    // review F3 and F4: variables a REST client types as it likes
+    String path = "/engine-rest/process-definition/key/" + AdministrativeProcedure.ID + "/submit-form";
+    String today = LocalDate.now(ProcedureDeadlines.TOKYO).toString();
+    long before = count();
+    long cases = cases();
+    List<Map.Entry<String, Object>> bad = List.of(
+        Map.entry(AdministrativeProcedure.TENANT_ID, Map.of("value", 7, "type", "Long")),
+        Map.entry(AdministrativeProcedure.TENANT_ID, Map.of("value", true, "type", "Boolean")));
+    List<Map<String, Object>> forms = new ArrayList<>();
+    Map<String, Object> missing = paperForm("無テナント株式会社", today);
+    missing.remove(AdministrativeProcedure.TENANT_ID);
+    forms.add(missing);
+    for (var entry : bad) {
+      Map<String, Object> form = paperForm("型違い株式会社", today);
+      form.put(entry.getKey(), entry.getValue());
+      forms.add(form);
+    }
+    for (Map<String, Object> form : forms) {
+      Http.Response refused = Http.as("staff-ku", port).postJson(path, JSON.valueToTree(Map.of("variables", form)));
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.json().get("message").asText()).as(refused.body())
+          .contains("自治体（tenantId）").contains(" / ").contains("start variable 'tenantId'");
+    }
+
+    // typed Object: without valueInfo nothing can store it; with a JSON format it would be deserialized when read
+    Map<String, Object> untyped = paperForm("オブジェクト日付株式会社", today);
+    untyped.put(AdministrativeProcedure.RECEIVED_ON, Map.of("value", "{\"day\":1}", "type", "Object"));
+    Http.Response object = Http.as("staff-ku", port).postJson(path, JSON.valueToTree(Map.of("variables", untyped)));
+    assertThat(object.status()).as(object.body()).isEqualTo(400);
+    assertThat(object.json().get("message").asText()).as(object.body())
+        .contains("型 Object").contains(" / ").contains("no serializer");
+    Map<String, Object> json = paperForm("オブジェクト日付株式会社", today);
+    json.put(AdministrativeProcedure.RECEIVED_ON, Map.of("value", "{\"day\":1}", "type", "Object", "valueInfo",
+        Map.of("objectTypeName", "java.time.LocalDate", "serializationDataFormat", "application/json")));
+    Http.Response spin = Http.as("staff-ku", port).postJson(path, JSON.valueToTree(Map.of("variables", json)));
+    assertThat(spin.status()).as(spin.body()).isEqualTo(400);
+    assertThat(spin.json().get("message").asText()).as(spin.body())
+        .contains("「" + AdministrativeProcedure.RECEIVED_ON + "」").contains(" / ").contains("type Object");
+
+    Map<String, Object> notANumber = paperForm("非数株式会社", today);
+    notANumber.put("road-occupancy-permit__occupancyArea", Map.of("value", "NaN", "type", "Double"));
+    Http.Response nan = Http.as("staff-ku", port).postJson(path, JSON.valueToTree(Map.of("variables", notANumber)));
+    assertThat(nan.status()).as(nan.body()).isEqualTo(400);
+    assertThat(nan.json().get("message").asText()).contains("は数値（絶対値 1 兆以下");
+    assertThat(count()).isEqualTo(before);
+    assertThat(cases()).isEqualTo(cases);
+  }
+
   // --- helpers ---
 
   /** The variables of a filled-in paper form for a road-occupancy application, as the Tasklist submits them. */

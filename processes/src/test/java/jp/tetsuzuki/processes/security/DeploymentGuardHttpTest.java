@@ -271,6 +271,28 @@ class DeploymentGuardHttpTest {
   }
 
   @Test
+  void designersCannotPickTheFormByAnExpression() {
+    // review F5: an expression formRef escapes the deploy-time check that the form exists
+    String key = key("exprform");
+    Http.Response refused = deploy(designer(), "demo-ku", Map.of(key + ".bpmn", withForms(key, null,
+        "${formKeyVar}", "latest")));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("式ではなくフォーム ID", "${formKeyVar}",
+        "must name a form id, not an expression");
+    JsonNode errors = refused.json().get("details").get(key + ".bpmn").get("errors");
+    List<String> elements = new ArrayList<>();
+    errors.forEach(e -> elements.add(e.get("mainElementId").asText()));
+    assertThat(elements).containsExactly("Task_Check");
+    assertNothingDeployed(key);
+
+    // administrators may (the form is then theirs to guarantee)
+    Http.Response byAdmin = deploy(Http.as("admin", port), null, Map.of(key + ".bpmn", withForms(key, null,
+        "${formKeyVar}", "latest")));
+    assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(200);
+    deployments.add(byAdmin.json().get("id").asText());
+  }
+
+  @Test
   void aFormOfTheDeploymentOfTheTenantOrSharedIsFound() {
     String key = key("forms");
     String form = key + "-confirm";
