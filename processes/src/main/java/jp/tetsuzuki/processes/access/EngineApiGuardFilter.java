@@ -280,7 +280,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
       });
     }
     return inputs.isEmpty() ? Verdict.PASS : new Verdict(403, "workers report only their outputs "
-        + new java.util.TreeSet<>(WorkerTopics.OUTPUTS) + ", not " + inputs, false);
+        + new TreeSet<>(WorkerTopics.OUTPUTS) + ", not " + inputs, false);
   }
 
   private Verdict start(ObjectNode body, String operation) {

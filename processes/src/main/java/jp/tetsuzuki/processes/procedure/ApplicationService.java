@@ -1,6 +1,7 @@
 package jp.tetsuzuki.processes.procedure;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 import jp.tetsuzuki.processes.identifier.IdentifierType;
 import jp.tetsuzuki.processes.identifier.IdentifierValidator;
 import jp.tetsuzuki.processes.identity.AsPlatform;
@@ -189,7 +190,7 @@ public class ApplicationService {
     ApplicationRecord first = store.get(applicationId);
     return new ApiException(409, null, "this paper application was registered before as application "
         + applicationId, "この申請書は既に登録されています（申請ID " + applicationId + "、"
-        + REGISTERED_AT.format(first.createdAt().atZone(ProcedureDeadlines.TOKYO)) + " に " + first.createdBy()
+        + REGISTERED_AT.format(first.createdAt().atZone(JapanTime.ZONE)) + " に " + first.createdBy()
         + " さんが登録）。同じ申請書を二重に登録することはできません。");
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 import jp.tetsuzuki.processes.api.ApiException;
 
 /**
@@ -195,7 +196,7 @@ public final class PaperApplicationForm {
   /** A date as form-js sends it (YYYY-MM-DD), or as a Java client may (a Date, taken in Tokyo). */
   private static String date(Object value) {
     if (value instanceof Date d) {
-      return d.toInstant().atZone(ProcedureDeadlines.TOKYO).toLocalDate().toString();
+      return d.toInstant().atZone(JapanTime.ZONE).toLocalDate().toString();
     }
     if (value instanceof LocalDate d) {
       return d.toString();

@@ -3,7 +3,6 @@ package jp.tetsuzuki.processes.procedure;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import jp.tetsuzuki.bpmn.rules.JapanTime;
@@ -18,8 +17,6 @@ import jp.tetsuzuki.processes.calendar.PeriodUnit;
  */
 public final class ProcedureDeadlines {
 
-  /** The platform's zone ({@link JapanTime#ZONE}), kept under this name for the procedure code that uses it. */
-  public static final ZoneId TOKYO = JapanTime.ZONE;
   /** Task due time on the due date: end of office hours. */
   public static final LocalTime OFFICE_CLOSES = LocalTime.of(17, 0);
   /** Reminders and escalations are sent when the office opens. */
@@ -30,7 +27,7 @@ public final class ProcedureDeadlines {
   private ProcedureDeadlines() {}
 
   public static LocalDate today(Instant now) {
-    return now.atZone(TOKYO).toLocalDate();
+    return now.atZone(JapanTime.ZONE).toLocalDate();
   }
 
   /** The due date of the standard period counted from the arrival, moved by the completed pauses. */
@@ -59,20 +56,21 @@ public final class ProcedureDeadlines {
 
   /** Task due date: 17:00 in Tokyo on the due date. */
   public static Instant dueAt(LocalDate due) {
-    return due.atTime(OFFICE_CLOSES).atZone(TOKYO).toInstant();
+    return due.atTime(OFFICE_CLOSES).atZone(JapanTime.ZONE).toInstant();
   }
 
   /** End of a day in Tokyo (the deadline passes at midnight). */
   public static Instant endOf(LocalDate day) {
-    return day.plusDays(1).atStartOfDay(TOKYO).toInstant();
+    return day.plusDays(1).atStartOfDay(JapanTime.ZONE).toInstant();
   }
 
   public static Instant reminderAt(OfficeCalendar calendar, LocalDate due) {
-    return openDayBefore(calendar, due, REMINDER_OPEN_DAYS_BEFORE).atTime(OFFICE_OPENS).atZone(TOKYO).toInstant();
+    return openDayBefore(calendar, due, REMINDER_OPEN_DAYS_BEFORE).atTime(OFFICE_OPENS).atZone(JapanTime.ZONE)
+        .toInstant();
   }
 
   public static Instant escalationAt(OfficeCalendar calendar, LocalDate due) {
-    return openDayBefore(calendar, due, ESCALATION_OPEN_DAYS_BEFORE).atTime(OFFICE_OPENS).atZone(TOKYO)
+    return openDayBefore(calendar, due, ESCALATION_OPEN_DAYS_BEFORE).atTime(OFFICE_OPENS).atZone(JapanTime.ZONE)
         .toInstant();
   }
 

@@ -2,7 +2,6 @@ package jp.tetsuzuki.processes.tasklist;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import jp.tetsuzuki.bpmn.rules.JapanTime;
 import jp.tetsuzuki.processes.calendar.OfficeCalendar;
 
@@ -15,12 +14,11 @@ public final class DueSoonWindow {
 
   /** Open days ahead that count as "soon". */
   public static final int OPEN_DAYS = 3;
-  public static final ZoneId TOKYO = JapanTime.ZONE;
 
   private DueSoonWindow() {}
 
   /** The first instant that is no longer "due soon" on {@code today} (Asia/Tokyo). */
   public static Instant endOn(OfficeCalendar calendar, LocalDate today) {
-    return calendar.addOpenDays(today, OPEN_DAYS).plusDays(1).atStartOfDay(TOKYO).toInstant();
+    return calendar.addOpenDays(today, OPEN_DAYS).plusDays(1).atStartOfDay(JapanTime.ZONE).toInstant();
   }
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import jp.tetsuzuki.bpmn.AdministrativeProcedure;
 import jp.tetsuzuki.bpmn.ApprovalRoute;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 import jp.tetsuzuki.processes.identity.PlatformAccounts;
 import jp.tetsuzuki.processes.identity.Roles;
 import jp.tetsuzuki.processes.identity.StartupInitializer;
@@ -77,7 +78,7 @@ public class TasklistFilters implements StartupInitializer {
   private final AuthorizationService authorizations;
   private final TenantCalendars calendars;
   private final String owner;
-  private final Clock clock = Clock.system(DueSoonWindow.TOKYO);
+  private final Clock clock = Clock.system(JapanTime.ZONE);
 
   TasklistFilters(FilterService filters, TaskService tasks, IdentityService identity,
       AuthorizationService authorizations, TenantCalendars calendars, PlatformAccounts accounts) {

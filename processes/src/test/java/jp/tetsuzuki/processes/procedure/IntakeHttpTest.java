@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.tetsuzuki.bpmn.AdministrativeProcedure;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 import jp.tetsuzuki.processes.support.Cases;
 import jp.tetsuzuki.processes.support.Http;
 import jp.tetsuzuki.processes.support.PlatformTest;
@@ -60,7 +61,7 @@ class IntakeHttpTest {
     assertThat(field(form, AdministrativeProcedure.PROCEDURE_CODE).get("values").toString())
         .contains("\"value\":\"road-occupancy-permit\"", "道路占用許可申請");
     assertThat(field(form, "road-occupancy-permit__occupancyArea").get("type").asText()).isEqualTo("number");
-    Map<String, Object> paper = paperForm(applicant, LocalDate.now(ProcedureDeadlines.TOKYO).toString());
+    Map<String, Object> paper = paperForm(applicant, LocalDate.now(JapanTime.ZONE).toString());
     Http.Response registered = tasklist.postJson(ENGINE + "/process-definition/" + definition + "/submit-form",
         JSON.writeValueAsString(Map.of("variables", paper)));
     assertThat(registered.status()).as(registered.body()).isEqualTo(200);
@@ -109,7 +110,7 @@ class IntakeHttpTest {
     WebappSession tasklist = WebappSession.login(port, "staff-ku", Http.DEMO_PASSWORD, "tasklist");
     String definition = definitionId(tasklist);
     long before = count();
-    String today = LocalDate.now(ProcedureDeadlines.TOKYO).toString();
+    String today = LocalDate.now(JapanTime.ZONE).toString();
     // (field as the form sends it, the API's body change, the API's field name)
     List<Object[]> cases = List.of(
         new Object[] {"road-occupancy-permit__occupancyArea", Map.of("value", "広い", "type", "String"),
@@ -147,7 +148,7 @@ class IntakeHttpTest {
     WebappSession tasklist = WebappSession.login(port, "staff-ku", Http.DEMO_PASSWORD, "tasklist");
     String definition = definitionId(tasklist);
     String applicant = "二重登録建設株式会社 " + UUID.randomUUID().toString().substring(0, 8);
-    String yesterday = LocalDate.now(ProcedureDeadlines.TOKYO).minusDays(1).toString();
+    String yesterday = LocalDate.now(JapanTime.ZONE).minusDays(1).toString();
     String submit = JSON.writeValueAsString(Map.of("variables", paperForm(applicant, yesterday)));
     Http.Response first = tasklist.postJson(ENGINE + "/process-definition/" + definition + "/submit-form", submit);
     assertThat(first.status()).as(first.body()).isEqualTo(200);
@@ -169,7 +170,7 @@ class IntakeHttpTest {
 
     // a different arrival date is another paper
     Http.Response other = tasklist.postJson(ENGINE + "/process-definition/" + definition + "/submit-form",
-        JSON.writeValueAsString(Map.of("variables", paperForm(applicant, LocalDate.now(ProcedureDeadlines.TOKYO)
+        JSON.writeValueAsString(Map.of("variables", paperForm(applicant, LocalDate.now(JapanTime.ZONE)
             .toString()))));
     assertThat(other.status()).as(other.body()).isEqualTo(200);
   }
@@ -179,21 +180,21 @@ class IntakeHttpTest {
     WebappSession tasklist = WebappSession.login(port, "staff-ku", Http.DEMO_PASSWORD, "tasklist");
     String definition = definitionId(tasklist);
     long before = count();
-    Map<String, Object> typedJson = paperForm("旧形式株式会社", LocalDate.now(ProcedureDeadlines.TOKYO).toString());
+    Map<String, Object> typedJson = paperForm("旧形式株式会社", LocalDate.now(JapanTime.ZONE).toString());
     typedJson.put("applicationData", Map.of("value", "{\"roadName\":\"区道1号\"}", "type", "String"));
     Http.Response unknown = tasklist.postJson(ENGINE + "/process-definition/" + definition + "/submit-form",
         JSON.writeValueAsString(Map.of("variables", typedJson)));
     assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
     assertThat(unknown.body()).contains("applicationData").contains("are not fields of the start form");
 
-    Map<String, Object> foreign = paperForm("越境株式会社", LocalDate.now(ProcedureDeadlines.TOKYO).toString());
+    Map<String, Object> foreign = paperForm("越境株式会社", LocalDate.now(JapanTime.ZONE).toString());
     foreign.put(AdministrativeProcedure.TENANT_ID, Map.of("value", "demo-shi", "type", "String"));
     Http.Response refused = tasklist.postJson(ENGINE + "/process-definition/" + definition + "/submit-form",
         JSON.writeValueAsString(Map.of("variables", foreign)));
     assertThat(refused.status()).as(refused.body()).isEqualTo(403);
     assertThat(refused.body()).contains("権限がありません");
 
-    Map<String, Object> future = paperForm("未来株式会社", LocalDate.now(ProcedureDeadlines.TOKYO).plusDays(1)
+    Map<String, Object> future = paperForm("未来株式会社", LocalDate.now(JapanTime.ZONE).plusDays(1)
         .toString());
     Http.Response tomorrow = tasklist.postJson(ENGINE + "/process-definition/" + definition + "/submit-form",
         JSON.writeValueAsString(Map.of("variables", future)));
@@ -206,7 +207,7 @@ class IntakeHttpTest {
   void aMissingOrMistypedTenantOrArrivalDateIsABadRequestNotAnInternalError() throws IOException {
     // review F3 and F4: variables a REST client types as it likes
     String path = "/engine-rest/process-definition/key/" + AdministrativeProcedure.ID + "/submit-form";
-    String today = LocalDate.now(ProcedureDeadlines.TOKYO).toString();
+    String today = LocalDate.now(JapanTime.ZONE).toString();
     long before = count();
     long cases = cases();
     List<Map.Entry<String, Object>> bad = List.of(

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import jp.tetsuzuki.bpmn.AdministrativeProcedure;
 import jp.tetsuzuki.bpmn.ApprovalRoute;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 import jp.tetsuzuki.processes.support.Cases;
 import jp.tetsuzuki.processes.support.Http;
 import jp.tetsuzuki.processes.support.PlatformTest;
@@ -249,7 +250,7 @@ class ProcedureHttpTest {
     String form = staff.get("/engine-rest/process-definition/key/" + AdministrativeProcedure.ID
         + "/deployed-start-form").body();
     assertThat(form).contains(AdministrativeProcedure.FORM_START).contains("到達日");
-    String yesterday = java.time.LocalDate.now(ProcedureDeadlines.TOKYO).minusDays(1).toString();
+    String yesterday = java.time.LocalDate.now(JapanTime.ZONE).minusDays(1).toString();
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("tenantId", Map.of("value", "demo-ku", "type", "String"));
     variables.put("procedureCode", Map.of("value", "outdoor-advertising-permit", "type", "String"));
@@ -400,7 +401,7 @@ class ProcedureHttpTest {
     assertField(apply(with("procedureCode", "no-such-permit")), 400, "procedureCode");
     assertField(apply(with("procedureCode", null)), 400, "procedureCode");
     // outside systems apply online, today: only staff registering paper may give an arrival date
-    assertField(apply(with("receivedOn", LocalDate.now(ProcedureDeadlines.TOKYO).minusDays(3).toString())), 403, "receivedOn");
+    assertField(apply(with("receivedOn", LocalDate.now(JapanTime.ZONE).minusDays(3).toString())), 403, "receivedOn");
     Http staff = Http.as("staff-ku", port);
     assertField(staff.header("Idempotency-Key", "k-" + UUID.randomUUID()).postJson("/api/v1/applications",
         with("receivedOn", "2026/11/16")), 400, "receivedOn");

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 import jp.tetsuzuki.processes.calendar.OfficeCalendar;
 import jp.tetsuzuki.processes.reference.TenantCalendars;
 import jp.tetsuzuki.processes.support.Http;
@@ -57,7 +58,7 @@ class TasklistFiltersHttpTest {
   void cleanUp() {
     created.forEach(id -> tasks.deleteTask(id, true));
     created.clear();
-    tasklistFilters.synchronizeOn(LocalDate.now(DueSoonWindow.TOKYO));
+    tasklistFilters.synchronizeOn(LocalDate.now(JapanTime.ZONE));
   }
 
   @Test
@@ -74,7 +75,7 @@ class TasklistFiltersHttpTest {
       }
     }
     // once only, however often it runs
-    tasklistFilters.synchronizeOn(LocalDate.now(DueSoonWindow.TOKYO));
+    tasklistFilters.synchronizeOn(LocalDate.now(JapanTime.ZONE));
     assertThat(filtersOf("demo-ku")).hasSize(FilterKind.values().length);
   }
 
@@ -165,7 +166,7 @@ class TasklistFiltersHttpTest {
 
   @Test
   void dueWithinThreeOpenDaysFollowsTheOfficeCalendarAsDaysPass() {
-    LocalDate today = LocalDate.now(DueSoonWindow.TOKYO);
+    LocalDate today = LocalDate.now(JapanTime.ZONE);
     OfficeCalendar calendar = calendars.of("demo-ku");
     String third = task("demo-ku", "三開庁日後", at17(calendar.addOpenDays(today, 3)));
     String fourth = task("demo-ku", "四開庁日後", at17(calendar.addOpenDays(today, 4)));
@@ -194,7 +195,7 @@ class TasklistFiltersHttpTest {
     identity.saveGroup(g);
     identity.createTenantGroupMembership(tenant, group);
     try {
-      tasklistFilters.synchronizeOn(LocalDate.now(DueSoonWindow.TOKYO));
+      tasklistFilters.synchronizeOn(LocalDate.now(JapanTime.ZONE));
       List<Filter> own = filtersOf(tenant);
       assertThat(own).hasSize(FilterKind.values().length).allMatch(f -> f.getName().endsWith("（新市）"));
       for (Filter filter : own) {
@@ -210,7 +211,7 @@ class TasklistFiltersHttpTest {
       identity.deleteGroup(group);
       identity.deleteTenant(tenant);
     }
-    tasklistFilters.synchronizeOn(LocalDate.now(DueSoonWindow.TOKYO));
+    tasklistFilters.synchronizeOn(LocalDate.now(JapanTime.ZONE));
     assertThat(filtersOf(tenant)).isEmpty();
   }
 
@@ -232,7 +233,7 @@ class TasklistFiltersHttpTest {
   }
 
   private static Instant at17(LocalDate day) {
-    return day.atTime(17, 0).atZone(DueSoonWindow.TOKYO).toInstant();
+    return day.atTime(17, 0).atZone(JapanTime.ZONE).toInstant();
   }
 
   private List<Filter> filtersOf(String tenant) {

@@ -3,7 +3,6 @@ package jp.tetsuzuki.workers.ocr;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -26,7 +26,6 @@ public class EmploymentCertificateReader extends FormReader {
   static final List<String> EMPLOYMENT_TYPES = List.of("正社員", "パート・アルバイト", "派遣社員", "契約社員",
       "会計年度任用職員", "非常勤・臨時職員", "役員", "自営業主", "自営業専従者", "家族従事者", "内職", "業務委託", "その他");
 
-  private static final ZoneId TOKYO = jp.tetsuzuki.bpmn.rules.JapanTime.ZONE;
   private static final LabelVocabulary LABELS = LabelVocabulary.CERTIFICATE;
   private static final Pattern PREFECTURE = Pattern.compile("^(東京都|北海道|(?:京都|大阪)府|.{2,3}県)");
   private static final Pattern HOURS = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,2})?)\\s*時(?![\\d０-９])");
@@ -37,7 +36,7 @@ public class EmploymentCertificateReader extends FormReader {
   private final Clock clock;
 
   public EmploymentCertificateReader(OcrPipeline pipeline) {
-    this(pipeline, Clock.system(TOKYO));
+    this(pipeline, Clock.system(JapanTime.ZONE));
   }
 
   /** @param clock today's date (in Tokyo) decides what is in the future */
@@ -62,14 +61,14 @@ public class EmploymentCertificateReader extends FormReader {
     fields.put("workDaysPerMonth", days(rows));
     fields.put("workHoursPerWeek", hours(rows, "workHoursPerWeek", Period.WEEK, 1, 80));
     fields.put("workHoursPerMonth", hours(rows, "workHoursPerMonth", Period.MONTH, 1, 350));
-    crossCheckDates(fields, LocalDate.now(clock.withZone(TOKYO)));
+    crossCheckDates(fields, LocalDate.now(clock.withZone(JapanTime.ZONE)));
     crossCheckHours(fields);
     Recognition recognition = new Recognition(fields);
     return pages.stream().allMatch(OcrPage::complete) ? recognition : recognition.unsure();
   }
 
   private Optional<Recognition.Field> date(LabelledLines.Hit hit) {
-    return dateOrMisreadEra(hit, LocalDate.now(clock.withZone(TOKYO)));
+    return dateOrMisreadEra(hit, LocalDate.now(clock.withZone(JapanTime.ZONE)));
   }
 
   private static Optional<Recognition.Field> employer(LabelledLines.Hit hit) {

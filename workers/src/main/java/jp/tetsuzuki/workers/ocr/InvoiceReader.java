@@ -2,7 +2,6 @@ package jp.tetsuzuki.workers.ocr;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 
 /**
  * Reads a qualified invoice (適格請求書) into fields with confidence. Labels come from {@link LabelVocabulary#INVOICE};
@@ -21,7 +21,6 @@ import java.util.stream.Stream;
  */
 public class InvoiceReader extends FormReader {
 
-  private static final ZoneId TOKYO = jp.tetsuzuki.bpmn.rules.JapanTime.ZONE;
   private static final LabelVocabulary LABELS = LabelVocabulary.INVOICE;
   private static final List<String> AMOUNTS = List.of("subtotal10", "tax10", "subtotal8", "tax8");
   /** A row that starts with its rate: 10%, or 8 without its small % sign when 対象 or 軽減 follows. */
@@ -34,7 +33,7 @@ public class InvoiceReader extends FormReader {
   private final Clock clock;
 
   public InvoiceReader(OcrPipeline pipeline) {
-    this(pipeline, Clock.system(TOKYO));
+    this(pipeline, Clock.system(JapanTime.ZONE));
   }
 
   /** @param clock today's date (in Tokyo) decides what is in the future */
@@ -49,7 +48,7 @@ public class InvoiceReader extends FormReader {
     Map<String, Recognition.Field> fields = new LinkedHashMap<>();
     fields.put("registrationNumber", registration(rows));
     fields.put("issuerName", issuer(rows));
-    LocalDate today = LocalDate.now(clock.withZone(TOKYO));
+    LocalDate today = LocalDate.now(clock.withZone(JapanTime.ZONE));
     Recognition.Field issued = first(rows, LABELS, "issueDate", hit -> dateOrMisreadEra(hit, today));
     if (issued.value() != null && LocalDate.parse(issued.value()).isAfter(today)) {
       issued = issued.doubted(INCONSISTENT, "請求日が未来の日付です");
