@@ -1,0 +1,14 @@
+package jp.tetsuzuki.integrations.operations;
+
+import java.time.Instant;
+
+/**
+ * One message a route gave up on, as operators see it.
+ *
+ * @param id sequence number (newest highest)
+ * @param routeId the route that gave up
+ * @param failedAt when
+ * @param reason why, in the words of the route (English; never secrets, never personal numbers)
+ * @param payloadRef what the message was about: a file name, a looked-up number, a document id — never the payload
+ */
+public record DeadLetter(long id, String routeId, Instant failedAt, String reason, String payloadRef) {}
