@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Dead letters, last failures and the route overview of the operations view. */
 @Configuration(proxyBeanMethods = false)
-class OperationsConfiguration {
+public class OperationsConfiguration {
 
   @Bean
   DeadLetterStore deadLetterStore(DataSource dataSource,

@@ -60,7 +60,7 @@ public class RegistryRoutes extends RouteBuilder {
     route.onException(RegistryServerException.class)
           .maximumRedeliveries(properties.retries())
           .redeliveryDelay(properties.retryDelay().toMillis())
-          .useExponentialBackOff().backOffMultiplier(2)
+          .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
           .retryAttemptedLogLevel(LoggingLevel.WARN).logRetryAttempted(true)
           .logExhausted(false).logStackTrace(false)
           .handled(false)
@@ -101,7 +101,8 @@ public class RegistryRoutes extends RouteBuilder {
     }
     String number = exchange.getProperty(NUMBER, String.class);
     var message = exchange.getMessage();
-    message.getHeaders().clear();
+    // drop the previous attempt's answer headers, but keep the error handler's redelivery counters
+    message.removeHeaders("*", Exchange.REDELIVERY_COUNTER, Exchange.REDELIVERED, Exchange.REDELIVERY_MAX_COUNTER);
     message.setBody(null);
     message.setHeader(Exchange.HTTP_METHOD, "GET");
     // the query travels in a header, not in the endpoint URI: the application id never appears in endpoint names,
