@@ -184,6 +184,13 @@ class AuthorizationMatrixTest {
         h -> h.postJson("/api/v1/approvals/substitutes", Map.of())));
     ops.add(op("DELETE approvals/substitutes/{id}", "D D A A D D A D",
         h -> h.delete("/api/v1/approvals/substitutes/no-such-substitute")));
+    // ---- operations view of the integration routes (issue 13): administrators only, supervisors included out
+    // (routes and dead letters span every tenant)
+    ops.add(op("GET actuator/prometheus", "D D D D D D A D", h -> h.get("/actuator/prometheus")));
+    ops.add(op("GET operations page", "D D D D D D A D", h -> h.get("/api/v1/operations")));
+    ops.add(op("GET operations/routes", "D D D D D D A D", h -> h.get("/api/v1/operations/routes")));
+    ops.add(op("GET operations/dead-letters", "D D D D D D A D",
+        h -> h.get("/api/v1/operations/dead-letters?limit=5")));
     // ---- the workers' API (no administrator shortcut); the worker holds no task here, so it is allowed and told 404
     ops.add(op("GET worker documents/{id}", "D D D D D D D A",
         h -> h.get("/api/worker/documents/" + documentId + "?workerId=matrix")));
