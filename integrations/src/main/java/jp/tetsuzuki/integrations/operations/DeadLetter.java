@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param id sequence number (newest highest)
  * @param routeId the route that gave up
  * @param failedAt when
- * @param reason why, in the words of the route (English; never secrets, never personal numbers)
+ * @param reason why, as the route words it (never secrets, never personal numbers)
  * @param payloadRef what the message was about: a file name, a looked-up number, a document id — never the payload
  */
 public record DeadLetter(long id, String routeId, Instant failedAt, String reason, String payloadRef) {}

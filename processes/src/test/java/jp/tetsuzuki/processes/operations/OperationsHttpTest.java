@@ -3,7 +3,14 @@ package jp.tetsuzuki.processes.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import jp.tetsuzuki.integrations.registry.InvoiceRegistrationResult;
@@ -30,6 +37,8 @@ class OperationsHttpTest {
   RegistryClient registries;
   @Autowired
   RegistrySimulator simulator;
+  @Value("${tetsuzuki.integrations.inbox}")
+  Path inbox;
 
   @Test
   void prometheusShowsMessageCountersPerRoute() {
@@ -82,6 +91,23 @@ class OperationsHttpTest {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.header("Content-Type")).startsWith("text/html");
     assertThat(page.body()).contains("連携ルートの運用状況", "invoice-registration-lookup", "稼働中", number);
+  }
+
+  @Test
+  void aRejectedCaseFileIsADeadLetterOfTheCaseFileIntake() throws Exception {
+    String name = "ops-" + UUID.randomUUID() + ".json";
+    Path cases = Files.createDirectories(inbox.resolve("cases"));
+    Files.writeString(cases.resolve(name + ".tmp"), "{not json", StandardCharsets.UTF_8);
+    Files.move(cases.resolve(name + ".tmp"), cases.resolve(name));
+    Http admin = Http.as("admin", port);
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      Http.Response letters = admin.get("/api/v1/operations/dead-letters?routeId=case-file-intake&limit=20");
+      assertThat(letters.status()).isEqualTo(200);
+      List<String> refs = new ArrayList<>();
+      letters.json().get("deadLetters").forEach(letter -> refs.add(letter.get("payloadRef").asText()));
+      assertThat(refs).contains(name);
+    });
   }
 
   @Test
