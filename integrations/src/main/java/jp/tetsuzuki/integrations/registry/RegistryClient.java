@@ -11,9 +11,10 @@ import org.apache.camel.ProducerTemplate;
 
 /**
  * The registry look-ups for other code: plain Java in and out. Answers (found and not found, never failures) are
- * cached per number, bounded, for {@link RegistryProperties#foundTtl()} / {@link RegistryProperties#notFoundTtl()};
- * concurrent look-ups of one number make one request. A number that fails its check digit is refused before any
- * request.
+ * cached per number, bounded, for {@link RegistryProperties#foundTtl()} / {@link RegistryProperties#notFoundTtl()}.
+ * The look-up runs outside the cache's locks (a registry outage may hold a call for the retries' length, and must not
+ * hold up other numbers), so two concurrent first look-ups of one number may both ask. A number that fails its check
+ * digit is refused before any request.
  */
 public class RegistryClient {
 
@@ -49,8 +50,14 @@ public class RegistryClient {
     if (corporateNumber == null || !CheckDigits.isCorporateNumber(corporateNumber)) {
       throw new IllegalArgumentException("corporateNumber must be 13 digits with a valid check digit");
     }
-    return corporations.get(corporateNumber,
-        n -> call(RegistryRoutes.CORPORATE_ENDPOINT, n, CorporateNumberResult.class));
+    CorporateNumberResult cached = corporations.getIfPresent(corporateNumber);
+    if (cached != null) {
+      return cached;
+    }
+    CorporateNumberResult answer = call(RegistryRoutes.CORPORATE_ENDPOINT, corporateNumber,
+        CorporateNumberResult.class);
+    corporations.put(corporateNumber, answer);
+    return answer;
   }
 
   /**
@@ -65,8 +72,14 @@ public class RegistryClient {
         || !CheckDigits.isCorporateNumber(registrationNumber.substring(1))) {
       throw new IllegalArgumentException("registrationNumber must be T and 13 digits with a valid check digit");
     }
-    return registrations.get(registrationNumber,
-        n -> call(RegistryRoutes.INVOICE_ENDPOINT, n, InvoiceRegistrationResult.class));
+    InvoiceRegistrationResult cached = registrations.getIfPresent(registrationNumber);
+    if (cached != null) {
+      return cached;
+    }
+    InvoiceRegistrationResult answer = call(RegistryRoutes.INVOICE_ENDPOINT, registrationNumber,
+        InvoiceRegistrationResult.class);
+    registrations.put(registrationNumber, answer);
+    return answer;
   }
 
   private <T> T call(String endpoint, String number, Class<T> type) {

@@ -23,7 +23,9 @@ import jp.tetsuzuki.integrations.operations.OperationsConfiguration;
 import jp.tetsuzuki.integrations.operations.RouteOperations;
 import jp.tetsuzuki.integrations.registry.InvoiceRegistration.Standing;
 import jp.tetsuzuki.integrations.registry.demo.RegistrySimulator;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
@@ -107,6 +109,8 @@ class RegistryRoutesTest {
   @Autowired CamelContext camel;
   @Autowired DeadLetterStore deadLetters;
   @Autowired RouteOperations operations;
+  @Autowired ProducerTemplate producer;
+  @Autowired RegistryProperties properties;
 
   @BeforeEach
   void reset() {
@@ -203,6 +207,24 @@ class RegistryRoutesTest {
     assertThat(registries.invoiceRegistration("T" + registered)).isInstanceOf(InvoiceRegistrationResult.Found.class);
 
     assertThat(SIMULATOR.requests()).as("one request per number, the second look-up from the cache").hasSize(2);
+  }
+
+  @Test
+  void cachedAnswersExpireAfterTheirOwnLifetimes() {
+    AtomicLong nanos = new AtomicLong();
+    RegistryClient client = new RegistryClient(producer, properties, nanos::get);
+    String unknown = RegistrySimulator.number("700110005991");
+
+    client.corporateNumber(unknown);
+    client.corporateNumber(ACTIVE);
+    nanos.addAndGet(properties.notFoundTtl().toNanos() + 1);
+    client.corporateNumber(unknown);
+    client.corporateNumber(ACTIVE);
+    assertThat(SIMULATOR.requests()).as("not found asked again after its 10 minutes, found still cached").hasSize(3);
+
+    nanos.addAndGet(properties.foundTtl().toNanos());
+    client.corporateNumber(ACTIVE);
+    assertThat(SIMULATOR.requests()).as("found asked again after its hour").hasSize(4);
   }
 
   @Test
