@@ -26,7 +26,9 @@ import jp.tetsuzuki.bpmn.NotificationVariables;
 import jp.tetsuzuki.bpmn.Topics;
 import jp.tetsuzuki.processes.support.TestEngines;
 import jp.tetsuzuki.workers.notification.ApplicantNotifier;
+import jp.tetsuzuki.workers.WorkersSettings;
 import jp.tetsuzuki.workers.notification.JdbcNotificationLog;
+import jp.tetsuzuki.workers.notification.NotificationLogDatabase;
 import jp.tetsuzuki.workers.notification.MailTemplates;
 import jp.tetsuzuki.workers.notification.Notification;
 import jp.tetsuzuki.workers.notification.UndeliverableException;
@@ -68,7 +70,10 @@ class AdministrativeProcedureProcessTest {
   static final String OUTDOOR = "outdoor-advertising-permit";
   static final String OUTDOOR_APPLICANT = "{\"name\":\"デモ看板株式会社\",\"email\":\"info@demo-kanban.example.jp\"}";
   static final RecordingMailSender MAIL = new RecordingMailSender();
-  /** The notification worker's own sender and exactly-once log (tz_notification_log), on the test database. */
+  /**
+   * The notification worker's own sender and exactly-once log (tz_notification_log), in a database of its own as in
+   * production (the platform's database has no such table since V54).
+   */
   static final ApplicantNotifier NOTIFIER = notifier();
   /** Monday 2026-11-16 10:00 in Tokyo; 11/23 (Mon) is 勤労感謝の日. */
   static final Instant MONDAY = Instant.parse("2026-11-16T01:00:00Z");
@@ -763,7 +768,9 @@ class AdministrativeProcedureProcessTest {
 
   private static ApplicantNotifier notifier() {
     try {
-      return new ApplicantNotifier(MAIL, new JdbcNotificationLog(ENV.jdbc.getDataSource()), new MailTemplates(),
+      return new ApplicantNotifier(MAIL, new JdbcNotificationLog(new NotificationLogDatabase(
+          new WorkersSettings.Database("jdbc:h2:mem:notification-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+              "sa", "", 1)).dataSource()), new MailTemplates(),
           new InternetAddress("noreply@demo-ku.example.lg.jp"), Duration.ofMinutes(2), TestEngines.engineClock());
     } catch (jakarta.mail.internet.AddressException e) {
       throw new IllegalStateException(e);

@@ -174,8 +174,9 @@ class ProcedureHttpTest {
     Map<String, Object> changed = new LinkedHashMap<>(body);
     changed.put("receivedOn", null);
     changed.put("applicant", Map.of("name", "別の申請者"));
-    assertThat(client().header("Idempotency-Key", key).postJson("/api/v1/applications", changed).status())
-        .isEqualTo(422);
+    Http.Response reused = client().header("Idempotency-Key", key).postJson("/api/v1/applications", changed);
+    assertThat(reused.status()).isEqualTo(422);
+    assertThat(reused.json().path("messageJa").asText()).contains("別の内容の申請");
 
     // the worker inspects the three files first; the 工程表 is missing: a correction is requested, the clock stops
     JsonNode status = await().atMost(Duration.ofSeconds(30)).until(() -> client().get("/api/v1/applications/" + id)
@@ -420,7 +421,9 @@ class ProcedureHttpTest {
     assertField(apply(with("colour", "red")), 400, "colour");
     assertField(client().header("Idempotency-Key", "k-" + UUID.randomUUID())
         .postJson("/api/v1/applications", "{\"procedureCode\": \"road-occupancy-permit\","), 400, null);
-    assertField(client().postJson("/api/v1/applications", roadApplication(List.of())), 400, "Idempotency-Key");
+    Http.Response keyless = client().postJson("/api/v1/applications", roadApplication(List.of()));
+    assertField(keyless, 400, "Idempotency-Key");
+    assertThat(keyless.json().path("messageJa").asText()).contains("Idempotency-Key").contains("1〜200 文字");
     // a user of another municipality, and a document of another tenant
     assertField(Http.as("staff-shi", port).header("Idempotency-Key", "k-" + UUID.randomUUID())
         .postJson("/api/v1/applications", roadApplication(List.of())), 403, "tenantId");
