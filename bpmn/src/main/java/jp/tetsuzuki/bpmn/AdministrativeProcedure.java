@@ -148,6 +148,24 @@ public final class AdministrativeProcedure {
   public static final String LEGACY_ACTION = "legacyAction";
   public static final String LEGACY_ACTION_MANUAL = "manual";
   public static final String LEGACY_ACTION_RETRY = "retry";
+  /**
+   * Staff's choice after a validation error of the register: the values the register refused, corrected in the task
+   * form (the {@code LEGACY_*} inputs below), and the bot runs again with them. A plain {@link #LEGACY_ACTION_RETRY} is for an
+   * outage only (the same data would be refused again).
+   */
+  public static final String LEGACY_ACTION_CORRECT = "correct";
+  /** Why the entry stopped: {@link #LEGACY_FAILURE_VALIDATION} or {@link #LEGACY_FAILURE_OUTAGE}. */
+  public static final String LEGACY_FAILURE = "legacyFailure";
+  public static final String LEGACY_FAILURE_VALIDATION = "validation";
+  public static final String LEGACY_FAILURE_OUTAGE = "outage";
+  /** Staff's corrections of the bot's input (JSON object, field → value), applied to every later entry attempt. */
+  public static final String LEGACY_CORRECTIONS = "legacyCorrections";
+  /** The bot's inputs staff may correct at {@link #TASK_ENTER_LEGACY_BY_HAND} (form keys, {@link LegacyEntryVariables}). */
+  public static final String LEGACY_APPLICANT_NAME_KANA = LegacyEntryVariables.APPLICANT_NAME_KANA;
+  public static final String LEGACY_APPLICANT_BIRTH_DATE = LegacyEntryVariables.APPLICANT_BIRTH_DATE;
+  public static final String LEGACY_POSTAL_CODE = LegacyEntryVariables.POSTAL_CODE;
+  public static final String LEGACY_ADDRESS = LegacyEntryVariables.ADDRESS;
+  public static final String LEGACY_AMOUNT = LegacyEntryVariables.AMOUNT;
   /** Staff's entry by hand: the register's record number (管理番号) and a note. */
   public static final String LEGACY_RECORD_NUMBER = LegacyEntryVariables.LEGACY_RECORD_NUMBER;
   public static final String LEGACY_NOTE = "legacyNote";

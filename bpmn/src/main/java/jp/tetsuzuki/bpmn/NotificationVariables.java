@@ -17,6 +17,7 @@ public final class NotificationVariables {
   public static final String NOTIFICATION_OCCURRENCE = "notificationOccurrence";
 
   /** Output: the Message-ID of the mail (stable across redeliveries). */
+  @WorkerOutput(Topics.NOTIFY_APPLICANT)
   public static final String NOTIFICATION_MESSAGE_ID = "notificationMessageId";
 
   /** Template names (files {@code notification/templates/<name>.txt} in the workers module). */

@@ -770,7 +770,7 @@ class AdministrativeProcedureProcessTest {
     try {
       return new ApplicantNotifier(MAIL, new JdbcNotificationLog(new NotificationLogDatabase(
           new WorkersSettings.Database("jdbc:h2:mem:notification-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-              "sa", "", 1)).dataSource()), new MailTemplates(),
+              "sa", "", 2)).dataSource()), new MailTemplates(),
           new InternetAddress("noreply@demo-ku.example.lg.jp"), Duration.ofMinutes(2), TestEngines.engineClock());
     } catch (jakarta.mail.internet.AddressException e) {
       throw new IllegalStateException(e);
