@@ -207,8 +207,22 @@ class ProcedureHttpTest {
     String reviewId = review.get("id").asText();
     assertThat(staff.get("/engine-rest/task/" + reviewId + "/deployed-form").json().get("id").asText())
         .isEqualTo(AdministrativeProcedure.FORM_REVIEW);
+    // the reviewer reads the application's data fields in the form: a text, no input
+    JsonNode reviewForm = staff.get("/engine-rest/task/" + reviewId + "/deployed-form").json();
+    assertThat(reviewForm.toString()).contains("=" + AdministrativeProcedure.APPLICATION_DETAILS);
+    reviewForm.get("components").forEach(c -> assertThat(c.path("key").asText())
+        .isNotEqualTo(AdministrativeProcedure.APPLICATION_DETAILS));
+    assertThat(staff.get("/engine-rest/task/" + reviewId + "/form-variables").json()
+        .path(AdministrativeProcedure.APPLICATION_DETAILS).path("value").asText())
+        .contains("| 道路名 |", "| 占用開始日 |", "年", "| 占用面積（平方メートル） |");
     assertThat(staff.postJson("/engine-rest/task/" + reviewId + "/claim", Map.of("userId", "staff-ku")).status())
         .isEqualTo(204);
+    // and cannot send it back changed: the task takes its form's fields only
+    Http.Response tampered = staff.postJson("/engine-rest/task/" + reviewId + "/submit-form", Map.of("variables",
+        Map.of(AdministrativeProcedure.REVIEW_SUMMARY, Map.of("value", "基準に適合", "type", "String"),
+            AdministrativeProcedure.PROPOSED_DECISION, Map.of("value", AdministrativeProcedure.PROPOSED_GRANT),
+            AdministrativeProcedure.APPLICATION_DETAILS, Map.of("value", "| 道路名 | 別の道路 |"))));
+    assertThat(tampered.status()).as(tampered.body()).isIn(400, 403);
     Http.Response reviewed = staff.postJson("/engine-rest/task/" + reviewId + "/submit-form", Map.of("variables",
         Map.of(AdministrativeProcedure.REVIEW_SUMMARY, Map.of("value", "基準に適合", "type", "String"),
             AdministrativeProcedure.PROPOSED_DECISION, Map.of("value", AdministrativeProcedure.PROPOSED_GRANT))));
