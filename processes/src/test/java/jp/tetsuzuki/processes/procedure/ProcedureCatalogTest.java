@@ -92,6 +92,8 @@ class ProcedureCatalogTest {
       "type: date|type: colour|field useDate type must be one of",
       "channel: email|channel: fax|notification.channel",
       "onTimeout: deemed-withdrawn|onTimeout: ignore|correction.onTimeout",
+      "onTimeout: deemed-withdrawn|onTimeout: deemed-withdrawn, reminderOpenDaysBefore: 21|correction.reminderOpenDaysBefore",
+      "onTimeout: deemed-withdrawn|onTimeout: deemed-withdrawn, reminderOpenDaysBefore: -1|correction.reminderOpenDaysBefore",
       "code: garden-permit|code: Garden_Permit|code must be kebab-case",
       "kind: ordinance|kind: rumour|legalBasis",
       "name: 庭園使用許可申請|nmae: 庭園使用許可申請|Unrecognized field \"nmae\"",
