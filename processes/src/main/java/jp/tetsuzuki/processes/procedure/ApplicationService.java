@@ -86,7 +86,8 @@ public class ApplicationService {
   /** An application through the public API; the caller's Idempotency-Key makes a repeated request a replay. */
   public Intake submit(String caller, String idempotencyKey, Submission request) {
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-      throw ApiException.badRequest("Idempotency-Key", "Idempotency-Key header: required, 1 to 200 characters");
+      throw ApiException.invalid("Idempotency-Key", "Idempotency-Key header: required, 1 to 200 characters",
+          "申請の二重登録を防ぐキー（Idempotency-Key ヘッダー）を 1〜200 文字で指定してください。");
     }
     String channel = request.receivedOn() == null ? ApplicationRecord.CHANNEL_ONLINE
         : ApplicationRecord.CHANNEL_PAPER;
@@ -237,7 +238,8 @@ public class ApplicationService {
 
   private Intake replay(ApplicationStore.IdempotencyKey key, String hash) {
     if (!key.requestHash().equals(hash)) {
-      throw new ApiException(422, "Idempotency-Key", "Idempotency-Key: already used with a different request");
+      throw new ApiException(422, "Idempotency-Key", "Idempotency-Key: already used with a different request",
+          "この Idempotency-Key は別の内容の申請に使われています。新しいキーで送信してください。");
     }
     return new Intake(store.get(key.applicationId()), true);
   }
