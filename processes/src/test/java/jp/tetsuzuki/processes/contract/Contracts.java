@@ -22,8 +22,12 @@ public final class Contracts {
   }
 
   public static Contract goods(List<ContractItem> items, TaxRounding rounding) {
+    return signedOn(LocalDate.of(2023, 10, 2), items, rounding);
+  }
+
+  public static Contract signedOn(LocalDate contractDate, List<ContractItem> items, TaxRounding rounding) {
     return new Contract(CONTRACT_ID, "demo-ku", "somu", ContractKind.GOODS, "事務用品の購入",
-        new Supplier("株式会社〇〇商事", CORPORATE_NUMBER, REGISTRATION_NUMBER), items, LocalDate.of(2023, 10, 2),
+        new Supplier("株式会社〇〇商事", CORPORATE_NUMBER, REGISTRATION_NUMBER), items, contractDate,
         PaymentTerms.statutoryMaximum(ContractKind.GOODS), rounding);
   }
 }
