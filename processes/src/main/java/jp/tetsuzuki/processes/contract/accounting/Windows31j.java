@@ -17,7 +17,9 @@ import java.util.Map;
  * <p>Before encoding, the characters that Unicode spells twice are mapped to windows-31j's spelling: 〜→～, −→－, ‖→∥,
  * —→―, ¢→￠, £→￡, ¬→￢. Anything else outside the set is an error naming the character, never a silent "?": NEC special
  * characters (①, ㈱, lead bytes 0x85–0x87), NEC-selected and IBM extensions (髙, 﨑, lead bytes 0xED–0xEE, 0xFA–0xFC),
- * user-defined characters (0xF0–0xF9), characters windows-31j lacks (𠮷), control characters. No replacement is made
+ * user-defined characters (0xF0–0xF9), characters windows-31j lacks (𠮷), control characters, and characters the
+ * JDK's encoder would silently write as a look-alike (¥ as 0x5C, ‾ as 0x7E, · as ・): every character written reads
+ * back as itself. No replacement is made
  * (髙 is not silently 高): a payee's name is a legal name, and staff decide how to write it in the accounting master.
  */
 final class Windows31j {
@@ -64,7 +66,9 @@ final class Windows31j {
       } catch (CharacterCodingException e) {
         throw new UnwritableCharacterException(cp, i);
       }
-      if (!allowed(bytes)) {
+      // the JDK's encoder maps a few characters to look-alikes without reporting (¥ → 0x5C, which reads back as a
+      // backslash; ‾ → 0x7E; · → ・): only a character that reads back as itself is written
+      if (!allowed(bytes) || !new String(bytes, CHARSET).equals(String.valueOf(c))) {
         throw new UnwritableCharacterException(cp, i);
       }
       out.writeBytes(bytes);

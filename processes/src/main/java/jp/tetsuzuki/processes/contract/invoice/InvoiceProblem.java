@@ -22,6 +22,7 @@ public record InvoiceProblem(Code code, String message, String field) {
     AMOUNT_MISSING,
     INVOICE_PERIOD_MISSING,
     BUYER_NAME_MISSING,
+    LINE_DESCRIPTION_MISSING,
     // the registration number (適格請求書 section)
     REGISTRATION_NUMBER_MISSING,
     REGISTRATION_NUMBER_FORMAT,

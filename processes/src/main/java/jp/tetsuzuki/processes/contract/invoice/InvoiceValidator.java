@@ -120,6 +120,12 @@ public final class InvoiceValidator {
         add(Code.INVOICE_PERIOD_MISSING, "請求期間（InvoicePeriod）が記載されていません（請求書全体または各明細に必要です）。",
             "cac:InvoicePeriod");
       }
+      for (int i = 0; i < invoice.lines().size(); i++) {
+        if (invoice.lines().get(i).name() == null) {
+          add(Code.LINE_DESCRIPTION_MISSING, "明細 " + (i + 1) + " に品目（取引の内容）が記載されていません。",
+              "cac:InvoiceLine[" + (i + 1) + "]/cac:Item/cbc:Name");
+        }
+      }
       if (invoice.buyer() == null || invoice.buyer().name() == null) {
         add(Code.BUYER_NAME_MISSING, "請求書に宛先（書類の交付を受ける事業者）の名称がありません。",
             "cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName");

@@ -171,7 +171,10 @@ public final class JpPintInvoiceParser {
     factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
     factory.setAttribute(JAXP + "maxElementDepth", Integer.toString(MAX_DEPTH));
-    factory.setAttribute(JAXP + "entityExpansionLimit", "0");
+    // no DOCTYPE means no entity can be declared; the limits stay small anyway (0 would mean "no limit")
+    factory.setAttribute(JAXP + "entityExpansionLimit", "100");
+    factory.setAttribute(JAXP + "maxGeneralEntitySizeLimit", "1024");
+    factory.setAttribute(JAXP + "totalEntitySizeLimit", "4096");
     factory.setAttribute(JAXP + "elementAttributeLimit", "64");
     return factory;
   }

@@ -64,6 +64,15 @@ class PaymentInstructionFileTest {
     assertThat(HexFormat.of().formatHex(name)).isEqualTo("837e8369837e8d4896b193588160966b");
   }
 
+  @Test
+  void unicodesOtherSpellingsOfDashesAndBarsAreWrittenAsWindowsSpellsThem() {
+    // ‖ U+2016, — U+2014, − U+2212, ¢ U+00A2 → ∥ 0x8161, ― 0x815C, － 0x817C, ￠ 0x8191 (Python's cp932 codec)
+    byte[] bytes = file.render(batch(payment("P-0001", "\u2016\u2014\u2212\u00A2", 1, 0)));
+
+    byte[] name = java.util.Arrays.copyOfRange(bytes, 162 + 53, 162 + 53 + 8);
+    assertThat(HexFormat.of().formatHex(name)).isEqualTo("8161815c817c8191");
+  }
+
   static Stream<Arguments> unwritableNames() {
     return Stream.of(
         Arguments.of("髙 (IBM extension, not JIS X 0208)", "髙橋工業", "U+9AD9"),
@@ -72,7 +81,9 @@ class PaymentInstructionFileTest {
         Arguments.of("㈱ (NEC special character)", "㈱〇〇商事", "U+3231"),
         Arguments.of("𠮷 (not in windows-31j at all)", "𠮷野家", "U+20BB7"),
         Arguments.of("a control character", "〇〇\t商事", "U+0009"),
-        Arguments.of("a Korean syllable", "한국상사", "U+D55C"));
+        Arguments.of("a Korean syllable", "한국상사", "U+D55C"),
+        Arguments.of("¥, which the JDK would write as a backslash", "〇〇商事¥", "U+00A5"),
+        Arguments.of("·, which the JDK would write as ・", "ミナミ·工務店", "U+00B7"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -163,6 +163,8 @@ class InvoiceValidatorTest {
             Set.of(CONTRACT_REFERENCE_MISSING)),
         Arguments.of("another contract", edit(real, Contracts.CONTRACT_ID, "C-2023-999"),
             Set.of(CONTRACT_REFERENCE_MISMATCH)),
+        Arguments.of("a line without description", edit(real, "<cbc:Name>デスクチェア</cbc:Name>", ""),
+            Set.of(LINE_DESCRIPTION_MISSING)),
         Arguments.of("no buyer", real.replaceAll("(?s)<cac:AccountingCustomerParty>.*?</cac:AccountingCustomerParty>",
             ""), Set.of(BUYER_NAME_MISSING)),
         Arguments.of("tax one yen too much", edit(real, "<cbc:TaxAmount currencyID=\"JPY\">26000</cbc:TaxAmount> <!-- IBT-117",

@@ -146,6 +146,14 @@ class JpPintInvoiceParserTest {
   }
 
   @Test
+  void thePredefinedEntitiesStillWork() throws Exception {
+    byte[] xml = JpPintExamples.edited(JpPintExamples.EXAMPLE, "<cbc:RegistrationName>株式会社 〇〇商事</cbc:RegistrationName>",
+        "<cbc:RegistrationName>A&amp;B &lt;商事&gt;</cbc:RegistrationName>");
+
+    assertThat(new JpPintInvoiceParser().parse(xml).seller().registrationName()).isEqualTo("A&B <商事>");
+  }
+
+  @Test
   void anXIncludeIsNotFollowed(@TempDir Path dir) throws Exception {
     Path secret = dir.resolve("secret.xml");
     Files.writeString(secret, "<cbc:Note xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:"
