@@ -39,6 +39,7 @@ public record InvoiceProblem(Code code, String message, String field) {
     ISSUER_REGISTRATION_NUMBER_MISMATCH,
     ISSUER_CORPORATE_NUMBER_MISMATCH,
     CONTRACT_REFERENCE_MISSING,
+    CONTRACT_NOT_FOUND,
     CONTRACT_REFERENCE_MISMATCH,
     // tax per category and rate
     TAX_CATEGORY_MISSING,
