@@ -271,6 +271,33 @@ class InvoiceValidatorTest {
     });
   }
 
+  /** The contract of {@code Invoice-10-8-demo.xml}: 257,500 yen at 10 %, 2,500 at 8 %, 3,490 exempt. */
+  static Contract standardAndReducedContract(long reducedAmount) {
+    return Contracts.goods(List.of(new ContractItem("デスクチェア 5脚", 250_000, TaxRate.STANDARD),
+        new ContractItem("配送", 7_500, TaxRate.STANDARD),
+        new ContractItem("緑茶ペットボトル", reducedAmount, TaxRate.REDUCED),
+        new ContractItem("検定済教科書（算数）10冊", 3_490, TaxRate.ZERO)), TaxRounding.FLOOR);
+  }
+
+  static Stream<Arguments> standardAndReducedRates() {
+    String xml = JpPintExamples.text("Invoice-10-8-demo.xml");
+    return Stream.of(
+        Arguments.of("10 % and 8 % as contracted", xml, 2_500L, List.of()),
+        Arguments.of("8 % tax one yen high", edit(xml, "<cbc:TaxAmount currencyID=\"JPY\">200</cbc:TaxAmount>",
+            "<cbc:TaxAmount currencyID=\"JPY\">201</cbc:TaxAmount>"), 2_500L,
+            List.of(TAX_AMOUNT_ROUNDING, TAX_TOTAL_INCONSISTENT)),
+        Arguments.of("8 % item contracted at 3,000 yen", xml, 3_000L, List.of(CONTRACT_AMOUNT_MISMATCH)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void standardAndReducedRates(String label, String xml, long reducedAmount, List<Code> expected) {
+    InvoiceValidation result = validate(xml, standardAndReducedContract(reducedAmount), registryKnowingTheSupplier());
+
+    assertThat(result.problems()).extracting(InvoiceProblem::code).as(result.problems().toString())
+        .containsExactlyInAnyOrderElementsOf(expected);
+  }
+
   static Stream<Arguments> reducedRateRounding() {
     // 1,234 yen at 8 % is 98.72 yen of tax: floor 98, ceiling 99, half-up 99
     return Stream.of(
