@@ -89,9 +89,9 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
 
     // readLock=idempotent-changed: claim the file in the shared table, then wait until it is no longer written;
     // the claim goes when the file has moved, after a delay that covers a node which listed the folder just before
-    fromF("file:%s?include=.*\\.(csv|CSV)&readLock=idempotent-changed&idempotentRepository=#%s"
+    fromF("file:%s?antInclude=*.csv,*.CSV&readLock=idempotent-changed&idempotentRepository=#%s"
         + "&idempotentKey=${file:name}-${file:size}-${file:modified}"
-        + "&readLockCheckInterval=500&readLockTimeout=10000"
+        + "&readLockCheckInterval=500&readLockTimeout=10000&readLockMinLength=0"
         + "&readLockRemoveOnCommit=true&readLockRemoveOnRollback=true"
         + "&readLockIdempotentReleaseDelay=%d&readLockIdempotentReleaseAsync=true"
         + "&move=${header.%s}&moveFailed=%s/${file:onlyname.noext}-${date:now:yyyyMMddHHmmssSSS}.${file:ext}"

@@ -124,12 +124,14 @@ final class RejectionReport implements AutoCloseable {
     }
     encoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
+      encoder.reset();
       encoder.encode(CharBuffer.wrap(mapped));
       return mapped.toString();
     } catch (CharacterCodingException e) {
       StringBuilder out = new StringBuilder(mapped.length() + 16);
       mapped.codePoints().forEach(cp -> {
         String one = new String(Character.toChars(cp));
+        encoder.reset();
         if (encoder.canEncode(one)) {
           out.append(one);
         } else {
