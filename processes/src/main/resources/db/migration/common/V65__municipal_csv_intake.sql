@@ -1,7 +1,8 @@
 -- Municipal CSV batch intake (integrations, route municipal-csv-intake).
--- One row per file content (SHA-256): a file delivered again is recognised whatever its name; a file whose node
--- crashed mid-file (status in-work) is taken over; a file stopped by a technical fault (dead-letter) may be dropped
--- again. Rows themselves are idempotent in the application service (tenant + externalId per service identity).
+-- One row per file content (SHA-256): a file delivered again after all its rows were registered (done) is recognised
+-- whatever its name; a file whose node crashed mid-file (status in-work) is taken over; a file with refused rows
+-- (failed) or stopped by a technical fault (dead-letter) may be dropped again.
+-- Rows themselves are idempotent in the application service (tenant + externalId per service identity).
 CREATE TABLE tz_municipal_csv_file (
   file_sha256      VARCHAR(64)  NOT NULL PRIMARY KEY,
   file_name        VARCHAR(255) NOT NULL,

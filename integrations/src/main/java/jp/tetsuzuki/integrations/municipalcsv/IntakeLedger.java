@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the intake knows of the files it took, shared by all nodes (migration V65): one row per file content
- * (SHA-256), so a file delivered again is recognised whatever its name, a file whose node crashed mid-file is taken
- * over, and a file stopped by a technical fault may be dropped again. Also the dead letters that the operations view
+ * (SHA-256), so a file delivered again after all its rows were registered is recognised whatever its name, a file
+ * whose node crashed mid-file is taken over, and a file with refused rows or stopped by a technical fault may be
+ * dropped again. Also the dead letters that the operations view
  * shows. Each statement is its own transaction (on PostgreSQL a failed duplicate insert aborts its transaction).
  */
 public class IntakeLedger {
@@ -25,7 +26,7 @@ public class IntakeLedger {
   static final String DEAD_LETTER = "dead-letter";
 
   /** How taking a file began. */
-  enum Start { NEW, TAKEN_OVER, AGAIN_AFTER_DEAD_LETTER, DUPLICATE }
+  enum Start { NEW, TAKEN_OVER, AGAIN, DUPLICATE }
 
   /** @param earlier for a duplicate: the file's name and when it was finished before */
   record Begun(Start start, String earlierName, Instant earlierFinishedAt, String earlierNode) {}
@@ -46,18 +47,20 @@ public class IntakeLedger {
           + " WHERE file_sha256 = ?", (rs, i) -> {
             String status = rs.getString(1);
             Timestamp finished = rs.getTimestamp(3);
+            // only a file whose every row was registered is a duplicate; one with refused rows or stopped by a fault
+            // may come again (after the refusal's cause was fixed): its registered rows are found registered
             Start start = switch (status) {
+              case DONE -> Start.DUPLICATE;
               case IN_WORK -> Start.TAKEN_OVER;
-              case DEAD_LETTER -> Start.AGAIN_AFTER_DEAD_LETTER;
-              default -> Start.DUPLICATE;
+              default -> Start.AGAIN;
             };
             return new Begun(start, rs.getString(2), finished == null ? null : finished.toInstant(), rs.getString(4));
           }, sha256);
       Begun earlier = rows.get(0);
       if (earlier.start() != Start.DUPLICATE) {
         jdbc.update("UPDATE " + FILES + " SET status = ?, node = ?, file_name = ?, started_at = ?, finished_at = NULL"
-            + " WHERE file_sha256 = ? AND status <> ? AND status <> ?", IN_WORK, node, truncate(fileName, 255),
-            Timestamp.from(now), sha256, DONE, FAILED);
+            + " WHERE file_sha256 = ? AND status <> ?", IN_WORK, node, truncate(fileName, 255), Timestamp.from(now),
+            sha256, DONE);
       }
       return earlier;
     }

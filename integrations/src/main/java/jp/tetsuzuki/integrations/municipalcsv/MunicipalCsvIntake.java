@@ -112,7 +112,7 @@ public class MunicipalCsvIntake {
     FileEncoding encoding = FileEncoding.detect(file);
     switch (begun.start()) {
       case DUPLICATE -> {
-        LOG.warn("municipal-csv-intake: {} has the content of {} taken before, nothing registered", name,
+        LOG.warn("municipal-csv-intake: {} has the content of {} registered before, nothing registered", name,
             begun.earlierName());
         countFile("duplicate");
         Path target = free(failed, name);
@@ -125,7 +125,8 @@ public class MunicipalCsvIntake {
       }
       case TAKEN_OVER -> LOG.warn("municipal-csv-intake: {} was in work on node {} which stopped; taking it again"
           + " (rows registered before are not registered twice)", name, begun.earlierNode());
-      case AGAIN_AFTER_DEAD_LETTER -> LOG.info("municipal-csv-intake: {} again after a dead letter", name);
+      case AGAIN -> LOG.info("municipal-csv-intake: {} again after it failed before (rows registered then are not"
+          + " registered twice)", name);
       default -> LOG.info("municipal-csv-intake: taking {} ({})", name, encoding.label());
     }
     RejectionReport report = new RejectionReport(failed, encoding);
@@ -207,6 +208,9 @@ public class MunicipalCsvIntake {
       values = CsvFields.parse(text.get());
     } catch (CsvFields.Malformed e) {
       return refuse(report, counts, line, e.column < header.size() ? header.get(e.column) : "", "", e.getMessage());
+    }
+    if (values.stream().allMatch(String::isBlank)) {
+      return counts; // a row of empty cells (spreadsheets write them below the data): nothing to register
     }
     if (values.size() != header.size()) {
       return refuse(report, counts, line, "", "", "列の数が見出し行と違います（見出し行 " + header.size() + " 列、この行 "

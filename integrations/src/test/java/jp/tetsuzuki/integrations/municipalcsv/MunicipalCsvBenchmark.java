@@ -84,6 +84,9 @@ public final class MunicipalCsvBenchmark {
           + " bytes)%n", rows, seconds, rows / seconds, node.rows("registered"), node.rows("rejected"), report);
       System.out.printf("heap: %.0f MiB before, peak %.0f MiB during the run, %.0f MiB after GC; max heap %.0f MiB%n",
           mib(before), mib(peak.get()), mib(after), mib(Runtime.getRuntime().maxMemory()));
+      System.out.println("load average: " + Files.readString(Path.of("/proc/loadavg")).trim());
+    } finally {
+      org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     }
   }
 

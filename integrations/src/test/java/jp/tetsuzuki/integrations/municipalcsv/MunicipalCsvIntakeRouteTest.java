@@ -85,7 +85,7 @@ class MunicipalCsvIntakeRouteTest {
     NotifyBuilder taken = new NotifyBuilder(node.camel).fromRoute(MunicipalCsvIntakeRoute.ROUTE_ID).whenDone(1)
         .create();
     drop("ward-1.csv", utf8(HEADER, row("K-1", "demo-ku", "区道工業株式会社", "12.5"),
-        row("K-2", "demo-ku", "\"山田, 花子\"", "3")));
+        row("K-2", "demo-ku", "\"山田, 花子\"", "3"), ",,,,,,,,", ""));
 
     assertThat(taken.matches(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
     assertThat(done()).containsExactly("ward-1.csv");
@@ -190,7 +190,7 @@ class MunicipalCsvIntakeRouteTest {
   }
 
   @Test
-  void aTenantTheIdentityDoesNotServeIsRefusedWithoutReachingThePlatform() throws Exception {
+  void aTenantTheIdentityDoesNotServeIsRefusedWithoutReachingThePlatformAndTheFileMayComeAgain() throws Exception {
     node(properties()).start();
     drop("tenants.csv", utf8(HEADER, row("T-1", "demo-ku", "担当内", "1"), row("T-2", "other-mura", "担当外", "1")));
 
@@ -198,6 +198,14 @@ class MunicipalCsvIntakeRouteTest {
     assertThat(platform.calls).extracting(FakeBatchApplications.Call::externalId).containsExactly("T-1");
     assertThat(report("tenants.csv", StandardCharsets.UTF_8)).contains(
         "3,\"tenantId\",\"T-2\",\"テナント「other-mura」はこの取込（サービスID svc-municipal-csv-intake）の担当外です。\"");
+
+    // the same file again (say, once the identity serves the tenant): taken again, its registered row found registered
+    Files.delete(failedReport("tenants.csv"));
+    Files.move(exchange.resolve("failed/tenants.csv"), exchange.resolve("inbox/.back"));
+    Files.move(exchange.resolve("inbox/.back"), exchange.resolve("inbox/tenants.csv"));
+    awaitFailed("tenants.csv");
+    assertThat(platform.calls).extracting(FakeBatchApplications.Call::externalId).containsExactly("T-1", "T-1");
+    assertThat(platform.registrations.get("svc-municipal-csv-intake/demo-ku/T-1").get()).isOne();
   }
 
   @Test
