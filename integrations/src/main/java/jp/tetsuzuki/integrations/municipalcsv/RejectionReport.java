@@ -115,30 +115,27 @@ final class RejectionReport implements AutoCloseable {
     return "\"" + text.replace("\"", "\"\"") + "\"";
   }
 
-  /** The text with the windows-31j forms mapped and what windows-31j cannot encode written as {@code U+XXXX}. */
+  /**
+   * The text with the windows-31j forms mapped and every character that windows-31j cannot hold, or would write as a
+   * look-alike (the JDK writes ¥ as 0x5C, which reads back as a backslash, ‾ as 0x7E), written as {@code U+XXXX}.
+   */
   static String encodable(String text, CharsetEncoder encoder) {
-    StringBuilder mapped = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      mapped.append(WINDOWS_31J_FORMS.getOrDefault(c, c));
-    }
     encoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      encoder.reset();
-      encoder.encode(CharBuffer.wrap(mapped));
-      return mapped.toString();
-    } catch (CharacterCodingException e) {
-      StringBuilder out = new StringBuilder(mapped.length() + 16);
-      mapped.codePoints().forEach(cp -> {
-        String one = new String(Character.toChars(cp));
-        encoder.reset();
-        if (encoder.canEncode(one)) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    text.codePoints().forEach(cp -> {
+      int mapped = cp <= 0xFFFF ? WINDOWS_31J_FORMS.getOrDefault((char) cp, (char) cp) : cp;
+      String one = new String(Character.toChars(mapped));
+      try {
+        java.nio.ByteBuffer bytes = encoder.reset().encode(CharBuffer.wrap(one));
+        if (new String(bytes.array(), 0, bytes.limit(), encoder.charset()).equals(one)) {
           out.append(one);
-        } else {
-          out.append(String.format("U+%04X", cp));
+          return;
         }
-      });
-      return out.toString();
-    }
+      } catch (CharacterCodingException unmappable) {
+        // named below
+      }
+      out.append(String.format("U+%04X", cp));
+    });
+    return out.toString();
   }
 }

@@ -154,7 +154,8 @@ class CsvReadingTest {
         Arguments.of("−5 ‖ — ¢£¬", "－5 ∥ ― ￠￡￢"),
         Arguments.of("髙橋①", "髙橋①"),
         Arguments.of("emoji 😀 and 𠮷", "emoji U+1F600 and U+20BB7"),
-        Arguments.of("한국어", "U+D55CU+AD6DU+C5B4"));
+        Arguments.of("한국어", "U+D55CU+AD6DU+C5B4"),
+        Arguments.of("¥100 ‾", "U+00A5100 U+203E")); // the JDK would write look-alikes (0x5C, 0x7E)
   }
 
   @ParameterizedTest(name = "{0}")
