@@ -2,6 +2,7 @@ package jp.tetsuzuki.integrations;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import jp.tetsuzuki.integrations.casefile.CaseFileIntakeProperties;
+import jp.tetsuzuki.integrations.municipalcsv.MunicipalCsvProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
@@ -14,5 +15,5 @@ import org.springframework.context.annotation.ComponentScan;
 @AutoConfiguration
 @ConditionalOnProperty(name = "tetsuzuki.integrations.enabled", havingValue = "true", matchIfMissing = true)
 @ComponentScan
-@EnableConfigurationProperties(CaseFileIntakeProperties.class)
+@EnableConfigurationProperties({CaseFileIntakeProperties.class, MunicipalCsvProperties.class})
 public class IntegrationsAutoConfiguration {}
