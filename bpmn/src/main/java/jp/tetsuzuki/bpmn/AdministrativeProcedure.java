@@ -19,6 +19,11 @@ public final class AdministrativeProcedure {
   public static final String EVENT_CORRECTION_DEADLINE_PASSED = "Event_CorrectionDeadlinePassed";
   public static final String TASK_RESUME_CLOCK = "Task_ResumeClock";
   public static final String TASK_DECIDE_UNANSWERED = "Task_DecideUnanswered";
+  /** Open days before the correction deadline (catalog: correction.reminderOpenDaysBefore) the applicant is reminded. */
+  public static final String EVENT_CORRECTION_REMINDER_DUE = "Event_CorrectionReminderDue";
+  public static final String TASK_RECORD_CORRECTION_REMINDER = "Task_RecordCorrectionReminder";
+  public static final String TASK_SEND_CORRECTION_REMINDER = "Task_SendCorrectionReminder";
+  public static final String EVENT_CORRECTION_REMINDED = "Event_CorrectionReminded";
   public static final String GATEWAY_TO_REVIEW = "Gateway_ToReview";
   public static final String TASK_REVIEW = "Task_Review";
   public static final String EVENT_REMINDER_DUE = "Event_ReminderDue";
@@ -105,8 +110,20 @@ public final class AdministrativeProcedure {
   public static final String MISSING_ITEMS = "missingItems";
   public static final String CORRECTION_DUE_DATE = "correctionDueDate";
   public static final String CORRECTION_DUE_AT = "correctionDueAt";
+  /**
+   * When the applicant is reminded of the open correction (a date); after the deadline (so never) when the catalog
+   * sends no reminder or the reminder day would not come after the request.
+   */
+  public static final String CORRECTION_REMINDER_AT = "correctionReminderAt";
+  /** The case event of the latest correction reminder: the notice {@link #TASK_SEND_CORRECTION_REMINDER} sends. */
+  public static final String CORRECTION_REMINDER_EVENT_ID = "correctionReminderEventId";
   public static final String CORRECTION_COMMENT = "correctionComment";
   public static final String REVIEW_SUMMARY = "reviewSummary";
+  /**
+   * Shown at {@link #TASK_REVIEW} (task-local, written when the task appears): the application's data fields with the
+   * applicant's values as a Markdown table, rendered by a text component of the form (not an input, never submitted).
+   */
+  public static final String APPLICATION_DETAILS = "applicationDetails";
   /** The case's attached document ids (shown in the review form; passed on to the 決裁 as its attachments). */
   public static final String ATTACHMENTS = ApprovalRoute.ATTACHMENTS;
   /** The disposition the reviewer proposes in the 決裁 draft: {@link #PROPOSED_GRANT} or {@link #PROPOSED_REFUSE}. */
@@ -148,6 +165,24 @@ public final class AdministrativeProcedure {
   public static final String LEGACY_ACTION = "legacyAction";
   public static final String LEGACY_ACTION_MANUAL = "manual";
   public static final String LEGACY_ACTION_RETRY = "retry";
+  /**
+   * Staff's choice after a validation error of the register: the values the register refused, corrected in the task
+   * form (the {@code LEGACY_*} inputs below), and the bot runs again with them. A plain {@link #LEGACY_ACTION_RETRY} is for an
+   * outage only (the same data would be refused again).
+   */
+  public static final String LEGACY_ACTION_CORRECT = "correct";
+  /** Why the entry stopped: {@link #LEGACY_FAILURE_VALIDATION} or {@link #LEGACY_FAILURE_OUTAGE}. */
+  public static final String LEGACY_FAILURE = "legacyFailure";
+  public static final String LEGACY_FAILURE_VALIDATION = "validation";
+  public static final String LEGACY_FAILURE_OUTAGE = "outage";
+  /** Staff's corrections of the bot's input (JSON object, field → value), applied to every later entry attempt. */
+  public static final String LEGACY_CORRECTIONS = "legacyCorrections";
+  /** The bot's inputs staff may correct at {@link #TASK_ENTER_LEGACY_BY_HAND} (form keys, {@link LegacyEntryVariables}). */
+  public static final String LEGACY_APPLICANT_NAME_KANA = LegacyEntryVariables.APPLICANT_NAME_KANA;
+  public static final String LEGACY_APPLICANT_BIRTH_DATE = LegacyEntryVariables.APPLICANT_BIRTH_DATE;
+  public static final String LEGACY_POSTAL_CODE = LegacyEntryVariables.POSTAL_CODE;
+  public static final String LEGACY_ADDRESS = LegacyEntryVariables.ADDRESS;
+  public static final String LEGACY_AMOUNT = LegacyEntryVariables.AMOUNT;
   /** Staff's entry by hand: the register's record number (管理番号) and a note. */
   public static final String LEGACY_RECORD_NUMBER = LegacyEntryVariables.LEGACY_RECORD_NUMBER;
   public static final String LEGACY_NOTE = "legacyNote";

@@ -21,8 +21,10 @@ public final class ConnectivityCheck {
   /** Free text sent by whoever starts the check. */
   public static final String MESSAGE = "message";
   /** The worker's answer. */
+  @WorkerOutput(TOPIC_ECHO)
   public static final String ECHO = "echo";
   /** Which worker answered. */
+  @WorkerOutput(TOPIC_ECHO)
   public static final String ECHOED_BY = "echoedBy";
   /** Set by staff in the confirmation form. */
   public static final String CONFIRMED = "confirmed";

@@ -24,15 +24,19 @@ public final class LegacyEntryVariables {
   public static final String AMOUNT = "amount";
 
   /** Output: the legacy system's record number (管理番号) of the entered or found record. */
+  @WorkerOutput(Topics.LEGACY_SYSTEM_ENTRY)
   public static final String LEGACY_RECORD_NUMBER = "legacyRecordNumber";
   /** Output: {@code ENTERED} or {@code ALREADY_PRESENT} (a re-run found the record and entered nothing). */
+  @WorkerOutput(Topics.LEGACY_SYSTEM_ENTRY)
   public static final String LEGACY_ENTRY_OUTCOME = "legacyEntryOutcome";
   /**
    * Output (also with {@code LEGACY_VALIDATION_FAILED}): JSON array of the screen steps
    * {@code [{"at":…,"screen":…,"action":…,"outcome":…}]}; field names only, never personal data.
    */
+  @WorkerOutput(Topics.LEGACY_SYSTEM_ENTRY)
   public static final String LEGACY_ENTRY_AUDIT = "legacyEntryAudit";
   /** With {@code LEGACY_VALIDATION_FAILED}: the legacy screen's error messages in Japanese, one per line. */
+  @WorkerOutput(Topics.LEGACY_SYSTEM_ENTRY)
   public static final String LEGACY_VALIDATION_ERRORS = "legacyValidationErrors";
 
   private LegacyEntryVariables() {}

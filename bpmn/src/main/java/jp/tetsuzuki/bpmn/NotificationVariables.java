@@ -17,12 +17,15 @@ public final class NotificationVariables {
   public static final String NOTIFICATION_OCCURRENCE = "notificationOccurrence";
 
   /** Output: the Message-ID of the mail (stable across redeliveries). */
+  @WorkerOutput(Topics.NOTIFY_APPLICANT)
   public static final String NOTIFICATION_MESSAGE_ID = "notificationMessageId";
 
   /** Template names (files {@code notification/templates/<name>.txt} in the workers module). */
   public static final String EVENT_APPLICATION_RECEIVED = "application-received";
   public static final String EVENT_APPLICATION_APPROVED = "application-approved";
   public static final String EVENT_CORRECTION_REQUESTED = "correction-requested";
+  /** 補正期限が近い: the applicant has not answered a correction request yet. */
+  public static final String EVENT_CORRECTION_REMINDER = "correction-reminder";
   /** 処分の通知 (許可, 申請拒否処分 with reasons, 取下げ扱い): {@code noticeText} carries the notice. */
   public static final String EVENT_DECISION_NOTIFIED = "decision-notified";
   /** 取下げの受理. */

@@ -47,7 +47,7 @@ public class ExpiringFileClaims extends JdbcOrphanLockAwareIdempotentRepository 
           return false; // a live node works on it
         }
         if (expired > 0) {
-          log.warn("case-file-intake: the claim on {} expired (its node stopped), taking the file again", key);
+          log.warn("{}: the claim on {} expired (its node stopped), taking the file again", processorName, key);
         }
         insert(key); // the parent inserts and keeps the claim alive while we work
         return true;

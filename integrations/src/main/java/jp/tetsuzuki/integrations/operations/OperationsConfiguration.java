@@ -17,7 +17,15 @@ public class OperationsConfiguration {
   @Bean
   DeadLetterStore deadLetterStore(DataSource dataSource,
       @Value("${tetsuzuki.integrations.dead-letters.keep-per-route:1000}") int keepPerRoute) {
-    return new DeadLetterStore(dataSource, Clock.systemUTC(), keepPerRoute);
+    return new DeadLetterStore(dataSource, Clock.systemUTC(), keepPerRoute, node());
+  }
+
+  private static String node() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   /** An event notifier: Camel's Spring Boot starter adds it to the context. */

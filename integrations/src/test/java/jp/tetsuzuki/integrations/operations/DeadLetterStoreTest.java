@@ -16,6 +16,7 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 class DeadLetterStoreTest {
 
   private DeadLetterStore store;
+  private Instant clock = Instant.parse("2026-12-01T05:00:00Z");
 
   @BeforeEach
   void database() throws Exception {
@@ -24,14 +25,30 @@ class DeadLetterStoreTest {
     try (var connection = h2.getConnection()) {
       ScriptUtils.executeSqlScript(connection, new ClassPathResource("operations/dead-letter.sql"));
     }
-    store = new DeadLetterStore(h2, Clock.fixed(Instant.parse("2026-12-01T05:00:00Z"), ZoneOffset.UTC), 3);
+    Clock ticking = new Clock() {
+      @Override public ZoneOffset getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override public Instant instant() {
+        return clock;
+      }
+    };
+    store = new DeadLetterStore(h2, ticking, 3, "node-a");
   }
 
   @Test
   void eachRouteKeepsItsNewestRecordsOnly() {
+    clock = Instant.parse("2026-12-01T05:00:00Z");
     for (int i = 1; i <= 5; i++) {
+      clock = clock.plusSeconds(1);
       store.record("municipal-csv-intake", "row " + i + " refused", "file-" + i + ".csv");
     }
+    clock = clock.plusSeconds(1);
     store.record("corporate-number-lookup", "HTTP 503", "8700110005901");
 
     assertThat(store.newest("municipal-csv-intake", 10)).extracting(DeadLetter::payloadRef)
@@ -40,7 +57,8 @@ class DeadLetterStoreTest {
     assertThat(store.newest(null, 10)).first().satisfies(letter -> {
       assertThat(letter.routeId()).isEqualTo("corporate-number-lookup");
       assertThat(letter.reason()).isEqualTo("HTTP 503");
-      assertThat(letter.failedAt()).isEqualTo(Instant.parse("2026-12-01T05:00:00Z"));
+      assertThat(letter.failedAt()).isEqualTo(Instant.parse("2026-12-01T05:00:06Z"));
+      assertThat(letter.node()).isEqualTo("node-a");
     });
   }
 

@@ -1,11 +1,12 @@
 package jp.tetsuzuki.processes.access;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Map;
 import java.util.Set;
-import jp.tetsuzuki.bpmn.ConnectivityCheck;
-import jp.tetsuzuki.bpmn.DocumentVariables;
-import jp.tetsuzuki.bpmn.LegacyEntryVariables;
-import jp.tetsuzuki.bpmn.NotificationVariables;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import jp.tetsuzuki.bpmn.WorkerOutput;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -19,17 +20,16 @@ import org.springframework.util.ClassUtils;
 final class WorkerTopics {
 
   /**
-   * The variables a worker may report: its outputs (the "Output" constants of the worker contracts). Everything else
-   * is an input the platform set (which document, which application, which notice, whose case), and a worker that
-   * sends one would point the next step at another record, so the edge refuses it.
+   * The variables a worker may report: the contract constants of {@code jp.tetsuzuki.bpmn} marked
+   * {@link WorkerOutput}, by topic. Everything else is an input the platform set (which document, which application,
+   * which notice, whose case), and a worker that sends one would point the next step at another record, so the edge
+   * refuses it.
    */
-  static final Set<String> OUTPUTS = Set.of(
-      DocumentVariables.DOCUMENT_MEDIA_TYPE, DocumentVariables.DOCUMENT_PAGES, DocumentVariables.DOCUMENT_TEXT_LENGTH,
-      DocumentVariables.REFUSAL_CODE, DocumentVariables.REFUSAL_REASON, DocumentVariables.RECOGNITION,
-      DocumentVariables.NEEDS_VERIFICATION, NotificationVariables.NOTIFICATION_MESSAGE_ID,
-      LegacyEntryVariables.LEGACY_RECORD_NUMBER, LegacyEntryVariables.LEGACY_ENTRY_OUTCOME,
-      LegacyEntryVariables.LEGACY_ENTRY_AUDIT, LegacyEntryVariables.LEGACY_VALIDATION_ERRORS, ConnectivityCheck.ECHO,
-      ConnectivityCheck.ECHOED_BY);
+  static final Map<String, Set<String>> OUTPUTS_BY_TOPIC = outputsOfContracts("jp.tetsuzuki.bpmn");
+
+  /** Every topic's outputs together: a report names no topic, so the edge checks against all of them. */
+  static final Set<String> OUTPUTS = OUTPUTS_BY_TOPIC.values().stream().flatMap(Set::stream)
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private WorkerTopics() {}
 
@@ -49,6 +49,40 @@ final class WorkerTopics {
       throw new IllegalStateException("no @ExternalTaskSubscription found in jp.tetsuzuki.workers");
     }
     return Set.copyOf(topics);
+  }
+
+  /** The {@link WorkerOutput} constants of the contract classes in {@code basePackage}, by topic. */
+  static Map<String, Set<String>> outputsOfContracts(String basePackage) {
+    var scanner = new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter((reader, factory) -> true);
+    Map<String, Set<String>> byTopic = new TreeMap<>();
+    for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
+      Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), WorkerTopics.class.getClassLoader());
+      for (Field field : type.getDeclaredFields()) {
+        WorkerOutput output = field.getAnnotation(WorkerOutput.class);
+        if (output == null) {
+          continue;
+        }
+        if (!Modifier.isStatic(field.getModifiers()) || field.getType() != String.class) {
+          throw new IllegalStateException("@WorkerOutput marks a static String constant, not " + field);
+        }
+        String name;
+        try {
+          name = (String) field.get(null);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("@WorkerOutput constant not readable: " + field, e);
+        }
+        for (String topic : output.value()) {
+          byTopic.computeIfAbsent(topic, t -> new TreeSet<>()).add(name);
+        }
+      }
+    }
+    if (byTopic.isEmpty()) {
+      throw new IllegalStateException("no @WorkerOutput constant found in " + basePackage);
+    }
+    Map<String, Set<String>> frozen = new TreeMap<>();
+    byTopic.forEach((topic, names) -> frozen.put(topic, Set.copyOf(names)));
+    return java.util.Collections.unmodifiableMap(frozen);
   }
 
   private static boolean given(String value) {

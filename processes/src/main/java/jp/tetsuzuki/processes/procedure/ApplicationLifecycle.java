@@ -19,6 +19,8 @@ public final class ApplicationLifecycle {
     CHECK_COMPLETENESS,
     /** 補正要求: the clock stops. */
     REQUEST_CORRECTION,
+    /** 補正期限が近い: the applicant is reminded; the clock stays stopped. */
+    REMIND_CORRECTION,
     /** 補正受領: the clock runs again. */
     RESUME,
     /** The review task appears (first, or again after 否認, 引戻し or an unresolved route). */
@@ -51,17 +53,18 @@ public final class ApplicationLifecycle {
       STAGE_REVIEW, STAGE_DECISION);
 
   /** From which stages each step may be taken. */
-  private static final Map<Step, Set<String>> FROM = Map.of(
-      Step.CHECK_COMPLETENESS, Set.of(STAGE_ARRIVAL, STAGE_COMPLETENESS_CHECK),
-      Step.REQUEST_CORRECTION, Set.of(STAGE_COMPLETENESS_CHECK),
-      Step.RESUME, Set.of(STAGE_CORRECTION),
-      Step.START_REVIEW, Set.of(STAGE_COMPLETENESS_CHECK, STAGE_REVIEW, STAGE_DECISION),
-      Step.SEND_TO_DECISION, Set.of(STAGE_REVIEW),
-      Step.REJECT_DRAFT, Set.of(STAGE_DECISION),
-      Step.DECIDE, Set.of(STAGE_DECISION),
-      Step.DECIDE_UNANSWERED, Set.of(STAGE_CORRECTION),
-      Step.WITHDRAW, OPEN_STAGES,
-      Step.CLOSE, Set.of(STAGE_NOTIFICATION));
+  private static final Map<Step, Set<String>> FROM = Map.ofEntries(
+      Map.entry(Step.CHECK_COMPLETENESS, Set.of(STAGE_ARRIVAL, STAGE_COMPLETENESS_CHECK)),
+      Map.entry(Step.REQUEST_CORRECTION, Set.of(STAGE_COMPLETENESS_CHECK)),
+      Map.entry(Step.REMIND_CORRECTION, Set.of(STAGE_CORRECTION)),
+      Map.entry(Step.RESUME, Set.of(STAGE_CORRECTION)),
+      Map.entry(Step.START_REVIEW, Set.of(STAGE_COMPLETENESS_CHECK, STAGE_REVIEW, STAGE_DECISION)),
+      Map.entry(Step.SEND_TO_DECISION, Set.of(STAGE_REVIEW)),
+      Map.entry(Step.REJECT_DRAFT, Set.of(STAGE_DECISION)),
+      Map.entry(Step.DECIDE, Set.of(STAGE_DECISION)),
+      Map.entry(Step.DECIDE_UNANSWERED, Set.of(STAGE_CORRECTION)),
+      Map.entry(Step.WITHDRAW, OPEN_STAGES),
+      Map.entry(Step.CLOSE, Set.of(STAGE_NOTIFICATION)));
 
   private ApplicationLifecycle() {}
 
@@ -83,7 +86,7 @@ public final class ApplicationLifecycle {
     }
     return switch (step) {
       case CHECK_COMPLETENESS -> new State(STATUS_RECEIVED, STAGE_COMPLETENESS_CHECK);
-      case REQUEST_CORRECTION -> new State(STATUS_AWAITING_CORRECTION, STAGE_CORRECTION);
+      case REQUEST_CORRECTION, REMIND_CORRECTION -> new State(STATUS_AWAITING_CORRECTION, STAGE_CORRECTION);
       case RESUME -> new State(STATUS_RECEIVED, STAGE_COMPLETENESS_CHECK);
       case START_REVIEW, REJECT_DRAFT -> new State(STATUS_UNDER_REVIEW, STAGE_REVIEW);
       case SEND_TO_DECISION -> new State(STATUS_DECIDING, STAGE_DECISION);

@@ -17,6 +17,8 @@ public record ApplicationRecord(String id, String tenantId, String procedureCode
   public static final String CHANNEL_PAPER = "paper";
   /** From a municipal system's case file (file intake). */
   public static final String CHANNEL_FILE = "file";
+  /** A row of a municipal system's CSV batch file; its 到達日 is the ward office's (municipal-csv-intake). */
+  public static final String CHANNEL_BATCH = "batch";
 
   public static final String STAGE_ARRIVAL = "arrival";
   public static final String STAGE_COMPLETENESS_CHECK = "completeness-check";

@@ -86,7 +86,8 @@ public class ApplicationService {
   /** An application through the public API; the caller's Idempotency-Key makes a repeated request a replay. */
   public Intake submit(String caller, String idempotencyKey, Submission request) {
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-      throw ApiException.badRequest("Idempotency-Key", "Idempotency-Key header: required, 1 to 200 characters");
+      throw ApiException.invalid("Idempotency-Key", "Idempotency-Key header: required, 1 to 200 characters",
+          "申請の二重登録を防ぐキー（Idempotency-Key ヘッダー）を 1〜200 文字で指定してください。");
     }
     String channel = request.receivedOn() == null ? ApplicationRecord.CHANNEL_ONLINE
         : ApplicationRecord.CHANNEL_PAPER;
@@ -103,6 +104,20 @@ public class ApplicationService {
           "業務キー（businessKey）は1〜200文字で指定してください。");
     }
     return startOnce(serviceUser, reference, request, ApplicationRecord.CHANNEL_FILE);
+  }
+
+  /**
+   * A row of a municipal system's CSV batch file (route {@code municipal-csv-intake}), submitted by the route's
+   * service identity after the platform checked it is one: {@code reference} (tenant and the row's externalId) is
+   * its idempotency key, so a row read again registers nothing new. Unlike outside systems on the API the ward
+   * office's system may give the arrival date (到達日) of a paper it received, checked as staff's is.
+   */
+  public Intake submitBatchRow(String serviceUser, String reference, Submission request) {
+    if (reference == null || reference.isBlank() || reference.length() > 200) {
+      throw ApiException.invalid("externalId", "externalId: required, 1 to 200 characters with the tenant",
+          "externalId は1～100文字で指定してください。");
+    }
+    return startOnce(serviceUser, reference, request, ApplicationRecord.CHANNEL_BATCH);
   }
 
   private Intake startOnce(String caller, String idempotencyKey, Submission request, String channel) {
@@ -209,7 +224,7 @@ public class ApplicationService {
     }
     LocalDate today = ProcedureDeadlines.today(now);
     Procedure procedure = ApplicationRequests.procedure(catalog, request.procedureCode(), request.tenantId());
-    if (request.receivedOn() != null && !isStaff(caller)) {
+    if (request.receivedOn() != null && !isStaff(caller) && !ApplicationRecord.CHANNEL_BATCH.equals(channel)) {
       // the arrival date (到達日) is what the office records; outside systems apply online, today
       throw new ApiException(403, "receivedOn", "receivedOn: only staff registering a paper application may set it",
           "到達日を指定できるのは、紙の申請書を登録する職員だけです。");
@@ -237,7 +252,8 @@ public class ApplicationService {
 
   private Intake replay(ApplicationStore.IdempotencyKey key, String hash) {
     if (!key.requestHash().equals(hash)) {
-      throw new ApiException(422, "Idempotency-Key", "Idempotency-Key: already used with a different request");
+      throw new ApiException(422, "Idempotency-Key", "Idempotency-Key: already used with a different request",
+          "この Idempotency-Key は別の内容の申請に使われています。新しいキーで送信してください。");
     }
     return new Intake(store.get(key.applicationId()), true);
   }

@@ -17,22 +17,27 @@ public final class CompletenessCheck {
   /** An attached document: its catalog kind and the media type detected from its content. */
   public record Attached(String documentId, String kind, String mediaType) {}
 
-  /** A document that document-inspection refused, with the reason for the applicant. */
-  public record Refused(String documentId, String kind, String fileName, String reason) {}
+  /** What document-inspection found about an attached file. */
+  public enum Outcome { UNINSPECTED, ACCEPTED, REFUSED, TRANSCRIBED }
+
+  /**
+   * The inspection of an attached document: a refused one carries the reason for the applicant in {@code note}; an
+   * uninspected one has not been through document-inspection yet.
+   */
+  public record Inspection(String documentId, String kind, String fileName, Outcome outcome, String note) {}
 
   private CompletenessCheck() {}
 
-  public static List<String> problems(Procedure procedure, List<Attached> documents, Map<String, Object> data,
-      boolean paperDocumentsReceived) {
-    return problems(procedure, documents, data, paperDocumentsReceived, List.of());
-  }
-
   /**
-   * As above, where a refused document does not count as attached: a kind that has only refused documents is named
-   * with each refused file and its reason (the applicant must send it again), not as missing.
+   * The problems of an application whose attached documents' inspections are {@code inspections}. A refused document
+   * does not count as attached: a kind that has only refused documents is named with each refused file and its
+   * reason (the applicant must send it again), not as missing. A document not inspected yet is never complete, also
+   * when the documents arrived on paper (every attached file is inspected before this check; one that was not is
+   * named).
    */
   public static List<String> problems(Procedure procedure, List<Attached> documents, Map<String, Object> data,
-      boolean paperDocumentsReceived, List<Refused> refused) {
+      boolean paperDocumentsReceived, List<Inspection> inspections) {
+    List<Inspection> refused = inspections.stream().filter(i -> i.outcome() == Outcome.REFUSED).toList();
     List<String> problems = new ArrayList<>();
     java.util.Set<String> refusedIds = new java.util.HashSet<>();
     refused.forEach(r -> refusedIds.add(r.documentId()));
@@ -40,10 +45,10 @@ public final class CompletenessCheck {
     if (!paperDocumentsReceived) {
       for (Procedure.DocumentKind kind : procedure.documents()) {
         List<Attached> ofKind = usable.stream().filter(d -> d.kind().equals(kind.kind())).toList();
-        List<Refused> refusedOfKind = refused.stream().filter(r -> r.kind().equals(kind.kind())).toList();
+        List<Inspection> refusedOfKind = refused.stream().filter(r -> r.kind().equals(kind.kind())).toList();
         if (ofKind.isEmpty() && !refusedOfKind.isEmpty()) {
           refusedOfKind.forEach(r -> problems.add(EventTexts.text("completeness.document-refused",
-              r.fileName() == null ? r.documentId() : r.fileName(), kind.name(), r.reason())));
+              r.fileName() == null ? r.documentId() : r.fileName(), kind.name(), r.note())));
         } else if (ofKind.isEmpty()) {
           problems.add(kind.name() + "が添付されていません。");
         } else if (ofKind.stream().noneMatch(d -> DocumentUse.APPLICATION_ATTACHMENT.allows(d.mediaType()))) {
@@ -65,6 +70,9 @@ public final class CompletenessCheck {
         }
       }
     }
+    inspections.stream().filter(i -> i.outcome() == Outcome.UNINSPECTED)
+        .forEach(i -> problems.add(EventTexts.text("completeness.uninspected",
+            i.fileName() == null ? i.documentId() : i.fileName(), i.kind())));
     return problems;
   }
 }

@@ -36,10 +36,34 @@ public class CorrectionSteps {
     cases.store().pause(application.id(), requestedOn, correctionDue, now);
     execution.setVariable(CORRECTION_DUE_DATE, correctionDue.toString());
     execution.setVariable(CORRECTION_DUE_AT, Date.from(ProcedureDeadlines.endOf(correctionDue)));
+    // no reminder: a time after the deadline, which ends the wait (and cancels this timer) first
+    execution.setVariable(CORRECTION_REMINDER_AT, Date.from(ProcedureDeadlines.correctionReminderAt(
+        calendars.apply(application.tenantId()), cases.procedureOf(application), requestedOn, correctionDue)
+        .orElse(ProcedureDeadlines.endOf(correctionDue.plusDays(1)))));
     String eventId = cases.store().event(application.id(), "correction-requested", EventTexts.text(
         "correction.requested", correctionDue.toString(), execution.getVariable(MISSING_ITEMS)), null, now);
     execution.setVariable(NOTICE_EVENT_ID, eventId);
     execution.setVariable(NOTICE_TEMPLATE, NotificationVariables.EVENT_CORRECTION_REQUESTED);
+  }
+
+  /**
+   * 補正期限が近い and no correction yet: the reminder is an event of the case (the notice the applicant gets, once per
+   * reminder: its id is the mail's key), handed to {@code applicant-notice} as {@link
+   * jp.tetsuzuki.bpmn.AdministrativeProcedure#CORRECTION_REMINDER_EVENT_ID} (the correction notice keeps its own).
+   */
+  public void remindApplicant(DelegateExecution execution) {
+    Instant now = CaseRecords.now();
+    ApplicationRecord application = cases.linked(execution);
+    CaseRecords.after(application, ApplicationLifecycle.Step.REMIND_CORRECTION);
+    String eventId = cases.store().event(application.id(), "correction-reminder", EventTexts.text(
+        "correction.reminder", String.valueOf(application.correctionDue()), onTimeout(cases.procedureOf(application)),
+        execution.getVariable(MISSING_ITEMS)), null, now);
+    execution.setVariable(CORRECTION_REMINDER_EVENT_ID, eventId);
+  }
+
+  private static String onTimeout(Procedure procedure) {
+    return EventTexts.text(Procedure.TIMEOUT_REFUSAL.equals(procedure.correction().onTimeout())
+        ? "correction.reminder.refusal" : "correction.reminder.deemed-withdrawn");
   }
 
   /** 補正受領: the clock runs again and the due date moves by the paused days. */

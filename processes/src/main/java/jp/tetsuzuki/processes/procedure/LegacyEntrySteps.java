@@ -43,9 +43,18 @@ public class LegacyEntrySteps {
     this.cases = cases;
   }
 
-  /** Start of the entry task: the bot's input, from the granted case as stored. */
+  /**
+   * Start of the entry task: the bot's input, from the granted case as stored, with staff's corrections after a
+   * validation error of the register (they stay for every later attempt).
+   */
   public void prepareEntry(DelegateExecution execution) {
-    ApplicationRecord application = granted(execution);
+    Map<String, Object> entry = botInput(granted(execution));
+    entry.putAll(corrections(execution));
+    execution.setVariables(entry);
+  }
+
+  /** What the bot enters for the case as stored: case number, name, decision date and the catalog's mapping. */
+  private Map<String, Object> botInput(ApplicationRecord application) {
     Procedure.LegacyRegister register = register(application);
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put(LegacyEntryVariables.CASE_NUMBER, application.id());
@@ -63,7 +72,29 @@ public class LegacyEntrySteps {
         entry.put(field, value == null ? null : value.toString());
       }
     });
-    execution.setVariables(entry);
+    return entry;
+  }
+
+  private static Map<String, Object> corrections(DelegateExecution execution) {
+    Object stored = execution.getVariable(LEGACY_CORRECTIONS);
+    if (!(stored instanceof String json)) {
+      return Map.of();
+    }
+    try {
+      Map<String, Object> values = new LinkedHashMap<>();
+      JsonNode node = JSON.readTree(json);
+      for (String key : LegacyCorrections.keys()) {
+        JsonNode value = node.path(key);
+        if (value.isNumber()) {
+          values.put(key, value.longValue());
+        } else if (value.isTextual()) {
+          values.put(key, value.asText());
+        }
+      }
+      return values;
+    } catch (JsonProcessingException e) {
+      throw new ProcessEngineException("legacyCorrections is not a JSON object", e);
+    }
   }
 
   /** The bot entered the case (or found it entered): its record number and screen audit trail go with the case. */
@@ -96,6 +127,7 @@ public class LegacyEntrySteps {
         audit, messages, null, now));
     String text = EventTexts.text("legacy.validation-failed", register, messages);
     execution.setVariable(LEGACY_PROBLEM, text);
+    execution.setVariable(LEGACY_FAILURE, LEGACY_FAILURE_VALIDATION);
     cases.store().event(application.id(), "legacy-validation-failed", text, null, now);
   }
 
@@ -108,6 +140,7 @@ public class LegacyEntrySteps {
         null, null, now));
     String text = EventTexts.text("legacy.outage", register);
     execution.setVariable(LEGACY_PROBLEM, text);
+    execution.setVariable(LEGACY_FAILURE, LEGACY_FAILURE_OUTAGE);
     cases.store().event(application.id(), "legacy-outage", text, null, now);
   }
 
@@ -117,6 +150,7 @@ public class LegacyEntrySteps {
     task.getExecution().removeVariable(LEGACY_ACTION);
     task.getExecution().removeVariable(LEGACY_NOTE);
   }
+
 
   public void handled(DelegateTask task) {
     String user = ReviewSteps.caller(task);
@@ -139,12 +173,53 @@ public class LegacyEntrySteps {
       granted(task.getExecution());
       task.getExecution().setVariable(ENTERED_BY, user);
     } else if (LEGACY_ACTION_RETRY.equals(action)) {
+      if (LEGACY_FAILURE_VALIDATION.equals(task.getExecution().getVariable(LEGACY_FAILURE))) {
+        throw new BadUserRequestException(EventTexts.text("legacy.retry-after-validation"));
+      }
       ApplicationRecord application = granted(task.getExecution());
       cases.store().event(application.id(), "legacy-retry", EventTexts.text("legacy.retry",
           register(application).name(), EventTexts.inParentheses(note)), user, CaseRecords.now());
+    } else if (LEGACY_ACTION_CORRECT.equals(action)) {
+      if (!LEGACY_FAILURE_VALIDATION.equals(task.getExecution().getVariable(LEGACY_FAILURE))) {
+        throw new BadUserRequestException(EventTexts.text("legacy.correct-without-validation"));
+      }
+      correct(task, user, note);
     } else {
       throw new BadUserRequestException(EventTexts.text("legacy.no-action"));
     }
+  }
+
+  /**
+   * Staff corrected the refused values: checked as the register would, kept for the next attempts, and recorded with
+   * the case (which fields, by whom; the values go to the register only).
+   */
+  private void correct(DelegateTask task, String user, Object note) {
+    ApplicationRecord application = granted(task.getExecution());
+    Map<String, Object> given = botInput(application);
+    given.putAll(corrections(task.getExecution()));
+    Map<String, Object> submitted = new LinkedHashMap<>();
+    for (String key : LegacyCorrections.keys()) {
+      if (task.getVariableNamesLocal().contains(key) || task.getExecution().hasVariable(key)) {
+        submitted.put(key, task.getVariable(key));
+      }
+    }
+    Map<LegacyCorrections.Field, Object> changed;
+    try {
+      changed = LegacyCorrections.changes(given, submitted);
+    } catch (LegacyCorrections.Refused e) {
+      throw new BadUserRequestException(e.getMessage());
+    }
+    ObjectNode kept = JSON.createObjectNode();
+    corrections(task.getExecution()).forEach((key, value) -> kept.putPOJO(key, value));
+    changed.forEach((field, value) -> kept.putPOJO(field.key, value));
+    task.getExecution().setVariable(LEGACY_CORRECTIONS, kept.toString());
+    Instant now = CaseRecords.now();
+    String register = register(application).name();
+    String fields = String.join("、", changed.keySet().stream().map(f -> f.label).toList());
+    cases.store().legacyEntry(application.id(), new ApplicationStore.LegacyEntry(register, "corrected", null, null,
+        fields, user, now));
+    cases.store().event(application.id(), "legacy-corrected", EventTexts.text("legacy.corrected", register, fields,
+        EventTexts.inParentheses(note)), user, now);
   }
 
   /** Staff entered the case by hand: the record number they give and who they are go with the case. */

@@ -37,6 +37,7 @@ public class NoticeSteps {
     Map<String, Object> applicant = ProcedureActivities.readData(application.applicantJson());
     String template = switch (event.type()) {
       case "correction-requested" -> NotificationVariables.EVENT_CORRECTION_REQUESTED;
+      case "correction-reminder" -> NotificationVariables.EVENT_CORRECTION_REMINDER;
       case "notified" -> AdministrativeProcedure.OUTCOME_WITHDRAWN.equals(application.outcome())
           ? NotificationVariables.EVENT_WITHDRAWAL_ACCEPTED : NotificationVariables.EVENT_DECISION_NOTIFIED;
       default -> throw new AuthorizationException("event " + event.type() + " is not a notice");

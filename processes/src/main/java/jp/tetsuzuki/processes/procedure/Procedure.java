@@ -47,7 +47,24 @@ public record Procedure(String code, int version, String name, List<String> tena
   public record LegacyRegister(String name, java.util.Map<String, String> entry) {}
 
   /** 補正: how long the applicant has, and what happens without an answer. */
-  public record Correction(Period deadline, String onTimeout) {}
+  /**
+   * 補正: the applicant's deadline, what a missed one means, and how many open days before it the applicant is
+   * reminded (optional, default {@link #DEFAULT_REMINDER_OPEN_DAYS}; 0 = no reminder).
+   */
+  public record Correction(Period deadline, String onTimeout, Integer reminderOpenDaysBefore) {
+
+    public static final int DEFAULT_REMINDER_OPEN_DAYS = 3;
+    public static final int MAX_REMINDER_OPEN_DAYS = 20;
+
+    public Correction(Period deadline, String onTimeout) {
+      this(deadline, onTimeout, null);
+    }
+
+    /** Open days before the correction deadline the applicant is reminded; 0 = never. */
+    public int reminderDays() {
+      return reminderOpenDaysBefore == null ? DEFAULT_REMINDER_OPEN_DAYS : reminderOpenDaysBefore;
+    }
+  }
 
   public static final List<String> FIELD_TYPES = List.of("text", "number", "date", "boolean", "corporate-number",
       "invoice-registration-number", "individual-number");

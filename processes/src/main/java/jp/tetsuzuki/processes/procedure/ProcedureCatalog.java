@@ -148,6 +148,10 @@ public final class ProcedureCatalog {
     require(Procedure.TIMEOUT_REFUSAL.equals(p.correction().onTimeout())
         || Procedure.TIMEOUT_DEEMED_WITHDRAWN.equals(p.correction().onTimeout()),
         where + "correction.onTimeout must be refusal or deemed-withdrawn");
+    Integer reminder = p.correction().reminderOpenDaysBefore();
+    require(reminder == null || (reminder >= 0 && reminder <= Procedure.Correction.MAX_REMINDER_OPEN_DAYS),
+        where + "correction.reminderOpenDaysBefore must be 0 (no reminder) to "
+            + Procedure.Correction.MAX_REMINDER_OPEN_DAYS + " open days");
     if (p.arrivalDateMaxAge() != null) {
       period(p.arrivalDateMaxAge(), where + "arrivalDateMaxAge");
       require("calendar-days".equals(p.arrivalDateMaxAge().unit()),

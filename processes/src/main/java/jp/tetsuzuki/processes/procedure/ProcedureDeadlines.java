@@ -43,6 +43,23 @@ public final class ProcedureDeadlines {
     return calendar.dueDate(requestedOn, deadline.value(), deadline.periodUnit());
   }
 
+  /**
+   * When the applicant is reminded of a correction due on {@code correctionDue} (requested on {@code requestedOn}):
+   * 09:00 in Tokyo on the catalog's n-th open day before it; empty when the procedure sends no reminder or that day is
+   * not after the request.
+   */
+  public static java.util.Optional<Instant> correctionReminderAt(OfficeCalendar calendar, Procedure procedure,
+      LocalDate requestedOn, LocalDate correctionDue) {
+    int days = procedure.correction().reminderDays();
+    if (days <= 0) {
+      return java.util.Optional.empty();
+    }
+    LocalDate day = openDayBefore(calendar, correctionDue, days);
+    return day.isAfter(requestedOn)
+        ? java.util.Optional.of(day.atTime(OFFICE_OPENS).atZone(JapanTime.ZONE).toInstant())
+        : java.util.Optional.empty();
+  }
+
   /** The paused days of completed pauses, counted in the unit of the standard period. */
   public static int pausedDays(OfficeCalendar calendar, Procedure procedure, List<Pause> pauses) {
     int days = 0;

@@ -24,6 +24,9 @@ public class ReviewSteps {
     ApplicationRecord application = cases.linked(task.getExecution());
     ApplicationLifecycle.State state = CaseRecords.after(application, ApplicationLifecycle.Step.START_REVIEW);
     cases.store().stage(application.id(), state.status(), state.stage(), CaseRecords.now());
+    // what the applicant submitted, from the stored record (case variables never hold the content), for reading
+    task.setVariableLocal(APPLICATION_DETAILS, ApplicationDetails.markdown(cases.procedureOf(application),
+        ProcedureActivities.readData(application.dataJson())));
   }
 
   /** The reviewer becomes the originator of the decision document (起案者). */

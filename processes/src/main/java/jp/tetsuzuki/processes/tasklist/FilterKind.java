@@ -54,7 +54,11 @@ enum FilterKind {
     TaskQuery query = tasks.createTaskQuery().tenantIdIn(tenantId);
     return switch (this) {
       case MINE -> query.taskAssigneeExpression(CURRENT_USER);
-      case SUBSTITUTE -> query.taskCandidateUserExpression(CURRENT_USER).includeAssignedTasks().taskAssigned();
+      // a candidate by name (registered substitute, or the superior an approval was escalated to): the engine's
+      // candidate-user match alone also takes the user's groups, which would list every claimed task of a group
+      // (a review escalated to the supervisors' group is no substitute task); being involved by name excludes those
+      case SUBSTITUTE -> query.taskCandidateUserExpression(CURRENT_USER).taskInvolvedUserExpression(CURRENT_USER)
+          .includeAssignedTasks().taskAssigned();
       case GROUP -> query.taskCandidateGroupInExpression(CURRENT_USER_GROUPS).taskUnassigned();
       case DUE_SOON -> involved(query).dueAfterExpression(NOW).dueBefore(Date.from(dueSoonEnd)).orderByDueDate().asc();
       case OVERDUE -> involved(query).dueBeforeExpression(NOW).orderByDueDate().asc();

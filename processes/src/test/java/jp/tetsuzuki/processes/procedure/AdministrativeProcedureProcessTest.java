@@ -26,7 +26,9 @@ import jp.tetsuzuki.bpmn.NotificationVariables;
 import jp.tetsuzuki.bpmn.Topics;
 import jp.tetsuzuki.processes.support.TestEngines;
 import jp.tetsuzuki.workers.notification.ApplicantNotifier;
+import jp.tetsuzuki.workers.WorkersSettings;
 import jp.tetsuzuki.workers.notification.JdbcNotificationLog;
+import jp.tetsuzuki.workers.notification.NotificationLogDatabase;
 import jp.tetsuzuki.workers.notification.MailTemplates;
 import jp.tetsuzuki.workers.notification.Notification;
 import jp.tetsuzuki.workers.notification.UndeliverableException;
@@ -68,7 +70,10 @@ class AdministrativeProcedureProcessTest {
   static final String OUTDOOR = "outdoor-advertising-permit";
   static final String OUTDOOR_APPLICANT = "{\"name\":\"デモ看板株式会社\",\"email\":\"info@demo-kanban.example.jp\"}";
   static final RecordingMailSender MAIL = new RecordingMailSender();
-  /** The notification worker's own sender and exactly-once log (tz_notification_log), on the test database. */
+  /**
+   * The notification worker's own sender and exactly-once log (tz_notification_log), in a database of its own as in
+   * production (the platform's database has no such table since V54).
+   */
   static final ApplicantNotifier NOTIFIER = notifier();
   /** Monday 2026-11-16 10:00 in Tokyo; 11/23 (Mon) is 勤労感謝の日. */
   static final Instant MONDAY = Instant.parse("2026-11-16T01:00:00Z");
@@ -101,6 +106,10 @@ class AdministrativeProcedureProcessTest {
         .containsEntry(COMPLETE, true).containsEntry(REVIEW_GROUP, "demo-ku-doro");
     Task review = reviewTask(pi);
     assertThat(review).hasCandidateGroup("demo-ku-doro").hasFormKey(null);
+    // the reviewer reads what the applicant submitted, typed and labelled from the catalog (a text, no input)
+    Assertions.assertThat((String) taskService().getVariableLocal(review.getId(), APPLICATION_DETAILS))
+        .contains("| 道路名 | 区道1号 |", "| 占用開始日 | 2027年1月4日 |", "| 占用面積（平方メートル） | 12.5 |",
+            "| 占用料（月額・円） | 3,200 |", "| 郵便番号 | 100\\-0001 |");
     Assertions.assertThat(review.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-12-07T08:00:00Z"));
     Assertions.assertThat(application(pi).status()).isEqualTo(ApplicationRecord.STATUS_UNDER_REVIEW);
 
@@ -492,6 +501,84 @@ class AdministrativeProcedureProcessTest {
   }
 
   @Test
+  void theApplicantIsRemindedByMailOnceThreeOpenDaysBeforeTheCorrectionDeadline() throws Exception {
+    MAIL.clear();
+    ProcessInstance pi = apply(OUTDOOR, allDocuments(OUTDOOR).subList(0, 3), dataOf(OUTDOOR), OUTDOOR_APPLICANT);
+    assertThat(pi).isWaitingAt(TASK_AWAIT_CORRECTION).variables().containsEntry(CORRECTION_DUE_DATE, "2026-12-01");
+    LockedExternalTask request = fetch(Topics.NOTIFY_APPLICANT, noticeOf(pi), 1).get(0);
+    engine.getExternalTaskService().complete(request.getId(), WORKER,
+        Map.of(NotificationVariables.NOTIFICATION_MESSAGE_ID, deliver(request).messageId()));
+
+    // 補正期限 Tue 12/1: 3 open days before it are 11/30, 11/27 and Thu 11/26, 09:00 in Tokyo
+    Job reminder = timer(pi, EVENT_CORRECTION_REMINDER_DUE);
+    Assertions.assertThat(reminder.getDuedate().toInstant()).isEqualTo(Instant.parse("2026-11-26T00:00:00Z"));
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-26T00:00:00Z")));
+    execute(reminder);
+    assertThat(pi).hasPassed(TASK_RECORD_CORRECTION_REMINDER).isWaitingAt(TASK_AWAIT_CORRECTION,
+        TASK_SEND_CORRECTION_REMINDER);
+    Assertions.assertThat(message(pi, "correction-reminder")).contains("補正期限（2026-12-01）")
+        .contains("拒否することになります").contains("承諾書が添付されていません");
+    Assertions.assertThat(application(pi).clockPaused()).isTrue();
+
+    // one mail for the reminder event, although its task is delivered twice
+    ProcessInstance notice = noticeOf(pi);
+    assertThat(notice).variables().containsEntry(ApplicantNotice.NOTICE_TEMPLATE,
+        NotificationVariables.EVENT_CORRECTION_REMINDER);
+    LockedExternalTask first = fetch(Topics.NOTIFY_APPLICANT, notice, 1).get(0);
+    Assertions.assertThat(first.getVariables().get(NotificationVariables.NOTIFICATION_OCCURRENCE))
+        .isEqualTo(runtimeService().getVariable(pi.getId(), CORRECTION_REMINDER_EVENT_ID))
+        .isNotEqualTo(request.getVariables().get(NotificationVariables.NOTIFICATION_OCCURRENCE));
+    ApplicantNotifier.Delivery sent = deliver(first);
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-26T00:03:00Z")));
+    LockedExternalTask redelivered = fetch(Topics.NOTIFY_APPLICANT, notice, 1).get(0);
+    ApplicantNotifier.Delivery again = deliver(redelivered);
+    Assertions.assertThat(sent.sentNow()).isTrue();
+    Assertions.assertThat(again.sentNow()).isFalse();
+    engine.getExternalTaskService().complete(redelivered.getId(), WORKER,
+        Map.of(NotificationVariables.NOTIFICATION_MESSAGE_ID, again.messageId()));
+
+    Assertions.assertThat(MAIL.sent()).hasSize(2);
+    Assertions.assertThat(MAIL.sent().get(1).getSubject()).contains("補正の期限が近づいています");
+    Assertions.assertThat(MAIL.body(1)).contains("デモ看板株式会社 様").contains("補正期限（2026-12-01）")
+        .contains("承諾書が添付されていません");
+    assertThat(notice).isEnded().hasPassed(ApplicantNotice.TASK_RECORD_MAIL_SENT);
+    assertThat(pi).hasPassed(TASK_SEND_CORRECTION_REMINDER, EVENT_CORRECTION_REMINDED)
+        .isWaitingAt(TASK_AWAIT_CORRECTION);
+    Assertions.assertThat(eventTypes(pi)).containsSubsequence("correction-requested", "mail-sent",
+        "correction-reminder", "mail-sent");
+    Assertions.assertThat(ENV.store.events(application(pi).id()).stream().filter(e -> e.type().equals("mail-sent"))
+        .map(ApplicationStore.Event::message).toList()).last().asString().contains("補正期限が近いことのお知らせ")
+        .contains(sent.messageId());
+
+    // no correction by the deadline: refused as the catalog says, no second reminder
+    execute(timer(pi, EVENT_CORRECTION_DEADLINE_PASSED));
+    Assertions.assertThat(eventTypes(pi).stream().filter("correction-reminder"::equals)).hasSize(1);
+    Assertions.assertThat(application(pi).outcome()).isEqualTo(OUTCOME_REFUSED);
+  }
+
+  @Test
+  void aProcedureWithoutCorrectionRemindersSetsNoReminderBeforeTheDeadline() {
+    // the subsidy: 14 calendar days, reminded 3 open days before 11/30 (Wed 11/25); the catalog may say 0
+    ProcessInstance pi = apply("business-subsidy", List.of(), Map.of("corporateNumber", "1180301018771",
+        "companyName", "株式会社テスト", "requestedAmount", 1_000_000));
+    Assertions.assertThat(timer(pi, EVENT_CORRECTION_REMINDER_DUE).getDuedate().toInstant())
+        .isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+    Procedure subsidy = ENV.catalog.find("business-subsidy").orElseThrow();
+    Procedure silent = new Procedure(subsidy.code(), subsidy.version(), subsidy.name(), subsidy.tenants(),
+        subsidy.legalBasis(), subsidy.standardPeriod(), subsidy.documents(), subsidy.fields(), subsidy.review(),
+        subsidy.decisionAuthority(), subsidy.notification(), new Procedure.Correction(
+            subsidy.correction().deadline(), subsidy.correction().onTimeout(), 0), subsidy.arrivalDateMaxAge(),
+        subsidy.legacyRegister());
+    jp.tetsuzuki.processes.calendar.OfficeCalendar calendar = jp.tetsuzuki.processes.calendar.OfficeCalendar
+        .standard();
+    Assertions.assertThat(ProcedureDeadlines.correctionReminderAt(calendar, silent, LocalDate.of(2026, 11, 16),
+        LocalDate.of(2026, 11, 30))).isEmpty();
+    // a reminder day on or before the request is no reminder either
+    Assertions.assertThat(ProcedureDeadlines.correctionReminderAt(calendar, subsidy, LocalDate.of(2026, 11, 25),
+        LocalDate.of(2026, 11, 30))).isEmpty();
+  }
+
+  @Test
   void aNoticeThatCannotBeMailedIsRecordedAndStaffPostIt() throws Exception {
     MAIL.clear();
     ProcessInstance pi = apply(OUTDOOR, allDocuments(OUTDOOR), dataOf(OUTDOOR), "{\"name\":\"デモ看板株式会社\"}");
@@ -594,6 +681,60 @@ class AdministrativeProcedureProcessTest {
   }
 
   @Test
+  void aRegisterValidationErrorIsCorrectedByStaffAndTheBotEntersTheCorrectedValues() {
+    ProcessInstance pi = apply(ROAD, allDocuments(ROAD));
+    review(pi, "staff-ku", "基準に適合");
+    approve("kacho-ku", null);
+    approve("bucho-ku", null);
+    LockedExternalTask entry = fetch(Topics.LEGACY_SYSTEM_ENTRY, pi, 1).get(0);
+    Assertions.assertThat(entry.getVariables()).containsEntry(LegacyEntryVariables.POSTAL_CODE, "100-0001");
+    engine.getExternalTaskService().handleBpmnError(entry.getId(), WORKER, Errors.LEGACY_VALIDATION_FAILED,
+        "validation", Map.of(LegacyEntryVariables.LEGACY_VALIDATION_ERRORS,
+            "郵便番号が住所と一致しません。", LegacyEntryVariables.LEGACY_ENTRY_AUDIT, "[]"));
+    Task byHand = legacyTask(pi);
+    Assertions.assertThat((String) taskService().getVariable(byHand.getId(), LEGACY_PROBLEM))
+        .contains("値を直して再実行する");
+    // the same data again can never pass the register's check: a plain retry is refused
+    assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_RETRY)))
+        .hasMessageContaining("同じ値のまま再実行しても登録できません");
+    assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_CORRECT)))
+        .hasMessageContaining("値が修正されていません");
+    assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_CORRECT,
+        LEGACY_POSTAL_CODE, "1000001"))).hasMessageContaining("郵便番号は「123-4567」の形式");
+    assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_CORRECT,
+        LEGACY_APPLICANT_NAME_KANA, "でもけんせつ"))).hasMessageContaining("全角カタカナ");
+    assertThat(pi).isWaitingAt(TASK_ENTER_LEGACY_BY_HAND);
+    completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_CORRECT, LEGACY_POSTAL_CODE, "100-0005",
+        LEGACY_NOTE, "住所に合わせて郵便番号を訂正"));
+
+    // the bot runs again with the corrected value (the rest as stored), and keeps it for every later attempt
+    assertThat(pi).isWaitingAt(TASK_ENTER_LEGACY_REGISTER);
+    LockedExternalTask again = fetch(Topics.LEGACY_SYSTEM_ENTRY, pi, 1).get(0);
+    Assertions.assertThat(again.getVariables()).containsEntry(LegacyEntryVariables.POSTAL_CODE, "100-0005")
+        .containsEntry(LegacyEntryVariables.ADDRESS, "東京都デモ区1-1")
+        .containsEntry(LegacyEntryVariables.APPLICANT_NAME_KANA, "デモケンセツカブシキガイシャ");
+    engine.getExternalTaskService().complete(again.getId(), WORKER, Map.of(
+        LegacyEntryVariables.LEGACY_RECORD_NUMBER, "R-000044", LegacyEntryVariables.LEGACY_ENTRY_OUTCOME, "ENTERED",
+        LegacyEntryVariables.LEGACY_ENTRY_AUDIT, "[]"));
+
+    assertThat(pi).hasPassed(TASK_RECORD_LEGACY_ENTRY, TASK_NOTIFY).isEnded();
+    Assertions.assertThat(ENV.store.legacyEntries(application(pi).id()))
+        .extracting(ApplicationStore.LegacyEntry::outcome, ApplicationStore.LegacyEntry::messages,
+            ApplicationStore.LegacyEntry::actor)
+        .containsExactly(Assertions.tuple("validation-failed", "郵便番号が住所と一致しません。", null),
+            Assertions.tuple("corrected", "郵便番号", "staff-ku"), Assertions.tuple("entered", null, null));
+    Assertions.assertThat(message(pi, "legacy-corrected")).contains("道路占用台帳").contains("郵便番号")
+        .contains("住所に合わせて").doesNotContain("100-0005");
+    Assertions.assertThat(eventTypes(pi)).containsSubsequence("legacy-validation-failed", "legacy-corrected",
+        "legacy-entered", "notified");
+  }
+
+  private Task legacyTask(ProcessInstance pi) {
+    return taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_ENTER_LEGACY_BY_HAND).singleResult();
+  }
+
+  @Test
   void anOutageOfTheRegisterBeyondTheRetriesGoesToStaffWhoLetTheBotRetry() {
     ProcessInstance pi = apply(ROAD, allDocuments(ROAD));
     review(pi, "staff-ku", "基準に適合");
@@ -612,6 +753,9 @@ class AdministrativeProcedureProcessTest {
         .taskDefinitionKey(TASK_ENTER_LEGACY_BY_HAND).singleResult();
     Assertions.assertThat((String) taskService().getVariable(byHand.getId(), LEGACY_PROBLEM)).contains("障害");
     assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of())).hasMessageContaining("選んでください");
+    // an outage is no wrong value: correcting values is for the register's validation errors
+    assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_CORRECT,
+        LEGACY_POSTAL_CODE, "100-0005"))).hasMessageContaining("入力チェックで止まった場合");
     completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_RETRY, LEGACY_NOTE, "再実行"));
 
     // the retry fails too: the next task opens empty (review finding: an empty completion reused the old choice)
@@ -763,7 +907,9 @@ class AdministrativeProcedureProcessTest {
 
   private static ApplicantNotifier notifier() {
     try {
-      return new ApplicantNotifier(MAIL, new JdbcNotificationLog(ENV.jdbc.getDataSource()), new MailTemplates(),
+      return new ApplicantNotifier(MAIL, new JdbcNotificationLog(new NotificationLogDatabase(
+          new WorkersSettings.Database("jdbc:h2:mem:notification-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+              "sa", "", 2)).dataSource()), new MailTemplates(),
           new InternetAddress("noreply@demo-ku.example.lg.jp"), Duration.ofMinutes(2), TestEngines.engineClock());
     } catch (jakarta.mail.internet.AddressException e) {
       throw new IllegalStateException(e);

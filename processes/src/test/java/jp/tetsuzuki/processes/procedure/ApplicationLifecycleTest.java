@@ -27,6 +27,7 @@ class ApplicationLifecycleTest {
             STAGE_COMPLETENESS_CHECK),
         Arguments.of(REQUEST_CORRECTION, STAGE_COMPLETENESS_CHECK, null, null, STATUS_AWAITING_CORRECTION,
             STAGE_CORRECTION),
+        Arguments.of(REMIND_CORRECTION, STAGE_CORRECTION, null, null, STATUS_AWAITING_CORRECTION, STAGE_CORRECTION),
         Arguments.of(RESUME, STAGE_CORRECTION, null, null, STATUS_RECEIVED, STAGE_COMPLETENESS_CHECK),
         Arguments.of(START_REVIEW, STAGE_COMPLETENESS_CHECK, null, null, STATUS_UNDER_REVIEW, STAGE_REVIEW),
         // again after 否認, 引戻し or an unresolved route
@@ -65,6 +66,9 @@ class ApplicationLifecycleTest {
         Arguments.of(SEND_TO_DECISION, STAGE_COMPLETENESS_CHECK, null),
         Arguments.of(REQUEST_CORRECTION, STAGE_REVIEW, null),
         Arguments.of(RESUME, STAGE_REVIEW, null),
+        // a reminder only while the correction is open, never of a decided case
+        Arguments.of(REMIND_CORRECTION, STAGE_REVIEW, null),
+        Arguments.of(REMIND_CORRECTION, STAGE_NOTIFICATION, "refused"),
         Arguments.of(DECIDE_UNANSWERED, STAGE_REVIEW, null),
         // nothing to close before an outcome
         Arguments.of(CLOSE, STAGE_REVIEW, null));

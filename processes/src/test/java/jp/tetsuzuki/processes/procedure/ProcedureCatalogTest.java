@@ -92,6 +92,8 @@ class ProcedureCatalogTest {
       "type: date|type: colour|field useDate type must be one of",
       "channel: email|channel: fax|notification.channel",
       "onTimeout: deemed-withdrawn|onTimeout: ignore|correction.onTimeout",
+      "onTimeout: deemed-withdrawn|onTimeout: deemed-withdrawn, reminderOpenDaysBefore: 21|correction.reminderOpenDaysBefore",
+      "onTimeout: deemed-withdrawn|onTimeout: deemed-withdrawn, reminderOpenDaysBefore: -1|correction.reminderOpenDaysBefore",
       "code: garden-permit|code: Garden_Permit|code must be kebab-case",
       "kind: ordinance|kind: rumour|legalBasis",
       "name: 庭園使用許可申請|nmae: 庭園使用許可申請|Unrecognized field \"nmae\"",
@@ -142,7 +144,7 @@ class ProcedureCatalogTest {
         new CompletenessCheck.Attached("d2", "business-plan",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document")));
     List<String> problems = CompletenessCheck.problems(subsidy, documents,
-        Map.of("corporateNumber", "1180301018772", "companyName", "テスト"), false);
+        Map.of("corporateNumber", "1180301018772", "companyName", "テスト"), false, List.of());
     assertThat(problems).containsExactly(
         "事業計画書のファイル形式（application/vnd.openxmlformats-officedocument.wordprocessingml.document）は受け付けられません。"
             + "PDF または画像（PNG、JPEG、TIFF）で提出してください。",
@@ -152,9 +154,9 @@ class ProcedureCatalogTest {
     documents.add(new CompletenessCheck.Attached("d3", "business-plan", "image/png"));
     documents.add(new CompletenessCheck.Attached("d4", "quotation", "application/pdf"));
     assertThat(CompletenessCheck.problems(subsidy, documents, Map.of("corporateNumber", "1180301018771",
-        "companyName", "テスト", "requestedAmount", 5), false)).isEmpty();
+        "companyName", "テスト", "requestedAmount", 5), false, List.of())).isEmpty();
     assertThat(CompletenessCheck.problems(subsidy, List.of(), Map.of("corporateNumber", "1180301018771",
-        "companyName", "テスト", "requestedAmount", 5), true)).as("paper documents received").isEmpty();
+        "companyName", "テスト", "requestedAmount", 5), true, List.of())).as("paper documents received").isEmpty();
   }
 
   static ProcedureCatalog packaged() throws IOException {

@@ -174,8 +174,9 @@ class ProcedureHttpTest {
     Map<String, Object> changed = new LinkedHashMap<>(body);
     changed.put("receivedOn", null);
     changed.put("applicant", Map.of("name", "別の申請者"));
-    assertThat(client().header("Idempotency-Key", key).postJson("/api/v1/applications", changed).status())
-        .isEqualTo(422);
+    Http.Response reused = client().header("Idempotency-Key", key).postJson("/api/v1/applications", changed);
+    assertThat(reused.status()).isEqualTo(422);
+    assertThat(reused.json().path("messageJa").asText()).contains("別の内容の申請");
 
     // the worker inspects the three files first; the 工程表 is missing: a correction is requested, the clock stops
     JsonNode status = await().atMost(Duration.ofSeconds(30)).until(() -> client().get("/api/v1/applications/" + id)
@@ -206,8 +207,22 @@ class ProcedureHttpTest {
     String reviewId = review.get("id").asText();
     assertThat(staff.get("/engine-rest/task/" + reviewId + "/deployed-form").json().get("id").asText())
         .isEqualTo(AdministrativeProcedure.FORM_REVIEW);
+    // the reviewer reads the application's data fields in the form: a text, no input
+    JsonNode reviewForm = staff.get("/engine-rest/task/" + reviewId + "/deployed-form").json();
+    assertThat(reviewForm.toString()).contains("=" + AdministrativeProcedure.APPLICATION_DETAILS);
+    reviewForm.get("components").forEach(c -> assertThat(c.path("key").asText())
+        .isNotEqualTo(AdministrativeProcedure.APPLICATION_DETAILS));
+    assertThat(staff.get("/engine-rest/task/" + reviewId + "/form-variables").json()
+        .path(AdministrativeProcedure.APPLICATION_DETAILS).path("value").asText())
+        .contains("| 道路名 |", "| 占用開始日 |", "年", "| 占用面積（平方メートル） |");
     assertThat(staff.postJson("/engine-rest/task/" + reviewId + "/claim", Map.of("userId", "staff-ku")).status())
         .isEqualTo(204);
+    // and cannot send it back changed: the task takes its form's fields only
+    Http.Response tampered = staff.postJson("/engine-rest/task/" + reviewId + "/submit-form", Map.of("variables",
+        Map.of(AdministrativeProcedure.REVIEW_SUMMARY, Map.of("value", "基準に適合", "type", "String"),
+            AdministrativeProcedure.PROPOSED_DECISION, Map.of("value", AdministrativeProcedure.PROPOSED_GRANT),
+            AdministrativeProcedure.APPLICATION_DETAILS, Map.of("value", "| 道路名 | 別の道路 |"))));
+    assertThat(tampered.status()).as(tampered.body()).isIn(400, 403);
     Http.Response reviewed = staff.postJson("/engine-rest/task/" + reviewId + "/submit-form", Map.of("variables",
         Map.of(AdministrativeProcedure.REVIEW_SUMMARY, Map.of("value", "基準に適合", "type", "String"),
             AdministrativeProcedure.PROPOSED_DECISION, Map.of("value", AdministrativeProcedure.PROPOSED_GRANT))));
@@ -420,7 +435,9 @@ class ProcedureHttpTest {
     assertField(apply(with("colour", "red")), 400, "colour");
     assertField(client().header("Idempotency-Key", "k-" + UUID.randomUUID())
         .postJson("/api/v1/applications", "{\"procedureCode\": \"road-occupancy-permit\","), 400, null);
-    assertField(client().postJson("/api/v1/applications", roadApplication(List.of())), 400, "Idempotency-Key");
+    Http.Response keyless = client().postJson("/api/v1/applications", roadApplication(List.of()));
+    assertField(keyless, 400, "Idempotency-Key");
+    assertThat(keyless.json().path("messageJa").asText()).contains("Idempotency-Key").contains("1〜200 文字");
     // a user of another municipality, and a document of another tenant
     assertField(Http.as("staff-shi", port).header("Idempotency-Key", "k-" + UUID.randomUUID())
         .postJson("/api/v1/applications", roadApplication(List.of())), 403, "tenantId");

@@ -20,7 +20,7 @@ class ProcedureRulesArchitectureTest {
       .that().belongToAnyOf(Procedure.class, ProcedureCatalog.class, ProcedureDeadlines.class,
           CompletenessCheck.class, ApplicationRequests.class, PaperApplicationForm.class, Notices.class,
           ApplicationRecord.class, ApplicationLifecycle.class, EventTexts.class, WorkerResults.class,
-          StoredFile.class)
+          StoredFile.class, LegacyCorrections.class, ApplicationDetails.class)
       .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.apache.camel..",
           "org.springframework..");
 }

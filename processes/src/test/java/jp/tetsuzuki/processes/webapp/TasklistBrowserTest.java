@@ -141,6 +141,10 @@ class TasklistBrowserTest {
     }
     String page = browser.findElement(By.tagName("body")).getText();
     assertThat(page).contains("審査結果", "起案する処分", "許可", "不許可（申請拒否処分）");
+    // what the applicant submitted, as a table of the catalog's fields (rendered text, not inputs)
+    assertThat(page).contains("申請内容（屋外広告物表示許可申請）", "デモ区2-2", "2027年4月1日");
+    assertThat(browser.findElements(By.cssSelector("input")).stream().map(input -> input.getAttribute("value"))
+        .toList()).doesNotContain("デモ区2-2");
     // the case's facts are shown read-only in the form's fields
     assertThat(browser.findElements(By.cssSelector("input")).stream().map(input -> input.getAttribute("value"))
         .toList()).contains("屋外広告物表示許可申請", "ブラウザ看板株式会社");

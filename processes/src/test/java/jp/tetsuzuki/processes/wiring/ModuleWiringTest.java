@@ -33,6 +33,7 @@ class ModuleWiringTest {
   @Value("${tetsuzuki.integrations.inbox}") Path inbox;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void workerAnswersAndStaffConfirmsInTheJapaneseFormOnlyInTheirOwnTenant() {
@@ -110,5 +111,14 @@ class ModuleWiringTest {
     Path tmp = file.resolveSibling(file.getFileName() + ".part");
     Files.writeString(tmp, content, StandardCharsets.UTF_8);
     Files.move(tmp, file);
+  }
+
+  /** The mail log lives in the workers' own database (V54 dropped the platform's unused copy of V30). */
+  @Test
+  void thePlatformDatabaseHoldsNoMailLogOfTheWorkers() {
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables "
+        + "WHERE LOWER(table_name) = 'tz_notification_log'", Long.class)).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables "
+        + "WHERE LOWER(table_name) = 'tz_application'", Long.class)).as("the query sees our tables").isEqualTo(1);
   }
 }

@@ -1,0 +1,60 @@
+package jp.tetsuzuki.integrations.municipalcsv;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import javax.sql.DataSource;
+import jp.tetsuzuki.integrations.casefile.ExpiringFileClaims;
+import jp.tetsuzuki.integrations.port.BatchApplicationGateway;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/** One node of the cluster in a test: its own Camel context with the route, the shared tables and gateway. */
+final class CsvIntakeNode implements AutoCloseable {
+
+  final CamelContext camel;
+  final ExpiringFileClaims claims;
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  final IntakeLedger ledger;
+
+  private CsvIntakeNode(CamelContext camel, ExpiringFileClaims claims, IntakeLedger ledger) {
+    this.camel = camel;
+    this.claims = claims;
+    this.ledger = ledger;
+  }
+
+  /** A node, not started yet (tests may advise its route first). */
+  static CsvIntakeNode create(DataSource database, BatchApplicationGateway gateway,
+      MunicipalCsvProperties properties) throws Exception {
+    CamelContext camel = new DefaultCamelContext();
+    camel.getShutdownStrategy().setTimeout(2);
+    ExpiringFileClaims claims = new ExpiringFileClaims(database, MunicipalCsvIntakeRoute.ROUTE_ID, camel,
+        properties.claimExpiry(), properties.claimKeepAlive());
+    camel.getRegistry().bind(MunicipalCsvIntakeRoute.CLAIMS, claims);
+    IntakeLedger ledger = new IntakeLedger(database);
+    CsvIntakeNode node = new CsvIntakeNode(camel, claims, ledger);
+    MunicipalCsvIntake intake = new MunicipalCsvIntake(gateway, ledger, properties, node.meters, Clock.systemUTC());
+    camel.addRoutes(new MunicipalCsvIntakeRoute(MunicipalCsvIntakeRoute.CLAIMS, intake, ledger, properties,
+        Clock.systemUTC()));
+    return node;
+  }
+
+  CsvIntakeNode start() {
+    camel.start();
+    return this;
+  }
+
+  double rows(String outcome) {
+    var counter = meters.find("tetsuzuki.integration.rows").tag("outcome", outcome).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  double files(String outcome) {
+    var counter = meters.find("tetsuzuki.integration.files").tag("outcome", outcome).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  @Override
+  public void close() {
+    camel.stop();
+  }
+}

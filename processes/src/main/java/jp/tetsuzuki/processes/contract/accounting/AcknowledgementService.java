@@ -1,0 +1,104 @@
+package jp.tetsuzuki.processes.contract.accounting;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies an acknowledgement file to the exported payments, idempotently: a line of a file already processed is
+ * skipped, and a payment is marked paid only by the call that moves it from EXPORTED (the ledger's conditional
+ * update), so the same acknowledgement twice, or two files naming one payment, pays nothing twice. Only
+ * {@link Result#paid()} is news for the process (correlate "payment acknowledged" for those, and only those).
+ *
+ * <p>Run one file in one transaction (the JDBC ledger joins the caller's): a failure leaves nothing half-applied.
+ */
+public final class AcknowledgementService {
+
+  private final AcknowledgementParser parser = new AcknowledgementParser();
+  private final PaymentLedger ledger;
+
+  public AcknowledgementService(PaymentLedger ledger) {
+    if (ledger == null) {
+      throw new IllegalArgumentException("ledger must not be null");
+    }
+    this.ledger = ledger;
+  }
+
+  /**
+   * @param tenantId the tenant whose folder the file came from; payments of other tenants are unknown to it
+   * @throws AcknowledgementFormatException if the file is not in the layout (nothing applied)
+   */
+  public Result apply(String tenantId, byte[] file) throws AcknowledgementFormatException {
+    if (tenantId == null || tenantId.isBlank()) {
+      throw new IllegalArgumentException("tenantId must not be blank");
+    }
+    Acknowledgement ack = parser.parse(file);
+    List<Settled> paid = new ArrayList<>();
+    List<Settled> failed = new ArrayList<>();
+    List<String> alreadyApplied = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (Acknowledgement.Line line : ack.lines()) {
+      if (ledger.lineProcessed(tenantId, ack.id(), line.number())) {
+        // this line of this very file was applied before: nothing to do again
+        alreadyApplied.add(line.paymentId());
+        continue;
+      }
+      Optional<PaymentLedger.Payment> found = ledger.find(tenantId, line.paymentId());
+      String outcome;
+      Problem problem = null;
+      Settled settled = null;
+      boolean applied = false;
+      if (found.isEmpty()) {
+        outcome = "UNKNOWN";
+        problem = new Problem(line.number(), line.paymentId(), "UNKNOWN_PAYMENT",
+            "支払番号 " + line.paymentId() + " の支払指示が見つかりません。");
+      } else if (line.status() == Acknowledgement.Status.PAID && line.amount() != found.get().total()) {
+        outcome = "AMOUNT_MISMATCH";
+        problem = new Problem(line.number(), line.paymentId(), "AMOUNT_MISMATCH", "支払番号 " + line.paymentId()
+            + " の支払額 " + line.amount() + " 円が支払指示の " + found.get().total() + " 円と一致しません。");
+      } else {
+        settled = new Settled(line.paymentId(), found.get().contractId(), line.paidOn(), line.amount());
+        applied = line.status() == Acknowledgement.Status.PAID
+            ? ledger.markPaid(tenantId, line.paymentId(), line.paidOn(), ack.id())
+            : ledger.markFailed(tenantId, line.paymentId(), ack.id());
+        outcome = applied ? line.status().name() : "ALREADY_SETTLED";
+      }
+      ledger.recordLine(tenantId, ack.id(), line.number(), line.paymentId(), outcome);
+      if (problem != null) {
+        problems.add(problem);
+      } else if (applied) {
+        (line.status() == Acknowledgement.Status.PAID ? paid : failed).add(settled);
+      } else if (found.get().status() == PaymentLedger.Status.PAID && line.status() == Acknowledgement.Status.PAID) {
+        alreadyApplied.add(line.paymentId());
+      } else {
+        problems.add(new Problem(line.number(), line.paymentId(), "STATUS_CONFLICT", "支払番号 " + line.paymentId()
+            + " は既に「" + (found.get().status() == PaymentLedger.Status.PAID ? "支払済" : "不払") + "」として処理されています。"));
+      }
+    }
+    return new Result(ack.id(), paid, failed, alreadyApplied, problems);
+  }
+
+  /** A payment settled by this call. */
+  public record Settled(String paymentId, String contractId, LocalDate paidOn, long amount) {}
+
+  /** A line that could not be applied; staff look at it (the payment stays EXPORTED). */
+  public record Problem(int line, String paymentId, String code, String messageJa) {}
+
+  /**
+   * @param acknowledgementId the file's id (SHA-256)
+   * @param paid              payments this call marked paid
+   * @param failed            payments this call marked failed
+   * @param alreadyApplied    payments the file names that an earlier application settled
+   * @param problems          lines not applied
+   */
+  public record Result(String acknowledgementId, List<Settled> paid, List<Settled> failed,
+      List<String> alreadyApplied, List<Problem> problems) {
+    public Result {
+      paid = List.copyOf(paid);
+      failed = List.copyOf(failed);
+      alreadyApplied = List.copyOf(alreadyApplied);
+      problems = List.copyOf(problems);
+    }
+  }
+}
