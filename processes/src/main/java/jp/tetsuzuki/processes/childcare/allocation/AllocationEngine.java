@@ -30,7 +30,8 @@ import java.util.Map;
  *       its facility class and it has the first right to it. While the child sits higher, the place is open to every
  *       other child, and deferred acceptance re-offers it (and every place freed down the chain) in the same round
  *       until nothing changes. Households placed as a whole do not take such a place (the child could still come
- *       back to it), so no household is ever split and no enrolled child ever loses its place.
+ *       back to it, unless that child is itself placed higher as part of a household), so no household is ever split and
+ *       no enrolled child ever loses its place.
  * </ol>
  * Every child then gets an explanation for every facility it ranked above its result.
  */
@@ -101,6 +102,8 @@ public final class AllocationEngine {
     private int[] nClaims;
     private int[] protectedCount;
     private int[] claimHeld;
+    /** Places of transfer applicants placed higher as part of a household: they never come back for them. */
+    private int[] released;
     private ClassHeap[] heaps;
     private int[] next;
     private int[] assigned;
@@ -264,6 +267,7 @@ public final class AllocationEngine {
       }
       protectedCount = new int[classes];
       claimHeld = new int[classes];
+      released = new int[classes];
       heaps = new ClassHeap[classes];
       next = new int[n];
       assigned = new int[n];
@@ -473,7 +477,7 @@ public final class AllocationEngine {
           }
         }
         // never take a place an enrolled child could still come back to
-        if (protectedCount[k] + nClaims[k] + nNon > cap[k]) {
+        if (protectedCount[k] + nClaims[k] - released[k] + nNon > cap[k]) {
           return false;
         }
         int free = cap[k] - held(k);
@@ -518,6 +522,9 @@ public final class AllocationEngine {
         } else {
           protectedCount[k]++;
           assign(c, o, PROTECTED);
+          if (claimIdx[c] >= 0) {
+            released[optClass[c][claimIdx[c]]]++; // placed higher for good: its own place is free for households too
+          }
         }
       }
     }

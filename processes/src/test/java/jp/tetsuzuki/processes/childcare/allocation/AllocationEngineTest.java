@@ -306,6 +306,22 @@ class AllocationEngineTest {
     assertThat(allocate(f, d, a, e)).containsEntry("E", "F3").containsEntry("A", "F1").containsEntry("D", "-");
   }
 
+  /**
+   * A transfer applicant who moves as part of a household placed at its priority never comes back for its place:
+   * that place is then open to a later household too. H1 (90, pattern 1) moves both children to X, freeing E's
+   * 1-year place; H2 (50, pattern 1) needs E's 3-year vacancy and that freed place together.
+   */
+  @Test
+  void aPlaceFreedByAHouseholdMovingIsOpenToHouseholdsToo() {
+    List<Facility> f = List.of(facility("X", 0, 2), facility("E", 0, 0, 0, 1));
+    Applicant t = child("t", "H1", 1, 90, SiblingPattern.SAME_FACILITY_TOGETHER, "X").withCurrentFacility("E");
+    Applicant u = child("u", "H1", 1, 90, SiblingPattern.SAME_FACILITY_TOGETHER, "X");
+    Applicant e2 = child("e2", "H2", 3, 50, SiblingPattern.SAME_FACILITY_TOGETHER, "E");
+    Applicant y2 = child("y2", "H2", 1, 50, SiblingPattern.SAME_FACILITY_TOGETHER, "E");
+    assertThat(allocate(f, t, u, e2, y2)).containsEntry("t", "X").containsEntry("u", "X")
+        .containsEntry("e2", "E").containsEntry("y2", "E");
+  }
+
   @Test
   void aTransferApplicantNeverMovesDownItsList() {
     // it lists F2, its own F1, then F3 (with a vacancy): F3 comes after its place, so it keeps F1
