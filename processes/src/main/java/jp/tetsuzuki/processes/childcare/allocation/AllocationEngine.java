@@ -284,33 +284,45 @@ public final class AllocationEngine {
     /** The total order below the score: tie-break criteria, lottery number, id. */
     private void rankTies() {
       List<TieBreak> criteria = request.tieBreaks();
-      Integer[] order = new Integer[children.length];
-      for (int i = 0; i < order.length; i++) {
+      int n = children.length;
+      // one primitive column per criterion, oriented so that smaller wins; a missing value loses to every value
+      double[][] columns = new double[criteria.size()][n];
+      for (int t = 0; t < criteria.size(); t++) {
+        TieBreak criterion = criteria.get(t);
+        boolean higherFirst = criterion.direction() == TieBreak.Direction.HIGHER_FIRST;
+        for (int c = 0; c < n; c++) {
+          Double v = children[c].tieBreakValues().get(criterion.code());
+          columns[t][c] = v == null || v.isNaN() ? Double.POSITIVE_INFINITY : higherFirst ? -v : v;
+        }
+      }
+      long[] lottery = new long[n];
+      boolean[] hasLottery = new boolean[n];
+      for (int c = 0; c < n; c++) {
+        Long l = children[c].lotteryNumber();
+        hasLottery[c] = l != null;
+        lottery[c] = l == null ? 0 : l;
+      }
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
         order[i] = i;
       }
-      Comparator<Integer> cmp = (x, y) -> 0;
-      for (TieBreak t : criteria) {
-        Comparator<Integer> byValue = (x, y) -> {
-          Double vx = children[x].tieBreakValues().get(t.code());
-          Double vy = children[y].tieBreakValues().get(t.code());
-          if (vx == null || vy == null) {
-            return vx == null ? (vy == null ? 0 : 1) : -1;
+      Arrays.sort(order, (x, y) -> {
+        for (double[] column : columns) {
+          int cmp = Double.compare(column[x], column[y]);
+          if (cmp != 0) {
+            return cmp;
           }
-          return t.direction() == TieBreak.Direction.HIGHER_FIRST ? Double.compare(vy, vx) : Double.compare(vx, vy);
-        };
-        cmp = cmp.thenComparing(byValue);
-      }
-      cmp = cmp.thenComparing((x, y) -> {
-        Long lx = children[x].lotteryNumber();
-        Long ly = children[y].lotteryNumber();
-        if (lx == null || ly == null) {
-          return lx == null ? (ly == null ? 0 : 1) : -1;
         }
-        return Long.compare(lx, ly);
-      }).thenComparing(x -> x); // children are sorted by id: the index is the id order
-      Arrays.sort(order, cmp);
-      tieRank = new int[children.length];
-      for (int r = 0; r < order.length; r++) {
+        if (hasLottery[x] != hasLottery[y]) {
+          return hasLottery[x] ? -1 : 1;
+        }
+        if (lottery[x] != lottery[y]) {
+          return Long.compare(lottery[x], lottery[y]);
+        }
+        return Integer.compare(x, y); // children are sorted by id: the index is the id order
+      });
+      tieRank = new int[n];
+      for (int r = 0; r < n; r++) {
         tieRank[order[r]] = r;
       }
     }
@@ -551,29 +563,35 @@ public final class AllocationEngine {
         }
         usable[longest]--;
       }
-      List<int[]> found = new ArrayList<>();
-      List<int[]> keys = new ArrayList<>();
-      int[] pick = new int[s];
-      int[] low = new int[s];
+      // odometer over each member's options, "not now" (-1) after its last option: the enumeration order is the
+      // final tie order (the elder's earlier preference first, a placed child before a waiting one)
+      int[] digits = new int[s];
+      int[] top = new int[s];
       for (int j = 0; j < s; j++) {
-        // a transfer applicant always has a place: its own (it "waits" there), never none
-        low[j] = partial && claimIdx[m[j]] < 0 ? -1 : 0;
-        pick[j] = low[j];
+        top[j] = usable[j] + (partial && claimIdx[m[j]] < 0 ? 1 : 0);
       }
-      while (true) {
+      List<int[]> found = new ArrayList<>();
+      long[] keys = new long[16];
+      int count = 0;
+      boolean more = true;
+      for (int j = 0; j < s; j++) {
+        if (top[j] == 0) {
+          more = false; // a child without any option: no combination places everybody, partial ones below
+        }
+      }
+      if (!more && !partial) {
+        return List.of();
+      }
+      while (more) {
         int[] combination = new int[s];
-        boolean ok = true;
         for (int j = 0; j < s; j++) {
-          int v = pick[j];
+          int v = digits[j] == usable[j] ? -1 : digits[j];
           if (v >= 0 && usable[j] < lengths[j] && v == usable[j] - 1 && claimIdx[m[j]] >= 0) {
             v = claimIdx[m[j]]; // the cut list keeps its own place as the last option
           }
           combination[j] = v;
-          if (v >= lengths[j]) {
-            ok = false;
-          }
         }
-        int tier = ok ? tier(m, combination, pattern) : -1;
+        int tier = tier(m, combination, pattern);
         if (tier >= 0) {
           int placed = 0;
           int rankSum = 0;
@@ -583,48 +601,29 @@ public final class AllocationEngine {
               rankSum += v;
             }
           }
+          if (count == keys.length) {
+            keys = Arrays.copyOf(keys, count * 2);
+          }
+          keys[count] = ((long) tier << 56) | ((long) (s - placed) << 48) | ((long) rankSum << 24) | found.size();
+          count++;
           found.add(combination);
-          keys.add(new int[] {tier, -placed, rankSum});
         }
         int j = s - 1;
         while (j >= 0) {
-          pick[j]++;
-          if (pick[j] < usable[j]) {
+          digits[j]++;
+          if (digits[j] < top[j]) {
             break;
           }
-          pick[j] = low[j];
+          digits[j] = 0;
           j--;
         }
-        if (j < 0) {
-          break;
-        }
+        more = j >= 0;
       }
-      Integer[] order = new Integer[found.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (x, y) -> {
-        int[] kx = keys.get(x);
-        int[] ky = keys.get(y);
-        for (int i = 0; i < kx.length; i++) {
-          if (kx[i] != ky[i]) {
-            return Integer.compare(kx[i], ky[i]);
-          }
-        }
-        int[] cx = found.get(x);
-        int[] cy = found.get(y);
-        for (int i = 0; i < cx.length; i++) {
-          int vx = cx[i] < 0 ? Integer.MAX_VALUE : cx[i];
-          int vy = cy[i] < 0 ? Integer.MAX_VALUE : cy[i];
-          if (vx != vy) {
-            return Integer.compare(vx, vy);
-          }
-        }
-        return 0;
-      });
-      List<int[]> sorted = new ArrayList<>(order.length);
-      for (Integer i : order) {
-        sorted.add(found.get(i));
+      long[] sortedKeys = Arrays.copyOf(keys, count);
+      Arrays.sort(sortedKeys);
+      List<int[]> sorted = new ArrayList<>(count);
+      for (long key : sortedKeys) {
+        sorted.add(found.get((int) (key & 0xFFFFFF)));
       }
       return sorted;
     }
