@@ -30,8 +30,8 @@ import java.util.Map;
  *       its facility class and it has the first right to it. While the child sits higher, the place is open to every
  *       other child, and deferred acceptance re-offers it (and every place freed down the chain) in the same round
  *       until nothing changes. Households placed as a whole do not take such a place (the child could still come
- *       back to it, unless that child is itself placed higher as part of a household), so no household is ever split and
- *       no enrolled child ever loses its place.
+ *       back to it, unless that child is itself placed higher as part of a household), so no household is ever
+ *       split and no enrolled child ever loses its place.
  * </ol>
  * Every child then gets an explanation for every facility it ranked above its result.
  */
@@ -207,7 +207,6 @@ public final class AllocationEngine {
         double[] sc = new double[prefs.size() + 1];
         int[] rk = new int[prefs.size() + 1];
         int len = 0;
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int i = 0; i < prefs.size(); i++) {
           Preference p = prefs.get(i);
           Integer f = facilityIndex.get(p.facilityId());
@@ -218,7 +217,11 @@ public final class AllocationEngine {
                 "申請者番号 " + a.id() + " の第" + (i + 1) + "希望の保育所ID " + p.facilityId() + " は保育所一覧にありません。"));
             continue;
           }
-          if (!seen.add(f)) {
+          boolean repeated = false;
+          for (int q = 0; q < len; q++) {
+            repeated |= cls[q] / Facility.AGES == f;
+          }
+          if (repeated) {
             problems.add(new AllocationProblem("PREFERENCE_DUPLICATE", a.id(), "preference" + (i + 1),
                 "applicant " + a.id() + ": preference " + (i + 1) + " repeats facility " + p.facilityId(),
                 "申請者番号 " + a.id() + " の第" + (i + 1) + "希望の保育所ID " + p.facilityId() + " は重複しています。"));
@@ -363,7 +366,8 @@ public final class AllocationEngine {
         }
         units.add(new Unit(m, children[m[0]].siblingPattern(), best, tie));
       }
-      units.sort(Comparator.comparingDouble(Unit::score).reversed().thenComparingInt(Unit::tie));
+      units.sort((x, y) -> x.score() != y.score() ? Double.compare(y.score(), x.score())
+          : Integer.compare(x.tie(), y.tie()));
       return units;
     }
 
@@ -749,50 +753,46 @@ public final class AllocationEngine {
 
     private Explanation explanation(int c, int i, int k, int admittedHere, int low) {
       Facility f = facilities[k / Facility.AGES];
-      int age = k % Facility.AGES;
-      int rank = optRank[c][i];
       double own = optScore[c][i];
-      String where = "第" + rank + "希望 " + f.name() + "（" + age + "歳児クラス）";
-      Explanation.Reason reason;
       Double cut = low < 0 ? null : optScore[low][assigned[low]];
-      String text;
+      Explanation.Reason reason;
+      String pattern = null;
+      String ties = null;
       if (cap[k] == 0) {
         reason = Explanation.Reason.NO_PLACES;
-        text = where + "は募集がなかったため、入所できませんでした。";
       } else if (admittedHere < cap[k] || (low >= 0 && better(own, tieRank[c], cut, tieRank[low]))) {
         if (joint[c]) {
           reason = Explanation.Reason.SIBLING_COMBINATION;
-          text = where + "は、きょうだいの希望（" + children[c].siblingPattern().labelJa()
-              + "）に沿う組合せで入所できる枠がなかったため、入所できませんでした。";
+          pattern = children[c].siblingPattern().labelJa();
         } else if (low >= 0 && kind[low] == PROTECTED) {
           reason = Explanation.Reason.HELD_BY_HOUSEHOLD;
-          text = where + "は募集" + cap[k] + "人の枠を、より早い順位できょうだいそろって入所が決まった世帯が使ったため、"
-              + "入所できませんでした。";
         } else {
           throw new IllegalStateException("unexplained refusal of applicant " + children[c].id() + " at facility "
               + f.id() + " (a defect of the allocation)");
         }
       } else if (low < 0) {
         reason = Explanation.Reason.HELD_BY_ENROLLED;
-        text = where + "は、在園児の継続利用で枠が埋まったため、入所できませんでした。";
       } else if (own == cut) {
         reason = Explanation.Reason.TIE_BREAK_LOST;
-        text = where + "は募集" + cap[k] + "人で、入所した方の最低指数が" + points(cut) + "点とあなたと同点でしたが、"
-            + "同点時の優先順位" + tieBreakNames() + "により入所できませんでした。";
+        ties = tieBreakNames();
       } else {
         reason = Explanation.Reason.BELOW_CUTOFF;
-        text = where + "は募集" + cap[k] + "人で、入所した方の最低指数が" + points(cut) + "点（あなたは"
-            + points(own) + "点）だったため、入所できませんでした。";
       }
-      return new Explanation(rank, f.id(), f.name(), age, reason, cap[k], admittedHere, cut, own, text);
+      return new Explanation(optRank[c][i], f.id(), f.name(), k % Facility.AGES, reason, cap[k], admittedHere, cut,
+          own, pattern, ties);
     }
 
+    private String tieBreakNames;
+
     private String tieBreakNames() {
-      StringBuilder b = new StringBuilder("（");
-      for (TieBreak t : request.tieBreaks()) {
-        b.append(t.labelJa()).append("、");
+      if (tieBreakNames == null) {
+        StringBuilder b = new StringBuilder();
+        for (TieBreak t : request.tieBreaks()) {
+          b.append(t.labelJa()).append("、");
+        }
+        tieBreakNames = b.append("抽選番号").toString();
       }
-      return b.append("抽選番号）").toString();
+      return tieBreakNames;
     }
   }
 

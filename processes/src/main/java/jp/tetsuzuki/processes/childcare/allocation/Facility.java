@@ -38,7 +38,8 @@ public record Facility(String id, String name, int[] placesByAge) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Facility f && f.id.equals(id) && f.name.equals(name) && Arrays.equals(f.placesByAge, placesByAge);
+    return o instanceof Facility f && f.id.equals(id) && f.name.equals(name)
+        && Arrays.equals(f.placesByAge, placesByAge);
   }
 
   @Override

@@ -36,7 +36,16 @@ class AllocationRunService {
       int waiting, List<ResultView> results) {}
 
   record ResultView(String applicantId, String facilityId, String facilityName, String outcome,
-      Integer preferenceRank, String summaryJa, List<Explanation> explanation) {}
+      Integer preferenceRank, String summaryJa, List<ExplanationView> explanation) {}
+
+  /** One explanation entry with its Japanese sentence written out. */
+  record ExplanationView(int preferenceRank, String facilityId, String facilityName, int classAge, String reason,
+      int places, int admitted, Double cutoffScore, double ownScore, String messageJa) {
+    static ExplanationView of(Explanation e) {
+      return new ExplanationView(e.preferenceRank(), e.facilityId(), e.facilityName(), e.classAge(),
+          e.reason().name(), e.places(), e.admitted(), e.cutoffScore(), e.ownScore(), e.messageJa());
+    }
+  }
 
   private final AllocationRunStore store;
   private final AllocationRunProperties properties;
@@ -61,7 +70,8 @@ class AllocationRunService {
         .collect(Collectors.toMap(Facility::id, Facility::name));
     List<ResultView> results = result.placements().stream().map(p -> new ResultView(p.applicantId(),
         p.facilityId(), p.facilityId() == null ? null : names.get(p.facilityId()), p.outcome().name(),
-        p.preferenceRank(), p.summaryJa(), p.explanation())).toList();
+        p.preferenceRank(), p.summaryJa(), p.explanation().stream().map(ExplanationView::of).toList()))
+        .toList();
     int placed = (int) result.placements().stream().filter(p -> p.outcome() == Placement.Outcome.PLACED).count();
     int waiting = (int) result.placements().stream().filter(p -> p.outcome() == Placement.Outcome.WAITING).count();
     String id = UUID.randomUUID().toString();
