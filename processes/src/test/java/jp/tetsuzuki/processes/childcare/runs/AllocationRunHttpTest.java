@@ -130,6 +130,17 @@ class AllocationRunHttpTest {
     assertThat(staff.get(RUNS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
   }
 
+  @Test
+  void theApiIsDocumentedWithItsParts() {
+    JsonNode paths = Http.as("api-client", port).get("/v3/api-docs").json().get("paths");
+    assertThat(paths.has(RUNS)).isTrue();
+    assertThat(paths.has(RUNS + "/{id}")).isTrue();
+    assertThat(paths.has(RUNS + "/{id}/result.csv")).isTrue();
+    JsonNode multipart = paths.get(RUNS).get("post").get("requestBody").get("content").get("multipart/form-data");
+    assertThat(multipart.get("schema").get("properties").has("applicants")).isTrue();
+    assertThat(multipart.get("schema").get("properties").has("facilities")).isTrue();
+  }
+
   private static byte[] utf8WithBom(String text) {
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
     byte[] out = new byte[body.length + 3];
