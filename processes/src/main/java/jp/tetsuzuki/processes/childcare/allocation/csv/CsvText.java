@@ -186,8 +186,8 @@ public final class CsvText {
 
   /**
    * Encodes for a legacy file: UTF-8 with BOM (spreadsheets then read it right), or windows-31j after mapping the
-   * characters Shift_JIS tools write differently (〜→～, −→－, ‖→∥, —→―); a character windows-31j cannot hold is an
-   * error naming its line, never a silent "?".
+   * characters Shift_JIS tools write differently (〜→～, −→－, ‖→∥, —→―); a character windows-31j cannot hold, or
+   * would write as a look-alike that reads back as another (¥, ‾), is an error naming its line, never a silent "?".
    */
   public static byte[] encode(String text, Charset charset) {
     if (!charset.equals(WINDOWS_31J)) {
@@ -208,23 +208,35 @@ public final class CsvText {
     if (!result.isError()) {
       result = encoder.flush(out);
     }
-    if (result.isError()) {
+    out.flip();
+    byte[] bytes = new byte[out.remaining()];
+    out.get(bytes);
+    int bad = result.isError() ? in.position() : firstDifference(mapped, new String(bytes, WINDOWS_31J));
+    if (bad >= 0) {
+      // unmappable, or written as a look-alike that reads back as another character (¥ as \, ‾ as ~)
       int line = 1;
-      for (int i = 0; i < in.position(); i++) {
+      for (int i = 0; i < bad; i++) {
         if (mapped.charAt(i) == '\n') {
           line++;
         }
       }
-      String ch = new String(Character.toChars(mapped.codePointAt(in.position())));
+      String ch = new String(Character.toChars(mapped.codePointAt(bad)));
       throw new CsvFormatException(List.of(new CsvProblem(CsvPart.RESULT, line, null, "UNENCODABLE",
           "result line " + line + ": character U+" + String.format("%04X", ch.codePointAt(0))
               + " cannot be written in windows-31j; ask for UTF-8",
           "結果ファイル " + line + "行目：文字「" + ch + "」は Shift_JIS（windows-31j）で書けません。UTF-8 を指定してください。")));
     }
-    out.flip();
-    byte[] bytes = new byte[out.remaining()];
-    out.get(bytes);
     return bytes;
+  }
+
+  private static int firstDifference(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      if (a.charAt(i) != b.charAt(i)) {
+        return i;
+      }
+    }
+    return a.length() == b.length() ? -1 : n;
   }
 
   static String abbreviate(String s) {

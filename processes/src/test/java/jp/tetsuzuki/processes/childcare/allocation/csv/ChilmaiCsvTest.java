@@ -121,6 +121,12 @@ class ChilmaiCsvTest {
     assertThat(CsvText.encode("〜①", CsvText.WINDOWS_31J)).containsExactly(0x81, 0x60, 0x87, 0x40);
     assertThatThrownBy(() -> CsvText.encode("a\n\uD83D\uDE00", CsvText.WINDOWS_31J))
         .isInstanceOfSatisfying(CsvFormatException.class, e -> assertThat(e.problems().get(0).line()).isEqualTo(2));
+    // the yen sign would be written as a backslash and read back as one: refused, not silently changed
+    assertThatThrownBy(() -> CsvText.encode("a\nb\n保育料¥0", CsvText.WINDOWS_31J))
+        .isInstanceOfSatisfying(CsvFormatException.class, e -> {
+          assertThat(e.problems().get(0).line()).isEqualTo(3);
+          assertThat(e.problems().get(0).message()).contains("U+00A5");
+        });
   }
 
   @ParameterizedTest(name = "{0}")
