@@ -139,23 +139,73 @@ public class InvoiceReader extends FormReader {
     if (!byLabel.isMissing()) {
       return byLabel;
     }
-    // no label: the issuer block is a company name that is not addressed (no 御中/様/殿) and is no one's value;
-    // right above or below the registration number it is the issuer's block for sure, elsewhere only a guess
+    // no label: the issuer block is a company name that is not addressed (no 御中/様/殿) and is no one's value; it
+    // is a cell of its own (a two-column head puts the recipient's address on the same line, at the left). Right above
+    // or below the registration number, or heading the column that holds it a few lines down, it is the issuer's
+    // block for sure; elsewhere only a guess
     List<LabelledLines.Line> lines = rows.lines();
     for (int i = 0; i < lines.size(); i++) {
       LabelledLines.Line line = lines.get(i);
-      String text = LabelledLines.stripTrailingJunk(LabelledLines.stripJunk(line.text));
-      if (line.labels.isEmpty() && COMPANY.matcher(text).find() && !HONORIFIC.matcher(text).matches()
-          && text.length() <= 30) {
+      for (int[] cell : line.cells()) {
+        String text = LabelledLines.stripTrailingJunk(LabelledLines.stripJunk(line.text.substring(cell[0], cell[1])));
+        if (labelIn(line, cell) || !COMPANY.matcher(text).find() || HONORIFIC.matcher(text).matches()
+            || text.length() > 30) {
+          continue;
+        }
         boolean besideRegistration = (i + 1 < lines.size() && registrationLine(lines.get(i + 1)))
             || (i > 0 && registrationLine(lines.get(i - 1)));
-        double confidence = mean(line, 0, line.text.length());
-        return besideRegistration ? new Recognition.Field(text, confidence, "発行者の欄がないため、登録番号に隣接する社名を採りました")
-            : new Recognition.Field(text, Math.min(confidence, Recognition.VERIFY_BELOW - 0.05),
-                "発行者の欄がないため、社名の行から推定しました");
+        boolean headsRegistration = !besideRegistration && registrationBelowInColumn(lines, i, line.extent(cell[0],
+            cell[1]));
+        double confidence = mean(line, cell[0], cell[1]);
+        if (besideRegistration) {
+          return new Recognition.Field(text, confidence, "発行者の欄がないため、登録番号に隣接する社名を採りました");
+        }
+        if (headsRegistration) {
+          return new Recognition.Field(text, confidence, "発行者の欄がないため、登録番号と同じ欄の先頭の社名を採りました");
+        }
+        return new Recognition.Field(text, Math.min(confidence, Recognition.VERIFY_BELOW - 0.05),
+            "発行者の欄がないため、社名の行から推定しました");
       }
     }
     return byLabel;
+  }
+
+  /** Whether a label of the page stands inside the cell {start, end} of {@code line}. */
+  private static boolean labelIn(LabelledLines.Line line, int[] cell) {
+    return line.labels.stream().anyMatch(o -> o.start() < cell[1] && o.end() > cell[0]);
+  }
+
+  /** How many lines under a company name its block may run (name, address, phone, fax, registration). */
+  private static final int BLOCK_LINES = 5;
+
+  /**
+   * Whether, within {@link #BLOCK_LINES} lines under line {@code i}, a registration number (or its label) stands in
+   * the same column as {@code extent}: the company name then heads the issuer's block. Every line between must hold
+   * something in that column too (a block has no empty rows), and no other company name.
+   */
+  private static boolean registrationBelowInColumn(List<LabelledLines.Line> lines, int i, int[] extent) {
+    for (int j = i + 1; j < lines.size() && j <= i + BLOCK_LINES; j++) {
+      LabelledLines.Line below = lines.get(j);
+      boolean inColumn = false;
+      for (int[] cell : below.cells()) {
+        int[] x = below.extent(cell[0], cell[1]);
+        if (x[0] < extent[1] && x[1] > extent[0] && Math.abs(x[0] - extent[0]) < 4 * below.height()) {
+          inColumn = true;
+          String text = below.text.substring(cell[0], cell[1]);
+          if (REGISTRATION.matcher(text).find() || below.labels.stream().anyMatch(o -> o.start() < cell[1]
+              && o.end() > cell[0] && o.field().equals("registrationNumber"))) {
+            return true;
+          }
+          if (COMPANY.matcher(text).find()) {
+            return false;
+          }
+        }
+      }
+      if (!inColumn) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean isRateRow(LabelledLines.Line line) {
@@ -175,11 +225,15 @@ public class InvoiceReader extends FormReader {
     if (!byLabel.isMissing()) {
       return byLabel;
     }
-    // addressed without a label: 「架空市長 御中」 on a line of its own
+    // addressed without a label: 「架空市長 御中」 in a cell of its own (a two-column head puts the issuer's block on
+    // the same line, at the right)
     for (LabelledLines.Line line : rows.lines()) {
-      Matcher m = HONORIFIC.matcher(LabelledLines.stripTrailingJunk(LabelledLines.stripJunk(line.text)));
-      if (m.matches() && line.labels.isEmpty()) {
-        return new Recognition.Field(m.group(1), mean(line, 0, line.text.length()) * 0.95);
+      for (int[] cell : line.cells()) {
+        Matcher m = HONORIFIC.matcher(LabelledLines.stripTrailingJunk(LabelledLines.stripJunk(
+            line.text.substring(cell[0], cell[1]))));
+        if (m.matches() && !labelIn(line, cell)) {
+          return new Recognition.Field(m.group(1), mean(line, cell[0], cell[1]) * 0.95);
+        }
       }
     }
     return byLabel;
