@@ -26,6 +26,11 @@ public class InvoiceReader extends FormReader {
   /** A row that starts with its rate: 10%, or 8 without its small % sign when 対象 or 軽減 follows. */
   private static final Pattern RATE_ROW = Pattern.compile(
       "^(?:税率|標準税率|軽減税率)?[(（]?(10|8)\\s*(?:[%％]|(?=対象|軽減|\\(軽減|（軽減))");
+  /**
+   * What may stand before a rate label that opens a rate row: nothing, 税率 after at most two characters, or what is
+   * left of 標準/軽減 with one of its two characters misread (the loose label then took 税率 as its own).
+   */
+  private static final Pattern MISREAD_RATE_PREFIX = Pattern.compile("|.{0,2}税率|[標軽].|.[準減]");
   private static final Pattern REGISTRATION = Pattern.compile("[TtＴｔ]\\s*[0-9０-９OoIl\\s\\-]{13,20}");
   private static final Pattern HONORIFIC = Pattern.compile("^(.{2,30}?)(御中|様|殿)$");
   private static final Pattern COMPANY = Pattern.compile("(株式会社|有限会社|合同会社|合資会社|\\(株\\)|（株）)");
@@ -266,11 +271,22 @@ public class InvoiceReader extends FormReader {
     for (LabelledLines.Line line : rows.lines()) {
       String text = LabelledLines.stripJunk(line.text);
       Matcher m = RATE_ROW.matcher(text);
-      if (!m.find()) {
-        continue;
+      String rate;
+      int after;
+      if (m.find()) {
+        rate = m.group(1);
+        after = m.end();
+      } else {
+        // 標準税率/軽減税率 misread by a character (「床準税率10%対象」: measured) before the rate label still opens its row
+        LabelledLines.Occurrence first = line.labels.isEmpty() ? null : line.labels.get(0);
+        if (first == null || !first.field().matches("subtotal(10|8)")
+            || !MISREAD_RATE_PREFIX.matcher(LabelledLines.stripJunk(line.text.substring(0, first.start()))).matches()) {
+          continue;
+        }
+        rate = first.field().substring("subtotal".length());
+        after = first.end() - (line.text.length() - text.length());
       }
-      String rate = m.group(1);
-      List<Long> amounts = JapaneseText.yenAll(text.substring(m.end()));
+      List<Long> amounts = JapaneseText.yenAll(text.substring(Math.max(0, after)));
       amounts.removeIf(a -> a == 0 && amounts.size() > 2);
       if (amounts.size() < 2 || out.containsKey("subtotal" + rate)) {
         continue;

@@ -238,9 +238,13 @@ final class LabelledLines {
       }
       double match = label.exact() ? 1 : 0.9;
       int end = o + 1 < line.labels.size() ? line.labels.get(o + 1).start() : line.text.length();
-      Hit right = span(line, label.end(), valueEnd(line, label, end), match, Layout.RIGHT);
-      if (right != null) {
-        out.add(right);
+      Hit right = null;
+      for (int valueEnd : valueEnds(line, label, end)) {
+        Hit hit = span(line, label.end(), valueEnd, match, Layout.RIGHT);
+        if (hit != null) {
+          out.add(hit);
+          right = right == null ? hit : right;
+        }
       }
       if (right == null || o + 1 < line.labels.size()) {
         Hit below = below(line, o, match);
@@ -252,22 +256,30 @@ final class LabelledLines {
   }
 
   /**
-   * Where the value to the right of {@code label} ends: at the end of the label's cell when the cell holds more than
-   * the label (「名称 株式会社架空商事」), else at the end of the next cell (a label cell and its value cell); never past
-   * {@code nextLabel}. A value does not run on across a wide gap into the next column.
+   * Where the value to the right of {@code label} may end, best first: at the end of the label's cell when the cell
+   * holds more than the label (「名称 株式会社架空商事」), then at the end of the next cell (a label cell and its value
+   * cell; also when what follows the label in its cell is a qualifier or a misread piece of it, 「（固定就労の場合）」,
+   * 「め)」, that does not parse); never past {@code nextLabel}. A value does not run on across a wide gap into the
+   * column after that.
    */
-  private static int valueEnd(Line line, Occurrence label, int nextLabel) {
+  private static List<Integer> valueEnds(Line line, Occurrence label, int nextLabel) {
     if (label.end() >= line.text.length()) {
-      return nextLabel;
+      return List.of(nextLabel);
     }
     int labelCellEnd = line.cellEnd(Math.max(label.start(), label.end() - 1));
+    int nextCellEnd = labelCellEnd >= line.text.length() ? line.text.length() : line.cellEnd(labelCellEnd);
+    List<Integer> out = new ArrayList<>();
     if (labelCellEnd > label.end()) {
       String rest = stripTrailingJunk(stripJunk(line.text.substring(label.end(), Math.min(labelCellEnd, nextLabel))));
       if (!rest.isEmpty()) {
-        return Math.min(labelCellEnd, nextLabel);
+        out.add(Math.min(labelCellEnd, nextLabel));
       }
     }
-    return labelCellEnd >= line.text.length() ? nextLabel : Math.min(line.cellEnd(labelCellEnd), nextLabel);
+    int next = Math.min(nextCellEnd, nextLabel);
+    if (out.isEmpty() || next > out.get(0)) {
+      out.add(next);
+    }
+    return out;
   }
 
   /** True when some label of {@code field} is on the page (its value may still be unreadable). */

@@ -65,4 +65,25 @@ class CellLayoutTest {
     Recognition r = invoice(page("仮想市長 御中 東京都仮想市中央8丁目26番4号"));
     assertThat(r.fields().get("recipientName").isMissing()).isTrue();
   }
+
+  @Test
+  void aRateRowWhoseRateLabelIsMisreadByOneCharacterStillGivesItsTax() {
+    // 「標準税率10%対象」 read as 「床準税率10%対象」 (HELD_OUT_3, tuning): its 消費税 was not taken as the 10 % tax
+    Recognition r = invoice(page("床準税率10%対象 314,700円 消費税 \\31,470", "軽減税率8%対象 \\0 消費税 \\0",
+        "合計 346,170円"));
+    assertThat(r.value("subtotal10")).isEqualTo("314700");
+    assertThat(r.value("tax10")).isEqualTo("31470");
+    assertThat(r.fields().get("tax10").derived()).as("read, not computed").isFalse();
+  }
+
+  @Test
+  void aQualifierInTheLabelsCellDoesNotHideTheValueInTheNextCell() {
+    // 「就労時間（固定就労の場合）」 in the label column of HELD_OUT_2 (tuning); 「消費税(10め)」 a misread rate
+    Recognition r = certificate(laidOut(new Object[] {100, 100, "就労時間(固定就労の場合)", 1000,
+        "1週あたり16時間1か月あたり68時間"}));
+    assertThat(r.value("workHoursPerWeek")).isEqualTo("16");
+    assertThat(r.value("workHoursPerMonth")).isEqualTo("68");
+    Recognition invoice = invoice(laidOut(new Object[] {100, 1200, "消費税(10め)", 2000, "¥12,920"}));
+    assertThat(invoice.value("tax10")).isEqualTo("12920");
+  }
 }
