@@ -291,9 +291,23 @@ public class InvoiceReader extends FormReader {
       if (amounts.size() < 2 || out.containsKey("subtotal" + rate)) {
         continue;
       }
-      long a = Math.max(amounts.get(0), amounts.get(1));
-      long b = Math.min(amounts.get(0), amounts.get(1));
       int percent = Integer.parseInt(rate);
+      // more than two amounts (a stray digit read as a number of its own: 「\\202,8009消費税\\20,280」): the first pair
+      // whose tax fits its amount, else the first two as before (the arithmetic check then flags them)
+      int[] pair = {0, 1};
+      search:
+      for (int x = 0; x < amounts.size() && amounts.size() > 2; x++) {
+        for (int y = x + 1; y < amounts.size(); y++) {
+          long hi = Math.max(amounts.get(x), amounts.get(y));
+          long lo = Math.min(amounts.get(x), amounts.get(y));
+          if (lo > 0 && (taxMatches(hi, lo, percent) || taxMatches(hi - lo, lo, percent))) {
+            pair = new int[] {x, y};
+            break search;
+          }
+        }
+      }
+      long a = Math.max(amounts.get(pair[0]), amounts.get(pair[1]));
+      long b = Math.min(amounts.get(pair[0]), amounts.get(pair[1]));
       long subtotal = !taxMatches(a, b, percent) && taxMatches(a - b, b, percent) ? a - b : a;
       double confidence = mean(line, 0, line.text.length()) * 0.98;
       out.put("subtotal" + rate, new Recognition.Field(String.valueOf(subtotal), confidence));

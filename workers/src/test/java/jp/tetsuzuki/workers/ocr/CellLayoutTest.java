@@ -86,4 +86,14 @@ class CellLayoutTest {
     Recognition invoice = invoice(laidOut(new Object[] {100, 1200, "消費税(10め)", 2000, "¥12,920"}));
     assertThat(invoice.value("tax10")).isEqualTo("12920");
   }
+
+  @Test
+  void aStrayNumberInARateRowDoesNotTakeTheTaxsPlace() {
+    // 「\\202,800」 read as 「\\202,8009」 (HELD_OUT_3, tuning): the 9 stood as the 10 % tax
+    Recognition r = invoice(page("標準税率10%対象 \\202,8009消費税 \\20,280", "軽減税率8%対象 \\5,400 消費税 432円",
+        "合計 228,912円"));
+    assertThat(r.value("tax10")).isEqualTo("20280");
+    assertThat(r.value("subtotal10")).isEqualTo("202800");
+    assertThat(r.confidence("total")).isGreaterThanOrEqualTo(Recognition.VERIFY_BELOW);
+  }
 }
