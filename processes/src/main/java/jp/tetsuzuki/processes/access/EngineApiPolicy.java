@@ -91,7 +91,10 @@ public final class EngineApiPolicy {
       rule("applications", Set.of("GET", "POST"), "applications(/" + ID + "(/corrections|/withdrawal)?)?",
           CASE_PARTIES, BodyCheck.NONE),
       rule("approvals", Set.of("GET", "POST", "DELETE"), "approvals/(substitutes(/" + ID + ")?|" + ID
-          + "/(history|withdrawal))", OFFICE, BodyCheck.NONE));
+          + "/(history|withdrawal))", OFFICE, BodyCheck.NONE),
+      // stand-alone allocation from a municipality's own files: its office and its outside systems
+      rule("childcare-allocation-runs", Set.of("GET", "POST"), "childcare/allocation-runs(/" + ID
+          + "(/result\\.csv)?)?", CASE_PARTIES, BodyCheck.NONE));
 
   /**
    * The workers' platform API ({@code /api/worker/…}): group {@code workers} only, administrators included out (they

@@ -191,6 +191,13 @@ class AuthorizationMatrixTest {
     ops.add(op("GET operations/routes", "D D D D D D A D", h -> h.get("/api/v1/operations/routes")));
     ops.add(op("GET operations/dead-letters", "D D D D D D A D",
         h -> h.get("/api/v1/operations/dead-letters?limit=5")));
+    // stand-alone allocation runs: the tenant's office and outside systems (an empty multipart body: 400)
+    ops.add(op("POST childcare/allocation-runs", "D A A A D D A D", h -> h.post("/api/v1/childcare/allocation-runs",
+        "multipart/form-data; boundary=none", "--none--\r\n".getBytes(StandardCharsets.UTF_8))));
+    ops.add(op("GET childcare/allocation-runs/{id}", "D A A A D D A D",
+        h -> h.get("/api/v1/childcare/allocation-runs/no-such-run")));
+    ops.add(op("GET childcare/allocation-runs/{id}/result.csv", "D A A A D D A D",
+        h -> h.get("/api/v1/childcare/allocation-runs/no-such-run/result.csv")));
     // ---- the workers' API (no administrator shortcut); the worker holds no task here, so it is allowed and told 404
     ops.add(op("GET worker documents/{id}", "D D D D D D D A",
         h -> h.get("/api/worker/documents/" + documentId + "?workerId=matrix")));

@@ -80,9 +80,12 @@ public abstract class FormReader {
     return era.isPresent() ? era : dateWithMisreadZero(hit);
   }
 
-  /** A month or day written with a leading zero whose 0 was read as 6, 8 or 9 (02月 → 92月, 05月 → 95月: measured). */
-  private static final java.util.regex.Pattern PADDED_PART =
-      java.util.regex.Pattern.compile("(?<!\\d)[689](?=\\d(?:\\s*[月日./／]|\\s*$))");
+  /**
+   * A month or day whose 0 was read as 6, 8 or 9: a leading zero (02月 → 92月, 05月 → 95月) or the second digit of
+   * 10, 20, 30 (10月 → 19月: measured).
+   */
+  private static final java.util.regex.Pattern PADDED_PART = java.util.regex.Pattern.compile(
+      "(?<!\\d)[689](?=\\d(?:\\s*[月日./／]|\\s*$))|(?<=(?<!\\d)[123])[689](?=\\s*[月日./／]|\\s*$)");
 
   /**
    * A date that is no date (month 92) but becomes one when exactly one such 6, 8 or 9 is taken for a 0: that date,

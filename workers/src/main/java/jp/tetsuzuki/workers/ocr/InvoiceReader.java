@@ -26,6 +26,11 @@ public class InvoiceReader extends FormReader {
   /** A row that starts with its rate: 10%, or 8 without its small % sign when 対象 or 軽減 follows. */
   private static final Pattern RATE_ROW = Pattern.compile(
       "^(?:税率|標準税率|軽減税率)?[(（]?(10|8)\\s*(?:[%％]|(?=対象|軽減|\\(軽減|（軽減))");
+  /**
+   * What may stand before a rate label that opens a rate row: nothing, 税率 after at most two characters, or what is
+   * left of 標準/軽減 with one of its two characters misread (the loose label then took 税率 as its own).
+   */
+  private static final Pattern MISREAD_RATE_PREFIX = Pattern.compile("|.{0,2}税率|[標軽].|.[準減]");
   private static final Pattern REGISTRATION = Pattern.compile("[TtＴｔ]\\s*[0-9０-９OoIl\\s\\-]{13,20}");
   private static final Pattern HONORIFIC = Pattern.compile("^(.{2,30}?)(御中|様|殿)$");
   private static final Pattern COMPANY = Pattern.compile("(株式会社|有限会社|合同会社|合資会社|\\(株\\)|（株）)");
@@ -139,23 +144,73 @@ public class InvoiceReader extends FormReader {
     if (!byLabel.isMissing()) {
       return byLabel;
     }
-    // no label: the issuer block is a company name that is not addressed (no 御中/様/殿) and is no one's value;
-    // right above or below the registration number it is the issuer's block for sure, elsewhere only a guess
+    // no label: the issuer block is a company name that is not addressed (no 御中/様/殿) and is no one's value; it
+    // is a cell of its own (a two-column head puts the recipient's address on the same line, at the left). Right above
+    // or below the registration number, or heading the column that holds it a few lines down, it is the issuer's
+    // block for sure; elsewhere only a guess
     List<LabelledLines.Line> lines = rows.lines();
     for (int i = 0; i < lines.size(); i++) {
       LabelledLines.Line line = lines.get(i);
-      String text = LabelledLines.stripTrailingJunk(LabelledLines.stripJunk(line.text));
-      if (line.labels.isEmpty() && COMPANY.matcher(text).find() && !HONORIFIC.matcher(text).matches()
-          && text.length() <= 30) {
+      for (int[] cell : line.cells()) {
+        String text = LabelledLines.stripTrailingJunk(LabelledLines.stripJunk(line.text.substring(cell[0], cell[1])));
+        if (labelIn(line, cell) || !COMPANY.matcher(text).find() || HONORIFIC.matcher(text).matches()
+            || text.length() > 30) {
+          continue;
+        }
         boolean besideRegistration = (i + 1 < lines.size() && registrationLine(lines.get(i + 1)))
             || (i > 0 && registrationLine(lines.get(i - 1)));
-        double confidence = mean(line, 0, line.text.length());
-        return besideRegistration ? new Recognition.Field(text, confidence, "発行者の欄がないため、登録番号に隣接する社名を採りました")
-            : new Recognition.Field(text, Math.min(confidence, Recognition.VERIFY_BELOW - 0.05),
-                "発行者の欄がないため、社名の行から推定しました");
+        boolean headsRegistration = !besideRegistration && registrationBelowInColumn(lines, i, line.extent(cell[0],
+            cell[1]));
+        double confidence = mean(line, cell[0], cell[1]);
+        if (besideRegistration) {
+          return new Recognition.Field(text, confidence, "発行者の欄がないため、登録番号に隣接する社名を採りました");
+        }
+        if (headsRegistration) {
+          return new Recognition.Field(text, confidence, "発行者の欄がないため、登録番号と同じ欄の先頭の社名を採りました");
+        }
+        return new Recognition.Field(text, Math.min(confidence, Recognition.VERIFY_BELOW - 0.05),
+            "発行者の欄がないため、社名の行から推定しました");
       }
     }
     return byLabel;
+  }
+
+  /** Whether a label of the page stands inside the cell {start, end} of {@code line}. */
+  private static boolean labelIn(LabelledLines.Line line, int[] cell) {
+    return line.labels.stream().anyMatch(o -> o.start() < cell[1] && o.end() > cell[0]);
+  }
+
+  /** How many lines under a company name its block may run (name, address, phone, fax, registration). */
+  private static final int BLOCK_LINES = 5;
+
+  /**
+   * Whether, within {@link #BLOCK_LINES} lines under line {@code i}, a registration number (or its label) stands in
+   * the same column as {@code extent}: the company name then heads the issuer's block. Every line between must hold
+   * something in that column too (a block has no empty rows), and no other company name.
+   */
+  private static boolean registrationBelowInColumn(List<LabelledLines.Line> lines, int i, int[] extent) {
+    for (int j = i + 1; j < lines.size() && j <= i + BLOCK_LINES; j++) {
+      LabelledLines.Line below = lines.get(j);
+      boolean inColumn = false;
+      for (int[] cell : below.cells()) {
+        int[] x = below.extent(cell[0], cell[1]);
+        if (x[0] < extent[1] && x[1] > extent[0] && Math.abs(x[0] - extent[0]) < 4 * below.height()) {
+          inColumn = true;
+          String text = below.text.substring(cell[0], cell[1]);
+          if (REGISTRATION.matcher(text).find() || below.labels.stream().anyMatch(o -> o.start() < cell[1]
+              && o.end() > cell[0] && o.field().equals("registrationNumber"))) {
+            return true;
+          }
+          if (COMPANY.matcher(text).find()) {
+            return false;
+          }
+        }
+      }
+      if (!inColumn) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean isRateRow(LabelledLines.Line line) {
@@ -175,11 +230,15 @@ public class InvoiceReader extends FormReader {
     if (!byLabel.isMissing()) {
       return byLabel;
     }
-    // addressed without a label: 「架空市長 御中」 on a line of its own
+    // addressed without a label: 「架空市長 御中」 in a cell of its own (a two-column head puts the issuer's block on
+    // the same line, at the right)
     for (LabelledLines.Line line : rows.lines()) {
-      Matcher m = HONORIFIC.matcher(LabelledLines.stripTrailingJunk(LabelledLines.stripJunk(line.text)));
-      if (m.matches() && line.labels.isEmpty()) {
-        return new Recognition.Field(m.group(1), mean(line, 0, line.text.length()) * 0.95);
+      for (int[] cell : line.cells()) {
+        Matcher m = HONORIFIC.matcher(LabelledLines.stripTrailingJunk(LabelledLines.stripJunk(
+            line.text.substring(cell[0], cell[1]))));
+        if (m.matches() && !labelIn(line, cell)) {
+          return new Recognition.Field(m.group(1), mean(line, cell[0], cell[1]) * 0.95);
+        }
       }
     }
     return byLabel;
@@ -212,18 +271,43 @@ public class InvoiceReader extends FormReader {
     for (LabelledLines.Line line : rows.lines()) {
       String text = LabelledLines.stripJunk(line.text);
       Matcher m = RATE_ROW.matcher(text);
-      if (!m.find()) {
-        continue;
+      String rate;
+      int after;
+      if (m.find()) {
+        rate = m.group(1);
+        after = m.end();
+      } else {
+        // 標準税率/軽減税率 misread by a character (「床準税率10%対象」: measured) before the rate label still opens its row
+        LabelledLines.Occurrence first = line.labels.isEmpty() ? null : line.labels.get(0);
+        if (first == null || !first.field().matches("subtotal(10|8)")
+            || !MISREAD_RATE_PREFIX.matcher(LabelledLines.stripJunk(line.text.substring(0, first.start()))).matches()) {
+          continue;
+        }
+        rate = first.field().substring("subtotal".length());
+        after = first.end() - (line.text.length() - text.length());
       }
-      String rate = m.group(1);
-      List<Long> amounts = JapaneseText.yenAll(text.substring(m.end()));
+      List<Long> amounts = JapaneseText.yenAll(text.substring(Math.max(0, after)));
       amounts.removeIf(a -> a == 0 && amounts.size() > 2);
       if (amounts.size() < 2 || out.containsKey("subtotal" + rate)) {
         continue;
       }
-      long a = Math.max(amounts.get(0), amounts.get(1));
-      long b = Math.min(amounts.get(0), amounts.get(1));
       int percent = Integer.parseInt(rate);
+      // more than two amounts (a stray digit read as a number of its own: 「\\202,8009消費税\\20,280」): the first pair
+      // whose tax fits its amount, else the first two as before (the arithmetic check then flags them)
+      int[] pair = {0, 1};
+      search:
+      for (int x = 0; x < amounts.size() && amounts.size() > 2; x++) {
+        for (int y = x + 1; y < amounts.size(); y++) {
+          long hi = Math.max(amounts.get(x), amounts.get(y));
+          long lo = Math.min(amounts.get(x), amounts.get(y));
+          if (lo > 0 && (taxMatches(hi, lo, percent) || taxMatches(hi - lo, lo, percent))) {
+            pair = new int[] {x, y};
+            break search;
+          }
+        }
+      }
+      long a = Math.max(amounts.get(pair[0]), amounts.get(pair[1]));
+      long b = Math.min(amounts.get(pair[0]), amounts.get(pair[1]));
       long subtotal = !taxMatches(a, b, percent) && taxMatches(a - b, b, percent) ? a - b : a;
       double confidence = mean(line, 0, line.text.length()) * 0.98;
       out.put("subtotal" + rate, new Recognition.Field(String.valueOf(subtotal), confidence));

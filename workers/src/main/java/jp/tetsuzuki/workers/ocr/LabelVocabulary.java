@@ -74,7 +74,7 @@ final class LabelVocabulary {
 
   /**
    * One character of a key, or 0 to leave it out. Left out: spacing, brackets, punctuation, %, の (「雇用の形態」 =
-   * 「雇用形態」). Folded: what OCR and typists interchange (ヶ/ケ/カ/ヵ/力/箇 → か, 一/l/I → 1, 曰/目 → 日, 祝 → 税,
+   * 「雇用形態」). Folded: what OCR and typists interchange (ヶ/ケ/カ/ヵ/力/箇 → か, 一/l/I → 1, 曰/目/昌 → 日, 祝 → 税,
    * 口 → ロ and the like), letters to upper case.
    */
   static char canon(char c) {
@@ -85,7 +85,7 @@ final class LabelVocabulary {
     return switch (c) {
       case 'ヶ', 'ケ', 'カ', 'ヵ', '力', '箇', 'ｹ' -> 'か';
       case '一', 'l', 'I', 'i', '!' -> '1';
-      case '曰', '目' -> '日';
+      case '曰', '目', '昌' -> '日';
       case '祝', '悦' -> '税';
       case '口' -> 'ロ';
       case '工' -> 'エ';

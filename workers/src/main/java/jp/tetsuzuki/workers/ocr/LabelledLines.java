@@ -16,6 +16,14 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  */
 final class LabelledLines {
 
+  /**
+   * A gap wider than this many character heights (the median word height of the line) separates two cells of one text
+   * line: Tesseract returns side-by-side columns (a recipient at the left, the issuer's block at the right; the cells
+   * of a table row) as one line per height, and a value must not run on into the next column. Spacing inside a value
+   * or a spaced-out label (full-width spaces, about one character height each) stays well below it.
+   */
+  static final double WIDE_GAP = 3;
+
   /** How the value stood to its label. */
   enum Layout { RIGHT, BELOW, CELL }
 
@@ -57,6 +65,8 @@ final class LabelledLines {
     final int bottom;
     final String key;
     final int[] keyToText;
+    /** The cell of each character: a new cell starts after a wide horizontal gap (see {@link #WIDE_GAP}). */
+    final int[] cell;
     final List<Occurrence> labels = new ArrayList<>();
 
     Line(int index, OcrLine line) {
@@ -109,6 +119,34 @@ final class LabelledLines {
       }
       key = k.toString();
       keyToText = map.stream().mapToInt(Integer::intValue).toArray();
+      cell = new int[n];
+      for (int i = 1; i < n; i++) {
+        boolean gap = right[i - 1] > 0 && typical > 0 && left[i] - right[i - 1] > WIDE_GAP * typical;
+        cell[i] = cell[i - 1] + (gap ? 1 : 0);
+      }
+    }
+
+    /** Text index where the cell holding {@code i} ends (the next cell's first character, or the line's end). */
+    int cellEnd(int i) {
+      int j = Math.max(0, i);
+      while (j < text.length() && cell[j] == cell[Math.max(0, i)]) {
+        j++;
+      }
+      return j;
+    }
+
+    /** The cells of the line as text spans {start, end}, left to right. */
+    List<int[]> cells() {
+      List<int[]> out = new ArrayList<>();
+      for (int i = 0; i < text.length(); i = cellEnd(i)) {
+        out.add(new int[] {i, cellEnd(i)});
+      }
+      return out;
+    }
+
+    /** Pixel span {left, right} of the text span {@code start..end}. */
+    int[] extent(int start, int end) {
+      return new int[] {left[start], right[end - 1]};
     }
 
     /**
@@ -200,9 +238,13 @@ final class LabelledLines {
       }
       double match = label.exact() ? 1 : 0.9;
       int end = o + 1 < line.labels.size() ? line.labels.get(o + 1).start() : line.text.length();
-      Hit right = span(line, label.end(), end, match, Layout.RIGHT);
-      if (right != null) {
-        out.add(right);
+      Hit right = null;
+      for (int valueEnd : valueEnds(line, label, end)) {
+        Hit hit = span(line, label.end(), valueEnd, match, Layout.RIGHT);
+        if (hit != null) {
+          out.add(hit);
+          right = right == null ? hit : right;
+        }
       }
       if (right == null || o + 1 < line.labels.size()) {
         Hit below = below(line, o, match);
@@ -211,6 +253,33 @@ final class LabelledLines {
         }
       }
     }
+  }
+
+  /**
+   * Where the value to the right of {@code label} may end, best first: at the end of the label's cell when the cell
+   * holds more than the label (「名称 株式会社架空商事」), then at the end of the next cell (a label cell and its value
+   * cell; also when what follows the label in its cell is a qualifier or a misread piece of it, 「（固定就労の場合）」,
+   * 「め)」, that does not parse); never past {@code nextLabel}. A value does not run on across a wide gap into the
+   * column after that.
+   */
+  private static List<Integer> valueEnds(Line line, Occurrence label, int nextLabel) {
+    if (label.end() >= line.text.length()) {
+      return List.of(nextLabel);
+    }
+    int labelCellEnd = line.cellEnd(Math.max(label.start(), label.end() - 1));
+    int nextCellEnd = labelCellEnd >= line.text.length() ? line.text.length() : line.cellEnd(labelCellEnd);
+    List<Integer> out = new ArrayList<>();
+    if (labelCellEnd > label.end()) {
+      String rest = stripTrailingJunk(stripJunk(line.text.substring(label.end(), Math.min(labelCellEnd, nextLabel))));
+      if (!rest.isEmpty()) {
+        out.add(Math.min(labelCellEnd, nextLabel));
+      }
+    }
+    int next = Math.min(nextCellEnd, nextLabel);
+    if (out.isEmpty() || next > out.get(0)) {
+      out.add(next);
+    }
+    return out;
   }
 
   /** True when some label of {@code field} is on the page (its value may still be unreadable). */

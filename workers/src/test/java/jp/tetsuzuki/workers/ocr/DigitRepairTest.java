@@ -166,4 +166,24 @@ class DigitRepairTest {
     // nor does the second reading replace the first's digits with an amount that starts with 0
     assertThat(DigitRecheck.combine(Kind.AMOUNT, "\\561,770", 80, "¥061,770", 90).text()).isEqualTo("\\561,770");
   }
+
+  @Test
+  void aMonthWhose0WasReadAs9IsRepairedAndFlaggedOnlyWhenThatAloneGivesADate() {
+    // 「2025年10月14日」 read as 「2025年19月14日」 on a tuning certificate (HELD_OUT_3): was missing
+    Recognition r = certificate(page("証明日 2025年19月14日"));
+    assertThat(r.value("certificationDate")).isEqualTo("2025-10-14");
+    assertThat(r.confidence("certificationDate")).isLessThan(Recognition.VERIFY_BELOW);
+    assertThat(r.fields().get("certificationDate").reason()).contains("日付の1桁を補正しました");
+    // a valid date is left alone; two places that would each need a repair are not guessed
+    assertThat(certificate(page("証明日 2025年12月19日")).value("certificationDate")).isEqualTo("2025-12-19");
+    assertThat(certificate(page("証明日 2025年19月39日")).fields().get("certificationDate").isMissing()).isTrue();
+  }
+
+  @Test
+  void aDayCountLabelWhose日WasReadAs昌IsStillALabel() {
+    // 「月平均勤務日数」 read as 「月平均動務昌数」 (two misreads, one of them 日 → 昌) on a tuning certificate: was missing
+    assertThat(certificate(page("月平均動務昌数 18日")).value("workDaysPerMonth")).isEqualTo("18");
+    // one character from the label is the most a loose match takes: three misreads stay unmatched
+    assertThat(certificate(page("月平均動努昌教 18日")).fields().get("workDaysPerMonth").isMissing()).isTrue();
+  }
 }

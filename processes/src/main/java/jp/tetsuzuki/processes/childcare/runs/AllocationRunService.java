@@ -1,0 +1,102 @@
+package jp.tetsuzuki.processes.childcare.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import jp.tetsuzuki.processes.childcare.allocation.AllocationEngine;
+import jp.tetsuzuki.processes.childcare.allocation.AllocationResult;
+import jp.tetsuzuki.processes.childcare.allocation.Explanation;
+import jp.tetsuzuki.processes.childcare.allocation.Facility;
+import jp.tetsuzuki.processes.childcare.allocation.Placement;
+import jp.tetsuzuki.processes.childcare.allocation.csv.ChilmaiCsv;
+import jp.tetsuzuki.processes.childcare.allocation.csv.CsvPart;
+import jp.tetsuzuki.processes.childcare.allocation.csv.CsvText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * One stand-alone run: decode and read the two ChilmAI files, allocate, store the answer. Everything is checked
+ * before the single INSERT, so a refused run leaves nothing behind.
+ */
+@Service
+class AllocationRunService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AllocationRunService.class);
+
+  /** The answer of a run, as stored and as read back. */
+  record RunView(String id, String tenantId, Instant createdAt, int applicants, int facilities, int placed,
+      int waiting, List<ResultView> results) {}
+
+  record ResultView(String applicantId, String facilityId, String facilityName, String outcome,
+      Integer preferenceRank, String summaryJa, List<ExplanationView> explanation) {}
+
+  /** One explanation entry with its Japanese sentence written out. */
+  record ExplanationView(int preferenceRank, String facilityId, String facilityName, int classAge, String reason,
+      int places, int admitted, Double cutoffScore, double ownScore, String messageJa) {
+    static ExplanationView of(Explanation e) {
+      return new ExplanationView(e.preferenceRank(), e.facilityId(), e.facilityName(), e.classAge(),
+          e.reason().name(), e.places(), e.admitted(), e.cutoffScore(), e.ownScore(), e.messageJa());
+    }
+  }
+
+  private final AllocationRunStore store;
+  private final AllocationRunProperties properties;
+  private final ObjectMapper json;
+  private final AllocationEngine engine = new AllocationEngine();
+
+  AllocationRunService(AllocationRunStore store, AllocationRunProperties properties, ObjectMapper json) {
+    this.store = store;
+    this.properties = properties;
+    this.json = json;
+  }
+
+  AllocationRun create(String tenantId, String caller, byte[] applicants, byte[] facilities, String charset) {
+    String applicantsText = CsvText.decode(applicants, charset, CsvPart.APPLICANTS);
+    String facilitiesText = CsvText.decode(facilities, charset, CsvPart.FACILITIES);
+    ChilmaiCsv.Imported imported = ChilmaiCsv.read(applicantsText, facilitiesText, properties.maxApplicants(),
+        properties.maxFacilities());
+    long started = System.nanoTime();
+    AllocationResult result = engine.allocate(imported.request());
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    Map<String, String> names = imported.request().facilities().stream()
+        .collect(Collectors.toMap(Facility::id, Facility::name));
+    List<ResultView> results = result.placements().stream().map(p -> new ResultView(p.applicantId(),
+        p.facilityId(), p.facilityId() == null ? null : names.get(p.facilityId()), p.outcome().name(),
+        p.preferenceRank(), p.summaryJa(), p.explanation().stream().map(ExplanationView::of).toList()))
+        .toList();
+    int placed = (int) result.placements().stream().filter(p -> p.outcome() == Placement.Outcome.PLACED).count();
+    int waiting = (int) result.placements().stream().filter(p -> p.outcome() == Placement.Outcome.WAITING).count();
+    String id = UUID.randomUUID().toString();
+    Instant now = Instant.now();
+    RunView view = new RunView(id, tenantId, now, results.size(), names.size(), placed, waiting, results);
+    String body;
+    try {
+      body = json.writeValueAsString(view);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("allocation run answer not serializable", e);
+    }
+    AllocationRun run = new AllocationRun(id, tenantId, caller, now, results.size(), names.size(), placed, body,
+        ChilmaiCsv.result(imported, result));
+    store.insert(run, sha256(applicants), sha256(facilities));
+    // counts only: the files hold personal data
+    LOG.info("allocation run {} for tenant {} by {}: {} applicants, {} facilities, {} placed, {} waiting, {} ms",
+        id, tenantId, caller, results.size(), names.size(), placed, waiting, millis);
+    return run;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package jp.tetsuzuki.processes.childcare.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import jp.tetsuzuki.processes.childcare.allocation.csv.CsvText;
+import jp.tetsuzuki.processes.support.Http;
+import jp.tetsuzuki.processes.support.PlatformTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The stand-alone allocation API as a municipality uses it: the ChilmAI sample files in (applicants UTF-8 with BOM,
+ * facilities in windows-31j), the hand-worked result out, read back by its office, hidden from everyone else, and
+ * the result file in both encodings; refused files name part, line and column and store nothing.
+ */
+@PlatformTest
+class AllocationRunHttpTest {
+
+  static final String FACILITIES = "保育所ID,保育所名,0歳募集人数,1歳募集人数,2歳募集人数,3歳募集人数,4歳募集人数,5歳募集人数\r\n"
+      + "10,さくら保育園,0,0,0,1,0,0\r\n20,ひまわり保育園,0,0,0,1,0,0\r\n30,つばき保育園,0,0,0,3,0,0\r\n";
+  static final String APPLICANTS = "申請者番号,世帯番号,年齢,点数1,点数2,希望保育園ID_1,希望保育園ID_2,在籍保育所ID,きょうだいパターン\r\n"
+      + "101,1001,3,100,100,10,20,,\r\n102,1002,3,80,80,10,30,20,\r\n103,1003,3,70,70,20,30,,\r\n"
+      + "104,1004,3,60,60,20,30,,1\r\n105,1004,3,60,60,20,30,,1\r\n";
+  private static final String RUNS = "/api/v1/childcare/allocation-runs";
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void aRunFromTheSampleFilesIsAnsweredStoredAndReadBackByItsOfficeOnly() {
+    Http staff = Http.as("staff-ku", port);
+    Map<String, byte[]> parts = new LinkedHashMap<>();
+    parts.put("applicants", utf8WithBom(APPLICANTS));
+    parts.put("facilities", FACILITIES.getBytes(CsvText.WINDOWS_31J));
+    Http.Response created = post(staff, RUNS, parts);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    JsonNode run = created.json();
+    String id = run.get("id").asText();
+    assertThat(created.header("Location")).isEqualTo(RUNS + "/" + id);
+    assertThat(run.get("tenantId").asText()).isEqualTo("demo-ku");
+    Map<String, String> where = new LinkedHashMap<>();
+    run.get("results").forEach(r -> where.put(r.get("applicantId").asText(),
+        r.get("facilityId").isNull() ? null : r.get("facilityId").asText()));
+    // worked out by hand in AllocationEngineTest.theChilmaiSampleAsWorkedOutByHand
+    assertThat(where).containsExactly(Map.entry("101", "10"), Map.entry("102", "30"), Map.entry("103", "20"),
+        Map.entry("104", "30"), Map.entry("105", "30"));
+    JsonNode why = run.get("results").get(1).get("explanation").get(0);
+    assertThat(why.get("reason").asText()).isEqualTo("BELOW_CUTOFF");
+    assertThat(why.get("places").asInt()).isEqualTo(1);
+    assertThat(why.get("cutoffScore").asDouble()).isEqualTo(100.0);
+    assertThat(why.get("messageJa").asText()).contains("さくら保育園");
+
+    Http.Response again = staff.get(RUNS + "/" + id);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json()).isEqualTo(run);
+    assertThat(Http.as("supervisor-ku", port).get(RUNS + "/" + id).status()).isEqualTo(200);
+    // another municipality's staff, and an outside system of the same municipality that did not make it: 404
+    assertThat(Http.as("staff-shi", port).get(RUNS + "/" + id).status()).isEqualTo(404);
+    assertThat(Http.as("api-client", port).get(RUNS + "/" + id).status()).isEqualTo(404);
+    assertThat(Http.as("staff-shi", port).get(RUNS + "/" + id + "/result.csv").status()).isEqualTo(404);
+
+    Http.Response csv = staff.get(RUNS + "/" + id + "/result.csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.header("Content-Type")).startsWith("text/csv").containsIgnoringCase("utf-8");
+    String text = new String(csv.bytes(), StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFF申請者番号");
+    assertThat(text).contains("入所選考結果保育所ID,入所選考結果保育所名\r\n")
+        .contains("102,1002,3,80,80,10,30,20,,30,つばき保育園\r\n");
+    Http.Response sjis = staff.get(RUNS + "/" + id + "/result.csv?charset=Shift_JIS");
+    assertThat(new String(sjis.bytes(), CsvText.WINDOWS_31J)).isEqualTo(text.substring(1));
+  }
+
+  @Test
+  void anOutsideSystemOfSeveralTenantsNamesOneAndSeesOnlyItsOwnRuns() {
+    Http system = Http.as("api-client", port);
+    Map<String, byte[]> parts = Map.of("applicants", APPLICANTS.getBytes(StandardCharsets.UTF_8),
+        "facilities", FACILITIES.getBytes(StandardCharsets.UTF_8));
+    Http.Response ambiguous = post(system, RUNS, parts);
+    assertThat(ambiguous.status()).isEqualTo(400);
+    assertThat(ambiguous.json().get("field").asText()).isEqualTo("tenantId");
+    assertThat(post(system, RUNS + "?tenantId=demo-other", parts).status()).isEqualTo(404);
+
+    Http.Response created = post(system, RUNS + "?tenantId=demo-shi", parts);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+    assertThat(system.get(RUNS + "/" + id).status()).isEqualTo(200);
+    assertThat(Http.as("staff-shi", port).get(RUNS + "/" + id).status()).isEqualTo(200);
+    assertThat(Http.as("staff-ku", port).get(RUNS + "/" + id).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aRefusedFileNamesPartLineAndColumnAndStoresNothing() {
+    Http staff = Http.as("staff-ku", port);
+    Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM tz_allocation_run", Integer.class);
+    Map<String, byte[]> parts = new LinkedHashMap<>();
+    parts.put("applicants", (APPLICANTS + "106,1006,7,1,1,10,99,,\r\n").getBytes(StandardCharsets.UTF_8));
+    parts.put("facilities", FACILITIES.getBytes(StandardCharsets.UTF_8));
+    Http.Response refused = post(staff, RUNS, parts);
+    assertThat(refused.status()).isEqualTo(400);
+    JsonNode problem = refused.json();
+    assertThat(problem.get("field").asText()).isEqualTo("applicants");
+    assertThat(problem.get("messageJa").asText()).contains("7行目");
+    JsonNode errors = problem.get("errors");
+    assertThat(errors).hasSize(2);
+    assertThat(errors.get(0).get("code").asText()).isEqualTo("BAD_AGE");
+    assertThat(errors.get(0).get("line").asInt()).isEqualTo(7);
+    assertThat(errors.get(0).get("column").asText()).isEqualTo("年齢");
+    assertThat(errors.get(1).get("code").asText()).isEqualTo("UNKNOWN_FACILITY");
+    assertThat(errors.get(1).get("column").asText()).isEqualTo("希望保育園ID_2");
+
+    Http.Response missing = post(staff, RUNS, Map.of("applicants", APPLICANTS.getBytes(StandardCharsets.UTF_8)));
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.json().get("field").asText()).isEqualTo("facilities");
+
+    byte[] undecodable = {(byte) 0x81, 0x7f};
+    Http.Response garbage = post(staff, RUNS, Map.of("applicants", undecodable,
+        "facilities", FACILITIES.getBytes(StandardCharsets.UTF_8)));
+    assertThat(garbage.status()).isEqualTo(400);
+    assertThat(garbage.json().get("errors").get(0).get("code").asText()).isEqualTo("UNDECODABLE");
+
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tz_allocation_run", Integer.class)).isEqualTo(before);
+    assertThat(staff.get(RUNS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theApiIsDocumentedWithItsParts() {
+    JsonNode paths = Http.as("api-client", port).get("/v3/api-docs").json().get("paths");
+    assertThat(paths.has(RUNS)).isTrue();
+    assertThat(paths.has(RUNS + "/{id}")).isTrue();
+    assertThat(paths.has(RUNS + "/{id}/result.csv")).isTrue();
+    JsonNode multipart = paths.get(RUNS).get("post").get("requestBody").get("content").get("multipart/form-data");
+    assertThat(multipart.get("schema").get("properties").has("applicants")).isTrue();
+    assertThat(multipart.get("schema").get("properties").has("facilities")).isTrue();
+  }
+
+  private static byte[] utf8WithBom(String text) {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[body.length + 3];
+    out[0] = (byte) 0xef;
+    out[1] = (byte) 0xbb;
+    out[2] = (byte) 0xbf;
+    System.arraycopy(body, 0, out, 3, body.length);
+    return out;
+  }
+
+  private static Http.Response post(Http as, String path, Map<String, byte[]> parts) {
+    String boundary = "tz-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey()
+          + "\"; filename=\"" + part.getKey() + ".csv\"\r\nContent-Type: text/csv\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(part.getValue());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return as.post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+  }
+}
