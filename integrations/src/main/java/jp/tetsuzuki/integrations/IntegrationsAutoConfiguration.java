@@ -3,6 +3,7 @@ package jp.tetsuzuki.integrations;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import jp.tetsuzuki.integrations.casefile.CaseFileIntakeProperties;
 import jp.tetsuzuki.integrations.municipalcsv.MunicipalCsvProperties;
+import jp.tetsuzuki.integrations.registry.RegistryProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
@@ -15,5 +16,6 @@ import org.springframework.context.annotation.ComponentScan;
 @AutoConfiguration
 @ConditionalOnProperty(name = "tetsuzuki.integrations.enabled", havingValue = "true", matchIfMissing = true)
 @ComponentScan
-@EnableConfigurationProperties({CaseFileIntakeProperties.class, MunicipalCsvProperties.class})
+@EnableConfigurationProperties({CaseFileIntakeProperties.class, MunicipalCsvProperties.class,
+    RegistryProperties.class})
 public class IntegrationsAutoConfiguration {}

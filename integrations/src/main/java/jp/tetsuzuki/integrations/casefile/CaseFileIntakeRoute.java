@@ -2,6 +2,7 @@ package jp.tetsuzuki.integrations.casefile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import javax.sql.DataSource;
+import jp.tetsuzuki.integrations.operations.DeadLetterStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -31,6 +32,7 @@ public class CaseFileIntakeRoute extends RouteBuilder {
   private final String claims;
   private final CaseFileStarter starter;
   private final CaseFileIntakeProperties properties;
+  private DeadLetterStore deadLetters;
 
   @Autowired
   public CaseFileIntakeRoute(@Value("${tetsuzuki.integrations.inbox}") String inbox, CaseFileStarter starter,
@@ -48,6 +50,12 @@ public class CaseFileIntakeRoute extends RouteBuilder {
     this.claims = claims;
     this.starter = starter;
     this.properties = properties;
+  }
+
+  /** Rejected files are also recorded as dead letters (operations view); without a store only the reason file. */
+  @Autowired(required = false)
+  public void setDeadLetters(DeadLetterStore deadLetters) {
+    this.deadLetters = deadLetters;
   }
 
   /** File claims of the case-file intake, shared by all nodes (the table comes from the platform's migrations). */
@@ -82,6 +90,12 @@ public class CaseFileIntakeRoute extends RouteBuilder {
           .setBody(simple("${date:now:yyyy-MM-dd'T'HH:mm:ssXXX} 取込に失敗しました: ${header." + REASON + "}\n"))
           // written under a temporary name and renamed, so a reader never sees a half-written reason
           .toF("file:%s/.error?fileName=${file:name}.reason.txt&charset=UTF-8&tempPrefix=.writing-", cases)
+          .process(exchange -> {
+            if (deadLetters != null) {
+              deadLetters.record(ROUTE_ID, exchange.getMessage().getHeader(REASON, String.class),
+                  exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class));
+            }
+          })
           .log(LoggingLevel.WARN, "case-file-intake: ${file:name} rejected: ${exception.message}")
         .end()
         .unmarshal().json(JsonLibrary.Jackson, CaseFile.class)

@@ -56,6 +56,8 @@ class SecurityConfiguration {
             .requestMatchers(paths("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"))
             .permitAll()
             .requestMatchers(paths("/actuator/**")).hasAuthority(ADMIN_AUTHORITY)
+            // the operations view (routes, dead letters of every tenant's files): administrators only
+            .requestMatchers(paths("/api/v1/operations", "/api/v1/operations/**")).hasAuthority(ADMIN_AUTHORITY)
             // checks any user's password outside the login throttle: an unlimited guessing oracle otherwise
             .requestMatchers(paths("/engine-rest/identity/verify")).hasAuthority(ADMIN_AUTHORITY)
             .anyRequest().authenticated())

@@ -184,6 +184,13 @@ class AuthorizationMatrixTest {
         h -> h.postJson("/api/v1/approvals/substitutes", Map.of())));
     ops.add(op("DELETE approvals/substitutes/{id}", "D D A A D D A D",
         h -> h.delete("/api/v1/approvals/substitutes/no-such-substitute")));
+    // ---- operations view of the integration routes (issue 13): administrators only, supervisors included out
+    // (routes and dead letters span every tenant)
+    ops.add(op("GET actuator/prometheus", "D D D D D D A D", h -> h.get("/actuator/prometheus")));
+    ops.add(op("GET operations page", "D D D D D D A D", h -> h.get("/api/v1/operations")));
+    ops.add(op("GET operations/routes", "D D D D D D A D", h -> h.get("/api/v1/operations/routes")));
+    ops.add(op("GET operations/dead-letters", "D D D D D D A D",
+        h -> h.get("/api/v1/operations/dead-letters?limit=5")));
     // stand-alone allocation runs: the tenant's office and outside systems (an empty multipart body: 400)
     ops.add(op("POST childcare/allocation-runs", "D A A A D D A D", h -> h.post("/api/v1/childcare/allocation-runs",
         "multipart/form-data; boundary=none", "--none--\r\n".getBytes(StandardCharsets.UTF_8))));
