@@ -121,8 +121,8 @@ public abstract class FormReader {
 
   /**
    * A date that is no date (month 92, or 95月92日 with both 0s read as 9) but becomes one when one or two such 6, 8 or
-   * 9 are taken for 0: that date, flagged for staff. Only when exactly one choice of places gives a date; otherwise
-   * nothing is guessed.
+   * 9 are taken for 0: that date, flagged for staff. Only when exactly one choice of places (with the fewest changes)
+   * gives a date; otherwise nothing is guessed.
    */
   static Optional<Recognition.Field> dateWithMisreadZero(LabelledLines.Hit hit) {
     String text = JapaneseText.nfkc(hit.value());
@@ -137,10 +137,24 @@ public abstract class FormReader {
     if (places.size() > 4) {
       return Optional.empty();
     }
+    // the fewest digits changed first: one place that gives a date wins over two (令和6年19月26日 is 10月26日, not
+    // 10月20日); two readings with as few changes are not guessed between
+    for (int size = 1; size <= Math.min(2, places.size()); size++) {
+      Optional<Recognition.Field> repaired = dateWithMisreadZeros(hit, text, places, size);
+      if (repaired != null) {
+        return repaired;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The date repaired at exactly {@code size} of {@code places}: empty if ambiguous, null if none gives a date. */
+  private static Optional<Recognition.Field> dateWithMisreadZeros(LabelledLines.Hit hit, String text,
+      List<Integer> places, int size) {
     Recognition.Field found = null;
     int solutions = 0;
     for (int mask = 1; mask < 1 << places.size(); mask++) {
-      if (Integer.bitCount(mask) > 2) {
+      if (Integer.bitCount(mask) != size) {
         continue;
       }
       StringBuilder repaired = new StringBuilder(text);
@@ -158,7 +172,7 @@ public abstract class FormReader {
             .doubted(INCONSISTENT, "日付の" + changes.size() + "桁を補正しました（読み取り" + String.join("、", changes) + "）");
       }
     }
-    return solutions == 1 ? Optional.of(found) : Optional.empty();
+    return solutions == 0 ? null : solutions == 1 ? Optional.of(found) : Optional.empty();
   }
 
   static Recognition.Field notFound(LabelVocabulary vocabulary, String field) {
