@@ -101,7 +101,17 @@ public class EmploymentCertificateReader extends FormReader {
     Recognition.Field field = new Recognition.Field(digits, confidenceOf(hit));
     boolean shaped = digits.matches("0\\d{1,4}-\\d{1,4}-\\d{3,4}") && digits.replace("-", "").length() == 10;
     boolean mobile = digits.matches("0[789]0-\\d{4}-\\d{4}");
-    return Optional.of(shaped || mobile ? field : field.doubted(INCONSISTENT, "電話番号の桁数・形が正しくありません"));
+    if (shaped || mobile) {
+      return Optional.of(field);
+    }
+    // every number starts with 0: a leading 9, 6 or 8 that alone breaks the shape is its 0 misread (03 → 93)
+    String repaired = "0" + digits.substring(1);
+    if (digits.matches("[689]\\d.*") && repaired.matches("0\\d{1,4}-\\d{1,4}-\\d{3,4}")
+        && repaired.replace("-", "").length() == 10) {
+      return Optional.of(new Recognition.Field(repaired, field.confidence()).doubted(INCONSISTENT,
+          "電話番号の先頭の1桁を補正しました（読み取り" + digits.charAt(0) + "→0）"));
+    }
+    return Optional.of(field.doubted(INCONSISTENT, "電話番号の桁数・形が正しくありません"));
   }
 
   private static Optional<Recognition.Field> personName(LabelledLines.Hit hit) {

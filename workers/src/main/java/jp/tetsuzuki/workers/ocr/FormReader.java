@@ -13,6 +13,28 @@ public abstract class FormReader {
   static final double INCONSISTENT = 0.5;
   /** Cap for a value computed from other fields rather than read. */
   static final double DERIVED = 0.7;
+  /**
+   * Cap for a free-text value found under a label read with one character off (a near-miss match) that nothing
+   * confirms: a heading one character from a label (［事業者記入欄］ for 事業者名, 御請求書 for 御請求先) gives a value
+   * that looks like any other, so it must go to staff.
+   */
+  static final double NEAR_MISS_LABEL = 0.7;
+
+  private static final java.util.regex.Pattern ORGANISATION = java.util.regex.Pattern.compile(
+      "株式会社|有限会社|合同会社|合資会社|合名会社|\\(株\\)|（株）|法人|組合|協会|事務所|医院|病院|学園|財団|社団");
+  private static final java.util.regex.Pattern ADDRESSED = java.util.regex.Pattern.compile("(御中|様|殿)$");
+
+  /**
+   * Free-text fields and what confirms a value of theirs found under a near-miss label: an organisation's legal
+   * form, an honorific (御中/様/殿). The other fields are typed (dates, counts, amounts, phone numbers, registration
+   * numbers, addresses, kana, the list of employment types): their parsing and cross-checks are the confirmation.
+   */
+  private static final java.util.Map<String, java.util.function.BiPredicate<LabelledLines.Hit, Recognition.Field>>
+      UNTYPED = java.util.Map.of(
+          "employerName", (hit, f) -> ORGANISATION.matcher(f.value()).find(),
+          "issuerName", (hit, f) -> ORGANISATION.matcher(f.value()).find(),
+          "employeeName", (hit, f) -> false,
+          "recipientName", (hit, f) -> ADDRESSED.matcher(hit.value()).find());
 
   private final OcrPipeline pipeline;
 
@@ -54,7 +76,7 @@ public abstract class FormReader {
     for (LabelledLines.Hit hit : hits) {
       Optional<Recognition.Field> parsed = parse.apply(hit);
       if (parsed.isPresent()) {
-        return parsed.get();
+        return nearMissChecked(vocabulary, field, hit, parsed.get());
       }
     }
     if (!hits.isEmpty()) {
@@ -65,6 +87,16 @@ public abstract class FormReader {
       return Recognition.Field.missing("「" + vocabulary.display(field) + "」欄に値が見つかりません");
     }
     return notFound(vocabulary, field);
+  }
+
+  /** A free-text value under a near-miss label, unconfirmed: below the threshold, with the reason. */
+  static Recognition.Field nearMissChecked(LabelVocabulary vocabulary, String field, LabelledLines.Hit hit,
+      Recognition.Field parsed) {
+    java.util.function.BiPredicate<LabelledLines.Hit, Recognition.Field> confirms = UNTYPED.get(field);
+    if (hit.match() >= 1 || confirms == null || parsed.value() == null || confirms.test(hit, parsed)) {
+      return parsed;
+    }
+    return parsed.doubted(NEAR_MISS_LABEL, "「" + vocabulary.display(field) + "」の見出しが1文字違いでしか読めず、値を確かめられません");
   }
 
   /** A date, or one whose era name is misread (偽和7年), then inferred from its year and flagged. */
@@ -88,24 +120,59 @@ public abstract class FormReader {
       "(?<!\\d)[689](?=\\d(?:\\s*[月日./／]|\\s*$))|(?<=(?<!\\d)[123])[689](?=\\s*[月日./／]|\\s*$)");
 
   /**
-   * A date that is no date (month 92) but becomes one when exactly one such 6, 8 or 9 is taken for a 0: that date,
-   * flagged for staff. Two places that would both give a date are not guessed between.
+   * A date that is no date (month 92, or 95月92日 with both 0s read as 9) but becomes one when one or two such 6, 8 or
+   * 9 are taken for 0: that date, flagged for staff. Only when exactly one choice of places (with the fewest changes)
+   * gives a date; otherwise nothing is guessed.
    */
   static Optional<Recognition.Field> dateWithMisreadZero(LabelledLines.Hit hit) {
     String text = JapaneseText.nfkc(hit.value());
+    if (JapaneseText.dateAt(text).isPresent()) {
+      return Optional.empty();
+    }
     java.util.regex.Matcher m = PADDED_PART.matcher(text);
-    Recognition.Field found = null;
-    int solutions = 0;
+    List<Integer> places = new java.util.ArrayList<>();
     while (m.find()) {
-      String repaired = text.substring(0, m.start()) + "0" + text.substring(m.end());
-      Optional<JapaneseText.Found<java.time.LocalDate>> d = JapaneseText.dateAt(repaired);
-      if (d.isPresent() && JapaneseText.dateAt(text).isEmpty()) {
-        solutions++;
-        found = new Recognition.Field(d.get().value().toString(), hit.confidenceOf(d.get().start(), d.get().end()))
-            .doubted(INCONSISTENT, "日付の1桁を補正しました（読み取り" + m.group() + "→0）");
+      places.add(m.start());
+    }
+    if (places.size() > 4) {
+      return Optional.empty();
+    }
+    // the fewest digits changed first: one place that gives a date wins over two (令和6年19月26日 is 10月26日, not
+    // 10月20日); two readings with as few changes are not guessed between
+    for (int size = 1; size <= Math.min(2, places.size()); size++) {
+      Optional<Recognition.Field> repaired = dateWithMisreadZeros(hit, text, places, size);
+      if (repaired != null) {
+        return repaired;
       }
     }
-    return solutions == 1 ? Optional.of(found) : Optional.empty();
+    return Optional.empty();
+  }
+
+  /** The date repaired at exactly {@code size} of {@code places}: empty if ambiguous, null if none gives a date. */
+  private static Optional<Recognition.Field> dateWithMisreadZeros(LabelledLines.Hit hit, String text,
+      List<Integer> places, int size) {
+    Recognition.Field found = null;
+    int solutions = 0;
+    for (int mask = 1; mask < 1 << places.size(); mask++) {
+      if (Integer.bitCount(mask) != size) {
+        continue;
+      }
+      StringBuilder repaired = new StringBuilder(text);
+      List<String> changes = new java.util.ArrayList<>();
+      for (int i = 0; i < places.size(); i++) {
+        if ((mask & 1 << i) != 0) {
+          changes.add(text.charAt(places.get(i)) + "→0");
+          repaired.setCharAt(places.get(i), '0');
+        }
+      }
+      Optional<JapaneseText.Found<java.time.LocalDate>> d = JapaneseText.dateAt(repaired.toString());
+      if (d.isPresent()) {
+        solutions++;
+        found = new Recognition.Field(d.get().value().toString(), hit.confidenceOf(d.get().start(), d.get().end()))
+            .doubted(INCONSISTENT, "日付の" + changes.size() + "桁を補正しました（読み取り" + String.join("、", changes) + "）");
+      }
+    }
+    return solutions == 0 ? null : solutions == 1 ? Optional.of(found) : Optional.empty();
   }
 
   static Recognition.Field notFound(LabelVocabulary vocabulary, String field) {

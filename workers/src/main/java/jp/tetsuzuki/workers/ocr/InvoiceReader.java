@@ -227,7 +227,9 @@ public class InvoiceReader extends FormReader {
       String name = hit.value().replaceAll("(御中|様|殿)$", "");
       return name.length() < 2 ? Optional.empty() : Optional.of(new Recognition.Field(name, confidenceOf(hit)));
     });
-    if (!byLabel.isMissing()) {
+    // an addressed cell outranks a label read only with one character off (「御 請 求 書」 is one from 御請求先)
+    boolean exactLabel = rows.candidates("recipientName").stream().anyMatch(h -> h.match() >= 1);
+    if (!byLabel.isMissing() && exactLabel) {
       return byLabel;
     }
     // addressed without a label: 「架空市長 御中」 in a cell of its own (a two-column head puts the issuer's block on

@@ -135,6 +135,18 @@ final class LabelledLines {
       return j;
     }
 
+    /** Puts the characters {@code start..end} into one cell (a letter-spaced label is one label, not two cells). */
+    void joinCells(int start, int end) {
+      for (int i = start + 1; i < end && i < cell.length; i++) {
+        int step = cell[i] - cell[i - 1];
+        if (step > 0) {
+          for (int j = i; j < cell.length; j++) {
+            cell[j] -= step;
+          }
+        }
+      }
+    }
+
     /** The cells of the line as text spans {start, end}, left to right. */
     List<int[]> cells() {
       List<int[]> out = new ArrayList<>();
@@ -464,8 +476,27 @@ final class LabelledLines {
         kept.add(o);
       }
     }
+    kept.removeIf(o -> heading(line, o));
     kept.sort(Comparator.comparingInt(Occurrence::start));
     line.labels.addAll(kept);
+  }
+
+  /** A document title alone in its cell: 請求書, 御請求書, 就労証明書 (at most eight characters ending in 書). */
+  private static final java.util.regex.Pattern TITLE = java.util.regex.Pattern.compile("^.{1,7}書$");
+
+  /**
+   * Headings are no labels: a cell that ends in 欄 (［事業者記入欄］, 本人記入欄, 記入欄) heads a block of the form, and a
+   * title cell (「御 請 求 書」) names the document; a label matched in one of them (事業者名 one character from
+   * 事業者記, 御請求先 from 御請求書) has no value beside it. Only near-miss matches are dropped in a title, since
+   * a title is never a label exactly.
+   */
+  static boolean heading(Line line, Occurrence o) {
+    int from = o.start();
+    while (from > 0 && line.cell[from - 1] == line.cell[o.start()]) {
+      from--;
+    }
+    String cell = LabelVocabulary.key(line.text.substring(from, line.cellEnd(o.start())));
+    return cell.endsWith("欄") || (!o.exact() && TITLE.matcher(cell).matches());
   }
 
   /**
@@ -502,16 +533,53 @@ final class LabelledLines {
     if (insideNumber(line, start, end)) {
       return null;
     }
+    boolean spread = false;
     for (int i = start; i + 1 < end; i++) {
       if (line.left[i + 1] - line.right[i] > 2 * line.height() && line.right[i] > 0) {
-        return null;
+        spread = true;
       }
+    }
+    if (spread && !(exact && letterSpaced(line, start, end))) {
+      return null;
+    }
+    if (spread) {
+      line.joinCells(start, end);
     }
     while (end < line.text.length() && LabelVocabulary.canon(line.text.charAt(end)) == 0
         && "ー".indexOf(line.text.charAt(end)) < 0) {
       end++;
     }
     return new Occurrence(field, start, end, exact, keyEnd - keyStart);
+  }
+
+  /** The widest gap a letter-spaced label (均等割付: 「名　　　称」) may leave between its characters, in line heights. */
+  static final double SPACED_GAP = 6;
+
+  /**
+   * A label printed letter-spaced to fill its cell (均等割付: 「名　　　称」, 「所　在　地」): every character a word of its
+   * own, the gaps between them about equal (within half a line height of each other) and at most
+   * {@link #SPACED_GAP} line heights. Two labels of two cells are not evenly spaced like that, or not one word a
+   * character.
+   */
+  static boolean letterSpaced(Line line, int start, int end) {
+    if (end - start < 2) {
+      return false;
+    }
+    int min = Integer.MAX_VALUE;
+    int max = Integer.MIN_VALUE;
+    for (int i = start; i < end; i++) {
+      boolean alone = (i == 0 || line.word[i - 1] != line.word[i])
+          && (i + 1 >= line.text.length() || line.word[i + 1] != line.word[i]);
+      if (!alone) {
+        return false;
+      }
+      if (i + 1 < end) {
+        int gap = line.left[i + 1] - line.right[i];
+        min = Math.min(min, gap);
+        max = Math.max(max, gap);
+      }
+    }
+    return max <= SPACED_GAP * line.height() && max - min <= line.height() / 2;
   }
 
   /**
