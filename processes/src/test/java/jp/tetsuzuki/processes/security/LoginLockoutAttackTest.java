@@ -123,7 +123,8 @@ class LoginLockoutAttackTest {
     ProcessInstance instance = runtime.startProcessInstanceByKey(ConnectivityCheck.ID, businessKey,
         Map.of("tenantId", "demo-ku", ConnectivityCheck.MESSAGE, "攻撃中"));
     try {
-      await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+      // generous: the worker client may sit in its empty-fetch backoff (up to 60 s) when the machine is busy
+      await().atMost(Duration.ofSeconds(90)).until(() -> tasks.createTaskQuery()
           .processInstanceId(instance.getId()).taskDefinitionKey(ConnectivityCheck.TASK_CONFIRM).count() == 1);
       assertThat(runtime.getVariable(instance.getId(), ConnectivityCheck.ECHO)).isEqualTo("応答: 攻撃中");
     } finally {
