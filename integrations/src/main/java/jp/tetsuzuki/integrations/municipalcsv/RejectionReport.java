@@ -1,19 +1,17 @@
 package jp.tetsuzuki.integrations.municipalcsv;
 
+import jp.tetsuzuki.bpmn.rules.Windows31j;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
 
 /**
  * The rejection report beside a file ({@code <file>.rejected.csv}): one line per refused row, in Japanese, with the
@@ -28,10 +26,6 @@ final class RejectionReport implements AutoCloseable {
 
   static final String SUFFIX = ".rejected.csv";
   static final String HEADER = "行番号,列,外部ID（externalId）,理由";
-
-  /** Unicode characters that windows-31j writes as another code point (STACK.md: the wave-dash family). */
-  static final Map<Character, Character> WINDOWS_31J_FORMS = Map.of('\u301C', '\uFF5E', '\u2212', '\uFF0D',
-      '\u2016', '\u2225', '\u2014', '\u2015', '\u00A2', '\uFFE0', '\u00A3', '\uFFE1', '\u00AC', '\uFFE2');
 
   private final Path temporary;
   private final FileEncoding encoding;
@@ -110,7 +104,7 @@ final class RejectionReport implements AutoCloseable {
       text = "'" + text;
     }
     if (encoding == FileEncoding.WINDOWS_31J) {
-      text = encodable(text, encoding.charset().newEncoder());
+      text = encodable(text);
     }
     return "\"" + text.replace("\"", "\"\"") + "\"";
   }
@@ -119,22 +113,14 @@ final class RejectionReport implements AutoCloseable {
    * The text with the windows-31j forms mapped and every character that windows-31j cannot hold, or would write as a
    * look-alike (the JDK writes ¥ as 0x5C, which reads back as a backslash, ‾ as 0x7E), written as {@code U+XXXX}.
    */
-  static String encodable(String text, CharsetEncoder encoder) {
-    encoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+  static String encodable(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
-    text.codePoints().forEach(cp -> {
-      int mapped = cp <= 0xFFFF ? WINDOWS_31J_FORMS.getOrDefault((char) cp, (char) cp) : cp;
-      String one = new String(Character.toChars(mapped));
-      try {
-        java.nio.ByteBuffer bytes = encoder.reset().encode(CharBuffer.wrap(one));
-        if (new String(bytes.array(), 0, bytes.limit(), encoder.charset()).equals(one)) {
-          out.append(one);
-          return;
-        }
-      } catch (CharacterCodingException unmappable) {
-        // named below
+    Windows31j.windowsSpelling(text).codePoints().forEach(cp -> {
+      if (Windows31j.bytesOf(cp) != null) {
+        out.appendCodePoint(cp);
+      } else {
+        out.append(String.format("U+%04X", cp));
       }
-      out.append(String.format("U+%04X", cp));
     });
     return out.toString();
   }

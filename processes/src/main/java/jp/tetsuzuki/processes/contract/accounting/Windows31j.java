@@ -1,13 +1,7 @@
 package jp.tetsuzuki.processes.contract.accounting;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 import java.io.ByteArrayOutputStream;
-import java.util.Map;
 
 /**
  * Text for the accounting system's files: Microsoft's Shift_JIS ({@code windows-31j}, alias MS932; never Java's
@@ -24,10 +18,7 @@ import java.util.Map;
  */
 final class Windows31j {
 
-  static final Charset CHARSET = Charset.forName("windows-31j");
-
-  private static final Map<Character, Character> SPELLINGS = Map.of('\u301C', '\uFF5E', '\u2212', '\uFF0D',
-      '\u2016', '\u2225', '\u2014', '\u2015', '\u00A2', '\uFFE0', '\u00A3', '\uFFE1', '\u00AC', '\uFFE2');
+  static final Charset CHARSET = jp.tetsuzuki.bpmn.rules.Windows31j.CHARSET;
 
   private Windows31j() {}
 
@@ -45,34 +36,24 @@ final class Windows31j {
   }
 
   /**
+   * The shared windows-31j rule ({@link jp.tetsuzuki.bpmn.rules.Windows31j}: Windows spellings, only characters that
+   * read back as themselves), narrowed to ASCII, half-width katakana and JIS X 0208, without control characters.
+   *
    * @throws UnwritableCharacterException at the first character outside the set
    */
   static byte[] encode(String text) throws UnwritableCharacterException {
-    CharsetEncoder encoder = CHARSET.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() * 2);
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
-      int width = Character.charCount(cp);
-      char c = cp <= 0xFFFF ? SPELLINGS.getOrDefault((char) cp, (char) cp) : 0;
-      if (cp > 0xFFFF || c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
+      if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
         throw new UnwritableCharacterException(cp, i);
       }
-      byte[] bytes;
-      try {
-        ByteBuffer encoded = encoder.reset().encode(CharBuffer.wrap(new char[] {c}));
-        bytes = new byte[encoded.remaining()];
-        encoded.get(bytes);
-      } catch (CharacterCodingException e) {
-        throw new UnwritableCharacterException(cp, i);
-      }
-      // the JDK's encoder maps a few characters to look-alikes without reporting (¥ → 0x5C, which reads back as a
-      // backslash; ‾ → 0x7E; · → ・): only a character that reads back as itself is written
-      if (!allowed(bytes) || !new String(bytes, CHARSET).equals(String.valueOf(c))) {
+      byte[] bytes = jp.tetsuzuki.bpmn.rules.Windows31j.bytesOf(cp);
+      if (bytes == null || !allowed(bytes)) {
         throw new UnwritableCharacterException(cp, i);
       }
       out.writeBytes(bytes);
-      i += width;
+      i += Character.charCount(cp);
     }
     return out.toByteArray();
   }

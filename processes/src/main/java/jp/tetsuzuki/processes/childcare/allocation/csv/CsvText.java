@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -199,21 +198,10 @@ public final class CsvText {
       System.arraycopy(body, 0, withBom, 3, body.length);
       return withBom;
     }
-    String mapped = text.replace('〜', '～').replace('−', '－').replace('‖', '∥').replace('—', '―');
-    CharsetEncoder encoder = WINDOWS_31J.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    CharBuffer in = CharBuffer.wrap(mapped);
-    ByteBuffer out = ByteBuffer.allocate(mapped.length() * 2 + 16);
-    CoderResult result = encoder.encode(in, out, true);
-    if (!result.isError()) {
-      result = encoder.flush(out);
-    }
-    out.flip();
-    byte[] bytes = new byte[out.remaining()];
-    out.get(bytes);
-    int bad = result.isError() ? in.position() : firstDifference(mapped, new String(bytes, WINDOWS_31J));
+    String mapped = jp.tetsuzuki.bpmn.rules.Windows31j.windowsSpelling(text);
+    // unmappable, or written as a look-alike that reads back as another character (¥ as \, ‾ as ~)
+    int bad = jp.tetsuzuki.bpmn.rules.Windows31j.firstUnwritable(mapped);
     if (bad >= 0) {
-      // unmappable, or written as a look-alike that reads back as another character (¥ as \, ‾ as ~)
       int line = 1;
       for (int i = 0; i < bad; i++) {
         if (mapped.charAt(i) == '\n') {
@@ -226,17 +214,7 @@ public final class CsvText {
               + " cannot be written in windows-31j; ask for UTF-8",
           "結果ファイル " + line + "行目：文字「" + ch + "」は Shift_JIS（windows-31j）で書けません。UTF-8 を指定してください。")));
     }
-    return bytes;
-  }
-
-  private static int firstDifference(String a, String b) {
-    int n = Math.min(a.length(), b.length());
-    for (int i = 0; i < n; i++) {
-      if (a.charAt(i) != b.charAt(i)) {
-        return i;
-      }
-    }
-    return a.length() == b.length() ? -1 : n;
+    return mapped.getBytes(WINDOWS_31J);
   }
 
   static String abbreviate(String s) {
