@@ -166,8 +166,9 @@ public class LegacyEntrySteps {
     if (note != null && (!(note instanceof String text) || text.length() > MAX_NOTE)) {
       throw new BadUserRequestException(EventTexts.text("legacy.note-too-long", String.valueOf(MAX_NOTE)));
     }
-    if (!LEGACY_ACTION_CORRECT.equals(action)) {
+    if (LEGACY_ACTION_MANUAL.equals(action) || LEGACY_ACTION_RETRY.equals(action)) {
       // corrected values only go with 値を直して再実行する; with another choice they would be stored unchecked
+      // (without a choice the task is refused anyway and nothing is stored)
       List<String> sent = changedCorrectionFields(task);
       if (!sent.isEmpty()) {
         throw new BadUserRequestException(EventTexts.text("legacy.corrections-without-correct")
@@ -252,7 +253,8 @@ public class LegacyEntrySteps {
     List<String> shown = new java.util.ArrayList<>();
     List<String> trail = new java.util.ArrayList<>();
     changed.forEach((field, value) -> {
-      String change = field.label + "：" + given.get(field.key) + " → " + value;
+      Object before = given.get(field.key);
+      String change = field.label + "：" + (before == null ? "（なし）" : before) + " → " + value;
       shown.add(field == LegacyCorrections.Field.AMOUNT ? change : field.label);
       trail.add(change);
     });
