@@ -47,6 +47,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
   private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine(?:/([^/]+)(?:/(.*?))?)?/?$");
   private static final Pattern WEBAPP_API = Pattern.compile("^/camunda/api/(admin|cockpit|tasklist|welcome)/(.*)$");
   private static final Pattern TASK_ID = Pattern.compile("^task/([^/]+)/.*");
+  private static final Pattern EXTERNAL_TASK_ID = Pattern.compile("^external-task/([^/]+)/.*");
   private static final Pattern DEFINITION = Pattern.compile("^process-definition/(.+)/(start|submit-form)$");
   private static final Pattern OWN_USER = Pattern.compile("^user/([^/]+)/.*");
   private static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -206,7 +207,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
         Verdict verdict = switch (rule.get().check()) {
           case OWN_CLAIM -> claim(caller, operation, parsed);
           case WORKER_TOPICS -> topics((ObjectNode) parsed);
-          case WORKER_REPORT -> report((ObjectNode) parsed);
+          case WORKER_REPORT -> report((ObjectNode) parsed, topicOf(operation));
           case START -> start((ObjectNode) parsed, operation);
           default -> taskForm((ObjectNode) parsed, operation);
         };
@@ -214,7 +215,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
           if (verdict.status() == 403) {
             deny(response, caller, request.getMethod(), operation, verdict.message());
           } else {
-            problem(response, verdict.status(), "InvalidRequestException", verdict.message());
+            problem(response, verdict.status(), "InvalidRequestException", verdict.message(), verdict.messageJa());
           }
           return;
         }
@@ -241,9 +242,22 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
         + "handing a task to '" + userId + "' is for supervisors", false);
   }
 
-  /** Outcome of a body check: 0 to pass (maybe with a rewritten body), otherwise the status to answer. */
-  record Verdict(int status, String message, boolean changed) {
+  /**
+   * Outcome of a body check: 0 to pass (maybe with a rewritten body), otherwise the status to answer, with a Japanese
+   * sentence for people where they caused it.
+   */
+  record Verdict(int status, String message, boolean changed, String messageJa) {
     static final Verdict PASS = new Verdict(0, null, false);
+
+    Verdict(int status, String message, boolean changed) {
+      this(status, message, changed, null);
+    }
+  }
+
+  /** The topic of the external task a report is for, when it exists (the engine answers 404 otherwise). */
+  private Optional<String> topicOf(String operation) {
+    Matcher task = EXTERNAL_TASK_ID.matcher(operation);
+    return task.matches() ? forms.topicOfExternalTask(task.group(1)) : Optional.empty();
   }
 
   private Verdict topics(ObjectNode body) {
@@ -262,9 +276,15 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
         : new Verdict(403, "workers fetch only the topics of the platform's workers, not " + foreign, false);
   }
 
-  /** A worker's report carries only worker outputs: which record a step touches is never the worker's to say. */
-  private Verdict report(ObjectNode body) {
+  /**
+   * A worker's report carries only worker outputs, and only those of its task's topic: which record a step touches,
+   * or what another kind of worker answers (a document inspection reporting a register's record number), is never
+   * the worker's to say.
+   */
+  static Verdict report(ObjectNode body, Optional<String> topic) {
     List<String> inputs = new ArrayList<>();
+    List<String> foreign = new ArrayList<>();
+    Set<String> ofTopic = topic.map(t -> WorkerTopics.OUTPUTS_BY_TOPIC.getOrDefault(t, Set.of())).orElse(null);
     for (String scope : List.of("variables", "localVariables")) {
       JsonNode variables = body.path(scope);
       if (variables.isMissingNode() || variables.isNull()) {
@@ -276,11 +296,17 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
       variables.fieldNames().forEachRemaining(name -> {
         if (!WorkerTopics.OUTPUTS.contains(name)) {
           inputs.add(name);
+        } else if (ofTopic != null && !ofTopic.contains(name)) {
+          foreign.add(name);
         }
       });
     }
-    return inputs.isEmpty() ? Verdict.PASS : new Verdict(403, "workers report only their outputs "
-        + new TreeSet<>(WorkerTopics.OUTPUTS) + ", not " + inputs, false);
+    if (!inputs.isEmpty()) {
+      return new Verdict(403, "workers report only their outputs " + new TreeSet<>(WorkerTopics.OUTPUTS) + ", not "
+          + inputs, false);
+    }
+    return foreign.isEmpty() ? Verdict.PASS : new Verdict(403, "a " + topic.get() + " task reports only the outputs "
+        + new TreeSet<>(ofTopic) + ", not " + foreign, false);
   }
 
   private Verdict start(ObjectNode body, String operation) {
@@ -350,6 +376,18 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
           + new TreeSet<>(fields.editable()) + ")", false);
     }
     dropped.forEach(((ObjectNode) variables)::remove);
+    // bounded before the engine sees it: a longer text would fail in its VARCHAR(4000) column (a 500)
+    for (var entry : (Iterable<Map.Entry<String, JsonNode>>) variables::fields) {
+      JsonNode value = entry.getValue().isObject() ? entry.getValue().path("value") : entry.getValue();
+      int length = value.isTextual() ? value.asText().codePointCount(0, value.asText().length())
+          : value.isContainerNode() ? value.toString().length() : 0;
+      int max = fields.maxLength(entry.getKey());
+      if (length > max) {
+        return new Verdict(400, "variables." + entry.getKey() + ": at most " + max + " characters (got " + length
+            + ")", false, fields.label(entry.getKey()) + "は " + max + " 文字以内で入力してください（" + length
+            + " 文字入力されています）。");
+      }
+    }
     return new Verdict(0, null, !dropped.isEmpty());
   }
 
@@ -399,11 +437,19 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
   }
 
   private void problem(HttpServletResponse response, int status, String type, String message) throws IOException {
+    problem(response, status, type, message, null);
+  }
+
+  private void problem(HttpServletResponse response, int status, String type, String message, String messageJa)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("message", message);
+    if (messageJa != null) {
+      body.put("messageJa", messageJa);
+    }
     response.getWriter().write(json.writeValueAsString(body));
   }
 

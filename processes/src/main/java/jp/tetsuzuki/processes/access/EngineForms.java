@@ -7,6 +7,7 @@ import java.util.Optional;
 import jp.tetsuzuki.processes.identity.AsPlatform;
 import jp.tetsuzuki.processes.identity.IdentityDirectory;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -37,9 +38,11 @@ class EngineForms {
   private final RepositoryService repository;
   private final IdentityService identity;
   private final IdentityDirectory directory;
+  private final ExternalTaskService externalTasks;
 
   EngineForms(FormService forms, TaskService tasks, RepositoryService repository, IdentityService identity,
-      IdentityDirectory directory) {
+      IdentityDirectory directory, ExternalTaskService externalTasks) {
+    this.externalTasks = externalTasks;
     this.forms = forms;
     this.tasks = tasks;
     this.repository = repository;
@@ -58,6 +61,12 @@ class EngineForms {
       }
       return read(() -> forms.getDeployedTaskForm(taskId));
     });
+  }
+
+  /** The topic of an external task (one look-up by id), empty when there is no such task. */
+  Optional<String> topicOfExternalTask(String externalTaskId) {
+    return AsPlatform.call(identity, () -> Optional.ofNullable(externalTasks.createExternalTaskQuery()
+        .externalTaskId(externalTaskId).singleResult()).map(t -> t.getTopicName()));
   }
 
   /** The roles of a user by their groups (read by the platform: used before the user is logged in). */

@@ -64,7 +64,12 @@ public final class ApplicationDetails {
     }
   }
 
-  /** Applicant text as literal Markdown in a table cell: one line, bounded, every markup character escaped. */
+  /**
+   * Applicant text as literal Markdown in a table cell: one line, bounded, and every ASCII punctuation character
+   * escaped (CommonMark lets a backslash escape any of them, and the escaped character is plain text). So no markup,
+   * link, image or HTML, and no GFM autolink either: {@code https://…}, {@code www.…}, {@code mailto:} and
+   * {@code a@b.example} need an unescaped {@code :}, {@code .} or {@code @} to be recognised.
+   */
   static String escape(String text) {
     String line = text.replaceAll("[\\r\\n\\t]+", " ").strip();
     if (line.length() > MAX_VALUE) {
@@ -76,11 +81,19 @@ public final class ApplicationDetails {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
-        case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!', '|', '~', '=' ->
-            out.append('\\').append(c);
-        default -> out.append(c);
+        default -> {
+          if (c < 0x80 && PUNCTUATION.indexOf(c) >= 0) {
+            out.append('\\');
+          } else if (Character.isISOControl(c)) {
+            continue;
+          }
+          out.append(c);
+        }
       }
     }
     return out.toString();
   }
+
+  /** ASCII punctuation as CommonMark defines it: each may be backslash-escaped. */
+  private static final String PUNCTUATION = "!\"#$%'()*+,-./:;=?@[\\]^_`{|}~";
 }

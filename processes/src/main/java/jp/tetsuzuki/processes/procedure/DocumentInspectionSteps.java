@@ -19,7 +19,7 @@ public class DocumentInspectionSteps {
 
   /** Bounds of what a worker or staff may write into the case. */
   static final int MAX_REASON = 500;
-  static final int MAX_TRANSCRIPTION = 20_000;
+  static final int MAX_TRANSCRIPTION = 4_000; // the engine keeps a task variable in VARCHAR(4000)
   private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9.+-]{1,40}/[a-z0-9.+-]{1,80}");
 
   private final CaseRecords cases;

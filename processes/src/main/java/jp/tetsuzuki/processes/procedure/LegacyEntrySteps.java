@@ -49,7 +49,8 @@ public class LegacyEntrySteps {
    */
   public void prepareEntry(DelegateExecution execution) {
     Map<String, Object> entry = botInput(granted(execution));
-    entry.putAll(corrections(execution));
+    // a correction only replaces a field the register's mapping gives the bot: no other key reaches it
+    corrections(execution).forEach((key, value) -> entry.computeIfPresent(key, (k, old) -> value));
     execution.setVariables(entry);
   }
 
@@ -144,14 +145,17 @@ public class LegacyEntrySteps {
     cases.store().event(application.id(), "legacy-outage", text, null, now);
   }
 
-  /** Staff's answer at {@code Task_EnterLegacyByHand}: checked before the gateway reads it. */
-  /** The staff task opens empty: a choice or note of an earlier round (kept as case variables) is no answer. */
+  /**
+   * The staff task opens empty: a choice, note or record number of an earlier round (kept as case variables), or a
+   * record number the bot reported, is no answer of this round.
+   */
   public void opened(DelegateTask task) {
     task.getExecution().removeVariable(LEGACY_ACTION);
     task.getExecution().removeVariable(LEGACY_NOTE);
+    task.getExecution().removeVariable(LEGACY_RECORD_NUMBER);
   }
 
-
+  /** Staff's answer at {@code Task_EnterLegacyByHand}: checked before the gateway reads it. */
   public void handled(DelegateTask task) {
     String user = ReviewSteps.caller(task);
     if (user == null) {
@@ -161,6 +165,15 @@ public class LegacyEntrySteps {
     Object note = task.getVariable(LEGACY_NOTE);
     if (note != null && (!(note instanceof String text) || text.length() > MAX_NOTE)) {
       throw new BadUserRequestException(EventTexts.text("legacy.note-too-long", String.valueOf(MAX_NOTE)));
+    }
+    if (LEGACY_ACTION_MANUAL.equals(action) || LEGACY_ACTION_RETRY.equals(action)) {
+      // corrected values only go with 値を直して再実行する; with another choice they would be stored unchecked
+      // (without a choice the task is refused anyway and nothing is stored)
+      List<String> sent = changedCorrectionFields(task);
+      if (!sent.isEmpty()) {
+        throw new BadUserRequestException(EventTexts.text("legacy.corrections-without-correct")
+            + " / correction fields " + sent + " are accepted with legacyAction=correct only");
+      }
     }
     if (LEGACY_ACTION_MANUAL.equals(action)) {
       Object number = task.getVariable(LEGACY_RECORD_NUMBER);
@@ -189,14 +202,33 @@ public class LegacyEntrySteps {
     }
   }
 
+  /** The correction fields whose value is no longer what the bot was given (the form shows them prefilled). */
+  private List<String> changedCorrectionFields(DelegateTask task) {
+    Map<String, Object> given = botInput(granted(task.getExecution()));
+    corrections(task.getExecution()).forEach((key, value) -> given.computeIfPresent(key, (k, old) -> value));
+    List<String> changed = new java.util.ArrayList<>();
+    for (String key : LegacyCorrections.keys()) {
+      Object now = task.getVariable(key);
+      Object before = given.get(key);
+      boolean same = before == null ? now == null || now.toString().isBlank()
+          : now != null && before.toString().equals(now.toString());
+      if (!same) {
+        changed.add(key);
+      }
+    }
+    return changed;
+  }
+
   /**
-   * Staff corrected the refused values: checked as the register would, kept for the next attempts, and recorded with
-   * the case (which fields, by whom; the values go to the register only).
+   * Staff corrected the refused values (only those the register's messages name): checked as the register would,
+   * kept for the next attempts, and recorded with the case. The history names the fields and shows the 月額 before
+   * and after; the other values are the applicant's personal data and their before → after is kept in the register
+   * trail ({@code tz_application_legacy_entry}), which only staff read.
    */
   private void correct(DelegateTask task, String user, Object note) {
     ApplicationRecord application = granted(task.getExecution());
     Map<String, Object> given = botInput(application);
-    given.putAll(corrections(task.getExecution()));
+    corrections(task.getExecution()).forEach((key, value) -> given.computeIfPresent(key, (k, old) -> value));
     Map<String, Object> submitted = new LinkedHashMap<>();
     for (String key : LegacyCorrections.keys()) {
       if (task.getVariableNamesLocal().contains(key) || task.getExecution().hasVariable(key)) {
@@ -205,7 +237,10 @@ public class LegacyEntrySteps {
     }
     Map<LegacyCorrections.Field, Object> changed;
     try {
-      changed = LegacyCorrections.changes(given, submitted);
+      String messages = WorkerResults.text(task.getExecution().getVariable(
+          LegacyEntryVariables.LEGACY_VALIDATION_ERRORS), MAX_MESSAGES).orElse("");
+      changed = LegacyCorrections.changes(given, submitted, LegacyCorrections.refused(messages),
+          ProcedureDeadlines.today(CaseRecords.now()));
     } catch (LegacyCorrections.Refused e) {
       throw new BadUserRequestException(e.getMessage());
     }
@@ -215,9 +250,17 @@ public class LegacyEntrySteps {
     task.getExecution().setVariable(LEGACY_CORRECTIONS, kept.toString());
     Instant now = CaseRecords.now();
     String register = register(application).name();
-    String fields = String.join("、", changed.keySet().stream().map(f -> f.label).toList());
+    List<String> shown = new java.util.ArrayList<>();
+    List<String> trail = new java.util.ArrayList<>();
+    changed.forEach((field, value) -> {
+      Object before = given.get(field.key);
+      String change = field.label + "：" + (before == null ? "（なし）" : before) + " → " + value;
+      shown.add(field == LegacyCorrections.Field.AMOUNT ? change : field.label);
+      trail.add(change);
+    });
+    String fields = String.join("、", shown);
     cases.store().legacyEntry(application.id(), new ApplicationStore.LegacyEntry(register, "corrected", null, null,
-        fields, user, now));
+        String.join("\n", trail), user, now));
     cases.store().event(application.id(), "legacy-corrected", EventTexts.text("legacy.corrected", register, fields,
         EventTexts.inParentheses(note)), user, now);
   }

@@ -56,9 +56,12 @@ enum FilterKind {
       case MINE -> query.taskAssigneeExpression(CURRENT_USER);
       // a candidate by name (registered substitute, or the superior an approval was escalated to): the engine's
       // candidate-user match alone also takes the user's groups, which would list every claimed task of a group
-      // (a review escalated to the supervisors' group is no substitute task); being involved by name excludes those
-      case SUBSTITUTE -> query.taskCandidateUserExpression(CURRENT_USER).taskInvolvedUserExpression(CURRENT_USER)
-          .includeAssignedTasks().taskAssigned();
+      // (a review escalated to the supervisors' group, one's own claimed or delegated group task). withCandidateUsers
+      // narrows the same identity-link row to a user link, so only a link naming the user matches. The engine has
+      // no "assignee is not ${currentUser()}" for stored filters (taskAssigneeNotIn takes no expression): a task the
+      // user was named a candidate for AND has claimed is still listed (it is theirs to decide either way)
+      case SUBSTITUTE -> query.taskCandidateUserExpression(CURRENT_USER).withCandidateUsers()
+          .taskInvolvedUserExpression(CURRENT_USER).includeAssignedTasks().taskAssigned();
       case GROUP -> query.taskCandidateGroupInExpression(CURRENT_USER_GROUPS).taskUnassigned();
       case DUE_SOON -> involved(query).dueAfterExpression(NOW).dueBefore(Date.from(dueSoonEnd)).orderByDueDate().asc();
       case OVERDUE -> involved(query).dueBeforeExpression(NOW).orderByDueDate().asc();

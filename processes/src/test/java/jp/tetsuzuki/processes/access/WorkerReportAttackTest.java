@@ -2,8 +2,13 @@ package jp.tetsuzuki.processes.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.Optional;
 import jp.tetsuzuki.bpmn.DocumentVariables;
+import jp.tetsuzuki.bpmn.LegacyEntryVariables;
+import jp.tetsuzuki.bpmn.Topics;
 import jp.tetsuzuki.processes.support.Http;
 import jp.tetsuzuki.processes.support.PlatformTest;
 import org.junit.jupiter.api.Test;
@@ -43,5 +48,29 @@ class WorkerReportAttackTest {
         "variables", Map.of(DocumentVariables.DOCUMENT_MEDIA_TYPE, Map.of("value", "application/pdf"),
             DocumentVariables.DOCUMENT_PAGES, Map.of("value", 1))));
     assertThat(response.status()).as(response.body()).isEqualTo(404);
+  }
+
+  /**
+   * Review finding: reports were checked against every topic's outputs together, so a document-inspection report
+   * could set the legacy register's record number and outcome. The edge looks up the task's topic by its id.
+   */
+  @Test
+  void aWorkerReportsOnlyTheOutputsOfItsTasksTopic() {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode foreign = json.valueToTree(Map.of("workerId", "w", "variables", Map.of(
+        LegacyEntryVariables.LEGACY_RECORD_NUMBER, Map.of("value", "R-1"),
+        LegacyEntryVariables.LEGACY_ENTRY_OUTCOME, Map.of("value", "ENTERED"))));
+    EngineApiGuardFilter.Verdict refused = EngineApiGuardFilter.report(foreign, Optional.of(Topics.DOCUMENT_INSPECTION));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.message()).contains(Topics.DOCUMENT_INSPECTION, LegacyEntryVariables.LEGACY_RECORD_NUMBER,
+        LegacyEntryVariables.LEGACY_ENTRY_OUTCOME);
+    assertThat(EngineApiGuardFilter.report(foreign, Optional.of(Topics.LEGACY_SYSTEM_ENTRY)).status()).isZero();
+    ObjectNode own = json.valueToTree(Map.of("workerId", "w", "localVariables", Map.of(
+        DocumentVariables.DOCUMENT_MEDIA_TYPE, Map.of("value", "application/pdf"))));
+    assertThat(EngineApiGuardFilter.report(own, Optional.of(Topics.DOCUMENT_INSPECTION)).status()).isZero();
+    assertThat(EngineApiGuardFilter.report(own, Optional.of(Topics.LEGACY_SYSTEM_ENTRY)).status()).isEqualTo(403);
+    // a topic no worker reports for (or a task that is gone): nothing may be reported / the engine answers 404
+    assertThat(EngineApiGuardFilter.report(own, Optional.of("no-such-topic")).status()).isEqualTo(403);
+    assertThat(EngineApiGuardFilter.report(own, Optional.empty()).status()).isZero();
   }
 }

@@ -655,7 +655,9 @@ class AdministrativeProcedureProcessTest {
         "validation", Map.of(LegacyEntryVariables.LEGACY_VALIDATION_ERRORS,
             "氏名カナは全角カタカナで入力してください。\n郵便番号は「123-4567」の形式で入力してください。",
             LegacyEntryVariables.LEGACY_ENTRY_AUDIT, "[{\"screen\":\"受給者登録\",\"action\":\"confirm\","
-                + "\"outcome\":\"validation-error\"}]"));
+                + "\"outcome\":\"validation-error\"}]",
+            // review finding: a record number the bot sent along must not prefill (and pass) the manual path
+            LegacyEntryVariables.LEGACY_RECORD_NUMBER, "R-FROM-BOT"));
 
     assertThat(pi).hasPassed(EVENT_LEGACY_VALIDATION_FAILED, TASK_RECORD_LEGACY_PROBLEM)
         .isWaitingAt(TASK_ENTER_LEGACY_BY_HAND);
@@ -701,8 +703,16 @@ class AdministrativeProcedureProcessTest {
         .hasMessageContaining("値が修正されていません");
     assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_CORRECT,
         LEGACY_POSTAL_CODE, "1000001"))).hasMessageContaining("郵便番号は「123-4567」の形式");
+    // the register refused the postal code only: the approved 月額 and the other values are not staff's to change
     assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_CORRECT,
-        LEGACY_APPLICANT_NAME_KANA, "でもけんせつ"))).hasMessageContaining("全角カタカナ");
+        LEGACY_APPLICANT_NAME_KANA, "デモケンセツ"))).hasMessageContaining("氏名カナは台帳の入力チェックで止まった値ではない");
+    assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_CORRECT,
+        LEGACY_POSTAL_CODE, "100-0005", LEGACY_AMOUNT, 1L))).hasMessageContaining("月額（円）は台帳の入力チェックで止まった値ではない")
+        .hasMessageContaining("直せるのは郵便番号");
+    // corrected values go with 値を直して再実行する only, never stored unchecked with another choice
+    assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_MANUAL,
+        LEGACY_RECORD_NUMBER, "R-000099", LEGACY_ADDRESS, "東京都別区9-9")))
+        .hasMessageContaining("「値を直して再実行する」を選んだときだけ");
     assertThat(pi).isWaitingAt(TASK_ENTER_LEGACY_BY_HAND);
     completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_CORRECT, LEGACY_POSTAL_CODE, "100-0005",
         LEGACY_NOTE, "住所に合わせて郵便番号を訂正"));
@@ -722,7 +732,8 @@ class AdministrativeProcedureProcessTest {
         .extracting(ApplicationStore.LegacyEntry::outcome, ApplicationStore.LegacyEntry::messages,
             ApplicationStore.LegacyEntry::actor)
         .containsExactly(Assertions.tuple("validation-failed", "郵便番号が住所と一致しません。", null),
-            Assertions.tuple("corrected", "郵便番号", "staff-ku"), Assertions.tuple("entered", null, null));
+            Assertions.tuple("corrected", "郵便番号：100-0001 → 100-0005", "staff-ku"),
+            Assertions.tuple("entered", null, null));
     Assertions.assertThat(message(pi, "legacy-corrected")).contains("道路占用台帳").contains("郵便番号")
         .contains("住所に合わせて").doesNotContain("100-0005");
     Assertions.assertThat(eventTypes(pi)).containsSubsequence("legacy-validation-failed", "legacy-corrected",

@@ -15,7 +15,7 @@ class ApplicationDetailsTest {
   @ParameterizedTest(name = "{0} {1} → {2}")
   @CsvSource(delimiter = '|', nullValues = "NULL", value = {
       "date     | 2027-01-04                | 2027年1月4日",
-      "date     | 2027/01/04                | 2027/01/04",
+      "date     | 2027/01/04                | 2027\\/01\\/04",
       "number   | 3200                      | 3,200",
       "number   | 12.5                      | 12.5",
       "boolean  | true                      | はい",
@@ -25,7 +25,17 @@ class ApplicationDetailsTest {
       "text     | 区道1号                    | 区道1号",
       "text     | 100-0001                  | 100\\-0001",
       "text     | <img src=x onerror=alert(1)> | &lt;img src\\=x onerror\\=alert\\(1\\)&gt;",
-      "text     | [ここ](javascript:alert(1)) | \\[ここ\\]\\(javascript:alert\\(1\\)\\)",
+      "text     | [ここ](javascript:alert(1)) | \\[ここ\\]\\(javascript\\:alert\\(1\\)\\)",
+      // GFM autolinks (marked, form-js): scheme, dotless numeric host, www., mailto:, <…>, bare mail addresses
+      "text     | https://2130706433/login?x=1 | https\\:\\/\\/2130706433\\/login\\?x\\=1",
+      "text     | http://x                  | http\\:\\/\\/x",
+      "text     | www.example.com           | www\\.example\\.com",
+      "text     | mailto:a@b.example        | mailto\\:a\\@b\\.example",
+      "text     | <http://x>                | &lt;http\\:\\/\\/x&gt;",
+      "text     | a@b.example               | a\\@b\\.example",
+      "text     | [a](http://x)             | \\[a\\]\\(http\\:\\/\\/x\\)",
+      "text     | ![i](http://x/i.png)      | \\!\\[i\\]\\(http\\:\\/\\/x\\/i\\.png\\)",
+      "text     | 'ftp://x; &copy;'         | ftp\\:\\/\\/x\\; &amp;copy\\;",
       "corporate-number | 5835678256246     | 5835678256246",
   })
   void eachTypeIsWrittenForPeopleAndApplicantTextStaysLiteral(String type, String value, String shown) {

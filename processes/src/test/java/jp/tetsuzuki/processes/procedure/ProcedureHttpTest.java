@@ -217,6 +217,14 @@ class ProcedureHttpTest {
         .contains("| 道路名 |", "| 占用開始日 |", "年", "| 占用面積（平方メートル） |");
     assertThat(staff.postJson("/engine-rest/task/" + reviewId + "/claim", Map.of("userId", "staff-ku")).status())
         .isEqualTo(204);
+    // a text longer than the form (or the engine's 4,000-character column) takes is a 400 naming the field, not a 500
+    Http.Response tooLong = staff.postJson("/engine-rest/task/" + reviewId + "/submit-form", Map.of("variables",
+        Map.of(AdministrativeProcedure.REVIEW_SUMMARY, Map.of("value", "あ".repeat(4001), "type", "String"),
+            AdministrativeProcedure.PROPOSED_DECISION, Map.of("value", AdministrativeProcedure.PROPOSED_GRANT))));
+    assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+    assertThat(tooLong.json().path("message").asText()).contains(AdministrativeProcedure.REVIEW_SUMMARY);
+    assertThat(tooLong.json().path("messageJa").asText()).isEqualTo(
+        "審査結果（決裁文書の概要になります）は 2000 文字以内で入力してください（4001 文字入力されています）。");
     // and cannot send it back changed: the task takes its form's fields only
     Http.Response tampered = staff.postJson("/engine-rest/task/" + reviewId + "/submit-form", Map.of("variables",
         Map.of(AdministrativeProcedure.REVIEW_SUMMARY, Map.of("value", "基準に適合", "type", "String"),

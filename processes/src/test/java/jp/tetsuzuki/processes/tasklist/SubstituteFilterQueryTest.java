@@ -36,10 +36,20 @@ class SubstituteFilterQueryTest {
     identity.saveGroup(identity.newGroup("demo-ku-supervisors"));
     identity.createMembership("supervisor-ku", "demo-ku-supervisors");
     identity.createMembership("bucho-ku", "demo-ku-supervisors");
+    identity.saveGroup(identity.newGroup("demo-ku-doro"));
+    identity.createMembership("staff-ku", "demo-ku-doro");
     task("approval-with-substitute", "kacho-ku", "bucho-ku", null);
     task("approval-escalated-to-superior", "kacho-ku", "supervisor-ku", null);
     task("review-escalated-to-supervisors", "staff-ku", null, "demo-ku-supervisors");
     task("unassigned-substitute-offer", null, "bucho-ku", null);
+    task("own-claimed-group-task", "staff-ku", null, "demo-ku-doro");
+    Task delegated = tasks.newTask();
+    delegated.setName("own-group-task-delegated-to-kacho");
+    delegated.setTenantId("demo-ku");
+    delegated.setOwner("staff-ku");
+    delegated.setAssignee("kacho-ku");
+    tasks.saveTask(delegated);
+    tasks.addCandidateGroup(delegated.getId(), "demo-ku-doro");
   }
 
   @AfterAll
@@ -87,6 +97,12 @@ class SubstituteFilterQueryTest {
   void aSuperiorSeesTheApprovalEscalatedToThemButNotAReviewEscalatedToTheirGroup() {
     assertThat(substituteTasksOf("supervisor-ku", List.of("demo-ku-supervisors")))
         .containsExactly("approval-escalated-to-superior");
+  }
+
+  @Test
+  void onesOwnClaimedOrDelegatedGroupTaskIsNoSubstituteTask() {
+    // review finding: 代理 listed the user's own claimed group tasks (the involved-user match takes the assignee)
+    assertThat(substituteTasksOf("staff-ku", List.of("demo-ku-doro"))).isEmpty();
   }
 
   @Test

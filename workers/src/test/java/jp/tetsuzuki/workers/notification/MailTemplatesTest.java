@@ -23,6 +23,17 @@ class MailTemplatesTest {
   }
 
   @Test
+  void theReminderSaysOnceThatNoCorrectionArrivedYet() {
+    // noticeText is the case event's text (events.properties correction.reminder), which says it already
+    String noticeText = "補正期限（2027年1月15日）が近づいていますが、まだ補正を確認できていません。期限までに補正がない場合は、"
+        + "申請は取り下げられたものとして扱います。";
+    RenderedMail mail = templates.render("correction-reminder", Map.of("procedureName", "道路占用許可申請",
+        "caseNumber", "R7-0042", "applicantName", "デモ建設株式会社", "noticeText", noticeText));
+    assertThat(mail.body().split("まだ補正を確認できていません", -1)).hasSize(2);
+    assertThat(mail.body()).contains("道路占用許可申請の申請について補正をお願いしています。").doesNotContain("{");
+  }
+
+  @Test
   void aMissingValueIsAnErrorNotAGapInTheLetter() {
     assertThatThrownBy(() -> templates.render("application-received", Map.of("procedureName", "保育所入所申請",
         "caseNumber", "R7-0042")))
