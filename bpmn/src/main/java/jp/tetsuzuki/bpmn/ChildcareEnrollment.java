@@ -74,8 +74,6 @@ public final class ChildcareEnrollment {
   public static final String ROUND_RESULT = "roundResult";
   public static final String RESULT_OFFERED = "offered";
   public static final String RESULT_WAITING = "waiting";
-  /** Document ids of the employment certificates (multi-instance collection). */
-  public static final String CERTIFICATE_IDS = "certificateIds";
 
   // Task_VerifyCertificate form fields (task-local; prefilled from the recognition, submitted corrected)
   /** Which guardian (1 or 2) the certificate is for. */

@@ -1,0 +1,34 @@
+package jp.tetsuzuki.processes.childcare.enrollment;
+
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import jp.tetsuzuki.processes.childcare.points.HouseholdPoints;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+
+/** Wires the childcare enrollment services the same way for the platform and for the model tests. */
+public final class ChildcareModule {
+
+  private final ChildcareStore store;
+  private final HouseholdPoints points;
+  private final ChildcareEnrollmentSteps steps;
+
+  public ChildcareModule(DataSource dataSource, Supplier<DecisionService> decisions,
+      Supplier<RepositoryService> repository, String documentLinkBase) {
+    this.store = new ChildcareStore(dataSource);
+    this.points = new HouseholdPoints(new EnginePointsDecisions(decisions, repository));
+    this.steps = new ChildcareEnrollmentSteps(store, points, documentLinkBase);
+  }
+
+  public ChildcareStore store() {
+    return store;
+  }
+
+  public HouseholdPoints points() {
+    return points;
+  }
+
+  public ChildcareEnrollmentSteps steps() {
+    return steps;
+  }
+}
