@@ -66,7 +66,7 @@ public final class ChildcareEnrollment {
   public static final String APPLICATION_ID = "applicationId";
 
   // internal variables (set by the glue from the record)
-  /** Candidate group of the tenant's childcare staff, {@code <tenant>-childcare}. */
+  /** Candidate group of the tenant's childcare staff, {@code <tenant>-hoiku} (保育課). */
   public static final String CHILDCARE_GROUP = "childcareGroup";
   /** End of the fiscal year of the application (ISO date-time, Asia/Tokyo 31 March 24:00): closes the case. */
   public static final String FISCAL_YEAR_END = "fiscalYearEnd";

@@ -191,6 +191,11 @@ class AuthorizationMatrixTest {
         h -> h.get("/api/v1/childcare/allocation-runs/no-such-run")));
     ops.add(op("GET childcare/allocation-runs/{id}/result.csv", "D A A A D D A D",
         h -> h.get("/api/v1/childcare/allocation-runs/no-such-run/result.csv")));
+    // childcare applications: outside systems (parents' apps, linkage platform) and the office (no key: 400)
+    ops.add(op("POST childcare/applications", "D A A A D D A D",
+        h -> h.postJson("/api/v1/childcare/applications", Map.of())));
+    ops.add(op("GET childcare/applications/{id}", "D A A A D D A D",
+        h -> h.get("/api/v1/childcare/applications/no-such-application")));
     // ---- the workers' API (no administrator shortcut); the worker holds no task here, so it is allowed and told 404
     ops.add(op("GET worker documents/{id}", "D D D D D D D A",
         h -> h.get("/api/worker/documents/" + documentId + "?workerId=matrix")));

@@ -3,6 +3,8 @@ package jp.tetsuzuki.processes.childcare.enrollment;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import jp.tetsuzuki.processes.childcare.round.ChildcareRoundSteps;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,8 +17,8 @@ class ChildcareConfiguration {
 
   @Bean
   ChildcareModule childcareModule(DataSource dataSource, DecisionService decisionService,
-      RepositoryService repositoryService) {
-    return new ChildcareModule(dataSource, () -> decisionService, () -> repositoryService, null);
+      RepositoryService repositoryService, RuntimeService runtimeService) {
+    return new ChildcareModule(dataSource, () -> decisionService, () -> repositoryService, () -> runtimeService, null);
   }
 
   @Bean
@@ -24,9 +26,24 @@ class ChildcareConfiguration {
     return module.store();
   }
 
+  @Bean
+  ChildcareApplicationService childcareApplicationService(ChildcareModule module,
+      jp.tetsuzuki.processes.approval.TenantMembers members, jp.tetsuzuki.processes.document.DocumentAccess documents,
+      RuntimeService runtime, RepositoryService repository, org.camunda.bpm.engine.IdentityService identity,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
+    return new ChildcareApplicationService(module.store(), members, documents::usable, runtime, repository, identity,
+        new org.springframework.transaction.support.TransactionTemplate(transactions), java.time.Clock.systemUTC());
+  }
+
   /** Bound by name in the model: {@code ${childcareEnrollmentSteps.register(execution)}}. */
   @Bean
   ChildcareEnrollmentSteps childcareEnrollmentSteps(ChildcareModule module) {
     return module.steps();
+  }
+
+  /** Bound by name in the round model: {@code ${childcareRoundSteps.allocate(execution)}}. */
+  @Bean
+  ChildcareRoundSteps childcareRoundSteps(ChildcareModule module) {
+    return module.roundSteps();
   }
 }

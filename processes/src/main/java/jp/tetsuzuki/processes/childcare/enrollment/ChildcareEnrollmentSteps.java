@@ -58,7 +58,7 @@ public class ChildcareEnrollmentSteps {
   /** Registration: the tenant's staff group, the end of the fiscal year (timer) and the certificates. */
   public void register(DelegateExecution execution) {
     ApplicationRow application = linked(execution);
-    execution.setVariable(CHILDCARE_GROUP, application.tenantId() + "-childcare");
+    execution.setVariable(CHILDCARE_GROUP, application.tenantId() + "-hoiku");
     LocalDateTime end = LocalDateTime.of(LocalDate.of(application.fiscalYear() + 1, 4, 1), LocalTime.MIDNIGHT);
     execution.setVariable(FISCAL_YEAR_END, end.atZone(JapanTime.ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     store.processInstance(application.id(), execution.getProcessInstanceId());

@@ -141,6 +141,11 @@ public class ChildcareStore {
             rs.getString("actor")), applicationId);
   }
 
+  /** For tests that reset rows between cases. */
+  JdbcTemplate jdbcForTests() {
+    return jdbc;
+  }
+
   static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);

@@ -1,6 +1,7 @@
 package jp.tetsuzuki.processes.childcare.enrollment;
 
 import jp.tetsuzuki.bpmn.ChildcareEnrollment;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.RuntimeService;
 
 /**
@@ -11,22 +12,32 @@ import org.camunda.bpm.engine.RuntimeService;
 public final class RoundResults {
 
   private final ChildcareStore store;
-  private final RuntimeService runtime;
+  private final Supplier<RuntimeService> runtime;
 
-  public RoundResults(ChildcareStore store, RuntimeService runtime) {
+  public RoundResults(ChildcareStore store, Supplier<RuntimeService> runtime) {
     this.store = store;
     this.runtime = runtime;
   }
 
-  /** @param facilityId the facility of the offer (内定), null for 保留 */
-  public void publish(String tenantId, String applicationId, String facilityId, String explanationJa) {
+  /**
+   * @param facilityId the facility of the offer (内定), null for 保留
+   * @return false (nothing changed) when the application no longer waits for a result (withdrawn, closed)
+   */
+  public boolean publish(String tenantId, String applicationId, String facilityId, String explanationJa) {
+    ChildcareStore.ApplicationRow application = store.find(applicationId).orElse(null);
+    if (application == null || !application.tenantId().equals(tenantId)
+        || !(ChildcareStore.STAGE_AWAITING_ROUND.equals(application.stage())
+            || ChildcareStore.STAGE_WAITING.equals(application.stage()))) {
+      return false;
+    }
     store.result(applicationId, facilityId == null ? ChildcareStore.STAGE_WAITING : ChildcareStore.STAGE_OFFERED,
         facilityId, explanationJa);
-    runtime.createMessageCorrelation(ChildcareEnrollment.MSG_ALLOCATION_RESULT_PUBLISHED)
+    runtime.get().createMessageCorrelation(ChildcareEnrollment.MSG_ALLOCATION_RESULT_PUBLISHED)
         .tenantId(tenantId)
         .processInstanceBusinessKey(applicationId)
         .setVariable(ChildcareEnrollment.ROUND_RESULT,
             facilityId == null ? ChildcareEnrollment.RESULT_WAITING : ChildcareEnrollment.RESULT_OFFERED)
         .correlate();
+    return true;
   }
 }

@@ -37,14 +37,17 @@ final class ChildcareTestEnvironment {
         .locations("classpath:db/migration/common").load().migrate();
     configuration = TestEngines.configuration("childcare-test", url);
     module = new ChildcareModule(dataSource, configuration::getDecisionService, configuration::getRepositoryService,
-        "/api/v1/documents/");
-    configuration.setBeans(Map.of("childcareEnrollmentSteps", module.steps()));
+        configuration::getRuntimeService, "/api/v1/documents/");
+    configuration.setBeans(Map.of("childcareEnrollmentSteps", module.steps(),
+        "childcareRoundSteps", module.roundSteps()));
     ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
   }
 
   void populate(ProcessEngine engine) {
     DeploymentBuilder models = engine.getRepositoryService().createDeployment().name("childcare-models");
-    for (String resource : List.of("bpmn/childcare-enrollment.bpmn",
+    for (String resource : List.of("bpmn/childcare-enrollment.bpmn", "bpmn/childcare-allocation-round.bpmn",
+        "forms/childcare-allocation-round/Event_RoundRequested.form",
+        "forms/childcare-allocation-round/Task_ReviewAllocation.form",
         "forms/childcare-enrollment/Task_VerifyCertificate.form",
         "forms/childcare-enrollment/Task_InterviewAndHealthCheck.form")) {
       models.addClasspathResource(resource);
