@@ -91,8 +91,10 @@ public class ChildcareApplicationService {
     }
     YearMonth month = month(request.admissionMonth());
     int fiscalYear = HouseholdPoints.fiscalYearOf(month.atDay(1));
-    if (repository.createDecisionDefinitionQuery().decisionDefinitionKey(HouseholdPoints.BASE_DECISION_PREFIX
-        + fiscalYear).tenantIdIn(request.tenantId()).count() == 0) {
+    // the platform's own look-up (outside systems hold no engine permission on decisions)
+    if (AsPlatform.call(identity, () -> repository.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(HouseholdPoints.BASE_DECISION_PREFIX + fiscalYear).tenantIdIn(request.tenantId())
+        .count()) == 0) {
       throw new ApiException(422, "admissionMonth", "admissionMonth: no points table of fiscal year " + fiscalYear,
           fiscalYear + "年度の指数表が登録されていないため、この入所月の申込みは受け付けられません。");
     }

@@ -17,8 +17,10 @@ class ChildcareConfiguration {
 
   @Bean
   ChildcareModule childcareModule(DataSource dataSource, DecisionService decisionService,
-      RepositoryService repositoryService, RuntimeService runtimeService) {
-    return new ChildcareModule(dataSource, () -> decisionService, () -> repositoryService, () -> runtimeService, null);
+      RepositoryService repositoryService, RuntimeService runtimeService,
+      org.camunda.bpm.engine.IdentityService identityService) {
+    return new ChildcareModule(dataSource, () -> decisionService, () -> repositoryService, () -> runtimeService,
+        () -> identityService, null);
   }
 
   @Bean

@@ -435,7 +435,7 @@ public class ChildcareEnrollmentSteps {
     fields.put(WORK_DAYS_PER_MONTH, "workDaysPerMonth");
     fields.put(WORK_HOURS_PER_MONTH, "workHoursPerMonth");
     fields.put(WORK_HOURS_PER_WEEK, "workHoursPerWeek");
-    return Map.copyOf(fields).size() == fields.size() ? java.util.Collections.unmodifiableMap(fields) : fields;
+    return java.util.Collections.unmodifiableMap(fields);
   }
 
   private static Map<String, String> labels() {

@@ -18,9 +18,10 @@ public final class ChildcareModule {
   private final ChildcareRoundSteps roundSteps;
 
   public ChildcareModule(DataSource dataSource, Supplier<DecisionService> decisions,
-      Supplier<RepositoryService> repository, Supplier<RuntimeService> runtime, String documentLinkBase) {
+      Supplier<RepositoryService> repository, Supplier<RuntimeService> runtime,
+      Supplier<org.camunda.bpm.engine.IdentityService> identity, String documentLinkBase) {
     this.store = new ChildcareStore(dataSource);
-    this.points = new HouseholdPoints(new EnginePointsDecisions(decisions, repository));
+    this.points = new HouseholdPoints(new EnginePointsDecisions(decisions, repository, identity));
     this.steps = new ChildcareEnrollmentSteps(store, points, documentLinkBase);
     this.roundSteps = new ChildcareRoundSteps(store, new RoundStore(dataSource),
         new RoundResults(store, runtime));

@@ -62,7 +62,7 @@ class ChildcareRoundHttpTest {
 
     // the workers inspect and read the certificate; staff (保育課) verify
     String pi = created.json().get("processInstanceId").asText();
-    JsonNode verify = await().atMost(Duration.ofSeconds(60)).until(() -> staff.get("/engine-rest/task?processInstanceId="
+    JsonNode verify = await().atMost(Duration.ofSeconds(60)).until(() -> staff.get("/engine-rest/task?maxResults=10&processInstanceId="
         + pi + "&taskDefinitionKey=" + ChildcareEnrollment.TASK_VERIFY_CERTIFICATE).json(), t -> t.size() == 1).get(0);
     Http.Response verified = staff.postJson("/engine-rest/task/" + verify.get("id").asText() + "/complete",
         Map.of("variables", Map.of(
@@ -85,7 +85,7 @@ class ChildcareRoundHttpTest {
             "withVariablesInReturn", false));
     assertThat(round.status()).as(round.body()).isEqualTo(200);
     String roundId = round.json().get("id").asText();
-    JsonNode review = staff.get("/engine-rest/task?processInstanceId=" + roundId).json().get(0);
+    JsonNode review = staff.get("/engine-rest/task?maxResults=10&processInstanceId=" + roundId).json().get(0);
     assertThat(review.get("taskDefinitionKey").asText()).isEqualTo(ChildcareAllocationRound.TASK_REVIEW_ALLOCATION);
     assertThat(staff.postJson("/engine-rest/task/" + review.get("id").asText() + "/complete", Map.of("variables",
         Map.of(ChildcareAllocationRound.REVIEW_DECISION, Map.of("value", "approve")))).status()).isEqualTo(204);
@@ -95,7 +95,7 @@ class ChildcareRoundHttpTest {
     assertThat(offered.get("result").get("facilityId").asText()).isEqualTo("minami-hoikuen");
     assertThat(offered.get("result").get("explanationJa").asText()).isNotBlank();
 
-    JsonNode interview = staff.get("/engine-rest/task?processInstanceId=" + pi).json().get(0);
+    JsonNode interview = staff.get("/engine-rest/task?maxResults=10&processInstanceId=" + pi).json().get(0);
     assertThat(interview.get("taskDefinitionKey").asText())
         .isEqualTo(ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK);
     assertThat(staff.postJson("/engine-rest/task/" + interview.get("id").asText() + "/complete", Map.of("variables",
