@@ -77,7 +77,7 @@ class ChildcareRoundHttpTest {
 
     // staff run the round for January 2027 and approve it
     Http.Response round = staff.postJson("/engine-rest/process-definition/key/" + ChildcareAllocationRound.ID
-        + "/tenant-id/demo-ku/start", Map.of("variables", Map.of(
+        + "/start", Map.of("variables", Map.of(
             ChildcareAllocationRound.TENANT_ID, Map.of("value", "demo-ku"),
             ChildcareAllocationRound.ADMISSION_MONTH, Map.of("value", "2027-01"),
             ChildcareAllocationRound.FACILITIES_TEXT, Map.of("value",
