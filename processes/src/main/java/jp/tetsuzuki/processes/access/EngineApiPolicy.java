@@ -94,7 +94,10 @@ public final class EngineApiPolicy {
           + "/(history|withdrawal))", OFFICE, BodyCheck.NONE),
       // stand-alone allocation from a municipality's own files: its office and its outside systems
       rule("childcare-allocation-runs", Set.of("GET", "POST"), "childcare/allocation-runs(/" + ID
-          + "(/result\\.csv)?)?", CASE_PARTIES, BodyCheck.NONE));
+          + "(/result\\.csv)?)?", CASE_PARTIES, BodyCheck.NONE),
+      // childcare applications: parents' apps and the linkage platform apply, the tenant's office reads them
+      rule("childcare-applications", Set.of("GET", "POST"), "childcare/applications(/" + ID + ")?", CASE_PARTIES,
+          BodyCheck.NONE));
 
   /**
    * The workers' platform API ({@code /api/worker/…}): group {@code workers} only, administrators included out (they

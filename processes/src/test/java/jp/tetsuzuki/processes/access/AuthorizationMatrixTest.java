@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import jp.tetsuzuki.processes.identity.Roles;
+import jp.tetsuzuki.bpmn.ChildcareAllocationRound;
+import jp.tetsuzuki.bpmn.ChildcareEnrollment;
 import jp.tetsuzuki.processes.support.Cases;
 import jp.tetsuzuki.processes.support.Http;
 import jp.tetsuzuki.processes.support.PlatformTest;
@@ -76,6 +78,12 @@ class AuthorizationMatrixTest {
   private String transcribeTaskId;
   private String legacyByHandTaskId;
   private String notifyByPostTaskId;
+  /** Childcare staff tasks (保育課 of デモ区). */
+  private String verifyCertificateTaskId;
+  private String interviewTaskId;
+  private String reviewAllocationTaskId;
+  @Autowired
+  jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore childcareStore;
   private String kuFilterId;
   private String shiFilterId;
 
@@ -121,6 +129,29 @@ class AuthorizationMatrixTest {
         .startBeforeActivity(ApplicantNotice.TASK_NOTIFY_BY_POST)
         .execute().getId();
     notifyByPostTaskId = openTask(noticePid, ApplicantNotice.TASK_NOTIFY_BY_POST);
+    String childcareId = UUID.randomUUID().toString();
+    childcareStore.insert(new jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore.ApplicationRow(childcareId,
+        "demo-ku", "api-client", java.time.Instant.now(), null, "0".repeat(64), 2026, "2027-01", "verifying",
+        new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent(List.of(
+            new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Guardian("a", "work", 20, 8.0, null,
+                null)), true, false, false, false, false, 0, null, List.of(
+            new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Child("c1", null,
+                java.time.LocalDate.of(2025, 6, 1), List.of("f1"), null)),
+            List.of(new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Document("matrix-cert",
+                "employment-certificate", 1, null))), null, null, null, null, null));
+    String childcarePid = runtime.createProcessInstanceByKey(ChildcareEnrollment.ID).businessKey(childcareId)
+        .setVariable("tenantId", "demo-ku").setVariable(ChildcareEnrollment.APPLICATION_ID, childcareId)
+        .setVariable(ChildcareEnrollment.CHILDCARE_GROUP, "demo-ku-hoiku")
+        .startBeforeActivity(ChildcareEnrollment.TASK_VERIFY_CERTIFICATE)
+        .setVariable(jp.tetsuzuki.bpmn.DocumentVariables.DOCUMENT_ID, "matrix-cert")
+        .startBeforeActivity(ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK)
+        .execute().getId();
+    verifyCertificateTaskId = openTask(childcarePid, ChildcareEnrollment.TASK_VERIFY_CERTIFICATE);
+    interviewTaskId = openTask(childcarePid, ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK);
+    String roundPid = runtime.createProcessInstanceByKey(ChildcareAllocationRound.ID)
+        .setVariable("tenantId", "demo-ku").setVariable(ChildcareAllocationRound.CHILDCARE_GROUP, "demo-ku-hoiku")
+        .startBeforeActivity(ChildcareAllocationRound.TASK_REVIEW_ALLOCATION).execute().getId();
+    reviewAllocationTaskId = openTask(roundPid, ChildcareAllocationRound.TASK_REVIEW_ALLOCATION);
     kuFilterId = filterOf("demo-ku/GROUP");
     shiFilterId = filterOf("demo-shi/GROUP");
   }
@@ -198,6 +229,11 @@ class AuthorizationMatrixTest {
         h -> h.get("/api/v1/childcare/allocation-runs/no-such-run")));
     ops.add(op("GET childcare/allocation-runs/{id}/result.csv", "D A A A D D A D",
         h -> h.get("/api/v1/childcare/allocation-runs/no-such-run/result.csv")));
+    // childcare applications: outside systems (parents' apps, linkage platform) and the office (no key: 400)
+    ops.add(op("POST childcare/applications", "D A A A D D A D",
+        h -> h.postJson("/api/v1/childcare/applications", Map.of())));
+    ops.add(op("GET childcare/applications/{id}", "D A A A D D A D",
+        h -> h.get("/api/v1/childcare/applications/no-such-application")));
     // ---- the workers' API (no administrator shortcut); the worker holds no task here, so it is allowed and told 404
     ops.add(op("GET worker documents/{id}", "D D D D D D D A",
         h -> h.get("/api/worker/documents/" + documentId + "?workerId=matrix")));
@@ -256,6 +292,13 @@ class AuthorizationMatrixTest {
         h -> h.postJson("/engine-rest/task/" + legacyByHandTaskId + "/complete", Map.of("variables", Map.of()))));
     ops.add(op("POST task complete Task_NotifyByPost", "D D A A D D A D",
         h -> h.postJson("/engine-rest/task/" + notifyByPostTaskId + "/complete", Map.of("variables", Map.of()))));
+    // childcare tasks: the tenant's 保育課 (staff-ku and supervisor-ku are members); empty answers are refused
+    ops.add(op("POST task complete Task_VerifyCertificate", "D D A A D D A D",
+        h -> h.postJson("/engine-rest/task/" + verifyCertificateTaskId + "/complete", Map.of("variables", Map.of()))));
+    ops.add(op("POST task complete Task_InterviewAndHealthCheck", "D D A A D D A D",
+        h -> h.postJson("/engine-rest/task/" + interviewTaskId + "/complete", Map.of("variables", Map.of()))));
+    ops.add(op("POST task complete Task_ReviewAllocation", "D D A A D D A D",
+        h -> h.postJson("/engine-rest/task/" + reviewAllocationTaskId + "/complete", Map.of("variables", Map.of()))));
     // ---- Tasklist filters: each municipality's filters are read by its own people only (designers work no cases)
     ops.add(op("GET own tenant's filter", "D D A A D D A D", h -> h.get("/engine-rest/filter/" + kuFilterId)));
     ops.add(op("POST own tenant's filter list", "D D A A D D A D",

@@ -1,0 +1,52 @@
+package jp.tetsuzuki.bpmn;
+
+/**
+ * Contract of {@code childcare-allocation-round} (利用調整): one instance per tenant and admission month. Collects the
+ * tenant's applications waiting for a place (our table, not the engine), runs the allocation engine, staff review
+ * the result summary and approve or re-run (applications and places read again), then every application gets its
+ * result ({@link ChildcareEnrollment#MSG_ALLOCATION_RESULT_PUBLISHED}) exactly once.
+ *
+ * <h2>Start variables (start form)</h2>
+ * {@link #TENANT_ID}, {@link #ADMISSION_MONTH} ({@code YYYY-MM}), {@link #FACILITIES_TEXT} (places per facility and
+ * class age, one line each: {@code 保育所ID,保育所名,0歳,1歳,2歳,3歳,4歳,5歳}; the nursery-system route will provide it).
+ */
+public final class ChildcareAllocationRound {
+
+  public static final String ID = "childcare-allocation-round";
+
+  // elements
+  public static final String EVENT_ROUND_REQUESTED = "Event_RoundRequested";
+  public static final String TASK_COLLECT_APPLICATIONS = "Task_CollectApplications";
+  public static final String TASK_RUN_ALLOCATION = "Task_RunAllocation";
+  /** 利用調整結果の確認: staff approve or re-run ({@link #REVIEW_DECISION}). */
+  public static final String TASK_REVIEW_ALLOCATION = "Task_ReviewAllocation";
+  public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
+  public static final String TASK_PUBLISH_RESULTS = "Task_PublishResults";
+  public static final String EVENT_RESULTS_PUBLISHED = "Event_ResultsPublished";
+
+  public static final String FORM_START = "childcare-allocation-round-start";
+  public static final String FORM_REVIEW_ALLOCATION = "childcare-allocation-round-review";
+
+  // start variables
+  public static final String TENANT_ID = CommonVariables.TENANT_ID;
+  public static final String ADMISSION_MONTH = "admissionMonth";
+  public static final String FACILITIES_TEXT = "facilitiesText";
+
+  // internal
+  /** Candidate group of the tenant's childcare staff, {@code <tenant>-hoiku} (保育課). */
+  public static final String CHILDCARE_GROUP = "childcareGroup";
+  /** Number of applications collected. */
+  public static final String APPLICATION_COUNT = "applicationCount";
+  /** Japanese summary of the proposed result for the review form. */
+  public static final String RESULT_SUMMARY_TEXT = "resultSummaryText";
+  /** How often the allocation ran (1 = first run). */
+  public static final String RUN_NUMBER = "runNumber";
+
+  // review form
+  public static final String REVIEW_DECISION = "reviewDecision";
+  public static final String DECISION_APPROVE = "approve";
+  public static final String DECISION_RERUN = "rerun";
+  public static final String REVIEW_COMMENT = "reviewComment";
+
+  private ChildcareAllocationRound() {}
+}

@@ -1,0 +1,266 @@
+package jp.tetsuzuki.processes.childcare.enrollment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import jp.tetsuzuki.bpmn.ChildcareEnrollment;
+import jp.tetsuzuki.processes.api.ApiException;
+import jp.tetsuzuki.processes.approval.TenantMembers;
+import jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore.ApplicationRow;
+import jp.tetsuzuki.processes.childcare.points.CareReason;
+import jp.tetsuzuki.processes.childcare.points.GuardianWork;
+import jp.tetsuzuki.processes.childcare.points.HouseholdPoints;
+import jp.tetsuzuki.processes.childcare.points.InvalidPointsInputException;
+import jp.tetsuzuki.processes.document.StoredFile;
+import jp.tetsuzuki.processes.identity.AsPlatform;
+import jp.tetsuzuki.processes.identity.Office;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Childcare applications through the API (parents' apps, the linkage platform): checked field by field, stored and
+ * started as {@code childcare-enrollment} in one transaction; a repeated Idempotency-Key replays the first answer.
+ */
+public class ChildcareApplicationService {
+
+  static final int MAX_CHILDREN = 5;
+  static final int MAX_PREFERENCES = 20;
+  static final int MAX_DOCUMENTS = 20;
+  static final String ID_PATTERN = "[A-Za-z0-9_-]{1,64}";
+
+  public record Request(String tenantId, String admissionMonth, Household household,
+      List<ApplicationContent.Guardian> guardians, List<ApplicationContent.Child> children, Integer siblingPattern,
+      List<ApplicationContent.Document> documents) {}
+
+  public record Household(boolean singleParent, boolean siblingEnrolledAtFirstChoice, boolean parentalLeaveEnding,
+      boolean welfare, boolean guardianPostedAway, Integer waitingMonths) {}
+
+  public record Intake(ApplicationRow application, boolean replayed) {}
+
+  private final ChildcareStore store;
+  private final TenantMembers members;
+  private final java.util.function.BiFunction<String, String, java.util.Optional<StoredFile>> documentOf;
+  private final RuntimeService runtime;
+  private final RepositoryService repository;
+  private final IdentityService identity;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  public ChildcareApplicationService(ChildcareStore store, TenantMembers members,
+      java.util.function.BiFunction<String, String, java.util.Optional<StoredFile>> documentOf, RuntimeService runtime,
+      RepositoryService repository, IdentityService identity, TransactionTemplate transactions, Clock clock) {
+    this.store = store;
+    this.members = members;
+    this.documentOf = documentOf;
+    this.runtime = runtime;
+    this.repository = repository;
+    this.identity = identity;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  public Intake submit(String caller, String idempotencyKey, Request request) {
+    if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
+      throw ApiException.invalid("Idempotency-Key", "Idempotency-Key header: required, 1 to 128 characters",
+          "申込みの二重登録を防ぐキー（Idempotency-Key ヘッダー）を 1〜128 文字で指定してください。");
+    }
+    if (request == null || request.tenantId() == null || !members.isMember(request.tenantId(), caller)) {
+      throw ApiException.notFound("tenantId: no tenant '" + (request == null ? null : request.tenantId())
+          + "' for this user");
+    }
+    String hash = hash(request);
+    var earlier = store.findByIdempotencyKey(request.tenantId(), caller, idempotencyKey);
+    if (earlier.isPresent()) {
+      return replay(earlier.get(), hash);
+    }
+    YearMonth month = month(request.admissionMonth());
+    int fiscalYear = HouseholdPoints.fiscalYearOf(month.atDay(1));
+    // the platform's own look-up (outside systems hold no engine permission on decisions)
+    if (AsPlatform.call(identity, () -> repository.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(HouseholdPoints.BASE_DECISION_PREFIX + fiscalYear).tenantIdIn(request.tenantId())
+        .count()) == 0) {
+      throw new ApiException(422, "admissionMonth", "admissionMonth: no points table of fiscal year " + fiscalYear,
+          fiscalYear + "年度の指数表が登録されていないため、この入所月の申込みは受け付けられません。");
+    }
+    ApplicationContent content = content(caller, request);
+    Instant now = clock.instant();
+    String id = UUID.randomUUID().toString();
+    ApplicationRow row = new ApplicationRow(id, request.tenantId(), caller, now, idempotencyKey, hash, fiscalYear,
+        month.toString(), ChildcareStore.STAGE_RECEIVED, content, null, null, null, null, null);
+    try {
+      transactions.executeWithoutResult(status -> {
+        store.insert(row);
+        // started by the platform once the caller's tenant was checked: outside systems hold no engine permission
+        ProcessInstance pi = AsPlatform.call(identity, () -> runtime
+            .createProcessInstanceByKey(ChildcareEnrollment.ID).businessKey(id)
+            .setVariables(Map.of(ChildcareEnrollment.TENANT_ID, request.tenantId(),
+                ChildcareEnrollment.APPLICATION_ID, id)).execute());
+        store.processInstance(id, pi.getId());
+      });
+    } catch (DuplicateKeyException raced) {
+      return replay(store.findByIdempotencyKey(request.tenantId(), caller, idempotencyKey)
+          .orElseThrow(() -> raced), hash);
+    }
+    return new Intake(store.find(id).orElseThrow(), false);
+  }
+
+  /** The application for its submitter, or for the tenant's staff; 404 for everybody else. */
+  public ApplicationRow visible(String caller, String id) {
+    return store.find(id).filter(a -> members.isMember(a.tenantId(), caller))
+        .filter(a -> caller.equals(a.createdBy()) || Office.isStaffOrSupervisor(identity, caller))
+        .orElseThrow(() -> ApiException.notFound("no application '" + id + "'"));
+  }
+
+  public List<ChildcareStore.EventRow> events(String id) {
+    return store.events(id);
+  }
+
+  private static Intake replay(ApplicationRow earlier, String hash) {
+    if (!earlier.requestSha256().equals(hash)) {
+      throw new ApiException(422, "Idempotency-Key", "Idempotency-Key was used for a different request",
+          "この Idempotency-Key は別の内容の申込みに使われています。");
+    }
+    return new Intake(earlier, true);
+  }
+
+  private ApplicationContent content(String caller, Request request) {
+    if (request.guardians() == null || request.guardians().isEmpty() || request.guardians().size() > 2) {
+      throw ApiException.invalid("guardians", "guardians: 1 or 2", "保護者は1人または2人を入力してください。");
+    }
+    Household household = request.household() == null
+        ? new Household(false, false, false, false, false, 0) : request.household();
+    if (request.guardians().size() == 1 && !household.singleParent()) {
+      throw ApiException.invalid("guardians", "guardians: two unless household.singleParent",
+          "ひとり親世帯でない場合は、保護者2人の状況を入力してください。");
+    }
+    int waiting = household.waitingMonths() == null ? 0 : household.waitingMonths();
+    if (waiting < 0 || waiting > 120) {
+      throw ApiException.invalid("household.waitingMonths", "household.waitingMonths: 0 to 120",
+          "待機期間（月）は0から120の範囲で入力してください。");
+    }
+    List<ApplicationContent.Guardian> guardians = new ArrayList<>();
+    for (int i = 0; i < request.guardians().size(); i++) {
+      ApplicationContent.Guardian g = request.guardians().get(i);
+      String field = "guardians[" + i + "]";
+      CareReason reason = g == null ? null : CareReason.ofCode(g.reason());
+      if (reason == null || reason == CareReason.ABSENT) {
+        throw ApiException.invalid(field + ".reason", field + ".reason: work, other-work, pregnancy or none",
+            "保育を必要とする事由（work, other-work, pregnancy, none）を指定してください。");
+      }
+      if (g.name() != null && g.name().length() > 100) {
+        throw ApiException.invalid(field + ".name", field + ".name: at most 100 characters",
+            "保護者の氏名は100文字以内で入力してください。");
+      }
+      try {
+        new GuardianWork(reason, g.daysPerMonth(), g.hoursPerDay(), g.daysPerWeek(), g.hoursPerWeek());
+      } catch (InvalidPointsInputException e) {
+        throw ApiException.invalid(field + "." + e.field(), field + "." + e.field() + ": invalid", e.messageJa());
+      }
+      guardians.add(g);
+    }
+    if (request.children() == null || request.children().isEmpty() || request.children().size() > MAX_CHILDREN) {
+      throw ApiException.invalid("children", "children: 1 to " + MAX_CHILDREN, "児童は1〜" + MAX_CHILDREN
+          + "人を入力してください。");
+    }
+    Set<String> childIds = new HashSet<>();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), jp.tetsuzuki.bpmn.rules.JapanTime.ZONE);
+    for (int i = 0; i < request.children().size(); i++) {
+      ApplicationContent.Child c = request.children().get(i);
+      String field = "children[" + i + "]";
+      if (c == null || c.childId() == null || !c.childId().matches(ID_PATTERN) || !childIds.add(c.childId())) {
+        throw ApiException.invalid(field + ".childId", field + ".childId: unique, letters, digits, - and _",
+            "児童ID は英数字・-・_の64文字以内で、重複しないように指定してください。");
+      }
+      if (c.birthDate() == null || c.birthDate().isAfter(today.plusYears(1))
+          || c.birthDate().isBefore(today.minusYears(7))) {
+        throw ApiException.invalid(field + ".birthDate", field + ".birthDate: YYYY-MM-DD of a preschool child",
+            "生年月日を正しく入力してください。");
+      }
+      if (c.preferences() == null || c.preferences().isEmpty() || c.preferences().size() > MAX_PREFERENCES
+          || c.preferences().stream().anyMatch(p -> p == null || !p.matches(ID_PATTERN))
+          || new HashSet<>(c.preferences()).size() != c.preferences().size()) {
+        throw ApiException.invalid(field + ".preferences", field + ".preferences: 1 to " + MAX_PREFERENCES
+            + " distinct facility ids", "希望施設は1〜" + MAX_PREFERENCES + "施設を重複なく指定してください。");
+      }
+      if (c.currentFacilityId() != null && !c.currentFacilityId().matches(ID_PATTERN)) {
+        throw ApiException.invalid(field + ".currentFacilityId", field + ".currentFacilityId: a facility id",
+            "在籍施設の ID を正しく指定してください。");
+      }
+      if (c.name() != null && c.name().length() > 100) {
+        throw ApiException.invalid(field + ".name", field + ".name: at most 100 characters",
+            "児童の氏名は100文字以内で入力してください。");
+      }
+    }
+    Integer pattern = request.siblingPattern();
+    if (request.children().size() > 1 && (pattern == null || pattern < 1 || pattern > 7)) {
+      throw ApiException.invalid("siblingPattern", "siblingPattern: 1 to 7 for two or more children",
+          "きょうだいの希望（1〜7）を指定してください。");
+    }
+    List<ApplicationContent.Document> documents = request.documents() == null ? List.of() : request.documents();
+    if (documents.size() > MAX_DOCUMENTS) {
+      throw ApiException.invalid("documents", "documents: at most " + MAX_DOCUMENTS, "添付書類は"
+          + MAX_DOCUMENTS + "件までです。");
+    }
+    Set<String> documentIds = new HashSet<>();
+    for (int i = 0; i < documents.size(); i++) {
+      ApplicationContent.Document d = documents.get(i);
+      String field = "documents[" + i + "]";
+      if (d == null || d.documentId() == null || !documentIds.add(d.documentId())
+          || documentOf.apply(caller, d.documentId()).filter(f -> f.tenantId().equals(request.tenantId())).isEmpty()) {
+        throw ApiException.invalid(field + ".documentId", field + ".documentId: a document this caller uploaded"
+            + " for the tenant, once", "添付書類の文書ID が見つかりません（POST /api/v1/documents で登録した文書を指定）。");
+      }
+      boolean certificate = ApplicationContent.KIND_EMPLOYMENT_CERTIFICATE.equals(d.kind());
+      if (!certificate && !ApplicationContent.KIND_OTHER.equals(d.kind())) {
+        throw ApiException.invalid(field + ".kind", field + ".kind: employment-certificate or other",
+            "書類の種類は employment-certificate（就労証明書）または other を指定してください。");
+      }
+      if (certificate && (d.guardianNumber() == null || d.guardianNumber() < 1
+          || d.guardianNumber() > request.guardians().size())) {
+        throw ApiException.invalid(field + ".guardianNumber", field + ".guardianNumber: 1 or 2",
+            "就労証明書がどの保護者のものか（1または2）を指定してください。");
+      }
+    }
+    return new ApplicationContent(guardians, household.singleParent(), household.siblingEnrolledAtFirstChoice(),
+        household.parentalLeaveEnding(), household.welfare(), household.guardianPostedAway(), waiting, pattern,
+        request.children(), documents.stream().map(d -> new ApplicationContent.Document(d.documentId(), d.kind(),
+            d.guardianNumber(), documentOf.apply(caller, d.documentId()).map(StoredFile::fileName).orElse(null))).toList());
+  }
+
+  private static YearMonth month(String text) {
+    try {
+      if (text != null && text.matches("\\d{4}-\\d{2}")) {
+        return YearMonth.parse(text);
+      }
+    } catch (DateTimeException e) {
+      // below
+    }
+    throw ApiException.invalid("admissionMonth", "admissionMonth: YYYY-MM", "入所希望月を YYYY-MM で指定してください。");
+  }
+
+  private static String hash(Request request) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(ChildcareStore.JSON.writeValueAsString(request)
+          .getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

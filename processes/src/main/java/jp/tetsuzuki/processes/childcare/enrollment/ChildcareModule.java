@@ -1,0 +1,45 @@
+package jp.tetsuzuki.processes.childcare.enrollment;
+
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import jp.tetsuzuki.processes.childcare.points.HouseholdPoints;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import jp.tetsuzuki.processes.childcare.round.ChildcareRoundSteps;
+import jp.tetsuzuki.processes.childcare.round.RoundStore;
+
+/** Wires the childcare enrollment services the same way for the platform and for the model tests. */
+public final class ChildcareModule {
+
+  private final ChildcareStore store;
+  private final HouseholdPoints points;
+  private final ChildcareEnrollmentSteps steps;
+  private final ChildcareRoundSteps roundSteps;
+
+  public ChildcareModule(DataSource dataSource, Supplier<DecisionService> decisions,
+      Supplier<RepositoryService> repository, Supplier<RuntimeService> runtime,
+      Supplier<org.camunda.bpm.engine.IdentityService> identity, String documentLinkBase) {
+    this.store = new ChildcareStore(dataSource);
+    this.points = new HouseholdPoints(new EnginePointsDecisions(decisions, repository, identity));
+    this.steps = new ChildcareEnrollmentSteps(store, points, documentLinkBase);
+    this.roundSteps = new ChildcareRoundSteps(store, new RoundStore(dataSource),
+        new RoundResults(store, runtime));
+  }
+
+  public ChildcareRoundSteps roundSteps() {
+    return roundSteps;
+  }
+
+  public ChildcareStore store() {
+    return store;
+  }
+
+  public HouseholdPoints points() {
+    return points;
+  }
+
+  public ChildcareEnrollmentSteps steps() {
+    return steps;
+  }
+}

@@ -1,0 +1,164 @@
+package jp.tetsuzuki.processes.childcare.enrollment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Our tables of childcare applications ({@code V61__childcare_enrollment.sql}). */
+public class ChildcareStore {
+
+  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  /** Stages of an application, as {@code GET /api/v1/childcare/applications/{id}} reports them. */
+  public static final String STAGE_RECEIVED = "received";
+  public static final String STAGE_VERIFYING = "verifying";
+  public static final String STAGE_AWAITING_ROUND = "awaiting-round";
+  public static final String STAGE_WAITING = "waiting";
+  public static final String STAGE_OFFERED = "offered";
+  public static final String STAGE_ENROLLED = "enrolled";
+  public static final String STAGE_DECLINED = "declined";
+  public static final String STAGE_WITHDRAWN = "withdrawn";
+  public static final String STAGE_CLOSED = "closed-at-fiscal-year-end";
+
+  public record ApplicationRow(String id, String tenantId, String createdBy, Instant createdAt, String idempotencyKey,
+      String requestSha256, int fiscalYear, String admissionMonth, String stage, ApplicationContent content,
+      Integer points, String pointsExplanation, String resultFacilityId, String resultExplanation,
+      String processInstanceId) {}
+
+  public record DocumentRow(String applicationId, String documentId, String kind, Integer guardianNumber,
+      String inspection, String inspectionNote, String recognitionJson, Boolean needsVerification,
+      String verifiedJson, String verifiedBy) {}
+
+  public record EventRow(Instant at, String kind, String textJa, String actor) {}
+
+  private final JdbcTemplate jdbc;
+
+  public ChildcareStore(DataSource dataSource) {
+    this.jdbc = new JdbcTemplate(dataSource);
+  }
+
+  /** The application and its documents, in one transaction of the caller. */
+  public void insert(ApplicationRow row) {
+    jdbc.update("INSERT INTO tz_childcare_application (id, tenant_id, created_by, created_at, idempotency_key,"
+            + " request_sha256, fiscal_year, admission_month, stage, content_json) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        row.id(), row.tenantId(), row.createdBy(), Timestamp.from(row.createdAt()), row.idempotencyKey(),
+        row.requestSha256(), row.fiscalYear(), row.admissionMonth(), row.stage(), json(row.content()));
+    for (ApplicationContent.Document d : row.content().documents()) {
+      jdbc.update("INSERT INTO tz_childcare_document (application_id, document_id, kind, guardian_number)"
+          + " VALUES (?,?,?,?)", row.id(), d.documentId(), d.kind(), d.guardianNumber());
+    }
+  }
+
+  public Optional<ApplicationRow> find(String id) {
+    return jdbc.query("SELECT * FROM tz_childcare_application WHERE id = ?", (rs, n) -> new ApplicationRow(
+        rs.getString("id"), rs.getString("tenant_id"), rs.getString("created_by"),
+        rs.getTimestamp("created_at").toInstant(), rs.getString("idempotency_key"), rs.getString("request_sha256"),
+        rs.getInt("fiscal_year"), rs.getString("admission_month"), rs.getString("stage"),
+        content(rs.getString("content_json")), (Integer) rs.getObject("points", Integer.class),
+        rs.getString("points_explanation"), rs.getString("result_facility_id"), rs.getString("result_explanation"),
+        rs.getString("process_instance_id")), id).stream().findFirst();
+  }
+
+  public Optional<ApplicationRow> findByIdempotencyKey(String tenantId, String createdBy, String key) {
+    List<String> ids = jdbc.queryForList("SELECT id FROM tz_childcare_application WHERE tenant_id = ? AND"
+        + " created_by = ? AND idempotency_key = ?", String.class, tenantId, createdBy, key);
+    return ids.stream().findFirst().flatMap(this::find);
+  }
+
+  /** Ids of the tenant's applications in a stage for an admission month (the round's input), oldest first. */
+  public List<String> inStage(String tenantId, String admissionMonth, List<String> stages) {
+    String marks = String.join(",", stages.stream().map(s -> "?").toList());
+    Object[] args = new Object[2 + stages.size()];
+    args[0] = tenantId;
+    args[1] = admissionMonth;
+    for (int i = 0; i < stages.size(); i++) {
+      args[2 + i] = stages.get(i);
+    }
+    return jdbc.queryForList("SELECT id FROM tz_childcare_application WHERE tenant_id = ? AND admission_month <= ?"
+        + " AND stage IN (" + marks + ") ORDER BY created_at, id", String.class, args);
+  }
+
+  public void processInstance(String id, String processInstanceId) {
+    jdbc.update("UPDATE tz_childcare_application SET process_instance_id = ? WHERE id = ?", processInstanceId, id);
+  }
+
+  public void stage(String id, String stage) {
+    jdbc.update("UPDATE tz_childcare_application SET stage = ? WHERE id = ?", stage, id);
+  }
+
+  public void points(String id, int points, String explanation) {
+    jdbc.update("UPDATE tz_childcare_application SET points = ?, points_explanation = ? WHERE id = ?", points,
+        explanation, id);
+  }
+
+  public void result(String id, String stage, String facilityId, String explanation) {
+    jdbc.update("UPDATE tz_childcare_application SET stage = ?, result_facility_id = ?, result_explanation = ?"
+        + " WHERE id = ?", stage, facilityId, explanation, id);
+  }
+
+  public List<DocumentRow> documents(String applicationId) {
+    return jdbc.query("SELECT * FROM tz_childcare_document WHERE application_id = ? ORDER BY document_id",
+        (rs, n) -> new DocumentRow(rs.getString("application_id"), rs.getString("document_id"), rs.getString("kind"),
+            (Integer) rs.getObject("guardian_number", Integer.class), rs.getString("inspection"),
+            rs.getString("inspection_note"), rs.getString("recognition_json"),
+            (Boolean) rs.getObject("needs_verification", Boolean.class), rs.getString("verified_json"),
+            rs.getString("verified_by")), applicationId);
+  }
+
+  /** Records the inspection once: false when it was recorded already. */
+  public boolean inspected(String applicationId, String documentId, String inspection, String note) {
+    return jdbc.update("UPDATE tz_childcare_document SET inspection = ?, inspection_note = ? WHERE application_id = ?"
+        + " AND document_id = ? AND inspection IS NULL", inspection, note, applicationId, documentId) == 1;
+  }
+
+  public void recognition(String applicationId, String documentId, String recognitionJson, boolean needsVerification) {
+    jdbc.update("UPDATE tz_childcare_document SET recognition_json = ?, needs_verification = ? WHERE"
+        + " application_id = ? AND document_id = ?", recognitionJson, needsVerification, applicationId, documentId);
+  }
+
+  public void verified(String applicationId, String documentId, String verifiedJson, String by, Instant at) {
+    jdbc.update("UPDATE tz_childcare_document SET verified_json = ?, verified_by = ?, verified_at = ? WHERE"
+        + " application_id = ? AND document_id = ?", verifiedJson, by, Timestamp.from(at), applicationId, documentId);
+  }
+
+  public void event(String applicationId, String kind, String textJa, String actor, Instant at) {
+    jdbc.update("INSERT INTO tz_childcare_event (application_id, occurred_at, kind, text_ja, actor) VALUES"
+        + " (?,?,?,?,?)", applicationId, Timestamp.from(at), kind,
+        textJa.length() > 2000 ? textJa.substring(0, 2000) : textJa, actor);
+  }
+
+  public List<EventRow> events(String applicationId) {
+    return jdbc.query("SELECT * FROM tz_childcare_event WHERE application_id = ? ORDER BY id", (rs, n) ->
+        new EventRow(rs.getTimestamp("occurred_at").toInstant(), rs.getString("kind"), rs.getString("text_ja"),
+            rs.getString("actor")), applicationId);
+  }
+
+  /** For tests that reset rows between cases. */
+  JdbcTemplate jdbcForTests() {
+    return jdbc;
+  }
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static ApplicationContent content(String json) {
+    try {
+      return JSON.readValue(json, ApplicationContent.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable application content", e);
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package jp.tetsuzuki.processes.childcare.round;
+
+import static jp.tetsuzuki.bpmn.ChildcareAllocationRound.*;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import jp.tetsuzuki.processes.childcare.allocation.AllocationEngine;
+import jp.tetsuzuki.processes.childcare.allocation.AllocationRequest;
+import jp.tetsuzuki.processes.childcare.allocation.AllocationResult;
+import jp.tetsuzuki.processes.childcare.allocation.Applicant;
+import jp.tetsuzuki.processes.childcare.allocation.ClassAge;
+import jp.tetsuzuki.processes.childcare.allocation.Explanation;
+import jp.tetsuzuki.processes.childcare.allocation.Facility;
+import jp.tetsuzuki.processes.childcare.allocation.InvalidAllocationRequestException;
+import jp.tetsuzuki.processes.childcare.allocation.Placement;
+import jp.tetsuzuki.processes.childcare.allocation.Preference;
+import jp.tetsuzuki.processes.childcare.allocation.SiblingPattern;
+import jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent;
+import jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore;
+import jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore.ApplicationRow;
+import jp.tetsuzuki.processes.childcare.enrollment.RoundResults;
+import jp.tetsuzuki.processes.childcare.points.HouseholdPoints;
+import jp.tetsuzuki.processes.identity.AsPlatform;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * The glue of {@code childcare-allocation-round}: the applications come from our table (tenant, stage
+ * awaiting-round or waiting, admission month up to the round's), the placement from {@link AllocationEngine}; the
+ * proposal is kept per round instance ({@link RoundStore}) and delivered once after approval.
+ */
+public class ChildcareRoundSteps {
+
+  static final List<String> WAITING_STAGES = List.of(ChildcareStore.STAGE_AWAITING_ROUND, ChildcareStore.STAGE_WAITING);
+  static final int MAX_SUMMARY_FACILITIES = 50;
+
+  private final ChildcareStore applications;
+  private final RoundStore rounds;
+  private final RoundResults results;
+
+  public ChildcareRoundSteps(ChildcareStore applications, RoundStore rounds, RoundResults results) {
+    this.applications = applications;
+    this.rounds = rounds;
+    this.results = results;
+  }
+
+  /** Checks the start (tenant staff, month, places) and counts the applications the round will place. */
+  public void collect(DelegateExecution execution) {
+    String tenant = execution.getTenantId();
+    String group = tenant + "-hoiku";
+    String user = caller(execution);
+    var identity = execution.getProcessEngineServices().getIdentityService();
+    // the platform's own look-up: staff hold no grant to read the directory
+    if (user != null && AsPlatform.call(identity, () -> identity.createUserQuery().userId(user)
+        .memberOfGroup(group).count()) == 0) {
+      throw new AuthorizationException("利用調整は保育担当の職員だけが行えます / user " + user + " is not in " + group);
+    }
+    YearMonth month = month(execution);
+    facilities(execution);
+    execution.setVariable(CHILDCARE_GROUP, group);
+    execution.setVariable(APPLICATION_COUNT,
+        (long) applications.inStage(tenant, month.toString(), WAITING_STAGES).size());
+  }
+
+  /** Runs the engine on the applications and places read now, keeps the proposal, writes the review summary. */
+  public void allocate(DelegateExecution execution) {
+    String tenant = execution.getTenantId();
+    YearMonth month = month(execution);
+    int fiscalYear = HouseholdPoints.fiscalYearOf(month.atDay(1));
+    List<Facility> facilities = facilities(execution);
+    Set<String> known = facilities.stream().map(Facility::id).collect(Collectors.toSet());
+    List<Applicant> applicants = new ArrayList<>();
+    Map<String, String[]> childOf = new LinkedHashMap<>();
+    List<RoundStore.ResultRow> rows = new ArrayList<>();
+    String roundId = execution.getProcessInstanceId();
+    for (String id : applications.inStage(tenant, month.toString(), WAITING_STAGES)) {
+      ApplicationRow application = applications.find(id).orElseThrow();
+      ApplicationContent content = application.content();
+      SiblingPattern pattern = content.children().size() > 1 && content.siblingPattern() != null
+          ? SiblingPattern.ofCode(content.siblingPattern()).orElse(null) : null;
+      for (ApplicationContent.Child child : content.children()) {
+        int age = ClassAge.of(child.birthDate(), fiscalYear);
+        String applicantId = id + "/" + child.childId();
+        if (age < 0 || age >= Facility.AGES || application.points() == null) {
+          rows.add(new RoundStore.ResultRow(roundId, tenant, id, child.childId(), null, "WAITING",
+              age < 0 || age >= Facility.AGES ? "入所月の年度に0〜5歳クラスの対象ではありません。" : "指数が算定されていません。", null));
+          continue;
+        }
+        List<Preference> preferences = child.preferences().stream().filter(known::contains).distinct()
+            .map(f -> new Preference(f, application.points())).toList();
+        String current = child.currentFacilityId() != null && known.contains(child.currentFacilityId())
+            ? child.currentFacilityId() : null;
+        applicants.add(new Applicant(applicantId, id, age, preferences, current, pattern, null, Map.of()));
+        childOf.put(applicantId, new String[] {id, child.childId()});
+      }
+    }
+    AllocationResult result;
+    try {
+      result = new AllocationEngine().allocate(new AllocationRequest(facilities, applicants));
+    } catch (InvalidAllocationRequestException e) {
+      throw new BadUserRequestException("利用調整の入力に誤りがあります: " + e.problems().stream().limit(5)
+          .map(Object::toString).collect(Collectors.joining("; ")) + " / invalid allocation request");
+    }
+    Map<String, String> names = facilities.stream().collect(Collectors.toMap(Facility::id, Facility::name));
+    for (Placement p : result.placements()) {
+      String[] child = childOf.get(p.applicantId());
+      String explanation = p.summaryJa() + (p.explanation().isEmpty() ? "" : " " + p.explanation().stream()
+          .map(Explanation::messageJa).collect(Collectors.joining(" ")));
+      rows.add(new RoundStore.ResultRow(roundId, tenant, child[0], child[1],
+          p.outcome() == Placement.Outcome.WAITING ? null : p.facilityId(), p.outcome().name(), explanation, null));
+    }
+    rounds.replace(roundId, rows);
+    Object previous = execution.getVariable(RUN_NUMBER);
+    long run = previous instanceof Number n ? n.longValue() + 1 : 1;
+    execution.setVariable(RUN_NUMBER, run);
+    execution.setVariable(RESULT_SUMMARY_TEXT, summary(month, run, rows, names));
+  }
+
+  /** The review answer must be approve or rerun; the comment is bounded. */
+  public void reviewed(DelegateTask task) {
+    Object decision = task.getVariable(REVIEW_DECISION);
+    if (!DECISION_APPROVE.equals(decision) && !DECISION_RERUN.equals(decision)) {
+      throw new BadUserRequestException("判断（承認／再実行）を選んでください / " + REVIEW_DECISION + ": must be "
+          + DECISION_APPROVE + " or " + DECISION_RERUN);
+    }
+    if (task.getVariable(REVIEW_COMMENT) instanceof String c && c.length() > 500) {
+      throw new BadUserRequestException("コメントは500文字以内で入力してください / " + REVIEW_COMMENT + ": at most 500");
+    }
+  }
+
+  /**
+   * Delivers each application's result once: the application is marked published in this round before its
+   * instance is correlated, in the same transaction; an application withdrawn meanwhile gets nothing.
+   */
+  public void publish(DelegateExecution execution) {
+    String roundId = execution.getProcessInstanceId();
+    Map<String, List<RoundStore.ResultRow>> byApplication = rounds.results(roundId).stream()
+        .collect(Collectors.groupingBy(RoundStore.ResultRow::applicationId, TreeMap::new, Collectors.toList()));
+    for (Map.Entry<String, List<RoundStore.ResultRow>> entry : byApplication.entrySet()) {
+      if (!rounds.markPublished(roundId, entry.getKey(), ClockUtil.getCurrentTime().toInstant())) {
+        continue;
+      }
+      String facility = entry.getValue().stream().map(RoundStore.ResultRow::facilityId)
+          .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      String explanation = entry.getValue().stream().map(r -> r.childId() + ": " + r.summaryJa())
+          .collect(Collectors.joining("\n"));
+      // delivered by the platform once staff approved: the approver holds no grant on the applications' cases
+      AsPlatform.call(execution.getProcessEngineServices().getIdentityService(),
+          () -> results.publish(execution.getTenantId(), entry.getKey(), facility, explanation));
+    }
+  }
+
+  private static String summary(YearMonth month, long run, List<RoundStore.ResultRow> rows,
+      Map<String, String> names) {
+    long placed = rows.stream().filter(r -> r.facilityId() != null).count();
+    Map<String, Long> perFacility = rows.stream().filter(r -> r.facilityId() != null)
+        .collect(Collectors.groupingBy(RoundStore.ResultRow::facilityId, TreeMap::new, Collectors.counting()));
+    StringBuilder text = new StringBuilder("### " + month + " 入所の利用調整（" + run + "回目の実行）\n\n")
+        .append("- 申込み ").append(rows.stream().map(RoundStore.ResultRow::applicationId).distinct().count())
+        .append("件、児童 ").append(rows.size()).append("人\n- 内定 ").append(placed).append("人、保留 ")
+        .append(rows.size() - placed).append("人\n\n");
+    perFacility.entrySet().stream().limit(MAX_SUMMARY_FACILITIES).forEach(e -> text.append("- ")
+        .append(names.getOrDefault(e.getKey(), e.getKey())).append("（").append(e.getKey()).append("）: 内定 ")
+        .append(e.getValue()).append("人\n"));
+    if (perFacility.size() > MAX_SUMMARY_FACILITIES) {
+      text.append("- ほか ").append(perFacility.size() - MAX_SUMMARY_FACILITIES).append("施設\n");
+    }
+    return text.toString();
+  }
+
+  private static YearMonth month(DelegateExecution execution) {
+    Object value = execution.getVariable(ADMISSION_MONTH);
+    try {
+      if (value instanceof String s && s.matches("\\d{4}-\\d{2}")) {
+        return YearMonth.parse(s);
+      }
+    } catch (DateTimeParseException e) {
+      // falls through to the error below
+    }
+    throw new BadUserRequestException("入所月は YYYY-MM で入力してください / " + ADMISSION_MONTH + ": YYYY-MM");
+  }
+
+  private static List<Facility> facilities(DelegateExecution execution) {
+    Object text = execution.getVariable(FACILITIES_TEXT);
+    try {
+      return FacilityPlaces.parse(text instanceof String s ? s : null);
+    } catch (FacilityPlaces.InvalidFacilitiesException e) {
+      throw new BadUserRequestException(e.messageJa() + " / " + e.getMessage());
+    }
+  }
+
+  private static String caller(DelegateExecution execution) {
+    Authentication a = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return a == null ? null : a.getUserId();
+  }
+
+  static LocalDate firstDay(YearMonth month) {
+    return month.atDay(1);
+  }
+}

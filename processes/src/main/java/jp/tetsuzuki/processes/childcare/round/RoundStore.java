@@ -1,0 +1,46 @@
+package jp.tetsuzuki.processes.childcare.round;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The proposed and published results of the rounds ({@code V62__childcare_allocation_round.sql}). */
+public class RoundStore {
+
+  public record ResultRow(String roundId, String tenantId, String applicationId, String childId, String facilityId,
+      String outcome, String summaryJa, Instant publishedAt) {}
+
+  private final JdbcTemplate jdbc;
+
+  public RoundStore(DataSource dataSource) {
+    this.jdbc = new JdbcTemplate(dataSource);
+  }
+
+  /** A (re-)run replaces the round's proposal; nothing of it is published yet. */
+  public void replace(String roundId, List<ResultRow> rows) {
+    if (jdbc.queryForObject("SELECT COUNT(*) FROM tz_childcare_round_result WHERE round_id = ? AND published_at IS"
+        + " NOT NULL", Integer.class, roundId) > 0) {
+      throw new IllegalStateException("round " + roundId + " is published already");
+    }
+    jdbc.update("DELETE FROM tz_childcare_round_result WHERE round_id = ?", roundId);
+    jdbc.batchUpdate("INSERT INTO tz_childcare_round_result (round_id, tenant_id, application_id, child_id,"
+        + " facility_id, outcome, summary_ja) VALUES (?,?,?,?,?,?,?)", rows.stream().map(r -> new Object[] {
+            r.roundId(), r.tenantId(), r.applicationId(), r.childId(), r.facilityId(), r.outcome(),
+            r.summaryJa().length() > 2000 ? r.summaryJa().substring(0, 2000) : r.summaryJa()}).toList());
+  }
+
+  public List<ResultRow> results(String roundId) {
+    return jdbc.query("SELECT * FROM tz_childcare_round_result WHERE round_id = ? ORDER BY application_id, child_id",
+        (rs, n) -> new ResultRow(rs.getString("round_id"), rs.getString("tenant_id"), rs.getString("application_id"),
+            rs.getString("child_id"), rs.getString("facility_id"), rs.getString("outcome"), rs.getString("summary_ja"),
+            rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant()), roundId);
+  }
+
+  /** Marks an application's results of the round published; false when they were published already. */
+  public boolean markPublished(String roundId, String applicationId, Instant at) {
+    return jdbc.update("UPDATE tz_childcare_round_result SET published_at = ? WHERE round_id = ? AND"
+        + " application_id = ? AND published_at IS NULL", Timestamp.from(at), roundId, applicationId) > 0;
+  }
+}

@@ -1,0 +1,195 @@
+package jp.tetsuzuki.processes.childcare.enrollment;
+
+import static jp.tetsuzuki.bpmn.ChildcareAllocationRound.*;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.tetsuzuki.bpmn.ChildcareEnrollment;
+import jp.tetsuzuki.bpmn.DocumentVariables;
+import jp.tetsuzuki.bpmn.Topics;
+import jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore.ApplicationRow;
+import jp.tetsuzuki.processes.childcare.round.RoundStore;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code childcare-allocation-round} with real enrollment instances waiting for it: collect from our table, run the
+ * allocation engine, review, re-run before approval, approve → each application's result exactly once.
+ */
+class ChildcareAllocationRoundProcessTest {
+
+  static final ChildcareTestEnvironment ENV = new ChildcareTestEnvironment();
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ENV.configuration)
+      .assertClassCoverageAtLeast(1.0)
+      .excludeProcessDefinitionKeys(ChildcareEnrollment.ID)
+      .build();
+
+  static boolean populated;
+  static final Instant NOW = Instant.parse("2026-11-02T01:00:00Z");
+  static final String ONE_PLACE = "minami,南保育園,1,0,0,0,0,0\nkita,北保育園,0,0,0,0,0,0";
+  static final String TWO_PLACES = "minami,南保育園,1,0,0,0,0,0\nkita,北保育園,1,0,0,0,0,0";
+
+  ProcessEngine engine;
+  ChildcareStore store;
+  String tenant;
+
+  @BeforeEach
+  void setUp() {
+    engine = extension.getProcessEngine();
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    if (!populated) {
+      ENV.populate(engine);
+      IdentityService identity = engine.getIdentityService();
+      identity.saveGroup(identity.newGroup("demo-ku-hoiku"));
+      for (String id : List.of("hoiku-ku", "staff-other")) {
+        identity.saveUser(identity.newUser(id));
+        identity.createTenantUserMembership("demo-ku", id);
+      }
+      identity.createMembership("hoiku-ku", "demo-ku-hoiku");
+      populated = true;
+    }
+    store = ENV.module.store();
+    // each test its own tenant data: applications of earlier tests must not join this round
+    tenant = "demo-ku";
+    store.jdbcForTests().update("UPDATE tz_childcare_application SET stage = 'closed-at-fiscal-year-end'");
+  }
+
+  @AfterEach
+  void tearDown() {
+    engine.getIdentityService().clearAuthentication();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void reRunBeforeApprovalThenApproveDeliversEachResultOnce() {
+    ProcessInstance high = waitingApplication(List.of("minami", "kita"), 20, 8);   // 20 + 20 = 40
+    ProcessInstance low = waitingApplication(List.of("minami", "kita"), 16, 6);    // 16 + 20 = 36
+
+    ProcessInstance round = startRound("hoiku-ku", ONE_PLACE);
+    assertThat(round).isWaitingAt(TASK_REVIEW_ALLOCATION).task().hasCandidateGroup("demo-ku-hoiku");
+    Assertions.assertThat(summary(round)).contains("1回目の実行").contains("申込み 2件、児童 2人")
+        .contains("内定 1人、保留 1人").contains("南保育園（minami）: 内定 1人");
+    Assertions.assertThat(engine.getRuntimeService().getVariable(round.getId(), APPLICATION_COUNT)).isEqualTo(2L);
+
+    // staff re-run after the nursery reports another place: the places are read again
+    engine.getRuntimeService().setVariable(round.getId(), FACILITIES_TEXT, TWO_PLACES);
+    review(round, DECISION_RERUN);
+    Assertions.assertThat(summary(round)).contains("2回目の実行").contains("内定 2人、保留 0人");
+    engine.getRuntimeService().setVariable(round.getId(), FACILITIES_TEXT, ONE_PLACE);
+    review(round, DECISION_RERUN);
+    Assertions.assertThat(summary(round)).contains("3回目の実行").contains("内定 1人、保留 1人");
+    // nothing reached the applications before approval
+    assertThat(high).isWaitingAt(ChildcareEnrollment.TASK_AWAIT_ROUND_RESULT);
+    assertThat(low).isWaitingAt(ChildcareEnrollment.TASK_AWAIT_ROUND_RESULT);
+
+    review(round, DECISION_APPROVE);
+    assertThat(round).isEnded().hasPassed(TASK_PUBLISH_RESULTS, EVENT_RESULTS_PUBLISHED);
+    assertThat(high).isWaitingAt(ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK);
+    assertThat(low).isWaitingAt(ChildcareEnrollment.TASK_AWAIT_ROUND_RESULT)
+        .hasPassed(ChildcareEnrollment.TASK_RECORD_WAITING);
+    ApplicationRow offered = store.find(high.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(offered.stage()).isEqualTo(ChildcareStore.STAGE_OFFERED);
+    Assertions.assertThat(offered.resultFacilityId()).isEqualTo("minami");
+    ApplicationRow waiting = store.find(low.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(waiting.stage()).isEqualTo(ChildcareStore.STAGE_WAITING);
+    Assertions.assertThat(waiting.resultExplanation()).contains("南保育園");
+    Assertions.assertThat(count(high.getBusinessKey(), "offered")).isEqualTo(1);
+    Assertions.assertThat(count(low.getBusinessKey(), "waiting")).isEqualTo(1);
+    // exactly once: the round's results are marked published, a second delivery finds nothing to do
+    RoundStore rounds = new RoundStore(ENV.dataSource);
+    Assertions.assertThat(rounds.results(round.getId())).allMatch(r -> r.publishedAt() != null);
+    Assertions.assertThat(rounds.markPublished(round.getId(), high.getBusinessKey(), NOW)).isFalse();
+  }
+
+  @Test
+  void aWithdrawnApplicationGetsNoResult() {
+    ProcessInstance app = waitingApplication(List.of("minami"), 20, 8);
+    ProcessInstance round = startRound("hoiku-ku", ONE_PLACE);
+    engine.getRuntimeService().createMessageCorrelation(ChildcareEnrollment.MSG_WITHDRAWN).tenantId(tenant)
+        .processInstanceBusinessKey(app.getBusinessKey()).correlate();
+    review(round, DECISION_APPROVE);
+    assertThat(round).isEnded();
+    Assertions.assertThat(store.find(app.getBusinessKey()).orElseThrow().stage())
+        .isEqualTo(ChildcareStore.STAGE_WITHDRAWN);
+    Assertions.assertThat(count(app.getBusinessKey(), "offered")).isZero();
+  }
+
+  @Test
+  void onlyTheTenantsChildcareStaffStartARoundAndBadPlacesNameTheLine() {
+    assertThatThrownBy(() -> startRound("staff-other", ONE_PLACE))
+        .hasMessageContaining("保育担当の職員だけ");
+    assertThatThrownBy(() -> startRound("hoiku-ku", "minami,南保育園,1,0,0,x,0,0"))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("1行目: 3歳の募集人数");
+    assertThatThrownBy(() -> startRound("hoiku-ku", "minami,南,1,0,0,0,0,0\nminami,南,1,0,0,0,0,0"))
+        .hasMessageContaining("2行目: 保育所ID minami が重複");
+  }
+
+  // --- helpers
+
+  ProcessInstance startRound(String user, String facilities) {
+    engine.getIdentityService().setAuthentication(user, user.equals("hoiku-ku") ? List.of("demo-ku-hoiku")
+        : List.of(), List.of(tenant));
+    try {
+      return engine.getRuntimeService().startProcessInstanceByKey(ID, new HashMap<>(Map.of(TENANT_ID, tenant,
+          ADMISSION_MONTH, "2026-12", FACILITIES_TEXT, facilities)));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  void review(ProcessInstance round, String decision) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(round.getId()).singleResult();
+    engine.getTaskService().complete(task.getId(), Map.of(REVIEW_DECISION, decision));
+  }
+
+  String summary(ProcessInstance round) {
+    return (String) engine.getRuntimeService().getVariable(round.getId(), RESULT_SUMMARY_TEXT);
+  }
+
+  long count(String applicationId, String kind) {
+    return store.events(applicationId).stream().filter(e -> e.kind().equals(kind)).count();
+  }
+
+  /** An application without certificates (declared work), inspected and scored: waiting for the round. */
+  ProcessInstance waitingApplication(List<String> preferences, int days, double hours) {
+    String id = UUID.randomUUID().toString();
+    ApplicationContent content = new ApplicationContent(List.of(
+        new ApplicationContent.Guardian("保護者1", "work", days, hours, null, null),
+        new ApplicationContent.Guardian("保護者2", "work", 20, 8.0, null, null)), false, false, false, false, false, 0,
+        null, List.of(new ApplicationContent.Child("c1", "子", LocalDate.of(2025, 6, 1), preferences, null)),
+        List.of(new ApplicationContent.Document("doc-" + id, ApplicationContent.KIND_OTHER, null, "a.pdf")));
+    store.insert(new ApplicationRow(id, tenant, "parent-app", NOW, null, "0".repeat(64), 2026, "2026-12",
+        ChildcareStore.STAGE_RECEIVED, content, null, null, null, null, null));
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(ChildcareEnrollment.ID, id,
+        new HashMap<>(Map.of(ChildcareEnrollment.TENANT_ID, tenant, ChildcareEnrollment.APPLICATION_ID, id)));
+    for (LockedExternalTask t : engine.getExternalTaskService().fetchAndLock(10, "test-worker")
+        .topic(Topics.DOCUMENT_INSPECTION, 60_000).execute()) {
+      engine.getExternalTaskService().complete(t.getId(), "test-worker",
+          Map.of(DocumentVariables.DOCUMENT_MEDIA_TYPE, "application/pdf"));
+    }
+    assertThat(pi).isWaitingAt(ChildcareEnrollment.TASK_AWAIT_ROUND_RESULT);
+    return pi;
+  }
+}

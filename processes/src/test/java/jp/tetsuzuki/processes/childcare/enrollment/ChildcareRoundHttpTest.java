@@ -1,0 +1,108 @@
+package jp.tetsuzuki.processes.childcare.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.tetsuzuki.bpmn.ChildcareAllocationRound;
+import jp.tetsuzuki.bpmn.ChildcareEnrollment;
+import jp.tetsuzuki.processes.support.Cases;
+import jp.tetsuzuki.processes.support.Http;
+import jp.tetsuzuki.processes.support.PlatformTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A full round for デモ区 over HTTP with the real workers of the platform JVM: an outside system applies with an
+ * employment certificate, the workers inspect and read it (the OCR may read it or report it unreadable: either way
+ * staff verify), staff verify, the points come from the tenant's table, staff run and approve the round, the offer
+ * goes to interview and the child is enrolled.
+ */
+@PlatformTest
+class ChildcareRoundHttpTest {
+
+  private static final String APPLICATIONS = "/api/v1/childcare/applications";
+
+  @LocalServerPort int port;
+
+  @Test
+  void applyReadVerifyScoreRoundApproveOfferEnrol() {
+    Http app = Http.as("api-client", port);
+    Http staff = Http.as("staff-ku", port);
+    String certificate = Cases.upload(app, "demo-ku", Cases.pdf("shuro shomeisho"));
+    Map<String, Object> body = Map.of(
+        "tenantId", "demo-ku",
+        "admissionMonth", "2027-01",
+        "household", Map.of("siblingEnrolledAtFirstChoice", true),
+        "guardians", List.of(Map.of("name", "保護者1", "reason", "work", "daysPerMonth", 20, "hoursPerDay", 8),
+            Map.of("name", "保護者2", "reason", "work", "daysPerMonth", 16, "hoursPerDay", 6)),
+        "children", List.of(Map.of("childId", "c1", "name", "子", "birthDate", "2025-06-01",
+            "preferences", List.of("minami-hoikuen", "kita-hoikuen"))),
+        "documents", List.of(Map.of("documentId", certificate, "kind", "employment-certificate",
+            "guardianNumber", 1)));
+    String key = UUID.randomUUID().toString();
+    Http.Response created = app.header("Idempotency-Key", key).postJson(APPLICATIONS, body);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+    Http.Response again = app.header("Idempotency-Key", key).postJson(APPLICATIONS, body);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.json().get("id").asText()).isEqualTo(id);
+    // a bad field is named, nothing stored
+    Http.Response bad = app.header("Idempotency-Key", UUID.randomUUID().toString()).postJson(APPLICATIONS,
+        Map.of("tenantId", "demo-ku", "admissionMonth", "2027-13"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("admissionMonth");
+    // another municipality's staff do not see it
+    assertThat(Http.as("staff-shi", port).get(APPLICATIONS + "/" + id).status()).isEqualTo(404);
+
+    // the workers inspect and read the certificate; staff (保育課) verify
+    String pi = created.json().get("processInstanceId").asText();
+    JsonNode verify = await().atMost(Duration.ofSeconds(60)).until(() -> staff.get("/engine-rest/task?maxResults=10&processInstanceId="
+        + pi + "&taskDefinitionKey=" + ChildcareEnrollment.TASK_VERIFY_CERTIFICATE).json(), t -> t.size() == 1).get(0);
+    Http.Response verified = staff.postJson("/engine-rest/task/" + verify.get("id").asText() + "/complete",
+        Map.of("variables", Map.of(
+            ChildcareEnrollment.GUARDIAN_NUMBER, Map.of("value", 1, "type", "Long"),
+            ChildcareEnrollment.WORK_DAYS_PER_MONTH, Map.of("value", 20, "type", "Long"),
+            ChildcareEnrollment.WORK_HOURS_PER_MONTH, Map.of("value", 160.0, "type", "Double"))));
+    assertThat(verified.status()).as(verified.body()).isEqualTo(204);
+    JsonNode scored = app.get(APPLICATIONS + "/" + id).json();
+    assertThat(scored.get("stage").asText()).isEqualTo("awaiting-round");
+    assertThat(scored.get("points").asInt()).isEqualTo(20 + 16 + 2);
+    assertThat(scored.get("pointsExplanationJa").asText()).contains("世帯指数 38");
+
+    // staff run the round for January 2027 and approve it
+    Http.Response round = staff.postJson("/engine-rest/process-definition/key/" + ChildcareAllocationRound.ID
+        + "/start", Map.of("variables", Map.of(
+            ChildcareAllocationRound.TENANT_ID, Map.of("value", "demo-ku"),
+            ChildcareAllocationRound.ADMISSION_MONTH, Map.of("value", "2027-01"),
+            ChildcareAllocationRound.FACILITIES_TEXT, Map.of("value",
+                "minami-hoikuen,南保育園,1,0,0,0,0,0\nkita-hoikuen,北保育園,1,0,0,0,0,0")),
+            "withVariablesInReturn", false));
+    assertThat(round.status()).as(round.body()).isEqualTo(200);
+    String roundId = round.json().get("id").asText();
+    JsonNode review = staff.get("/engine-rest/task?maxResults=10&processInstanceId=" + roundId).json().get(0);
+    assertThat(review.get("taskDefinitionKey").asText()).isEqualTo(ChildcareAllocationRound.TASK_REVIEW_ALLOCATION);
+    assertThat(staff.postJson("/engine-rest/task/" + review.get("id").asText() + "/complete", Map.of("variables",
+        Map.of(ChildcareAllocationRound.REVIEW_DECISION, Map.of("value", "approve")))).status()).isEqualTo(204);
+
+    JsonNode offered = app.get(APPLICATIONS + "/" + id).json();
+    assertThat(offered.get("stage").asText()).isEqualTo("offered");
+    assertThat(offered.get("result").get("facilityId").asText()).isEqualTo("minami-hoikuen");
+    assertThat(offered.get("result").get("explanationJa").asText()).isNotBlank();
+
+    JsonNode interview = staff.get("/engine-rest/task?maxResults=10&processInstanceId=" + pi).json().get(0);
+    assertThat(interview.get("taskDefinitionKey").asText())
+        .isEqualTo(ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK);
+    assertThat(staff.postJson("/engine-rest/task/" + interview.get("id").asText() + "/complete", Map.of("variables",
+        Map.of(ChildcareEnrollment.INTERVIEW_OUTCOME, Map.of("value", "enroll")))).status()).isEqualTo(204);
+    JsonNode enrolled = app.get(APPLICATIONS + "/" + id).json();
+    assertThat(enrolled.get("stage").asText()).isEqualTo("enrolled");
+    assertThat(enrolled.get("events").findValuesAsText("kind")).contains("points",
+        "offered", "enrolled", "nursery-enrollment-outbound");
+  }
+}
