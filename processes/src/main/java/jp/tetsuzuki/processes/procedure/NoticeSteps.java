@@ -51,6 +51,12 @@ public class NoticeSteps {
     execution.setVariable(NotificationVariables.APPLICANT_EMAIL, applicant.get("email"));
     execution.setVariable(CASE_NUMBER, application.id());
     execution.setVariable(REVIEW_GROUP, procedure.reviewGroup(application.tenantId()));
+    if (CHANNEL_POST.equals(procedure.notification().channel())) {
+      // the catalog's channel is post: staff print and post the notice (Task_NotifyByPost) and confirm the day
+      execution.setVariable(POST_REASON, EventTexts.text("notice.post-reason.channel"));
+      cases.store().event(application.id(), "post-requested", EventTexts.text("notice.post-requested",
+          kind(execution)), null, CaseRecords.now());
+    }
   }
 
   /** The worker sent the mail: its Message-ID (checked) goes into the case history. */
@@ -67,6 +73,7 @@ public class NoticeSteps {
   public void recordUndeliverable(DelegateExecution execution) {
     ApplicationRecord application = cases.linkedFromNotice(execution);
     noticeOf(execution, application);
+    execution.setVariable(POST_REASON, EventTexts.text("notice.post-reason.undeliverable"));
     cases.store().event(application.id(), "mail-undeliverable", EventTexts.text("notice.mail-undeliverable",
         kind(execution)), null, CaseRecords.now());
   }

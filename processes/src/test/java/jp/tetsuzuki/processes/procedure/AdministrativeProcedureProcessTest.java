@@ -129,6 +129,8 @@ class AdministrativeProcedureProcessTest {
     approve("bucho-ku", "許可する");
     enterLegacyRegister(pi);
 
+    assertThat(pi).isWaitingAt(TASK_SEND_DECISION_NOTICE);
+    Assertions.assertThat(postNotices(pi)).singleElement().asString().contains("許可します");
     assertThat(pi).isEnded().hasPassed(TASK_GRANT, TASK_NOTIFY, EVENT_CLOSED).variables()
         .containsEntry(OUTCOME, OUTCOME_GRANTED).containsEntry(DECIDED_BY, "bucho-ku");
     ApplicationRecord done = application(pi);
@@ -168,6 +170,7 @@ class AdministrativeProcedureProcessTest {
     approve("kacho-ku", null);
     approve("bucho-ku", null);
     enterLegacyRegister(pi);
+    postNotices(pi);
     assertThat(pi).isEnded().variables().containsEntry(OUTCOME, OUTCOME_GRANTED);
   }
 
@@ -180,6 +183,7 @@ class AdministrativeProcedureProcessTest {
     Assertions.assertThat(deadline.getDuedate().toInstant()).isEqualTo(Instant.parse("2026-12-01T15:00:00Z"));
     execute(deadline);
 
+    postNotices(pi);
     assertThat(pi).isEnded().hasPassed(TASK_DECIDE_UNANSWERED, TASK_NOTIFY).hasNotPassed(TASK_REVIEW).variables()
         .containsEntry(OUTCOME, OUTCOME_REFUSED);
     ApplicationRecord refused = application(pi);
@@ -217,6 +221,7 @@ class AdministrativeProcedureProcessTest {
 
     runtimeService().createMessageCorrelation(MSG_WITHDRAWAL_REQUESTED).processInstanceId(pi.getId())
         .setVariable(WITHDRAWAL_REASON, "計画を変更したため").correlate();
+    postNotices(pi);
     assertThat(pi).isEnded().hasPassed(TASK_RECORD_WITHDRAWAL, EVENT_WITHDRAWN).hasNotPassed(TASK_NOTIFY)
         .variables().containsEntry(OUTCOME, OUTCOME_WITHDRAWN);
     assertThat(route).isEnded();
@@ -242,6 +247,7 @@ class AdministrativeProcedureProcessTest {
     approve("kacho-ku", null);
     approve("bucho-ku", null);
 
+    postNotices(pi);
     assertThat(pi).isEnded().hasPassed(GATEWAY_PROPOSED_DECISION, TASK_REFUSE, TASK_NOTIFY)
         .variables().containsEntry(OUTCOME, OUTCOME_REFUSED);
     Assertions.assertThat(application(pi).outcomeReason()).isEqualTo("占用期間が道路法施行令第9条の基準（5年）を超えるため");
@@ -265,6 +271,7 @@ class AdministrativeProcedureProcessTest {
     approve("kacho-ku", null);
     approve("bucho-ku", null);
     enterLegacyRegister(pi);
+    postNotices(pi);
     assertThat(pi).isEnded().hasPassed(TASK_GRANT).variables().containsEntry(OUTCOME, OUTCOME_GRANTED);
   }
 
@@ -606,6 +613,36 @@ class AdministrativeProcedureProcessTest {
   }
 
   @Test
+  void aPostChannelNoticeGivesStaffThePostingTaskWhileTheCorrectionDeadlineRuns() {
+    // road-occupancy-permit notifies by post: the 補正 request is a task 「通知を郵送する」 with the text to print
+    MAIL.clear();
+    ProcessInstance pi = apply(ROAD, allDocuments(ROAD).subList(0, 3));
+    assertThat(pi).isWaitingAt(TASK_AWAIT_CORRECTION);
+    ProcessInstance notice = noticeOf(pi);
+    assertThat(notice).hasPassed(ApplicantNotice.GATEWAY_CHANNEL).isWaitingAt(ApplicantNotice.TASK_NOTIFY_BY_POST)
+        .hasNotPassed(ApplicantNotice.TASK_MAIL_NOTICE, ApplicantNotice.EVENT_NOT_BY_MAIL);
+    Task post = taskService().createTaskQuery().processInstanceId(notice.getId()).singleResult();
+    assertThat(post).hasName("通知を郵送する").hasCandidateGroup("demo-ku-doro")
+        .hasFormKey(null);
+    Assertions.assertThat((String) taskService().getVariable(post.getId(), ApplicantNotice.NOTICE_TEXT))
+        .contains("補正").contains("工程表");
+    Assertions.assertThat((String) taskService().getVariable(post.getId(), ApplicantNotice.POST_REASON))
+        .contains("郵送");
+    Assertions.assertThat(message(pi, "post-requested")).contains("補正の求め").contains("郵送");
+    Assertions.assertThat(eventTypes(pi)).doesNotContain("posted");
+
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-17T02:00:00Z")));
+    completeAs("staff-ku", post, Map.of(ApplicantNotice.POSTED_ON, "2026-11-17"));
+    assertThat(notice).isEnded().hasPassed(ApplicantNotice.EVENT_POSTED);
+    Assertions.assertThat(message(pi, "posted")).contains("補正の求め").contains("2026-11-17");
+    Assertions.assertThat(ENV.store.events(application(pi).id()).stream().filter(e -> e.type().equals("posted"))
+        .findFirst().orElseThrow().actor()).isEqualTo("staff-ku");
+    // the case itself still waits for the correction
+    assertThat(pi).isWaitingAt(TASK_AWAIT_CORRECTION);
+    Assertions.assertThat(MAIL.sent()).isEmpty();
+  }
+
+  @Test
   void aGrantedRoadPermitIsEnteredIntoTheRoadRegisterWithItsScreenTrail() {
     ProcessInstance pi = apply(ROAD, allDocuments(ROAD));
     review(pi, "staff-ku", "基準に適合");
@@ -631,6 +668,7 @@ class AdministrativeProcedureProcessTest {
             + "\"action\":\"confirm\",\"outcome\":\"ok\",\"shimei\":\"デモ建設株式会社\"},"
             + "{\"at\":\"2026-11-16T01:00:01Z\",\"screen\":\"登録完了\",\"action\":\"register\",\"outcome\":\"ok\"}]"));
 
+    postNotices(pi);
     assertThat(pi).hasPassed(TASK_RECORD_LEGACY_ENTRY, TASK_NOTIFY).isEnded();
     List<ApplicationStore.LegacyEntry> entries = ENV.store.legacyEntries(application(pi).id());
     Assertions.assertThat(entries).singleElement().satisfies(e -> {
@@ -671,6 +709,7 @@ class AdministrativeProcedureProcessTest {
     completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_MANUAL, LEGACY_RECORD_NUMBER, "R-000043",
         LEGACY_NOTE, "カナを確認のうえ手入力"));
 
+    postNotices(pi);
     assertThat(pi).hasPassed(TASK_RECORD_MANUAL_LEGACY_ENTRY, TASK_NOTIFY).isEnded();
     Assertions.assertThat(ENV.store.legacyEntries(application(pi).id()))
         .extracting(ApplicationStore.LegacyEntry::outcome, ApplicationStore.LegacyEntry::recordNumber,
@@ -717,6 +756,7 @@ class AdministrativeProcedureProcessTest {
         LegacyEntryVariables.LEGACY_RECORD_NUMBER, "R-000044", LegacyEntryVariables.LEGACY_ENTRY_OUTCOME, "ENTERED",
         LegacyEntryVariables.LEGACY_ENTRY_AUDIT, "[]"));
 
+    postNotices(pi);
     assertThat(pi).hasPassed(TASK_RECORD_LEGACY_ENTRY, TASK_NOTIFY).isEnded();
     Assertions.assertThat(ENV.store.legacyEntries(application(pi).id()))
         .extracting(ApplicationStore.LegacyEntry::outcome, ApplicationStore.LegacyEntry::messages,
@@ -770,6 +810,7 @@ class AdministrativeProcedureProcessTest {
 
     assertThat(pi).isWaitingAt(TASK_ENTER_LEGACY_REGISTER);
     enterLegacyRegister(pi);
+    postNotices(pi);
     assertThat(pi).isEnded();
     Assertions.assertThat(eventTypes(pi)).containsSubsequence("legacy-outage", "legacy-retry", "legacy-entered");
   }
@@ -889,6 +930,23 @@ class AdministrativeProcedureProcessTest {
     return NOTIFIER.send(new Notification(Notification.keyOf(task.getProcessInstanceId(), event,
         values.get(NotificationVariables.NOTIFICATION_OCCURRENCE)),
         (String) values.get(NotificationVariables.APPLICANT_EMAIL), event, values));
+  }
+
+  /**
+   * Staff post every notice of a post-channel case (road-occupancy-permit) as Task_NotifyByPost asks; returns the
+   * notice texts they were given to print.
+   */
+  private List<String> postNotices(ProcessInstance pi) {
+    List<String> texts = new java.util.ArrayList<>();
+    for (ProcessInstance notice : runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey(ApplicantNotice.ID).active().list()) {
+      for (Task post : taskService().createTaskQuery().processInstanceId(notice.getId())
+          .taskDefinitionKey(ApplicantNotice.TASK_NOTIFY_BY_POST).list()) {
+        texts.add((String) taskService().getVariable(post.getId(), ApplicantNotice.NOTICE_TEXT));
+        completeAs("staff-ku", post, Map.of(ApplicantNotice.POSTED_ON, "2026-11-16"));
+      }
+    }
+    return texts;
   }
 
   private ProcessInstance noticeOf(ProcessInstance pi) {
