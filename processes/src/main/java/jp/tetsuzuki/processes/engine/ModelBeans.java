@@ -28,6 +28,7 @@ public final class ModelBeans {
       Map.entry("decisionSteps", DecisionSteps.class),
       Map.entry("legacyEntrySteps", LegacyEntrySteps.class),
       Map.entry("noticeSteps", NoticeSteps.class),
+      Map.entry("followUpDeadlines", jp.tetsuzuki.processes.procedure.FollowUpDeadlines.class),
       Map.entry("approvalRouteActivities", ApprovalRouteActivities.class));
 
   private ModelBeans() {}
