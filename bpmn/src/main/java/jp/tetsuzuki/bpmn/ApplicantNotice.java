@@ -47,6 +47,15 @@ public final class ApplicantNotice {
   /** Shown at {@link #TASK_NOTIFY_BY_POST}: whom to post to, and for which procedure (read-only). */
   public static final String APPLICANT_NAME = AdministrativeProcedure.APPLICANT_NAME;
   public static final String PROCEDURE_NAME = AdministrativeProcedure.PROCEDURE_NAME;
+  /** For the letter (mail templates): the 処分庁, the tenant's name (e.g. デモ区). */
+  public static final String AUTHORITY_NAME = "authorityName";
+  /** For the letter: whom to ask, the authority and the reviewing department (from the tenant's groups). */
+  public static final String CONTACT = "contact";
+  /** For the letter: the day of the notice (decision or withdrawal accepted), YYYY-MM-DD in Tokyo. */
+  public static final String NOTICE_DATE = "noticeDate";
+  /** For the 補正 letter: the correction deadline, YYYY-MM-DD (or 「補正の通知に記載の期限」 when the case has none). */
+  public static final String CORRECTION_DUE_DATE = AdministrativeProcedure.CORRECTION_DUE_DATE;
+
   /** Staff at {@link #TASK_NOTIFY_BY_POST}: the day the notice was posted (YYYY-MM-DD). */
   public static final String POSTED_ON = "postedOn";
 
