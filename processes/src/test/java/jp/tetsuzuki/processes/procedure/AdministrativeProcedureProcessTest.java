@@ -110,6 +110,9 @@ class AdministrativeProcedureProcessTest {
     Assertions.assertThat((String) taskService().getVariableLocal(review.getId(), APPLICATION_DETAILS))
         .contains("| 道路名 | 区道1号 |", "| 占用開始日 | 2027年1月4日 |", "| 占用面積（平方メートル） | 12.5 |",
             "| 占用料（月額・円） | 3,200 |", "| 郵便番号 | 100\\-0001 |");
+    // the attachments as staff review them: kind and file name from the document store, not bare ids
+    Assertions.assertThat((String) taskService().getVariableLocal(review.getId(), ATTACHMENT_LIST))
+        .contains("| 申請書 | application\\-form\\.pdf | 検査済み |", "| 工程表 | work\\-schedule\\.pdf | 検査済み |");
     Assertions.assertThat(review.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-12-07T08:00:00Z"));
     Assertions.assertThat(application(pi).status()).isEqualTo(ApplicationRecord.STATUS_UNDER_REVIEW);
 
@@ -125,6 +128,10 @@ class AdministrativeProcedureProcessTest {
 
     review(pi, "staff-ku", "占用の位置・期間とも基準に適合");
     assertThat(pi).isWaitingAt(TASK_DECIDE);
+    Task approval = taskService().createTaskQuery().taskAssignee("kacho-ku")
+        .taskDefinitionKey(ApprovalRoute.TASK_APPROVE).singleResult();
+    Assertions.assertThat((String) taskService().getVariable(approval.getId(), ApprovalRoute.ATTACHMENTS_TEXT))
+        .contains("・申請書: application-form.pdf（検査済み、文書ID ").contains("・位置図: location-map.pdf");
     approve("kacho-ku", "適当と認めます");
     approve("bucho-ku", "許可する");
     enterLegacyRegister(pi);
@@ -137,7 +144,7 @@ class AdministrativeProcedureProcessTest {
     Assertions.assertThat(done.outcome()).isEqualTo(OUTCOME_GRANTED);
     Assertions.assertThat(done.stage()).isEqualTo(ApplicationRecord.STAGE_CLOSED);
     Assertions.assertThat(message(pi, "notified")).contains("道路占用許可申請").contains("許可します")
-        .contains("郵送").contains("道路法");
+        .contains("道路法").doesNotContain("通知方法");
   }
 
   @Test
@@ -220,13 +227,16 @@ class AdministrativeProcedureProcessTest {
     assertThat(route).isWaitingAt(ApprovalRoute.TASK_APPROVE);
 
     runtimeService().createMessageCorrelation(MSG_WITHDRAWAL_REQUESTED).processInstanceId(pi.getId())
-        .setVariable(WITHDRAWAL_REASON, "計画を変更したため").correlate();
+        .setVariable(WITHDRAWAL_REASON, "計画を変更したため").setVariable(WITHDRAWAL_REQUESTED_BY, "api-client")
+        .correlate();
     postNotices(pi);
     assertThat(pi).isEnded().hasPassed(TASK_RECORD_WITHDRAWAL, EVENT_WITHDRAWN).hasNotPassed(TASK_NOTIFY)
         .variables().containsEntry(OUTCOME, OUTCOME_WITHDRAWN);
     assertThat(route).isEnded();
     Assertions.assertThat(application(pi).outcomeReason()).isEqualTo("計画を変更したため");
     Assertions.assertThat(message(pi, "notified")).contains("取下げを受理");
+    Assertions.assertThat(ENV.store.events(application(pi).id()).stream().filter(e -> e.type().equals("withdrawn"))
+        .findFirst().orElseThrow().actor()).isEqualTo("api-client");
   }
 
   @Test
@@ -501,7 +511,9 @@ class AdministrativeProcedureProcessTest {
         Map.of(NotificationVariables.NOTIFICATION_MESSAGE_ID, decided.messageId()));
     Assertions.assertThat(decided.messageId()).isNotEqualTo(sent.messageId());
     Assertions.assertThat(MAIL.sent()).hasSize(2);
-    Assertions.assertThat(MAIL.body(1)).contains("申請のとおり許可します").contains("屋外広告物条例");
+    Assertions.assertThat(MAIL.body(1)).contains("申請のとおり許可します").contains("屋外広告物条例")
+        .contains("処分庁：", "処分日：2026年11月16日", "お問い合わせ：").doesNotContain("通知方法", "{");
+    Assertions.assertThat(MAIL.body(0)).contains("補正の期限：", "電子申請サービスから");
     assertThat(pi).isEnded().variables().containsEntry(OUTCOME, OUTCOME_GRANTED);
     Assertions.assertThat(eventTypes(pi)).containsSubsequence("correction-requested", "mail-sent", "notified",
         "mail-sent");
@@ -546,7 +558,7 @@ class AdministrativeProcedureProcessTest {
 
     Assertions.assertThat(MAIL.sent()).hasSize(2);
     Assertions.assertThat(MAIL.sent().get(1).getSubject()).contains("補正の期限が近づいています");
-    Assertions.assertThat(MAIL.body(1)).contains("デモ看板株式会社 様").contains("補正期限（2026-12-01）")
+    Assertions.assertThat(MAIL.body(1)).contains("デモ看板株式会社 様").contains("補正期限（2026年12月1日）")
         .contains("承諾書が添付されていません");
     assertThat(notice).isEnded().hasPassed(ApplicantNotice.TASK_RECORD_MAIL_SENT);
     assertThat(pi).hasPassed(TASK_SEND_CORRECTION_REMINDER, EVENT_CORRECTION_REMINDED)
@@ -700,6 +712,8 @@ class AdministrativeProcedureProcessTest {
     Task byHand = taskService().createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(TASK_ENTER_LEGACY_BY_HAND).singleResult();
     assertThat(byHand).hasCandidateGroup("demo-ku-doro");
+    // the case is decided: the task is due 3 open days after it appeared (Monday 11/16 → Thursday 11/19, 17:00)
+    Assertions.assertThat(byHand.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-11-19T08:00:00Z"));
     Assertions.assertThat((String) taskService().getVariable(byHand.getId(), LEGACY_PROBLEM))
         .contains("道路占用台帳").contains("氏名カナは全角カタカナ");
     assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_MANUAL)))
