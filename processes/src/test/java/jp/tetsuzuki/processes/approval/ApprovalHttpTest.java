@@ -145,8 +145,9 @@ class ApprovalHttpTest {
     Http.Response notTheirs = jicho.postJson("/api/v1/approvals/substitutes", Map.of("tenantId", "demo-ku",
         "principal", "bucho-ku", "substitute", "kacho-ku", "validFrom", today, "validTo", nextWeek));
     assertThat(notTheirs.status()).isEqualTo(403);
+    // jicho-ku is bucho-ku's substitute already: a substitute cannot appoint another
     assertThat(notTheirs.json().path("messageJa").asText()).isEqualTo(
-        "「bucho-ku」の代理者を登録できるのは、本人または管理職だけです。");
+        "代理者は、さらに代理者を指定できません（「bucho-ku」の代理）。");
 
     JsonNode task = jicho.get("/engine-rest/task?maxResults=10&processInstanceId=" + pid + "&candidateUser=jicho-ku"
         + "&includeAssignedTasks=true").json();
