@@ -1,4 +1,4 @@
-// Tetsuzuki: a small language link (日本語 / English) in the page footer of every webapp page, never over a form's
+// Tetsuzuki: a small language link (日本語 / English) in the footer band of every Tasklist page, never over a form's
 // buttons (it used to float at the bottom right, over the Tasklist form's 完了 button on a 1400×1000 screen).
 // The choice is kept in this browser (localStorage 'tetsuzuki.locale') and read by scripts/config.js.
 const KEY = 'tetsuzuki.locale';
@@ -29,26 +29,16 @@ function switchLink() {
   return link;
 }
 
-// in the footer band (below every form) once the webapp has rendered it; else fixed at the bottom left, on the
-// footer's height, where no form button is
-function addSwitch(triesLeft) {
+// fixed in the middle of the footer band (between its time-zone note and the vendor line), where no form button is (the webapp re-renders its own
+// footer, so the link is not put inside it)
+function addSwitch() {
   if (document.getElementById('tetsuzuki-language-switch')) {
     return;
   }
-  const footer = document.querySelector('footer, .page-footer, [cam-widget-footer]');
-  if (!footer && triesLeft > 0) {
-    window.setTimeout(() => addSwitch(triesLeft - 1), 250);
-    return;
-  }
   const link = switchLink();
-  if (footer) {
-    link.setAttribute('style', 'font-size:12px;margin:0 12px;');
-    footer.insertBefore(link, footer.firstChild);
-  } else {
-    link.setAttribute('style', 'position:fixed;left:12px;bottom:4px;z-index:2000;font-size:12px;'
-        + 'background:#fff;border:1px solid #ccc;border-radius:3px;padding:0 8px;');
-    document.body.appendChild(link);
-  }
+  link.setAttribute('style', 'position:fixed;left:50%;transform:translateX(-50%);bottom:3px;z-index:2000;font-size:12px;'
+      + 'background:#fff;border:1px solid #ccc;border-radius:3px;padding:0 8px;');
+  document.body.appendChild(link);
 }
 
 // form-js (Camunda Forms in the Tasklist) has no locale option in Camunda 7: its few fixed English strings are
@@ -75,7 +65,7 @@ function localiseForms(root) {
 }
 
 function start() {
-  addSwitch(40);
+  addSwitch();
   if (current === 'ja' && window.MutationObserver) {
     localiseForms(document.body);
     new MutationObserver(() => localiseForms(document.body)).observe(document.body,
