@@ -126,6 +126,13 @@ public final class AdministrativeProcedure {
   public static final String APPLICATION_DETAILS = "applicationDetails";
   /** The case's attached document ids (shown in the review form; passed on to the 決裁 as its attachments). */
   public static final String ATTACHMENTS = ApprovalRoute.ATTACHMENTS;
+  /**
+   * Shown at {@link #TASK_REVIEW} (task-local): the attached documents as a Markdown table (document kind, file name,
+   * inspection, id), rendered by a text component.
+   */
+  public static final String ATTACHMENT_LIST = "attachmentList";
+  /** The attached documents as plain lines (kind: file name), passed to the 決裁 as its attachments text. */
+  public static final String ATTACHMENTS_DESCRIPTION = "attachmentsDescription";
   /** The disposition the reviewer proposes in the 決裁 draft: {@link #PROPOSED_GRANT} or {@link #PROPOSED_REFUSE}. */
   public static final String PROPOSED_DECISION = "proposedDecision";
   public static final String PROPOSED_GRANT = "grant";
@@ -140,6 +147,11 @@ public final class AdministrativeProcedure {
   public static final String DECIDED_BY = "decidedBy";
   public static final String APPROVAL_INSTANCE_ID = "approvalInstanceId";
   public static final String WITHDRAWAL_REASON = "withdrawalReason";
+  /**
+   * Who asked for the withdrawal, as authenticated by the public API (set by the platform with
+   * {@link #MSG_WITHDRAWAL_REQUESTED}; only administrators may correlate messages through the engine API).
+   */
+  public static final String WITHDRAWAL_REQUESTED_BY = "withdrawalRequestedBy";
   /** Final outcome: one of the {@code OUTCOME_*} values. */
   public static final String OUTCOME = "outcome";
   public static final String OUTCOME_GRANTED = "granted";

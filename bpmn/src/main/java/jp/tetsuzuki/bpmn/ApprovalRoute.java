@@ -16,6 +16,8 @@ package jp.tetsuzuki.bpmn;
  *   <li>{@link #PROCEDURE_CODE} (String, optional) — the procedure (行政手続) or contract code.</li>
  *   <li>{@link #ORIGINATOR} (String, required) — user id of the 起案者; receives send-backs and may withdraw.</li>
  *   <li>{@link #ATTACHMENTS} (String with comma-separated document ids, or a list; optional).</li>
+ *   <li>{@link #ATTACHMENTS_TEXT} (String, optional) — the attachments as the caller describes them for people (e.g.
+ *   document kind and file name); shown instead of the bare ids when given (at most 4000 characters).</li>
  * </ul>
  *
  * <h2>Outputs (call-activity {@code out} mappings)</h2>

@@ -50,6 +50,9 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
   private static final Pattern EXTERNAL_TASK_ID = Pattern.compile("^external-task/([^/]+)/.*");
   private static final Pattern DEFINITION = Pattern.compile("^process-definition/(.+)/(start|submit-form)$");
   private static final Pattern OWN_USER = Pattern.compile("^user/([^/]+)/.*");
+  /** A person's reads of a task's variables: only what the task's form shows ({@link #taskVariableRead}). */
+  private static final Pattern TASK_VARIABLES = Pattern.compile(
+      "^task/([^/]+)/(form-variables|variables|localVariables)(?:/([^/]+)(?:/data)?)?$");
   private static final int MAX_BODY_BYTES = 1024 * 1024;
   /** Every topic our workers serve; a worker account fetches nothing else. */
   static final Set<String> WORKER_TOPICS = WorkerTopics.ofPlatformWorkers();
@@ -223,7 +226,59 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
       }
       default -> throw new IllegalStateException("unknown check " + rule.get().check());
     }
+    if (!admin && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+      // as the engine will see the path: each segment without matrix parameters, percent-decoded
+      Matcher read = TASK_VARIABLES.matcher(asRouted(operation));
+      if (read.matches()) {
+        forwarded = taskVariableRead(forwarded, response, caller, operation, read);
+        if (forwarded == null) {
+          return;
+        }
+      }
+    }
     chain.doFilter(forwarded, response);
+  }
+
+  /**
+   * README: people do not read a case's variables, only what a task's form shows. {@code form-variables} is narrowed
+   * to the form's names; a single variable of the form may be read; the full lists ({@code variables},
+   * {@code localVariables}) are refused. Null when the answer is sent here.
+   */
+  private HttpServletRequest taskVariableRead(HttpServletRequest request, HttpServletResponse response, Caller caller,
+      String operation, Matcher read) throws IOException {
+    Set<String> shown = forms.variablesShownByTask(read.group(1));
+    if (shown == null) {
+      return request; // no such task: the engine answers 404
+    }
+    if ("form-variables".equals(read.group(2))) {
+      return read.group(3) == null ? new VariableNamesRequest(request, shown) : deniedRead(response, caller,
+          operation);
+    }
+    if (read.group(3) != null && shown.contains(read.group(3))) {
+      return request;
+    }
+    return deniedRead(response, caller, operation);
+  }
+
+  static String asRouted(String operation) {
+    List<String> segments = new java.util.ArrayList<>();
+    for (String segment : operation.split("/", -1)) {
+      int matrix = segment.indexOf(';');
+      String plain = matrix >= 0 ? segment.substring(0, matrix) : segment;
+      try {
+        segments.add(java.net.URLDecoder.decode(plain.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        segments.add(plain);
+      }
+    }
+    return String.join("/", segments);
+  }
+
+  private HttpServletRequest deniedRead(HttpServletResponse response, Caller caller, String operation)
+      throws IOException {
+    deny(response, caller, "GET", operation, "a task's variables are read through its form (form-variables), "
+        + "and only those the form shows");
+    return null;
   }
 
   /** A claim or unclaim by somebody other than a supervisor: only for oneself, only one's own task back. */

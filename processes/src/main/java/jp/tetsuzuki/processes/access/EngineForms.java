@@ -69,6 +69,29 @@ class EngineForms {
         .externalTaskId(externalTaskId).singleResult()).map(t -> t.getTopicName()));
   }
 
+  /**
+   * The variables the task's Camunda Form shows ({@link FormVariableNames}); empty for a task without one; {@code null}
+   * when there is no such task.
+   */
+  java.util.Set<String> variablesShownByTask(String taskId) {
+    return AsPlatform.call(identity, () -> {
+      var task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+      if (task == null) {
+        return null;
+      }
+      if (task.getCamundaFormRef() == null) {
+        return java.util.Set.<String>of();
+      }
+      try (InputStream in = forms.getDeployedTaskForm(taskId)) {
+        return FormVariableNames.of(JSON.readTree(in));
+      } catch (BadUserRequestException e) {
+        return java.util.Set.<String>of();
+      } catch (IOException | ProcessEngineException e) {
+        throw new IllegalStateException("form not readable: " + e.getMessage(), e);
+      }
+    });
+  }
+
   /** The roles of a user by their groups (read by the platform: used before the user is logged in). */
   java.util.Set<Role> rolesOf(String userId) {
     return AsPlatform.call(identity, () -> Role.of(directory.groupIdsOf(userId)));

@@ -39,8 +39,35 @@ public class ApiException extends RuntimeException {
     return new ApiException(404, null, message);
   }
 
+  public static ApiException notFound(String message, String japanese) {
+    return new ApiException(404, null, message, japanese);
+  }
+
   public static ApiException conflict(String message) {
     return new ApiException(409, null, message);
+  }
+
+  public static ApiException conflict(String message, String japanese) {
+    return new ApiException(409, null, message, japanese);
+  }
+
+  /**
+   * The Japanese sentence of a refusal that has no more specific one: every problem answer of the public API carries
+   * {@code messageJa}, so that a client can always show its users a Japanese reason.
+   */
+  public static String japaneseFor(int status, String field) {
+    String item = field == null || field.isBlank() ? "" : "（項目: " + field + "）";
+    return switch (status) {
+      case 400 -> "入力内容に誤りがあります" + item + "。";
+      case 401 -> "ログインが必要です。";
+      case 403 -> "この操作を行う権限がありません" + item + "。";
+      case 404 -> "指定されたものが見つかりません（存在しないか、参照する権限がありません）" + item + "。";
+      case 409 -> "案件の状態が変わったため、この操作はできません。状態を確かめてください。";
+      case 413 -> "ファイルまたは要求が大きすぎます" + item + "。";
+      case 415, 422 -> "この内容は受け付けられません" + item + "。";
+      case 429 -> "要求が多すぎます。しばらくしてから再度お試しください。";
+      default -> "要求を処理できませんでした。";
+    };
   }
 
   public int status() {

@@ -33,9 +33,8 @@ class PublicApiErrors {
   ProblemDetail refused(ApiException e, jakarta.servlet.http.HttpServletRequest request) {
     ProblemDetail problem = problem(HttpStatus.valueOf(e.status()), e.getMessage(), e.field());
     problem.setInstance(instance(request.getRequestURI()));
-    if (e.japanese() != null) {
-      problem.setProperty(ApiException.MESSAGE_JA, e.japanese());
-    }
+    problem.setProperty(ApiException.MESSAGE_JA, e.japanese() != null ? e.japanese()
+        : ApiException.japaneseFor(e.status(), e.field()));
     return problem;
   }
 
@@ -43,8 +42,11 @@ class PublicApiErrors {
   /** A correction, withdrawal or decision raced another one (or the deadline timer): the case moved on. */
   @ExceptionHandler({MismatchingMessageCorrelationException.class, OptimisticLockingException.class})
   ProblemDetail raced(RuntimeException e) {
-    return problem(HttpStatus.CONFLICT, "the case changed meanwhile (another action or a deadline came first); "
-        + "read its status and try again if still needed", null);
+    ProblemDetail problem = problem(HttpStatus.CONFLICT, "the case changed meanwhile (another action or a deadline "
+        + "came first); read its status and try again if still needed", null);
+    problem.setProperty(ApiException.MESSAGE_JA, "ほかの操作または期限の到来により案件の状態が変わりました。状態を確かめ、"
+        + "必要ならもう一度操作してください。");
+    return problem;
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -62,7 +64,10 @@ class PublicApiErrors {
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-    return problem(HttpStatus.BAD_REQUEST, e.getParameterName() + ": required", e.getParameterName());
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getParameterName() + ": required",
+        e.getParameterName());
+    problem.setProperty(ApiException.MESSAGE_JA, e.getParameterName() + " を指定してください。");
+    return problem;
   }
 
   @ExceptionHandler(MissingRequestHeaderException.class)
@@ -106,11 +111,13 @@ class PublicApiErrors {
     }
   }
 
+  /** Every answer carries {@code messageJa}: the generic sentence of its status unless a handler sets a better one. */
   private static ProblemDetail problem(HttpStatus status, String detail, String field) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     if (field != null) {
       problem.setProperty("field", field);
     }
+    problem.setProperty(ApiException.MESSAGE_JA, ApiException.japaneseFor(status.value(), field));
     return problem;
   }
 }

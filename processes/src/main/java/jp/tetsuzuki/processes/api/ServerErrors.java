@@ -85,6 +85,9 @@ class ServerErrors {
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail + " (reference " + reference + ")");
     problem.setProperty("reference", reference);
+    problem.setProperty(ApiException.MESSAGE_JA, status.is5xxServerError()
+        ? "システムで問題が発生しました。時間をおいて再度お試しください（問合せ番号 " + reference + "）。"
+        : ApiException.japaneseFor(status.value(), null) + "（問合せ番号 " + reference + "）");
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 }

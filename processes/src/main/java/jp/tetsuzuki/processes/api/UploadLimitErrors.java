@@ -18,6 +18,7 @@ class UploadLimitErrors {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
         "file: larger than the upload limit of " + e.getMaxUploadSize() + " bytes");
     problem.setProperty("field", "file");
+    problem.setProperty(ApiException.MESSAGE_JA, "ファイルが大きすぎます（上限 " + e.getMaxUploadSize() + " バイト）。");
     return problem;
   }
 }

@@ -129,7 +129,8 @@ class ApprovalApiController {
 
   private ApprovalCase visibleCase(String processInstanceId, Principal caller) {
     return approvals.find(processInstanceId).filter(c -> members.isMember(c.tenantId(), caller.getName()))
-        .orElseThrow(() -> ApprovalException.notFound("no approval route '" + processInstanceId + "'"));
+        .orElseThrow(() -> ApprovalException.notFound("決裁が見つかりません（存在しないか、参照する権限がありません）。",
+            "no approval route '" + processInstanceId + "'"));
   }
 
   @ExceptionHandler(ApprovalException.class)
@@ -144,6 +145,8 @@ class ApprovalApiController {
     if (e.field() != null) {
       problem.setProperty("field", e.field());
     }
+    problem.setProperty(jp.tetsuzuki.processes.api.ApiException.MESSAGE_JA, e.japanese() != null ? e.japanese()
+        : jp.tetsuzuki.processes.api.ApiException.japaneseFor(status.value(), e.field()));
     return problem;
   }
 
@@ -154,8 +157,13 @@ class ApprovalApiController {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
           unknown.getPropertyName() + ": unknown field");
       problem.setProperty("field", unknown.getPropertyName());
+      problem.setProperty(jp.tetsuzuki.processes.api.ApiException.MESSAGE_JA, "項目 " + unknown.getPropertyName()
+          + " は指定できません。");
       return problem;
     }
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body is not valid JSON");
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "the request body is not valid JSON");
+    problem.setProperty(jp.tetsuzuki.processes.api.ApiException.MESSAGE_JA, "要求の本文が正しい JSON ではありません。");
+    return problem;
   }
 }

@@ -98,7 +98,10 @@ public class ApprovalRouteActivities {
     }
     execution.removeVariable(ROUTE_RULES);
     execution.setVariable(APPROVAL_INSTANCE_ID, execution.getProcessInstanceId());
-    String attachments = attachmentsText(execution.getVariable(ATTACHMENTS));
+    Object described = execution.getVariable(ATTACHMENTS_TEXT);
+    String attachments = described instanceof String text && !text.isBlank()
+        ? (text.length() > MAX_ATTACHMENTS_TEXT ? text.substring(0, MAX_ATTACHMENTS_TEXT) + "…" : text)
+        : attachmentsText(execution.getVariable(ATTACHMENTS));
     execution.setVariable(ATTACHMENTS_TEXT, attachments);
     call(() -> {
       approvals.keepDocument(execution.getProcessInstanceId(), string(execution, SUMMARY), attachments);
@@ -334,6 +337,9 @@ public class ApprovalRouteActivities {
       throw new FormFieldValidationException(field, field + " must be a number");
     }
   }
+
+  /** How much of a caller's description of the attachments the route keeps. */
+  static final int MAX_ATTACHMENTS_TEXT = 4000;
 
   static String attachmentsText(Object attachments) {
     if (attachments == null) {

@@ -49,26 +49,30 @@ public class SubstituteService {
       throw ApprovalException.invalid("validTo", "a period is at most " + MAX_PERIOD_DAYS + " days");
     }
     if (!members.isMember(tenantId, principal)) {
-      throw ApprovalException.invalid("principal", "'" + principal + "' is not a member of tenant '" + tenantId + "'");
+      throw ApprovalException.invalid("principal", "「" + principal + "」はこの自治体（" + tenantId
+          + "）の職員ではありません。", "'" + principal + "' is not a member of tenant '" + tenantId + "'");
     }
     if (!members.isMember(tenantId, substitute)) {
-      throw ApprovalException.invalid("substitute",
-          "'" + substitute + "' is not a member of tenant '" + tenantId + "'");
+      throw ApprovalException.invalid("substitute", "「" + substitute + "」はこの自治体（" + tenantId
+          + "）の職員ではありません。", "'" + substitute + "' is not a member of tenant '" + tenantId + "'");
     }
     if (substitute.equals(principal)) {
-      throw ApprovalException.invalid("substitute", "must differ from the principal");
+      throw ApprovalException.invalid("substitute", "本人を自分の代理者にはできません。",
+          "must differ from the principal");
     }
     if (!caller.equals(principal)) {
       if (registry.isActiveSubstitute(tenantId, principal, caller, today())) {
-        throw ApprovalException.forbidden("a substitute cannot appoint a substitute for '" + principal + "'");
+        throw ApprovalException.forbidden("代理者は、さらに代理者を指定できません（「" + principal + "」の代理）。",
+            "a substitute cannot appoint a substitute for '" + principal + "'");
       }
       if (!members.isManager(tenantId, caller)) {
-        throw ApprovalException.forbidden("only '" + principal + "' or a supervisor may register their substitute");
+        throw ApprovalException.forbidden("「" + principal + "」の代理者を登録できるのは、本人または管理職だけです。",
+            "only '" + principal + "' or a supervisor may register their substitute");
       }
       if (caller.equals(substitute)) {
         // a supervisor may arrange a substitute for someone, but not make themselves one
-        throw ApprovalException.forbidden("a supervisor cannot register themselves as substitute for '"
-            + principal + "'");
+        throw ApprovalException.forbidden("管理職は自分自身を「" + principal + "」の代理者に登録できません。",
+            "a supervisor cannot register themselves as substitute for '" + principal + "'");
       }
     }
     Substitute registered = new Substitute(UUID.randomUUID().toString(), tenantId, principal, substitute, from, to,
@@ -81,11 +85,13 @@ public class SubstituteService {
   public List<Substitute> list(String caller, String tenantId, String user) {
     String tenant = required("tenantId", tenantId);
     if (!members.isMember(tenant, caller)) {
-      throw ApprovalException.invalid("tenantId", "you are not a member of tenant '" + tenant + "'");
+      throw ApprovalException.invalid("tenantId", "この自治体（" + tenant + "）に所属していません。",
+          "you are not a member of tenant '" + tenant + "'");
     }
     String subject = user == null || user.isBlank() ? caller : user.trim();
     if (!subject.equals(caller) && !members.isManager(tenant, caller)) {
-      throw ApprovalException.forbidden("only supervisors may list the substitutes of others");
+      throw ApprovalException.forbidden("ほかの職員の代理者の登録を見られるのは管理職だけです。",
+          "only supervisors may list the substitutes of others");
     }
     return registry.concerning(tenant, subject, today());
   }
@@ -93,9 +99,11 @@ public class SubstituteService {
   /** Removes a registration; allowed to the principal, its creator and the tenant's supervisors. */
   public Substitute delete(String caller, String id) {
     Substitute s = registry.find(id).filter(r -> members.isMember(r.tenantId(), caller))
-        .orElseThrow(() -> ApprovalException.notFound("no substitute registration '" + id + "'"));
+        .orElseThrow(() -> ApprovalException.notFound("代理者の登録が見つかりません。",
+            "no substitute registration '" + id + "'"));
     if (!caller.equals(s.principal()) && !caller.equals(s.createdBy()) && !members.isManager(s.tenantId(), caller)) {
-      throw ApprovalException.forbidden("only the principal or a supervisor may remove this registration");
+      throw ApprovalException.forbidden("この登録を取り消せるのは、本人、登録した人または管理職だけです。",
+          "only the principal or a supervisor may remove this registration");
     }
     registry.delete(id);
     return s;

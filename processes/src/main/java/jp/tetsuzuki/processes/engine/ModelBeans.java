@@ -30,6 +30,7 @@ public final class ModelBeans {
       Map.entry("decisionSteps", DecisionSteps.class),
       Map.entry("legacyEntrySteps", LegacyEntrySteps.class),
       Map.entry("noticeSteps", NoticeSteps.class),
+      Map.entry("followUpDeadlines", jp.tetsuzuki.processes.procedure.FollowUpDeadlines.class),
       Map.entry("approvalRouteActivities", ApprovalRouteActivities.class),
       Map.entry("childcareEnrollmentSteps", ChildcareEnrollmentSteps.class),
       Map.entry("childcareRoundSteps", ChildcareRoundSteps.class));

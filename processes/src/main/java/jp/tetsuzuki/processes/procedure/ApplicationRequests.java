@@ -191,8 +191,39 @@ final class ApplicationRequests {
               "「" + f.label() + "」を入力してください。");
         }
       }
+      checkFieldRules(procedure, ordered);
     }
     return ordered;
+  }
+
+  /**
+   * The catalog's rules between fields ({@code notBefore}) on the whole data of an application: as sent, or as it
+   * stands after a correction. Dates are stored as YYYY-MM-DD (checked by {@link #data}).
+   */
+  public static void checkFieldRules(Procedure procedure, Map<String, Object> data) {
+    for (Procedure.Field f : procedure.fields()) {
+      if (f.notBefore() == null || data.get(f.key()) == null || data.get(f.notBefore()) == null) {
+        continue;
+      }
+      LocalDate value;
+      LocalDate earliest;
+      try {
+        value = LocalDate.parse(data.get(f.key()).toString());
+        earliest = LocalDate.parse(data.get(f.notBefore()).toString());
+      } catch (DateTimeParseException e) {
+        continue; // not a date: the type check names the field
+      }
+      if (value.isBefore(earliest)) {
+        Procedure.Field other = procedure.field(f.notBefore()).orElseThrow();
+        throw ApiException.invalid("data." + f.key(), "data." + f.key() + ": must not be before data."
+            + other.key() + " (" + value + " < " + earliest + ")", "「" + f.label() + "」（" + japanese(value)
+            + "）は「" + other.label() + "」（" + japanese(earliest) + "）より前にできません。");
+      }
+    }
+  }
+
+  private static String japanese(LocalDate date) {
+    return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
   }
 
   private static Object typed(Procedure.Field definition, String field, JsonNode value) {

@@ -266,7 +266,8 @@ public class ApplicationService {
   public ApplicationRecord visible(String caller, String id) {
     return store.find(id).filter(a -> members.isMember(a.tenantId(), caller))
         .filter(a -> caller.equals(a.createdBy()) || isStaff(caller))
-        .orElseThrow(() -> ApiException.notFound("no application '" + id + "'"));
+        .orElseThrow(() -> ApiException.notFound("no application '" + id + "'", "申請 " + shown(id)
+            + " は見つかりません（存在しないか、参照する権限がありません）。"));
   }
 
   public List<ApplicationStore.Event> events(String id) {
@@ -291,24 +292,28 @@ public class ApplicationService {
     ApplicationRecord application = visible(caller, id);
     if (!ApplicationRecord.STATUS_AWAITING_CORRECTION.equals(application.status())) {
       throw ApiException.conflict("application " + id + " is not waiting for a correction (status "
-          + application.status() + ")");
+          + application.status() + ")", "この申請は補正を待っていないため、補正を受け付けられません（状態: "
+          + application.status() + "）。");
     }
     if (application.correctionDue() != null
         && ProcedureDeadlines.today(clock.instant()).isAfter(application.correctionDue())) {
       throw ApiException.conflict("application " + id + ": the correction deadline " + application.correctionDue()
-          + " has passed");
+          + " has passed", "補正期限（" + japaneseDate(application.correctionDue()) + "）を過ぎているため、補正を受け付けられません。");
     }
     Procedure procedure = catalog.find(application.procedureCode(), application.procedureVersion()).orElseThrow();
     Map<String, Object> changes = ApplicationRequests.data(procedure, data, true);
     List<ApplicationRequests.DocumentRef> refs = ApplicationRequests.documents(procedure, application.tenantId(),
         documentRefs, docId -> attachable(caller, docId));
     if (changes.isEmpty() && refs.isEmpty()) {
-      throw ApiException.badRequest("documents", "documents or data: a correction must add something");
+      throw ApiException.invalid("documents", "documents or data: a correction must add something",
+          "補正には書類（documents）または申請内容（data）のどちらかを含めてください。");
     }
+    Map<String, Object> merged = new LinkedHashMap<>(ProcedureActivities.readData(application.dataJson()));
+    merged.putAll(changes);
+    // the corrected data as a whole still follows the catalog's rules between fields (nothing stored if not)
+    ApplicationRequests.checkFieldRules(procedure, merged);
     Instant now = clock.instant();
     transactions.executeWithoutResult(status -> {
-      Map<String, Object> merged = new LinkedHashMap<>(ProcedureActivities.readData(application.dataJson()));
-      merged.putAll(changes);
       store.data(id, json(merged), now);
       refs.forEach(ref -> store.attach(id, ref.documentId(), ref.kind(), now));
       store.event(id, "correction-submitted", "補正書類が提出されました。" + (comment == null ? "" : "（" + comment + "）"),
@@ -324,13 +329,35 @@ public class ApplicationService {
   public ApplicationRecord withdraw(String caller, String id, String reason) {
     ApplicationRecord application = visible(caller, id);
     if (application.isFinal()) {
-      throw ApiException.conflict("application " + id + " is already closed (" + application.outcome() + ")");
+      throw ApiException.conflict("application " + id + " is already closed (" + application.outcome() + ")",
+          "この申請は既に終了しています（" + outcomeJa(application.outcome()) + "）。取り下げることはできません。");
     }
     transactions.executeWithoutResult(status -> AsPlatform.call(identity, () -> runtime
         .createMessageCorrelation(AdministrativeProcedure.MSG_WITHDRAWAL_REQUESTED)
         .processInstanceId(application.processInstanceId())
-        .setVariable(AdministrativeProcedure.WITHDRAWAL_REASON, reason).correlateWithResult()));
+        .setVariable(AdministrativeProcedure.WITHDRAWAL_REASON, reason)
+        .setVariable(AdministrativeProcedure.WITHDRAWAL_REQUESTED_BY, caller).correlateWithResult()));
     return store.get(id);
+  }
+
+  /** The outcome of a closed case as the applicant reads it. */
+  static String outcomeJa(String outcome) {
+    return switch (outcome == null ? "" : outcome) {
+      case AdministrativeProcedure.OUTCOME_GRANTED -> "許可済み";
+      case AdministrativeProcedure.OUTCOME_REFUSED -> "不許可（申請拒否）済み";
+      case AdministrativeProcedure.OUTCOME_WITHDRAWN -> "取下げ済み";
+      case AdministrativeProcedure.OUTCOME_DEEMED_WITHDRAWN -> "取り下げたものとみなされました";
+      default -> "処理済み";
+    };
+  }
+
+  private static String japaneseDate(java.time.LocalDate date) {
+    return date == null ? "" : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+  }
+
+  /** At most 64 characters of an id the caller sent, for a message. */
+  private static String shown(String id) {
+    return id == null ? "" : id.length() <= 64 ? id : id.substring(0, 64) + "…";
   }
 
   /** The tenant of a document the caller may attach: the document API's rule ({@link DocumentAccess}). */

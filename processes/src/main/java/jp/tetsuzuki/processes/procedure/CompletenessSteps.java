@@ -33,6 +33,9 @@ public class CompletenessSteps {
     execution.setVariable(MISSING_ITEMS, String.join("\n", problems));
     execution.setVariable("attachments", documents.stream().map(CompletenessCheck.Attached::documentId)
         .collect(Collectors.joining(",")));
+    // what the 決裁 shows: each document's kind and file name, not only its id
+    execution.setVariable(jp.tetsuzuki.bpmn.AdministrativeProcedure.ATTACHMENTS_DESCRIPTION,
+        AttachmentList.plain(cases.procedureOf(application), store.inspections(application.id())));
     store.event(application.id(), "completeness-checked", problems.isEmpty() ? EventTexts.text("completeness.ok")
         : EventTexts.text("completeness.problems", String.join("", problems)), null, now);
   }

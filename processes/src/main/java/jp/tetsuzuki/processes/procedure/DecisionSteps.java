@@ -63,7 +63,8 @@ public class DecisionSteps {
     execution.setVariable(OUTCOME, OUTCOME_WITHDRAWN);
     cases.store().outcome(id, OUTCOME_WITHDRAWN, reason == null ? null : reason.toString(), now);
     cases.store().event(id, "withdrawn", EventTexts.text("withdrawn", reason == null ? ""
-        : EventTexts.text("withdrawn.reason", reason)), null, now);
+        : EventTexts.text("withdrawn.reason", reason)), ReviewSteps.stringOrNull(execution.getVariable(
+        WITHDRAWAL_REQUESTED_BY)), now);
     ApplicationRecord withdrawn = cases.store().get(id);
     String eventId = cases.store().event(id, "notified", Notices.text(cases.procedureOf(withdrawn), withdrawn), null,
         now);

@@ -13,6 +13,10 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import jp.tetsuzuki.processes.identity.AsPlatform;
 
 /**
  * The glue of {@code applicant-notice}: the notice to send is an event of the calling case's application (its id is
@@ -50,7 +54,30 @@ public class NoticeSteps {
     execution.setVariable(AdministrativeProcedure.APPLICANT_NAME, applicant.get("name"));
     execution.setVariable(NotificationVariables.APPLICANT_EMAIL, applicant.get("email"));
     execution.setVariable(CASE_NUMBER, application.id());
-    execution.setVariable(REVIEW_GROUP, procedure.reviewGroup(application.tenantId()));
+    String reviewGroup = procedure.reviewGroup(application.tenantId());
+    execution.setVariable(REVIEW_GROUP, reviewGroup);
+    // what the letter names: the 処分庁, its date, whom to ask and, for a 補正, by when
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    String authority = AsPlatform.call(identity, () -> {
+      Tenant tenant = identity.createTenantQuery().tenantId(application.tenantId()).singleResult();
+      return tenant == null || tenant.getName() == null || tenant.getName().isBlank() ? application.tenantId()
+          : tenant.getName();
+    });
+    String department = AsPlatform.call(identity, () -> {
+      Group group = identity.createGroupQuery().groupId(reviewGroup).singleResult();
+      return group == null || group.getName() == null || group.getName().isBlank() ? "担当課" : group.getName();
+    });
+    execution.setVariable(AUTHORITY_NAME, authority);
+    execution.setVariable(CONTACT, authority + " " + department);
+    execution.setVariable(NOTICE_DATE, ProcedureDeadlines.today(event.occurredAt()).toString());
+    execution.setVariable(CORRECTION_DUE_DATE, application.correctionDue() == null ? "補正の通知に記載の期限"
+        : application.correctionDue().toString());
+    if (CHANNEL_POST.equals(procedure.notification().channel())) {
+      // the catalog's channel is post: staff print and post the notice (Task_NotifyByPost) and confirm the day
+      execution.setVariable(POST_REASON, EventTexts.text("notice.post-reason.channel"));
+      cases.store().event(application.id(), "post-requested", EventTexts.text("notice.post-requested",
+          kind(execution)), null, CaseRecords.now());
+    }
   }
 
   /** The worker sent the mail: its Message-ID (checked) goes into the case history. */
@@ -67,6 +94,7 @@ public class NoticeSteps {
   public void recordUndeliverable(DelegateExecution execution) {
     ApplicationRecord application = cases.linkedFromNotice(execution);
     noticeOf(execution, application);
+    execution.setVariable(POST_REASON, EventTexts.text("notice.post-reason.undeliverable"));
     cases.store().event(application.id(), "mail-undeliverable", EventTexts.text("notice.mail-undeliverable",
         kind(execution)), null, CaseRecords.now());
   }

@@ -29,8 +29,17 @@ public record Procedure(String code, int version, String name, List<String> tena
   /** A document the applicant must attach. */
   public record DocumentKind(String kind, String name) {}
 
-  /** A data field of the application; {@code type} is one of {@link Procedure#FIELD_TYPES}. */
-  public record Field(String key, String label, String type, boolean required) {}
+  /**
+   * A data field of the application; {@code type} is one of {@link Procedure#FIELD_TYPES}. {@code notBefore}
+   * (dates only, optional) names another date field this one may not precede (e.g. {@code occupancyTo} not before
+   * {@code occupancyFrom}); checked whenever both are given, on every intake path and on a correction.
+   */
+  public record Field(String key, String label, String type, boolean required, String notBefore) {
+
+    public Field(String key, String label, String type, boolean required) {
+      this(key, label, type, required, null);
+    }
+  }
 
   /** Review by the department group {@code <tenant>-<department>}. */
   public record Review(String department) {}

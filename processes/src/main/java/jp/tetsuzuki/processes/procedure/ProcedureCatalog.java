@@ -139,6 +139,13 @@ public final class ProcedureCatalog {
       require(Procedure.FIELD_TYPES.contains(f.type()),
           where + "field " + f.key() + " type must be one of " + Procedure.FIELD_TYPES);
     }
+    for (Procedure.Field f : p.fields()) {
+      if (f.notBefore() != null) {
+        require("date".equals(f.type()) && p.field(f.notBefore()).filter(o -> "date".equals(o.type())
+            && !o.key().equals(f.key())).isPresent(), where + "field " + f.key() + " notBefore must name another "
+            + "date field (and be a date itself)");
+      }
+    }
     require(p.review() != null && notBlank(p.review().department()), where + "review.department is required");
     require(notBlank(p.decisionAuthority()), where + "decisionAuthority is required");
     require(p.notification() != null && Procedure.CHANNELS.contains(p.notification().channel()),

@@ -71,8 +71,15 @@ class ProcedureConfiguration {
   /** The delegates of the procedure models, wired once (the model tests use the same class). */
   @Bean
   ProcedureGlue procedureGlue(ProcedureCatalog catalog, ApplicationStore store, TenantCalendars calendars,
-      TenantMembers members, ApplicationService applications) {
-    return new ProcedureGlue(catalog, store, calendars::of, members, applications);
+      TenantMembers members, ApplicationService applications,
+      @org.springframework.beans.factory.annotation.Value("${tetsuzuki.procedure.follow-up-open-days:"
+          + FollowUpDeadlines.DEFAULT_OPEN_DAYS + "}") int followUpOpenDays) {
+    return new ProcedureGlue(catalog, store, calendars::of, members, applications, followUpOpenDays);
+  }
+
+  @Bean
+  FollowUpDeadlines followUpDeadlines(ProcedureGlue glue) {
+    return glue.followUp();
   }
 
   // bound by name in the models: ${procedureActivities.registerArrival(execution)}, ${completenessSteps…} …

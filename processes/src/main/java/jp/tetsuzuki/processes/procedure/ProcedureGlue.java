@@ -19,9 +19,16 @@ public final class ProcedureGlue {
   private final DecisionSteps decision;
   private final LegacyEntrySteps legacyEntry;
   private final NoticeSteps notice;
+  private final FollowUpDeadlines followUp;
 
   public ProcedureGlue(ProcedureCatalog catalog, ApplicationStore store, Function<String, OfficeCalendar> calendars,
       TenantMembers members, ApplicationService applications) {
+    this(catalog, store, calendars, members, applications, FollowUpDeadlines.DEFAULT_OPEN_DAYS);
+  }
+
+  /** @param followUpOpenDays open days a staff task after the decision is due in (legacy entry by hand) */
+  public ProcedureGlue(ProcedureCatalog catalog, ApplicationStore store, Function<String, OfficeCalendar> calendars,
+      TenantMembers members, ApplicationService applications, int followUpOpenDays) {
     CaseRecords cases = new CaseRecords(catalog, store);
     arrival = new ProcedureActivities(catalog, store, calendars, members, applications);
     completeness = new CompletenessSteps(cases);
@@ -31,13 +38,18 @@ public final class ProcedureGlue {
     decision = new DecisionSteps(cases);
     legacyEntry = new LegacyEntrySteps(cases);
     notice = new NoticeSteps(cases);
+    followUp = new FollowUpDeadlines(calendars, followUpOpenDays);
   }
 
   /** Name in the models' expressions → delegate. */
   public Map<String, Object> beans() {
     return Map.of("procedureActivities", arrival, "completenessSteps", completeness, "documentInspectionSteps",
         inspection, "correctionSteps", correction, "reviewSteps", review, "decisionSteps", decision,
-        "legacyEntrySteps", legacyEntry, "noticeSteps", notice);
+        "legacyEntrySteps", legacyEntry, "noticeSteps", notice, "followUpDeadlines", followUp);
+  }
+
+  public FollowUpDeadlines followUp() {
+    return followUp;
   }
 
   public ProcedureActivities arrival() {

@@ -27,6 +27,8 @@ public class ReviewSteps {
     // what the applicant submitted, from the stored record (case variables never hold the content), for reading
     task.setVariableLocal(APPLICATION_DETAILS, ApplicationDetails.markdown(cases.procedureOf(application),
         ProcedureActivities.readData(application.dataJson())));
+    task.setVariableLocal(ATTACHMENT_LIST, AttachmentList.markdown(cases.procedureOf(application),
+        cases.store().inspections(application.id())));
   }
 
   /** The reviewer becomes the originator of the decision document (起案者). */

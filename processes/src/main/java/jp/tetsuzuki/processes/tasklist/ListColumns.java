@@ -39,6 +39,11 @@ final class ListColumns extends AbstractBpmnParseListener implements TaskListene
     }
     for (String name : COPIED) {
       Object value = task.getExecution().getVariable(name);
+      if (AdministrativeProcedure.DUE_DATE.equals(name) && task.getDueDate() != null) {
+        // a task with a due date of its own (e.g. the legacy entry after the decision) lists that one
+        value = task.getDueDate().toInstant().atZone(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE).toLocalDate()
+            .toString();
+      }
       if (value != null && !Objects.equals(value, task.getVariableLocal(name))) {
         task.setVariableLocal(name, value);
       }

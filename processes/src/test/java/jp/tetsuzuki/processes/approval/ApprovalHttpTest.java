@@ -95,6 +95,7 @@ class ApprovalHttpTest {
     Http.Response byOther = Http.as("kacho-ku", port).postJson("/api/v1/approvals/" + pid + "/withdrawal",
         Map.of("comment", "x"));
     assertThat(byOther.status()).isEqualTo(403);
+    assertThat(byOther.json().path("messageJa").asText()).contains("引戻しできるのは起案者");
     Http.Response withdrawn = Http.as("staff-ku", port).postJson("/api/v1/approvals/" + pid + "/withdrawal",
         Map.of("comment", "再検討します"));
     assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(204);
@@ -141,9 +142,12 @@ class ApprovalHttpTest {
     String id = registered.json().get("id").asText();
     assertThat(registered.json().get("principal").asText()).isEqualTo("bucho-ku");
     assertThat(bucho.get("/api/v1/approvals/substitutes?tenantId=demo-ku").json().toString()).contains(id);
-    assertThat(jicho.postJson("/api/v1/approvals/substitutes", Map.of("tenantId", "demo-ku",
-        "principal", "bucho-ku", "substitute", "kacho-ku", "validFrom", today, "validTo", nextWeek)).status())
-        .isEqualTo(403);
+    Http.Response notTheirs = jicho.postJson("/api/v1/approvals/substitutes", Map.of("tenantId", "demo-ku",
+        "principal", "bucho-ku", "substitute", "kacho-ku", "validFrom", today, "validTo", nextWeek));
+    assertThat(notTheirs.status()).isEqualTo(403);
+    // jicho-ku is bucho-ku's substitute already: a substitute cannot appoint another
+    assertThat(notTheirs.json().path("messageJa").asText()).isEqualTo(
+        "代理者は、さらに代理者を指定できません（「bucho-ku」の代理）。");
 
     JsonNode task = jicho.get("/engine-rest/task?maxResults=10&processInstanceId=" + pid + "&candidateUser=jicho-ku"
         + "&includeAssignedTasks=true").json();

@@ -110,6 +110,9 @@ class AdministrativeProcedureProcessTest {
     Assertions.assertThat((String) taskService().getVariableLocal(review.getId(), APPLICATION_DETAILS))
         .contains("| 道路名 | 区道1号 |", "| 占用開始日 | 2027年1月4日 |", "| 占用面積（平方メートル） | 12.5 |",
             "| 占用料（月額・円） | 3,200 |", "| 郵便番号 | 100\\-0001 |");
+    // the attachments as staff review them: kind and file name from the document store, not bare ids
+    Assertions.assertThat((String) taskService().getVariableLocal(review.getId(), ATTACHMENT_LIST))
+        .contains("| 申請書 | application\\-form\\.pdf | 検査済み |", "| 工程表 | work\\-schedule\\.pdf | 検査済み |");
     Assertions.assertThat(review.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-12-07T08:00:00Z"));
     Assertions.assertThat(application(pi).status()).isEqualTo(ApplicationRecord.STATUS_UNDER_REVIEW);
 
@@ -125,17 +128,23 @@ class AdministrativeProcedureProcessTest {
 
     review(pi, "staff-ku", "占用の位置・期間とも基準に適合");
     assertThat(pi).isWaitingAt(TASK_DECIDE);
+    Task approval = taskService().createTaskQuery().taskAssignee("kacho-ku")
+        .taskDefinitionKey(ApprovalRoute.TASK_APPROVE).singleResult();
+    Assertions.assertThat((String) taskService().getVariable(approval.getId(), ApprovalRoute.ATTACHMENTS_TEXT))
+        .contains("・申請書: application-form.pdf（検査済み、文書ID ").contains("・位置図: location-map.pdf");
     approve("kacho-ku", "適当と認めます");
     approve("bucho-ku", "許可する");
     enterLegacyRegister(pi);
 
+    assertThat(pi).isWaitingAt(TASK_SEND_DECISION_NOTICE);
+    Assertions.assertThat(postNotices(pi)).singleElement().asString().contains("許可します");
     assertThat(pi).isEnded().hasPassed(TASK_GRANT, TASK_NOTIFY, EVENT_CLOSED).variables()
         .containsEntry(OUTCOME, OUTCOME_GRANTED).containsEntry(DECIDED_BY, "bucho-ku");
     ApplicationRecord done = application(pi);
     Assertions.assertThat(done.outcome()).isEqualTo(OUTCOME_GRANTED);
     Assertions.assertThat(done.stage()).isEqualTo(ApplicationRecord.STAGE_CLOSED);
     Assertions.assertThat(message(pi, "notified")).contains("道路占用許可申請").contains("許可します")
-        .contains("郵送").contains("道路法");
+        .contains("道路法").doesNotContain("通知方法");
   }
 
   @Test
@@ -168,6 +177,7 @@ class AdministrativeProcedureProcessTest {
     approve("kacho-ku", null);
     approve("bucho-ku", null);
     enterLegacyRegister(pi);
+    postNotices(pi);
     assertThat(pi).isEnded().variables().containsEntry(OUTCOME, OUTCOME_GRANTED);
   }
 
@@ -180,6 +190,7 @@ class AdministrativeProcedureProcessTest {
     Assertions.assertThat(deadline.getDuedate().toInstant()).isEqualTo(Instant.parse("2026-12-01T15:00:00Z"));
     execute(deadline);
 
+    postNotices(pi);
     assertThat(pi).isEnded().hasPassed(TASK_DECIDE_UNANSWERED, TASK_NOTIFY).hasNotPassed(TASK_REVIEW).variables()
         .containsEntry(OUTCOME, OUTCOME_REFUSED);
     ApplicationRecord refused = application(pi);
@@ -216,12 +227,16 @@ class AdministrativeProcedureProcessTest {
     assertThat(route).isWaitingAt(ApprovalRoute.TASK_APPROVE);
 
     runtimeService().createMessageCorrelation(MSG_WITHDRAWAL_REQUESTED).processInstanceId(pi.getId())
-        .setVariable(WITHDRAWAL_REASON, "計画を変更したため").correlate();
+        .setVariable(WITHDRAWAL_REASON, "計画を変更したため").setVariable(WITHDRAWAL_REQUESTED_BY, "api-client")
+        .correlate();
+    postNotices(pi);
     assertThat(pi).isEnded().hasPassed(TASK_RECORD_WITHDRAWAL, EVENT_WITHDRAWN).hasNotPassed(TASK_NOTIFY)
         .variables().containsEntry(OUTCOME, OUTCOME_WITHDRAWN);
     assertThat(route).isEnded();
     Assertions.assertThat(application(pi).outcomeReason()).isEqualTo("計画を変更したため");
     Assertions.assertThat(message(pi, "notified")).contains("取下げを受理");
+    Assertions.assertThat(ENV.store.events(application(pi).id()).stream().filter(e -> e.type().equals("withdrawn"))
+        .findFirst().orElseThrow().actor()).isEqualTo("api-client");
   }
 
   @Test
@@ -242,6 +257,7 @@ class AdministrativeProcedureProcessTest {
     approve("kacho-ku", null);
     approve("bucho-ku", null);
 
+    postNotices(pi);
     assertThat(pi).isEnded().hasPassed(GATEWAY_PROPOSED_DECISION, TASK_REFUSE, TASK_NOTIFY)
         .variables().containsEntry(OUTCOME, OUTCOME_REFUSED);
     Assertions.assertThat(application(pi).outcomeReason()).isEqualTo("占用期間が道路法施行令第9条の基準（5年）を超えるため");
@@ -265,6 +281,7 @@ class AdministrativeProcedureProcessTest {
     approve("kacho-ku", null);
     approve("bucho-ku", null);
     enterLegacyRegister(pi);
+    postNotices(pi);
     assertThat(pi).isEnded().hasPassed(TASK_GRANT).variables().containsEntry(OUTCOME, OUTCOME_GRANTED);
   }
 
@@ -494,7 +511,9 @@ class AdministrativeProcedureProcessTest {
         Map.of(NotificationVariables.NOTIFICATION_MESSAGE_ID, decided.messageId()));
     Assertions.assertThat(decided.messageId()).isNotEqualTo(sent.messageId());
     Assertions.assertThat(MAIL.sent()).hasSize(2);
-    Assertions.assertThat(MAIL.body(1)).contains("申請のとおり許可します").contains("屋外広告物条例");
+    Assertions.assertThat(MAIL.body(1)).contains("申請のとおり許可します").contains("屋外広告物条例")
+        .contains("処分庁：", "処分日：2026年11月16日", "お問い合わせ：").doesNotContain("通知方法", "{");
+    Assertions.assertThat(MAIL.body(0)).contains("補正の期限：", "電子申請サービスから");
     assertThat(pi).isEnded().variables().containsEntry(OUTCOME, OUTCOME_GRANTED);
     Assertions.assertThat(eventTypes(pi)).containsSubsequence("correction-requested", "mail-sent", "notified",
         "mail-sent");
@@ -539,7 +558,7 @@ class AdministrativeProcedureProcessTest {
 
     Assertions.assertThat(MAIL.sent()).hasSize(2);
     Assertions.assertThat(MAIL.sent().get(1).getSubject()).contains("補正の期限が近づいています");
-    Assertions.assertThat(MAIL.body(1)).contains("デモ看板株式会社 様").contains("補正期限（2026-12-01）")
+    Assertions.assertThat(MAIL.body(1)).contains("デモ看板株式会社 様").contains("補正期限（2026年12月1日）")
         .contains("承諾書が添付されていません");
     assertThat(notice).isEnded().hasPassed(ApplicantNotice.TASK_RECORD_MAIL_SENT);
     assertThat(pi).hasPassed(TASK_SEND_CORRECTION_REMINDER, EVENT_CORRECTION_REMINDED)
@@ -606,6 +625,36 @@ class AdministrativeProcedureProcessTest {
   }
 
   @Test
+  void aPostChannelNoticeGivesStaffThePostingTaskWhileTheCorrectionDeadlineRuns() {
+    // road-occupancy-permit notifies by post: the 補正 request is a task 「通知を郵送する」 with the text to print
+    MAIL.clear();
+    ProcessInstance pi = apply(ROAD, allDocuments(ROAD).subList(0, 3));
+    assertThat(pi).isWaitingAt(TASK_AWAIT_CORRECTION);
+    ProcessInstance notice = noticeOf(pi);
+    assertThat(notice).hasPassed(ApplicantNotice.GATEWAY_CHANNEL).isWaitingAt(ApplicantNotice.TASK_NOTIFY_BY_POST)
+        .hasNotPassed(ApplicantNotice.TASK_MAIL_NOTICE, ApplicantNotice.EVENT_NOT_BY_MAIL);
+    Task post = taskService().createTaskQuery().processInstanceId(notice.getId()).singleResult();
+    assertThat(post).hasName("通知を郵送する").hasCandidateGroup("demo-ku-doro")
+        .hasFormKey(null);
+    Assertions.assertThat((String) taskService().getVariable(post.getId(), ApplicantNotice.NOTICE_TEXT))
+        .contains("補正").contains("工程表");
+    Assertions.assertThat((String) taskService().getVariable(post.getId(), ApplicantNotice.POST_REASON))
+        .contains("郵送");
+    Assertions.assertThat(message(pi, "post-requested")).contains("補正の求め").contains("郵送");
+    Assertions.assertThat(eventTypes(pi)).doesNotContain("posted");
+
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-17T02:00:00Z")));
+    completeAs("staff-ku", post, Map.of(ApplicantNotice.POSTED_ON, "2026-11-17"));
+    assertThat(notice).isEnded().hasPassed(ApplicantNotice.EVENT_POSTED);
+    Assertions.assertThat(message(pi, "posted")).contains("補正の求め").contains("2026-11-17");
+    Assertions.assertThat(ENV.store.events(application(pi).id()).stream().filter(e -> e.type().equals("posted"))
+        .findFirst().orElseThrow().actor()).isEqualTo("staff-ku");
+    // the case itself still waits for the correction
+    assertThat(pi).isWaitingAt(TASK_AWAIT_CORRECTION);
+    Assertions.assertThat(MAIL.sent()).isEmpty();
+  }
+
+  @Test
   void aGrantedRoadPermitIsEnteredIntoTheRoadRegisterWithItsScreenTrail() {
     ProcessInstance pi = apply(ROAD, allDocuments(ROAD));
     review(pi, "staff-ku", "基準に適合");
@@ -631,6 +680,7 @@ class AdministrativeProcedureProcessTest {
             + "\"action\":\"confirm\",\"outcome\":\"ok\",\"shimei\":\"デモ建設株式会社\"},"
             + "{\"at\":\"2026-11-16T01:00:01Z\",\"screen\":\"登録完了\",\"action\":\"register\",\"outcome\":\"ok\"}]"));
 
+    postNotices(pi);
     assertThat(pi).hasPassed(TASK_RECORD_LEGACY_ENTRY, TASK_NOTIFY).isEnded();
     List<ApplicationStore.LegacyEntry> entries = ENV.store.legacyEntries(application(pi).id());
     Assertions.assertThat(entries).singleElement().satisfies(e -> {
@@ -664,6 +714,8 @@ class AdministrativeProcedureProcessTest {
     Task byHand = taskService().createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(TASK_ENTER_LEGACY_BY_HAND).singleResult();
     assertThat(byHand).hasCandidateGroup("demo-ku-doro");
+    // the case is decided: the task is due 3 open days after it appeared (Monday 11/16 → Thursday 11/19, 17:00)
+    Assertions.assertThat(byHand.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-11-19T08:00:00Z"));
     Assertions.assertThat((String) taskService().getVariable(byHand.getId(), LEGACY_PROBLEM))
         .contains("道路占用台帳").contains("氏名カナは全角カタカナ");
     assertThatThrownBy(() -> completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_MANUAL)))
@@ -673,6 +725,7 @@ class AdministrativeProcedureProcessTest {
     completeAs("staff-ku", byHand, Map.of(LEGACY_ACTION, LEGACY_ACTION_MANUAL, LEGACY_RECORD_NUMBER, "R-000043",
         LEGACY_NOTE, "カナを確認のうえ手入力"));
 
+    postNotices(pi);
     assertThat(pi).hasPassed(TASK_RECORD_MANUAL_LEGACY_ENTRY, TASK_NOTIFY).isEnded();
     Assertions.assertThat(ENV.store.legacyEntries(application(pi).id()))
         .extracting(ApplicationStore.LegacyEntry::outcome, ApplicationStore.LegacyEntry::recordNumber,
@@ -727,6 +780,7 @@ class AdministrativeProcedureProcessTest {
         LegacyEntryVariables.LEGACY_RECORD_NUMBER, "R-000044", LegacyEntryVariables.LEGACY_ENTRY_OUTCOME, "ENTERED",
         LegacyEntryVariables.LEGACY_ENTRY_AUDIT, "[]"));
 
+    postNotices(pi);
     assertThat(pi).hasPassed(TASK_RECORD_LEGACY_ENTRY, TASK_NOTIFY).isEnded();
     Assertions.assertThat(ENV.store.legacyEntries(application(pi).id()))
         .extracting(ApplicationStore.LegacyEntry::outcome, ApplicationStore.LegacyEntry::messages,
@@ -781,6 +835,7 @@ class AdministrativeProcedureProcessTest {
 
     assertThat(pi).isWaitingAt(TASK_ENTER_LEGACY_REGISTER);
     enterLegacyRegister(pi);
+    postNotices(pi);
     assertThat(pi).isEnded();
     Assertions.assertThat(eventTypes(pi)).containsSubsequence("legacy-outage", "legacy-retry", "legacy-entered");
   }
@@ -900,6 +955,23 @@ class AdministrativeProcedureProcessTest {
     return NOTIFIER.send(new Notification(Notification.keyOf(task.getProcessInstanceId(), event,
         values.get(NotificationVariables.NOTIFICATION_OCCURRENCE)),
         (String) values.get(NotificationVariables.APPLICANT_EMAIL), event, values));
+  }
+
+  /**
+   * Staff post every notice of a post-channel case (road-occupancy-permit) as Task_NotifyByPost asks; returns the
+   * notice texts they were given to print.
+   */
+  private List<String> postNotices(ProcessInstance pi) {
+    List<String> texts = new java.util.ArrayList<>();
+    for (ProcessInstance notice : runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey(ApplicantNotice.ID).active().list()) {
+      for (Task post : taskService().createTaskQuery().processInstanceId(notice.getId())
+          .taskDefinitionKey(ApplicantNotice.TASK_NOTIFY_BY_POST).list()) {
+        texts.add((String) taskService().getVariable(post.getId(), ApplicantNotice.NOTICE_TEXT));
+        completeAs("staff-ku", post, Map.of(ApplicantNotice.POSTED_ON, "2026-11-16"));
+      }
+    }
+    return texts;
   }
 
   private ProcessInstance noticeOf(ProcessInstance pi) {

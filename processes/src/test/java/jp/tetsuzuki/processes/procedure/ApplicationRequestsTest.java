@@ -75,6 +75,31 @@ class ApplicationRequestsTest {
   }
 
   /** Review F4: NaN and infinities (a paper form's Double variable carries them; JSON text cannot). */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "2027-01-04 | 2027-01-03 | false",
+      "2027-01-04 | 2027-01-04 | true",
+      "2027-01-04 | 2027-03-31 | true"})
+  void anEndDateBeforeTheStartDateIsRefusedNamingBothFields(String from, String to, boolean accepted) {
+    Procedure road = catalog.find("road-occupancy-permit").orElseThrow();
+    JsonNode data = json("{\"roadName\":\"区道1号\",\"occupancyFrom\":\"" + from + "\",\"occupancyTo\":\"" + to
+        + "\",\"occupancyArea\":12.5}");
+    if (accepted) {
+      assertThat(ApplicationRequests.data(road, data, false)).containsEntry("occupancyTo", to);
+      return;
+    }
+    assertThatThrownBy(() -> ApplicationRequests.data(road, data, false)).isInstanceOfSatisfying(ApiException.class,
+        e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.field()).isEqualTo("data.occupancyTo");
+          assertThat(e.getMessage()).contains("data.occupancyTo", "data.occupancyFrom");
+          assertThat(e.japanese()).isEqualTo("「占用終了日」（2027年1月3日）は「占用開始日」（2027年1月4日）より前にできません。");
+        });
+    // a correction that changes one date is checked against the other as stored
+    assertThatThrownBy(() -> ApplicationRequests.checkFieldRules(road, Map.of("occupancyFrom", "2027-05-01",
+        "occupancyTo", "2027-04-30"))).hasMessageContaining("data.occupancyTo");
+  }
+
   @ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY,
       Double.NEGATIVE_INFINITY, 1e308, -1e13})

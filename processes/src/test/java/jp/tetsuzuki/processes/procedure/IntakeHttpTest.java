@@ -97,7 +97,7 @@ class IntakeHttpTest {
       assertThat(events(other)).as("events of " + other).isEqualTo(events(paperId));
     }
     assertThat(events(paperId)).extracting(e -> e.split("\\|")[0])
-        .containsExactly("received", "completeness-checked", "correction-requested");
+        .containsExactly("received", "completeness-checked", "correction-requested", "post-requested");
     assertThat((String) first.get("applicant_json")).isEqualTo("{\"name\":\"" + applicant
         + "\",\"email\":\"info@example.invalid\"}");
     // the case of the paper keeps ids and small facts, not the application's content

@@ -97,7 +97,9 @@ class ProcedureCatalogTest {
       "code: garden-permit|code: Garden_Permit|code must be kebab-case",
       "kind: ordinance|kind: rumour|legalBasis",
       "name: 庭園使用許可申請|nmae: 庭園使用許可申請|Unrecognized field \"nmae\"",
-      "value: 5, unit: business|value: 0, unit: business|standardPeriod.value"})
+      "value: 5, unit: business|value: 0, unit: business|standardPeriod.value",
+      "required: true }|required: true, notBefore: useDay }|field useDate notBefore must name another date field",
+      "required: true }|required: true, notBefore: useDate }|field useDate notBefore must name another date field"})
   void anInvalidFileIsRefusedNamingTheFileAndTheField(String from, String to, String message) {
     assertThatThrownBy(() -> ProcedureCatalog.load(List.of(yaml("garden.yaml", VALID.replace(from, to)))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("garden.yaml")

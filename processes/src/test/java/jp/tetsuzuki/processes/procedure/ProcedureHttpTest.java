@@ -48,6 +48,24 @@ class ProcedureHttpTest {
     return Http.as("api-client", port);
   }
 
+  /**
+   * Staff of the review group complete 「通知を郵送する」 for every notice of the case through the Tasklist's API, as
+   * the post channel asks; returns how many they posted.
+   */
+  int postNotices(String applicationId) {
+    Http staff = Http.as("staff-ku", port);
+    JsonNode tasks = await().atMost(Duration.ofSeconds(30)).until(() -> staff.get("/engine-rest/task?maxResults=50"
+        + "&processInstanceBusinessKey=" + applicationId + "&taskDefinitionKey=Task_NotifyByPost").json(),
+        t -> t.isArray() && t.size() > 0);
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+    for (JsonNode task : tasks) {
+      Http.Response posted = staff.postJson("/engine-rest/task/" + task.get("id").asText() + "/submit-form",
+          Map.of("variables", Map.of("postedOn", Map.of("value", today, "type", "String"))));
+      assertThat(posted.status()).as(posted.body()).isEqualTo(204);
+    }
+    return tasks.size();
+  }
+
   /** The demo profile's simulated legacy system (its road register). */
   @Autowired
   jp.tetsuzuki.workers.rpa.demo.LegacySystemSimulator legacySystem;
@@ -215,6 +233,30 @@ class ProcedureHttpTest {
     assertThat(staff.get("/engine-rest/task/" + reviewId + "/form-variables").json()
         .path(AdministrativeProcedure.APPLICATION_DETAILS).path("value").asText())
         .contains("| 道路名 |", "| 占用開始日 |", "年", "| 占用面積（平方メートル） |");
+    // staff read only what the form shows, not the case's other variables (README: no process variables)
+    JsonNode shownToStaff = staff.get("/engine-rest/task/" + reviewId + "/form-variables").json();
+    assertThat(shownToStaff.has(AdministrativeProcedure.PROCEDURE_NAME)).isTrue();
+    assertThat(shownToStaff.has(AdministrativeProcedure.ATTACHMENT_LIST)).isTrue();
+    assertThat(shownToStaff.has(AdministrativeProcedure.TENANT_ID)).as(shownToStaff.toString()).isFalse();
+    assertThat(shownToStaff.has(AdministrativeProcedure.APPLICATION_ID)).isFalse();
+    assertThat(shownToStaff.has(AdministrativeProcedure.REVIEW_GROUP)).isFalse();
+    assertThat(staff.get("/engine-rest/task/" + reviewId + "/form-variables?variableNames="
+        + AdministrativeProcedure.TENANT_ID + "," + AdministrativeProcedure.PROCEDURE_NAME).json().fieldNames())
+        .toIterable().containsExactly(AdministrativeProcedure.PROCEDURE_NAME);
+    assertThat(staff.get("/engine-rest/task/" + reviewId + "/form%2Dvariables").json()
+        .has(AdministrativeProcedure.TENANT_ID)).isFalse();
+    assertThat(staff.get("/engine-rest/task/" + reviewId + "/variables").status()).isEqualTo(403);
+    assertThat(staff.get("/engine-rest/task/" + reviewId + "/localVariables").status()).isEqualTo(403);
+    assertThat(staff.get("/engine-rest/task/" + reviewId + "/variables/" + AdministrativeProcedure.TENANT_ID)
+        .status()).isEqualTo(403);
+    // a matrix parameter does not hide the name (refused by the firewall or the edge)
+    assertThat(staff.get("/engine-rest/task/" + reviewId + "/variables;x=1/" + AdministrativeProcedure.TENANT_ID)
+        .status()).isIn(400, 403);
+    assertThat(staff.get("/engine-rest/task/" + reviewId + "/variables/" + AdministrativeProcedure.PROCEDURE_NAME)
+        .status()).isEqualTo(200);
+    // administrators still see everything (case repair)
+    assertThat(Http.as("admin", port).get("/engine-rest/task/" + reviewId + "/form-variables").json()
+        .has(AdministrativeProcedure.TENANT_ID)).isTrue();
     assertThat(staff.postJson("/engine-rest/task/" + reviewId + "/claim", Map.of("userId", "staff-ku")).status())
         .isEqualTo(204);
     // a text longer than the form (or the engine's 4,000-character column) takes is a 400 naming the field, not a 500
@@ -239,7 +281,8 @@ class ProcedureHttpTest {
 
     for (String approver : List.of("kacho-ku", "bucho-ku")) {
       Http http = Http.as(approver, port);
-      String route = runtime.createProcessInstanceQuery().superProcessInstanceId(pid).singleResult().getId();
+      String route = runtime.createProcessInstanceQuery().superProcessInstanceId(pid)
+          .processDefinitionKey(ApprovalRoute.ID).singleResult().getId();
       JsonNode task = singleTask(http, route, ApprovalRoute.TASK_APPROVE);
       assertThat(task.get("assignee").asText()).isEqualTo(approver);
       Http.Response done = http.postJson("/engine-rest/task/" + task.get("id").asText() + "/submit-form",
@@ -257,6 +300,8 @@ class ProcedureHttpTest {
         .containsEntry("shimeiKana", "デモケンセツカブシキガイシャ").containsEntry("yubinBango", "100-0001");
     assertThat(decided.get("events").toString()).contains("道路占用台帳に登録しました（管理番号 "
         + legacySystem.records().get(id).recordNumber());
+    // road-occupancy-permit notifies by post: staff confirm every posted notice (補正 request, decision)
+    assertThat(postNotices(id)).isEqualTo(2);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
     List<String> types = new ArrayList<>();
     decided.get("events").forEach(e -> types.add(e.get("type").asText()));
@@ -349,6 +394,31 @@ class ProcedureHttpTest {
         Map.of("reason", "工事を中止したため"));
     assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
     assertThat(withdrawn.json().get("status").asText()).isEqualTo("withdrawn");
+    // the case history names who asked for it: the authenticated outside system
+    JsonNode withdrawnEvent = null;
+    for (JsonNode e : client().get("/api/v1/applications/" + id).json().get("events")) {
+      if ("withdrawn".equals(e.get("type").asText())) {
+        withdrawnEvent = e;
+      }
+    }
+    assertThat(withdrawnEvent).as(withdrawn.body()).isNotNull();
+    assertThat(withdrawnEvent.get("actor").asText()).isEqualTo("api-client");
+    assertThat(postNotices(id)).isEqualTo(1);
+    // every refusal of the public API says why in Japanese too
+    Http.Response again = client().postJson("/api/v1/applications/" + id + "/withdrawal", Map.of());
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().path("messageJa").asText()).isEqualTo(
+        "この申請は既に終了しています（取下げ済み）。取り下げることはできません。");
+    Http.Response unknown = client().get("/api/v1/applications/" + UUID.randomUUID());
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().path("messageJa").asText()).contains("は見つかりません（存在しないか、参照する権限がありません）");
+    Http.Response noTenant = client().get("/api/v1/procedures");
+    assertThat(noTenant.status()).isEqualTo(400);
+    assertThat(noTenant.json().path("messageJa").asText()).isEqualTo("tenant を指定してください。");
+    Http.Response badPeriod = client().get("/api/v1/calendar/due-date?tenant=demo-ku&from=2026-12-01&period=x"
+        + "&unit=business-days");
+    assertThat(badPeriod.status()).isEqualTo(400);
+    assertThat(badPeriod.json().path("messageJa").asText()).contains("入力内容に誤りがあります（項目: period）");
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(created.json().get("processInstanceId")
         .asText()).count()).isZero();
   }

@@ -148,7 +148,16 @@ class TasklistBrowserTest {
     // the case's facts are shown read-only in the form's fields
     assertThat(browser.findElements(By.cssSelector("input")).stream().map(input -> input.getAttribute("value"))
         .toList()).contains("屋外広告物表示許可申請", "ブラウザ看板株式会社");
+    // the attachments as a table (here: none, the documents came on paper), not a bare id field
+    assertThat(page).contains("添付書類");
     screenshot("tasklist-review-form");
+    // the language link never covers a button of the form (it used to float over 完了)
+    Object overlap = browser.executeScript("const l = document.getElementById('tetsuzuki-language-switch');"
+        + "if (!l) { return 'missing'; } const a = l.getBoundingClientRect();"
+        + "return [...document.querySelectorAll('button')].filter(b => b.offsetParent !== null)"
+        + ".map(b => b.getBoundingClientRect()).some(r => !(r.right <= a.left || r.left >= a.right"
+        + " || r.bottom <= a.top || r.top >= a.bottom)) ? 'overlap' : 'clear';");
+    assertThat(overlap).isEqualTo("clear");
   }
 
   /**

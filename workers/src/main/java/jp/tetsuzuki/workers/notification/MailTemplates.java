@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Japanese mail templates: {@code templates/<event>.txt} next to this class, UTF-8, first line {@code 件名: …}, a
- * blank line, then the body. Placeholders {@code {variableName}} take process variables; ISO dates are written as
- * {@code 2025年3月28日} and whole numbers with thousands separators. A placeholder without a value is an error, never
+ * blank line, then the body. Placeholders {@code {variableName}} take process variables; ISO dates (also inside a
+ * text value) are written as {@code 2025年3月28日} and whole numbers with thousands separators. A placeholder without a value is an error, never
  * an empty gap in a letter to a citizen.
  */
 public class MailTemplates {
@@ -83,6 +83,19 @@ public class MailTemplates {
       return String.format("%,d", ((Number) value).longValue());
     }
     String text = value.toString();
-    return ISO_DATE.matcher(text).matches() ? JAPANESE_DATE.format(LocalDate.parse(text)) : text;
+    // dates inside a text too (a notice written for the case history says 2026-12-16): 2026年12月16日 in a letter
+    Matcher date = ISO_DATE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (date.find()) {
+      String replacement;
+      try {
+        replacement = JAPANESE_DATE.format(LocalDate.parse(date.group()));
+      } catch (java.time.format.DateTimeParseException e) {
+        replacement = date.group();
+      }
+      date.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    date.appendTail(out);
+    return out.toString();
   }
 }

@@ -34,6 +34,26 @@ class MailTemplatesTest {
   }
 
   @Test
+  void theDecisionLetterNamesTheAuthorityTheDateAndWhomToAskWithoutInternalNotes() {
+    RenderedMail mail = templates.render("decision-notified", Map.of("procedureName", "屋外広告物許可申請",
+        "caseNumber", "c-1", "applicantName", "デモ看板株式会社", "authorityName", "デモ区",
+        "noticeDate", "2026-12-16", "contact", "デモ区 都市計画課",
+        "noticeText", "【屋外広告物許可申請】申請のとおり許可します。（根拠: 屋外広告物条例 第5条）"));
+    assertThat(mail.body()).contains("デモ区は2026年12月16日付けで次のとおり処分しました", "処分庁：デモ区",
+        "処分日：2026年12月16日", "お問い合わせ：デモ区 都市計画課").doesNotContain("通知方法", "2026-12-16", "{");
+  }
+
+  @Test
+  void theCorrectionLetterSaysByWhenAndHowToSubmitWithJapaneseDatesInTheReasonToo() {
+    RenderedMail mail = templates.render("correction-requested", Map.of("procedureName", "屋外広告物許可申請",
+        "caseNumber", "c-2", "applicantName", "デモ看板株式会社", "correctionDueDate", "2026-12-01",
+        "contact", "デモ区 都市計画課",
+        "correctionReason", "補正を求めました（補正期限 2026-12-01）。\n・位置図が添付されていません"));
+    assertThat(mail.body()).contains("補正の期限：2026年12月1日", "補正期限 2026年12月1日", "電子申請サービスから",
+        "持参または郵送", "お問い合わせ：デモ区 都市計画課").doesNotContain("2026-12-01", "{");
+  }
+
+  @Test
   void aMissingValueIsAnErrorNotAGapInTheLetter() {
     assertThatThrownBy(() -> templates.render("application-received", Map.of("procedureName", "保育所入所申請",
         "caseNumber", "R7-0042")))

@@ -63,9 +63,8 @@ class AllocationRunErrors {
     if (e.field() != null) {
       problem.setProperty("field", e.field());
     }
-    if (e.japanese() != null) {
-      problem.setProperty(ApiException.MESSAGE_JA, e.japanese());
-    }
+    problem.setProperty(ApiException.MESSAGE_JA, e.japanese() != null ? e.japanese()
+        : ApiException.japaneseFor(e.status(), e.field()));
     return problem;
   }
 
