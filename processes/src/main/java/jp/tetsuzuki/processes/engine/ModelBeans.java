@@ -2,6 +2,7 @@ package jp.tetsuzuki.processes.engine;
 
 import java.util.Map;
 import jp.tetsuzuki.processes.approval.ApprovalRouteActivities;
+import jp.tetsuzuki.processes.contractpayment.ContractPaymentSteps;
 import jp.tetsuzuki.processes.procedure.CompletenessSteps;
 import jp.tetsuzuki.processes.procedure.CorrectionSteps;
 import jp.tetsuzuki.processes.procedure.DecisionSteps;
@@ -28,7 +29,8 @@ public final class ModelBeans {
       Map.entry("decisionSteps", DecisionSteps.class),
       Map.entry("legacyEntrySteps", LegacyEntrySteps.class),
       Map.entry("noticeSteps", NoticeSteps.class),
-      Map.entry("approvalRouteActivities", ApprovalRouteActivities.class));
+      Map.entry("approvalRouteActivities", ApprovalRouteActivities.class),
+      Map.entry("contractPaymentSteps", ContractPaymentSteps.class));
 
   private ModelBeans() {}
 }
