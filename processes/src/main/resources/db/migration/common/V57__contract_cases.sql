@@ -56,6 +56,8 @@ CREATE TABLE tz_contract_inspection (
   passed       BOOLEAN,
   inspected_by VARCHAR(64),
   findings     VARCHAR(2000),
+  -- the Idempotency-Key of the completion notice that opened the round
+  notice_key   VARCHAR(128),
   PRIMARY KEY (contract_id, round_no)
 );
 

@@ -82,6 +82,12 @@ public class ContractCaseStore {
     return found.stream().findFirst();
   }
 
+  /** The tenant of a contract id (ids are unique over all tenants). */
+  public Optional<String> tenantOf(String id) {
+    return jdbc.queryForList("SELECT tenant_id FROM tz_contract_case WHERE id = ?", String.class, id).stream()
+        .findFirst();
+  }
+
   /** Whether the id is taken in any tenant (ids are global: they are the business key and the invoice's reference). */
   public boolean exists(String id) {
     Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM tz_contract_case WHERE id = ?", Integer.class, id);
@@ -130,6 +136,18 @@ public class ContractCaseStore {
   public void openInspection(String contractId, int round, LocalDate noticeOn, LocalDate dueOn) {
     jdbc.update("INSERT INTO tz_contract_inspection (contract_id, round_no, notice_on, due_on) VALUES (?, ?, ?, ?)",
         contractId, round, noticeOn, dueOn);
+  }
+
+  /** Remembers the Idempotency-Key of the notice that opened the latest round. */
+  public void noticeKey(String contractId, String key) {
+    jdbc.update("UPDATE tz_contract_inspection SET notice_key = ? WHERE contract_id = ? AND round_no = "
+        + "(SELECT MAX(round_no) FROM tz_contract_inspection WHERE contract_id = ?)", key, contractId, contractId);
+  }
+
+  public boolean noticeKeyUsed(String contractId, String key) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM tz_contract_inspection WHERE contract_id = ? "
+        + "AND notice_key = ?", Integer.class, contractId, key);
+    return n != null && n > 0;
   }
 
   public void closeInspection(String contractId, int round, LocalDate on, boolean passed, String by,

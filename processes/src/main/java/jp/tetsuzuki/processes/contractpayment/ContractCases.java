@@ -124,13 +124,16 @@ public class ContractCases {
   }
 
   /** The supplier's completion notice (完了通知). */
-  public ContractCase notifyCompletion(Caller caller, String contractId, LocalDate noticeOn) {
+  public ContractCase notifyCompletion(Caller caller, String contractId, LocalDate noticeOn, String idempotencyKey) {
     LocalDate today = LocalDate.ofInstant(now(), JapanTime.ZONE);
     if (noticeOn.isAfter(today)) {
       throw ApiException.invalid("noticeOn", "noticeOn must not be in the future", "完了通知の日付が未来の日付です。");
     }
     return tx.execute(status -> {
       ContractCase c = visible(caller, contractId).orElseThrow(() -> ApiException.notFound("no such contract"));
+      if (store.noticeKeyUsed(contractId, idempotencyKey)) {
+        return c;
+      }
       Execution waiting = waitingAt(c, TASK_AWAIT_COMPLETION);
       if (waiting == null) {
         throw new ApiException(409, null, "the contract does not await a completion notice (stage "
@@ -143,6 +146,7 @@ public class ContractCases {
       }
       AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_COMPLETION_NOTIFIED)
           .processInstanceId(c.processInstanceId()).setVariable(NOTICE_ON, noticeOn.toString()).correlateWithResult());
+      store.noticeKey(contractId, idempotencyKey);
       return store.find(caller.tenantId(), contractId).orElseThrow();
     });
   }
@@ -199,6 +203,22 @@ public class ContractCases {
     }
     Invoice now = store.invoice(caller.tenantId(), stored.id()).orElseThrow();
     return answer(now, replayed);
+  }
+
+  /** The contract an e-invoice names, read securely (400 naming the problem when it is not a readable invoice). */
+  public String contractReference(byte[] xml) {
+    EInvoice parsed;
+    try {
+      parsed = parser.parse(xml);
+    } catch (InvoiceParseException e) {
+      throw new ApiException(400, "invoice", "the invoice is not a readable UBL 2.1 invoice: " + e.getMessage(),
+          e.messageJa());
+    }
+    if (parsed.contractReference() == null) {
+      throw ApiException.invalid("cac:ContractDocumentReference/cbc:ID", "the invoice names no contract",
+          "契約番号（ContractDocumentReference）が記載されていません。");
+    }
+    return parsed.contractReference();
   }
 
   static InvoiceAnswer answer(Invoice invoice, boolean replayed) {

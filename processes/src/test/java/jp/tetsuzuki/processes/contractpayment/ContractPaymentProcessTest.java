@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.tetsuzuki.bpmn.ApprovalCirculation;
 import jp.tetsuzuki.bpmn.ApprovalRoute;
@@ -97,7 +98,7 @@ class ContractPaymentProcessTest {
     ProcessInstance pi = instance(id);
     assertThat(pi).isWaitingAt(TASK_AWAIT_COMPLETION);
 
-    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 11, 16));
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 11, 16), "notice-" + UUID.randomUUID());
     // 10 days from 11/16 (初日不算入): 11/26, open
     assertThat(pi).isWaitingAt(TASK_INSPECT).variables().containsEntry(INSPECTION_DUE_DATE, "2026-11-26")
         .containsEntry(INSPECTION_GROUP, "demo-ku-kensa");
@@ -164,7 +165,7 @@ class ContractPaymentProcessTest {
   void failedInspectionWaitsForANewNoticeAndThePeriodRestartsWhileTheLateDaysShortenThePaymentPeriod() {
     String id = register(ContractKind.GOODS, "doro", LocalDate.of(2026, 11, 2));
     ProcessInstance pi = instance(id);
-    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 11, 16));
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 11, 16), "notice-" + UUID.randomUUID());
     assertThat(pi).variables().containsEntry(INSPECTION_DUE_DATE, "2026-11-26");
     // a failure needs findings for the supplier
     assertThatThrownBy(() -> inspect(pi, "kensa-ku", INSPECTION_FAIL, null))
@@ -183,7 +184,7 @@ class ContractPaymentProcessTest {
 
     // the new notice restarts the period: 12/1 + 10 = 12/11
     at("2026-12-01T01:00:00Z");
-    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 12, 1));
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 12, 1), "notice-" + UUID.randomUUID());
     assertThat(pi).isWaitingAt(TASK_INSPECT).variables().containsEntry(INSPECTION_DUE_DATE, "2026-12-11")
         .containsEntry(INSPECTION_ROUND, 2);
     at("2026-12-02T01:00:00Z");
@@ -250,7 +251,7 @@ class ContractPaymentProcessTest {
   void constructionHasFourteenDaysForInspectionAndFortyForPayment() {
     String id = register(ContractKind.CONSTRUCTION, "doro", LocalDate.of(2026, 10, 1));
     ProcessInstance pi = instance(id);
-    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 11, 16));
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 11, 16), "notice-" + UUID.randomUUID());
     // 14 days from 11/16: 11/30 (Mon)
     assertThat(pi).isWaitingAt(TASK_INSPECT).variables().containsEntry(INSPECTION_DUE_DATE, "2026-11-30");
     at("2026-11-18T01:00:00Z");
@@ -266,7 +267,7 @@ class ContractPaymentProcessTest {
     at("2021-02-01T01:00:00Z");
     String id = register(ContractKind.GOODS, "doro", LocalDate.of(2021, 1, 15));
     ProcessInstance pi = instance(id);
-    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2021, 2, 1));
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2021, 2, 1), "notice-" + UUID.randomUUID());
     at("2021-02-02T01:00:00Z");
     inspect(pi, "kensa-ku", INSPECTION_PASS, null);
     ENV.cases.receiveInvoice(SUPPLIER, "inv-" + id, invoice(id));
@@ -387,7 +388,7 @@ class ContractPaymentProcessTest {
     Assertions.assertThat(ENV.cases.visible(SUPPLIER, id)).isPresent();
     Assertions.assertThat(ENV.cases.visible(other, id)).isEmpty();
     Assertions.assertThat(ENV.cases.visible(new ContractCases.Caller("demo-shi", "api-client", null), id)).isEmpty();
-    assertThatThrownBy(() -> ENV.cases.notifyCompletion(other, id, LocalDate.of(2026, 11, 16)))
+    assertThatThrownBy(() -> ENV.cases.notifyCompletion(other, id, LocalDate.of(2026, 11, 16), "notice-" + UUID.randomUUID()))
         .hasMessageContaining("no such contract");
     assertThatThrownBy(() -> ENV.cases.register(SUPPLIER, "k", contract("X-1", ContractKind.GOODS, "doro",
         LocalDate.of(2026, 11, 2)), new byte[] {1})).isInstanceOf(jp.tetsuzuki.processes.api.ApiException.class);
@@ -415,7 +416,7 @@ class ContractPaymentProcessTest {
   /** Registered on 11/2, notified on 11/16, passed on 11/18 (the clock is left there). */
   private String passedInspection(ContractKind kind, String department) {
     String id = register(kind, department, LocalDate.of(2026, 11, 2));
-    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 11, 16));
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 11, 16), "notice-" + UUID.randomUUID());
     at("2026-11-18T01:00:00Z");
     inspect(instance(id), "kensa-ku", INSPECTION_PASS, null);
     return id;
