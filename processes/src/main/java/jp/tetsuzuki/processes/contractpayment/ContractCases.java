@@ -233,8 +233,8 @@ public class ContractCases {
 
   private void runValidation(Invoice invoice) {
     ContractCase c = store.find(invoice.tenantId(), invoice.contractId()).orElseThrow();
-    Job job = management.createJobQuery().processInstanceId(c.processInstanceId())
-        .activityId(TASK_VALIDATE_INVOICE).singleResult();
+    Job job = AsPlatform.call(identity, () -> management.createJobQuery().processInstanceId(c.processInstanceId())
+        .activityId(TASK_VALIDATE_INVOICE).singleResult());
     if (job == null || job.getRetries() == 0) {
       return;
     }
@@ -279,8 +279,9 @@ public class ContractCases {
     if (c.processInstanceId() == null) {
       return null;
     }
-    return runtime.createExecutionQuery().processInstanceId(c.processInstanceId()).activityId(activityId)
-        .singleResult();
+    // the caller holds no engine permission on cases (least privilege): our own check above decided
+    return AsPlatform.call(identity, () -> runtime.createExecutionQuery().processInstanceId(c.processInstanceId())
+        .activityId(activityId).singleResult());
   }
 
   private static Instant now() {

@@ -309,6 +309,12 @@ public final class ContractPaymentSteps {
         : c.paymentDueOn());
     PaymentBatch batch = new PaymentBatch(contract.tenantId(), paymentId, today, List.of(instruction));
     ledger.recordExported(batch);
+    try {
+      java.nio.file.Files.createDirectories(settings.outbox());
+    } catch (java.io.IOException e) {
+      throw new ProcessEngineException("cannot create the outbox " + settings.outbox() + ": " + e.getMessage(), e);
+    }
+    // an unwritable folder or a payee name the file cannot carry fails the job: retries, then an incident
     instructionFile.write(batch, settings.outbox());
     store.exported(contract.id(), paymentId, interest);
     execution.setVariable(PAYMENT_ID, paymentId);
