@@ -55,7 +55,7 @@ class ModelContractLintTest {
    */
   static final Map<String, String> NOT_YET_USED = Map.of(
       "ocr-employment-certificate", "childcare-enrollment (not built yet): 就労証明書 of the applicants",
-      "ocr-invoice", "contract-payment (not built yet): 適格請求書 of the contractor");
+      "ocr-invoice", "contract-payment (PDF/image invoices not built yet): 適格請求書 of the contractor");
 
   /**
    * Forms the platform generates and deploys itself instead of packaging them (their fields come from data, e.g. the
