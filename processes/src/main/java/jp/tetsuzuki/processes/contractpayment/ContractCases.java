@@ -202,6 +202,17 @@ public class ContractCases {
       runValidation(stored);
     }
     Invoice now = store.invoice(caller.tenantId(), stored.id()).orElseThrow();
+    // the job executor may have taken the job first: wait a little for its verdict (a down registry keeps none)
+    for (int i = 0; i < VERDICT_WAIT_STEPS && now.status() == ContractCaseStore.InvoiceStatus.RECEIVED
+        && validationRunning(now); i++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      now = store.invoice(caller.tenantId(), stored.id()).orElseThrow();
+    }
     return answer(now, replayed);
   }
 
@@ -229,6 +240,17 @@ public class ContractCases {
     };
     return new InvoiceAnswer(invoice.id(), invoice.contractId(), valid, Problems.read(invoice.problemsJson()),
         replayed);
+  }
+
+  /** At most this many 100 ms steps to wait for a verdict the job executor is computing. */
+  private static final int VERDICT_WAIT_STEPS = 100;
+
+  /** Whether the validation job is still there with retries left and not waiting for its next retry. */
+  private boolean validationRunning(Invoice invoice) {
+    ContractCase c = store.find(invoice.tenantId(), invoice.contractId()).orElseThrow();
+    Job job = AsPlatform.call(identity, () -> management.createJobQuery().processInstanceId(c.processInstanceId())
+        .activityId(TASK_VALIDATE_INVOICE).singleResult());
+    return job != null && job.getRetries() > 0 && job.getExceptionMessage() == null;
   }
 
   private void runValidation(Invoice invoice) {
