@@ -90,6 +90,11 @@ public final class EngineApiPolicy {
       rule("documents", Set.of("GET", "POST"), "documents(/" + ID + "(/recognition)?)?", CASE_PARTIES, BodyCheck.NONE),
       rule("applications", Set.of("GET", "POST"), "applications(/" + ID + "(/corrections|/withdrawal)?)?",
           CASE_PARTIES, BodyCheck.NONE),
+      // contract payment (issue 11): outside systems only (the contract system, suppliers' systems); staff work
+      // the cases in the Tasklist; the controller scopes by tenant and, for a supplier, by its 法人番号
+      rule("contracts", Set.of("GET", "POST"), "contracts(/" + ID + "(/completion)?)?",
+          EnumSet.of(Role.OUTSIDE_SYSTEM), BodyCheck.NONE),
+      rule("invoices", Set.of("POST"), "invoices", EnumSet.of(Role.OUTSIDE_SYSTEM), BodyCheck.NONE),
       rule("approvals", Set.of("GET", "POST", "DELETE"), "approvals/(substitutes(/" + ID + ")?|" + ID
           + "/(history|withdrawal))", OFFICE, BodyCheck.NONE),
       // stand-alone allocation from a municipality's own files: its office and its outside systems

@@ -19,14 +19,14 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * RFC 9457 problem answers for the procedure, document, calendar and identifier APIs: the status, an English detail
+ * RFC 9457 problem answers for the procedure, document, calendar, identifier and contract APIs: the status, an English detail
  * and the {@code field} at fault, so that a client can point at it; refusals of an application's content add
  * {@code messageJa}, the Japanese sentence a client shows its users (the same text staff see on the paper form).
  */
 @Order(Ordered.HIGHEST_PRECEDENCE) // before Spring's generic problem-details handler
 @RestControllerAdvice(basePackages = {"jp.tetsuzuki.processes.procedure", "jp.tetsuzuki.processes.document",
     "jp.tetsuzuki.processes.reference", "jp.tetsuzuki.processes.operations",
-    "jp.tetsuzuki.processes.childcare.enrollment"})
+    "jp.tetsuzuki.processes.childcare.enrollment", "jp.tetsuzuki.processes.contractpayment"})
 class PublicApiErrors {
 
   @ExceptionHandler(ApiException.class)

@@ -1,5 +1,6 @@
 package jp.tetsuzuki.processes.demo;
 
+import jp.tetsuzuki.processes.contractpayment.SupplierAccounts;
 import java.util.List;
 import java.util.Map;
 import jp.tetsuzuki.processes.identity.IdentityDirectory;
@@ -32,7 +33,10 @@ class DemoData implements StartupInitializer {
       "sangyo", "産業振興課",
       "hoiku", "保育課",
       "keiyaku", "契約課",
-      "kaikei", "会計課");
+      "kaikei", "会計課",
+      // contract payment (issue 11): 検査 and the 会計管理者 (tetsuzuki.contract.*-department)
+      "kensa", "検査担当",
+      "kaikeikanri", "会計管理者");
 
   record DemoTenant(String id, String name) {}
 
@@ -40,10 +44,13 @@ class DemoData implements StartupInitializer {
       new DemoTenant("demo-shi", "デモ市"));
 
   private final IdentityDirectory directory;
+  private final SupplierAccounts supplierAccounts;
   private final String password;
 
-  DemoData(IdentityDirectory directory, @Value("${tetsuzuki.demo.password}") String password) {
+  DemoData(IdentityDirectory directory, SupplierAccounts supplierAccounts,
+      @Value("${tetsuzuki.demo.password}") String password) {
     this.directory = directory;
+    this.supplierAccounts = supplierAccounts;
     this.password = password;
   }
 
@@ -74,6 +81,15 @@ class DemoData implements StartupInitializer {
     user("staff-shi", "市職員", "三郎", Roles.STAFF, "demo-shi-toshikeikaku", "demo-shi-doro", "demo-shi-sangyo",
         "demo-shi-hoiku", "demo-shi-keiyaku");
     directory.ensureTenantMembership("demo-shi", "staff-shi");
+    // contract payment (issue 11): an inspector and the 会計管理者 of デモ区, and a supplier's system
+    user("kensa-ku", "区検査員", "検", Roles.STAFF, "demo-ku-kensa");
+    directory.ensureTenantMembership("demo-ku", "kensa-ku");
+    user("kaikeikanri-ku", "区会計管理者", "会", Roles.STAFF, "demo-ku-kaikeikanri");
+    directory.ensureTenantMembership("demo-ku", "kaikeikanri-ku");
+    user("supplier-marumaru", "株式会社〇〇商事", "システム", Roles.API_CLIENTS);
+    directory.ensureTenantMembership("demo-ku", "supplier-marumaru");
+    supplierAccounts.bind("supplier-marumaru", "demo-ku", DemoInvoiceRegistry.MARUMARU_CORPORATE_NUMBER,
+        java.time.Instant.now());
     user("api-client", "外部システム", "連携", Roles.API_CLIENTS);
     directory.ensureTenantMembership("demo-ku", "api-client");
     directory.ensureTenantMembership("demo-shi", "api-client");

@@ -4,6 +4,7 @@ import java.util.Map;
 import jp.tetsuzuki.processes.approval.ApprovalRouteActivities;
 import jp.tetsuzuki.processes.childcare.enrollment.ChildcareEnrollmentSteps;
 import jp.tetsuzuki.processes.childcare.round.ChildcareRoundSteps;
+import jp.tetsuzuki.processes.contractpayment.ContractPaymentSteps;
 import jp.tetsuzuki.processes.procedure.CompletenessSteps;
 import jp.tetsuzuki.processes.procedure.CorrectionSteps;
 import jp.tetsuzuki.processes.procedure.DecisionSteps;
@@ -33,7 +34,8 @@ public final class ModelBeans {
       Map.entry("followUpDeadlines", jp.tetsuzuki.processes.procedure.FollowUpDeadlines.class),
       Map.entry("approvalRouteActivities", ApprovalRouteActivities.class),
       Map.entry("childcareEnrollmentSteps", ChildcareEnrollmentSteps.class),
-      Map.entry("childcareRoundSteps", ChildcareRoundSteps.class));
+      Map.entry("childcareRoundSteps", ChildcareRoundSteps.class),
+      Map.entry("contractPaymentSteps", ContractPaymentSteps.class));
 
   private ModelBeans() {}
 }

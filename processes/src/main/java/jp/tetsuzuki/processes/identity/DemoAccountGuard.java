@@ -27,7 +27,9 @@ public class DemoAccountGuard implements StartupInitializer {
   /** The accounts the demo profile creates (README, "Demo accounts"); admin and worker are added from settings. */
   public static final List<String> DEMO_ACCOUNTS = List.of("designer", "staff-ku", "supervisor-ku", "staff-shi",
       "api-client", "kacho-ku", "bucho-ku", "kyokucho-ku", "jicho-ku", "kacho-keiyaku-ku", "kacho-kaikei-ku",
-      "kacho-shi", "bucho-shi", "kyokucho-shi");
+      "kacho-shi", "bucho-shi", "kyokucho-shi",
+      // contract payment (issue 11)
+      "kensa-ku", "kaikeikanri-ku", "supplier-marumaru");
 
   /** Mail domain of every demo account. */
   static final String DEMO_MAIL_DOMAIN = "demo.tetsuzuki.invalid";

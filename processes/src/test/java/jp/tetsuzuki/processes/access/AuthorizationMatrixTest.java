@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import jp.tetsuzuki.bpmn.AdministrativeProcedure;
 import jp.tetsuzuki.bpmn.ApplicantNotice;
+import jp.tetsuzuki.bpmn.ContractPayment;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -86,6 +87,11 @@ class AuthorizationMatrixTest {
   jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore childcareStore;
   private String kuFilterId;
   private String shiFilterId;
+  /** contract payment (issue 11): a registered contract and one open task of each of its user tasks. */
+  private String contractId;
+  private String inspectTaskId;
+  private String accountingTaskId;
+  private String reviseOrderTaskId;
 
   @BeforeAll
   void aCaseAndAPlatformDesigner() throws Exception {
@@ -154,6 +160,29 @@ class AuthorizationMatrixTest {
     reviewAllocationTaskId = openTask(roundPid, ChildcareAllocationRound.TASK_REVIEW_ALLOCATION);
     kuFilterId = filterOf("demo-ku/GROUP");
     shiFilterId = filterOf("demo-shi/GROUP");
+
+    // a contract of デモ区 (道路管理課), its tasks put where a case would have them
+    contractId = "C-MATRIX-" + UUID.randomUUID().toString().substring(0, 8);
+    Http.Response contract = client.header("Idempotency-Key", "matrix-" + contractId).postJson("/api/v1/contracts",
+        Map.of("id", contractId, "tenantId", "demo-ku", "department", "doro", "kind", "goods", "title", "検証用",
+            "supplier", Map.of("name", "株式会社〇〇商事", "corporateNumber", "5010001008846"),
+            "items", List.of(Map.of("description", "物品", "amount", 1000, "taxRate", 10)),
+            "contractDate", "2026-11-02"));
+    assertThat(contract.status()).as(contract.body()).isEqualTo(201);
+    String contractPid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(contractId).singleResult()
+        .getId();
+    runtime.createProcessInstanceModification(contractPid)
+        .startBeforeActivity(ContractPayment.TASK_INSPECT)
+        .setVariable(ContractPayment.INSPECTION_GROUP, "demo-ku-kensa")
+        .setVariable(ContractPayment.INSPECTION_DUE_AT, null)
+        .setVariable(ContractPayment.PAYMENT_WARN_AT, java.util.Date.from(java.time.Instant.parse("2099-01-01T00:00:00Z")))
+        .startBeforeActivity(ContractPayment.TASK_CHECK_ACCOUNTING)
+        .setVariable(ContractPayment.ACCOUNTING_GROUP, "demo-ku-kaikeikanri")
+        .startBeforeActivity(ContractPayment.TASK_REVISE_ORDER)
+        .execute();
+    inspectTaskId = openTask(contractPid, ContractPayment.TASK_INSPECT);
+    accountingTaskId = openTask(contractPid, ContractPayment.TASK_CHECK_ACCOUNTING);
+    reviseOrderTaskId = openTask(contractPid, ContractPayment.TASK_REVISE_ORDER);
   }
 
   private String openTask(String pid, String key) {
@@ -234,6 +263,14 @@ class AuthorizationMatrixTest {
         h -> h.postJson("/api/v1/childcare/applications", Map.of())));
     ops.add(op("GET childcare/applications/{id}", "D A A A D D A D",
         h -> h.get("/api/v1/childcare/applications/no-such-application")));
+    // ---- contract payment (issue 11): outside systems only (the contract system, suppliers' systems)
+    ops.add(op("POST contracts", "D A D D D D A D",
+        h -> h.postJson("/api/v1/contracts", Map.of()))); // no Idempotency-Key: refused as input (400)
+    ops.add(op("GET contracts/{id}", "D A D D D D A D", h -> h.get("/api/v1/contracts/" + contractId)));
+    ops.add(op("POST contracts/{id}/completion", "D A D D D D A D",
+        h -> h.postJson("/api/v1/contracts/" + contractId + "/completion", Map.of())));
+    ops.add(op("POST invoices", "D A D D D D A D", h -> h.post("/api/v1/invoices", "application/xml",
+        "<Invoice/>".getBytes(StandardCharsets.UTF_8))));
     // ---- the workers' API (no administrator shortcut); the worker holds no task here, so it is allowed and told 404
     ops.add(op("GET worker documents/{id}", "D D D D D D D A",
         h -> h.get("/api/worker/documents/" + documentId + "?workerId=matrix")));
@@ -299,6 +336,15 @@ class AuthorizationMatrixTest {
         h -> h.postJson("/engine-rest/task/" + interviewTaskId + "/complete", Map.of("variables", Map.of()))));
     ops.add(op("POST task complete Task_ReviewAllocation", "D D A A D D A D",
         h -> h.postJson("/engine-rest/task/" + reviewAllocationTaskId + "/complete", Map.of("variables", Map.of()))));
+    // ---- contract payment tasks: 検査 by the inspection group, 会計管理者 by theirs, revision by the department
+    // (staff-ku and supervisor-ku are of 道路管理課; supervisors work every task of their tenant, as for the
+    // procedures' tasks); empty completions are refused as input by the allowed
+    ops.add(op("POST task complete Task_Inspect", "D D D A D D A D",
+        h -> h.postJson("/engine-rest/task/" + inspectTaskId + "/complete", Map.of("variables", Map.of()))));
+    ops.add(op("POST task complete Task_CheckAccounting", "D D D A D D A D",
+        h -> h.postJson("/engine-rest/task/" + accountingTaskId + "/complete", Map.of("variables", Map.of()))));
+    ops.add(op("POST task complete Task_ReviseOrder", "D D A A D D A D",
+        h -> h.postJson("/engine-rest/task/" + reviseOrderTaskId + "/complete", Map.of("variables", Map.of()))));
     // ---- Tasklist filters: each municipality's filters are read by its own people only (designers work no cases)
     ops.add(op("GET own tenant's filter", "D D A A D D A D", h -> h.get("/engine-rest/filter/" + kuFilterId)));
     ops.add(op("POST own tenant's filter list", "D D A A D D A D",

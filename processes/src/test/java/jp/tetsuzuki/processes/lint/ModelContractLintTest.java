@@ -54,7 +54,7 @@ class ModelContractLintTest {
    * a model uses its topic (the lint fails until then), never add one for a topic a model could use today.
    */
   static final Map<String, String> NOT_YET_USED = Map.of(
-      "ocr-invoice", "contract-payment (not built yet): 適格請求書 of the contractor");
+      "ocr-invoice", "contract-payment (PDF/image invoices not built yet): 適格請求書 of the contractor");
 
   /**
    * Forms the platform generates and deploys itself instead of packaging them (their fields come from data, e.g. the

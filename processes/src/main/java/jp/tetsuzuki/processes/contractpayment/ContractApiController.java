@@ -1,0 +1,349 @@
+package jp.tetsuzuki.processes.contractpayment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.tetsuzuki.bpmn.rules.CheckDigits;
+import jp.tetsuzuki.processes.api.ApiException;
+import jp.tetsuzuki.processes.approval.TenantMembers;
+import jp.tetsuzuki.processes.contract.Contract;
+import jp.tetsuzuki.processes.contract.ContractItem;
+import jp.tetsuzuki.processes.contract.ContractKind;
+import jp.tetsuzuki.processes.contract.PaymentTerms;
+import jp.tetsuzuki.processes.contract.Supplier;
+import jp.tetsuzuki.processes.contract.TaxRate;
+import jp.tetsuzuki.processes.contract.TaxRounding;
+import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.ContractCase;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Contracts and invoices in the public API (契約・支出, issue 11). Outside systems only (the edge): the
+ * municipality's contract system registers contracts; a supplier's system (an account bound to a 法人番号,
+ * {@link SupplierAccounts}) announces completion, hands in invoices and reads its own contracts. The tenant is the
+ * one the authenticated account belongs to; a contract of another tenant or supplier answers 404.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "contracts", description = "Contract payment: contracts, completion notices and invoices (契約・支出)")
+class ContractApiController {
+
+  static final int MAX_KEY = 128;
+
+  record SupplierRequest(String name, String corporateNumber, String registrationNumber) {}
+
+  record ItemRequest(String description, Long amount, Integer taxRate) {}
+
+  record ContractRequest(String id, String tenantId, String department, String kind, String title,
+      SupplierRequest supplier, List<ItemRequest> items, String contractDate, Integer inspectionDays,
+      Integer paymentDays, String taxRounding) {}
+
+  record CompletionRequest(String noticeOn) {}
+
+  record ProblemView(String code, String message) {}
+
+  record InvoiceAnswerView(String invoiceId, String contractId, Boolean valid, List<ProblemView> problems) {}
+
+  record InspectionView(int round, LocalDate noticeOn, LocalDate dueOn, LocalDate inspectedOn, Boolean passed) {}
+
+  record InvoiceView(String invoiceId, String invoiceNumber, LocalDate receivedOn, String status, Boolean valid,
+      List<ProblemView> problems, LocalDate returnedOn) {}
+
+  record PaymentView(String paymentId, Long amount, LocalDate clockStartedOn, LocalDate dueOn,
+      Integer inspectionDelayDays, Integer pausedDays, Long instructionInterest, LocalDate paidOn,
+      Long lateInterest) {}
+
+  record EventView(String type, String message, Instant occurredAt) {}
+
+  record ContractView(String id, String tenantId, String department, String kind, String title, String supplierName,
+      long amountWithoutTax, LocalDate contractDate, String stage, LocalDate inspectionDue, LocalDate paymentDue,
+      Integer pausedDays, List<InspectionView> inspections, List<InvoiceView> invoices, PaymentView payment,
+      List<EventView> events) {}
+
+  private final ContractCases cases;
+  private final ContractCaseStore store;
+  private final SupplierAccounts suppliers;
+  private final TenantMembers members;
+  private final ObjectMapper json;
+
+  ContractApiController(ContractCases cases, ContractCaseStore store, SupplierAccounts suppliers,
+      TenantMembers members, ObjectMapper json) {
+    this.cases = cases;
+    this.store = store;
+    this.suppliers = suppliers;
+    this.members = members;
+    this.json = json;
+  }
+
+  @PostMapping(path = "/contracts", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Register a contract and start its case (contract-payment)",
+      description = "The municipality's contract system only (a supplier's system gets 403). 201 with the case; the "
+          + "e-invoice names the returned id in cac:ContractDocumentReference/cbc:ID. A repeated Idempotency-Key "
+          + "returns the first result (409 if the body differs). Amounts are yen without tax; taxRate 10, 8 or 0; "
+          + "kind goods|services|construction; inspectionDays/paymentDays default to the statutory maxima "
+          + "(10/30, construction 14/40).")
+  ResponseEntity<ContractView> register(@Parameter(description = "unique per request of this client, e.g. a UUID")
+      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestBody byte[] body, Principal principal) {
+    String key = key(idempotencyKey);
+    ContractRequest request = read(body);
+    String tenantId = required(request.tenantId(), "tenantId", 64);
+    ContractCases.Caller caller = caller(principal, tenantId);
+    Contract contract = contract(request);
+    var registered = cases.register(caller, key, contract, body);
+    return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.id()))
+        .header("Idempotent-Replayed", String.valueOf(registered.getValue()))
+        .body(view(registered.getKey()));
+  }
+
+  @GetMapping("/contracts/{id}")
+  @Operation(summary = "Stage, deadlines (inspection due, payment due, paused days), invoices and their problems, "
+      + "payment and interest of a contract")
+  ContractView contract(@PathVariable String id, Principal principal) {
+    return view(visible(principal, id));
+  }
+
+  @PostMapping(path = "/contracts/{id}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "The supplier's completion notice (完了通知); starts the inspection period",
+      description = "noticeOn (YYYY-MM-DD, not in the future) defaults to today. 409 when the contract does not "
+          + "await a completion notice (e.g. under inspection). The same Idempotency-Key again answers the case "
+          + "without a second notice.")
+  ContractView completion(@PathVariable String id,
+      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestBody(required = false) CompletionRequest request, Principal principal) {
+    String key = key(idempotencyKey);
+    ContractCase c = visible(principal, id);
+    ContractCases.Caller caller = caller(principal, c.contract().tenantId());
+    LocalDate noticeOn = request == null || request.noticeOn() == null ? ContractPaymentSteps.today()
+        : date(request.noticeOn(), "noticeOn");
+    return view(cases.notifyCompletion(caller, id, noticeOn, key));
+  }
+
+  @PostMapping(path = "/invoices", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+  @Operation(summary = "Hand in a JP PINT (UBL 2.1) e-invoice as the XML body",
+      description = "The invoice names the contract in cac:ContractDocumentReference/cbc:ID. 201 with invoiceId, "
+          + "contractId, valid and problems [{code, message}] (valid null: the registry of qualified-invoice "
+          + "issuers did not answer; the validation is retried and the verdict shows on GET /api/v1/contracts/{id})."
+          + " A malformed, DOCTYPE-carrying or oversized (over 5 MiB) file is refused with 400 and nothing is "
+          + "stored. An invalid invoice is returned (problems listed) and the payment clock pauses until a "
+          + "corrected invoice arrives.")
+  ResponseEntity<InvoiceAnswerView> invoice(
+      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestBody byte[] xml, Principal principal) {
+    return receive(key(idempotencyKey), xml, principal);
+  }
+
+  @PostMapping(path = "/invoices", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Hand in a JP PINT (UBL 2.1) e-invoice as the multipart part 'file'",
+      description = "As the XML body. PDF and image invoices are not accepted yet (415).")
+  ResponseEntity<InvoiceAnswerView> invoiceFile(
+      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestPart("file") MultipartFile file, Principal principal) throws IOException {
+    String key = key(idempotencyKey);
+    String type = file.getContentType() == null ? "" : file.getContentType();
+    if (type.startsWith("application/pdf") || type.startsWith("image/")) {
+      throw new ApiException(415, "file", "PDF and image invoices are not accepted yet; send the JP PINT XML",
+          "PDF・画像の請求書はまだ受け付けていません。電子インボイス（JP PINT の XML）を送付してください。");
+    }
+    return receive(key, file.getBytes(), principal);
+  }
+
+  private ResponseEntity<InvoiceAnswerView> receive(String key, byte[] xml, Principal principal) {
+    if (xml == null || xml.length == 0) {
+      throw ApiException.invalid("invoice", "the invoice is empty", "請求書が空です。");
+    }
+    String contractId = cases.contractReference(xml);
+    String field = "cac:ContractDocumentReference/cbc:ID";
+    String tenantId = store.tenantOf(contractId).filter(t -> members.isMember(t, principal.getName()))
+        .orElseThrow(() -> new ApiException(404, field, "no contract " + contractId + " for this caller",
+            "請求書の契約番号「" + contractId + "」の契約が見つかりません。"));
+    ContractCases.InvoiceAnswer answer = cases.receiveInvoice(caller(principal, tenantId), key, xml);
+    return ResponseEntity.created(URI.create("/api/v1/contracts/" + answer.contractId()))
+        .header("Idempotent-Replayed", String.valueOf(answer.replayed()))
+        .body(new InvoiceAnswerView(answer.invoiceId(), answer.contractId(), answer.valid(),
+            problems(answer.problems())));
+  }
+
+  // ---- helpers
+
+  private ContractCase visible(Principal principal, String id) {
+    return store.tenantOf(id).filter(t -> members.isMember(t, principal.getName()))
+        .flatMap(t -> cases.visible(caller(principal, t), id))
+        .orElseThrow(() -> ApiException.notFound("no contract " + id + " for this caller"));
+  }
+
+  private ContractCases.Caller caller(Principal principal, String tenantId) {
+    if (!members.isMember(tenantId, principal.getName())) {
+      throw ApiException.notFound("tenantId: no tenant '" + tenantId + "' for this account");
+    }
+    return new ContractCases.Caller(tenantId, principal.getName(),
+        suppliers.corporateNumber(principal.getName(), tenantId).orElse(null));
+  }
+
+  private ContractRequest read(byte[] body) {
+    try {
+      return json.readerFor(ContractRequest.class)
+          .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .readValue(body);
+    } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+      throw ApiException.badRequest(e.getPropertyName(), e.getPropertyName() + ": unknown field");
+    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+          : "[" + r.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+      throw ApiException.badRequest(path, (path == null ? "body" : path) + ": wrong type or format");
+    } catch (IOException e) {
+      throw ApiException.badRequest(null, "the request body is not valid JSON");
+    }
+  }
+
+  static Contract contract(ContractRequest r) {
+    String id = r.id() == null ? "C-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase() : r.id();
+    if (!id.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+      throw ApiException.invalid("id", "id must be 1..64 letters, digits, '.', '_' or '-'",
+          "契約番号は英数字と . _ - の64文字以内で指定してください。");
+    }
+    String department = required(r.department(), "department", 64);
+    if (!department.matches("[a-z0-9-]{1,64}")) {
+      throw ApiException.badRequest("department", "department must be a department code (a-z, 0-9, '-')");
+    }
+    ContractKind kind;
+    try {
+      kind = ContractKind.fromApiName(required(r.kind(), "kind", 16));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("kind", e.getMessage(), "契約の種別は goods（物品）、services（役務）、construction（工事）"
+          + "のいずれかです。");
+    }
+    String title = required(r.title(), "title", 200);
+    if (r.supplier() == null) {
+      throw ApiException.badRequest("supplier", "supplier is required");
+    }
+    String name = required(r.supplier().name(), "supplier.name", 200);
+    String corporate = r.supplier().corporateNumber();
+    if (corporate != null && !CheckDigits.isCorporateNumber(corporate)) {
+      throw ApiException.invalid("supplier.corporateNumber", "supplier.corporateNumber must be a 13-digit 法人番号 "
+          + "with a valid check digit", "法人番号が正しくありません（13桁・検査用数字）。");
+    }
+    String registration = r.supplier().registrationNumber();
+    if (registration != null && !(registration.matches("T[0-9]{13}")
+        && CheckDigits.isCorporateNumber(registration.substring(1)))) {
+      throw ApiException.invalid("supplier.registrationNumber", "supplier.registrationNumber must be T + 13 digits "
+          + "with a valid check digit", "登録番号が正しくありません（T＋13桁・検査用数字）。");
+    }
+    if (r.items() == null || r.items().isEmpty() || r.items().size() > Contract.MAX_ITEMS) {
+      throw ApiException.badRequest("items", "items must hold 1.." + Contract.MAX_ITEMS + " items");
+    }
+    List<ContractItem> items = new ArrayList<>();
+    for (int i = 0; i < r.items().size(); i++) {
+      ItemRequest item = r.items().get(i);
+      String at = "items[" + i + "]";
+      if (item == null) {
+        throw ApiException.badRequest(at, at + " is required");
+      }
+      if (item.amount() == null || item.amount() < 0 || item.amount() > Contract.MAX_AMOUNT) {
+        throw ApiException.badRequest(at + ".amount", at + ".amount must be 0.." + Contract.MAX_AMOUNT + " yen");
+      }
+      TaxRate rate;
+      try {
+        rate = TaxRate.ofPercent(item.taxRate() == null ? -1 : item.taxRate());
+      } catch (IllegalArgumentException e) {
+        throw ApiException.invalid(at + ".taxRate", at + ".taxRate must be 10, 8 or 0", "税率は 10、8、0 のいずれかです。");
+      }
+      items.add(new ContractItem(required(item.description(), at + ".description", 200), item.amount(), rate));
+    }
+    LocalDate contractDate = date(required(r.contractDate(), "contractDate", 10), "contractDate");
+    if (contractDate.isAfter(ContractPaymentSteps.today())) {
+      throw ApiException.badRequest("contractDate", "contractDate must not be in the future");
+    }
+    PaymentTerms max = PaymentTerms.statutoryMaximum(kind);
+    int inspection = r.inspectionDays() == null ? max.inspectionDays() : r.inspectionDays();
+    int payment = r.paymentDays() == null ? max.paymentDays() : r.paymentDays();
+    if (inspection < 1 || inspection > max.inspectionDays()) {
+      throw ApiException.badRequest("inspectionDays", "inspectionDays must be 1.." + max.inspectionDays());
+    }
+    if (payment < 1 || payment > max.paymentDays()) {
+      throw ApiException.badRequest("paymentDays", "paymentDays must be 1.." + max.paymentDays());
+    }
+    TaxRounding rounding;
+    try {
+      rounding = r.taxRounding() == null ? TaxRounding.FLOOR_OR_CEILING : TaxRounding.valueOf(r.taxRounding());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("taxRounding", "taxRounding must be FLOOR_OR_CEILING, FLOOR, CEILING or HALF_UP");
+    }
+    try {
+      return new Contract(id, r.tenantId(), department, kind, title, new Supplier(name, corporate, registration),
+          items, contractDate, new PaymentTerms(inspection, payment), rounding);
+    } catch (IllegalArgumentException e) {
+      // the rules name the field in their message ("items: the total must be …")
+      throw ApiException.badRequest(e.getMessage().split("[ :]")[0], e.getMessage());
+    }
+  }
+
+  private static String key(String idempotencyKey) {
+    if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY) {
+      throw ApiException.badRequest("Idempotency-Key", "the Idempotency-Key header is required (1.." + MAX_KEY
+          + " characters)");
+    }
+    return idempotencyKey;
+  }
+
+  private static String required(String value, String field, int max) {
+    if (value == null || value.isBlank()) {
+      throw ApiException.badRequest(field, field + " is required");
+    }
+    if (value.length() > max) {
+      throw ApiException.badRequest(field, field + " must be at most " + max + " characters");
+    }
+    return value.strip();
+  }
+
+  private static LocalDate date(String value, String field) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(field, field + " must be a date YYYY-MM-DD");
+    }
+  }
+
+  private static List<ProblemView> problems(List<Map<String, String>> problems) {
+    return problems.stream().map(p -> new ProblemView(p.get("code"), p.get("message"))).toList();
+  }
+
+  private ContractView view(ContractCase c) {
+    Contract k = c.contract();
+    List<ContractCaseStore.Inspection> rounds = store.inspections(k.id());
+    LocalDate inspectionDue = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1).dueOn();
+    List<InvoiceView> invoices = store.invoices(k.id()).stream().map(i -> {
+      ContractCases.InvoiceAnswer a = ContractCases.answer(i, false);
+      return new InvoiceView(i.id(), i.invoiceNumber(), i.receivedOn(), i.status().name().toLowerCase(), a.valid(),
+          problems(a.problems()), i.returnedOn());
+    }).toList();
+    PaymentView payment = new PaymentView(c.paymentId(), c.amount(), c.clockStartedOn(), c.paymentDueOn(),
+        c.inspectionDelayDays(), c.pausedDays(), c.instructionInterest(), c.paidOn(), c.lateInterest());
+    return new ContractView(k.id(), k.tenantId(), k.department(), k.kind().apiName(), k.title(),
+        k.supplier().name(), k.totalWithoutTax(), k.contractDate(), c.stage().name().toLowerCase(), inspectionDue,
+        c.paymentDueOn(), c.pausedDays(), rounds.stream().map(i -> new InspectionView(i.round(), i.noticeOn(),
+            i.dueOn(), i.inspectedOn(), i.passed())).toList(), invoices, payment,
+        store.events(k.id()).stream().map(e -> new EventView(e.type(), e.textJa(), e.at())).toList());
+  }
+}

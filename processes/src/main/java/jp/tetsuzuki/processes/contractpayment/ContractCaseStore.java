@@ -1,0 +1,254 @@
+package jp.tetsuzuki.processes.contractpayment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import jp.tetsuzuki.processes.contract.Contract;
+import jp.tetsuzuki.processes.contract.ContractItem;
+import jp.tetsuzuki.processes.contract.ContractKind;
+import jp.tetsuzuki.processes.contract.PaymentTerms;
+import jp.tetsuzuki.processes.contract.Supplier;
+import jp.tetsuzuki.processes.contract.TaxRate;
+import jp.tetsuzuki.processes.contract.TaxRounding;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The contract-payment cases in our tables (V57 {@code tz_contract_case}, {@code tz_contract_item},
+ * {@code tz_contract_inspection}, {@code tz_contract_event}; V58 {@code tz_contract_invoice}). Every read names the
+ * tenant, so a case of another tenant is simply not found.
+ */
+public class ContractCaseStore {
+
+  /** Stages of a case (what {@code GET /api/v1/contracts/{id}} shows as {@code stage}). */
+  public enum Stage {
+    AWAITING_COMPLETION, INSPECTION, AWAITING_INVOICE, VALIDATING, INVOICE_RETURNED, PAYMENT_ORDER, ACCOUNTING_CHECK,
+    EXPORTED, PAID
+  }
+
+  /** Invoice status. */
+  public enum InvoiceStatus { RECEIVED, VALID, INVALID }
+
+  /** A case as stored. */
+  public record ContractCase(Contract contract, String submittedBy, String idempotencyKey, String requestSha256,
+      String processInstanceId, Stage stage, LocalDate clockStartedOn, Integer inspectionDelayDays, Integer pausedDays,
+      LocalDate paymentDueOn, LocalDate paymentWarnOn, Long amount, String paymentId, Long instructionInterest,
+      LocalDate paidOn, Long lateInterest, Instant createdAt) {}
+
+  /** One completion notice and its inspection. */
+  public record Inspection(int round, LocalDate noticeOn, LocalDate dueOn, LocalDate inspectedOn, Boolean passed,
+      String inspectedBy, String findings) {}
+
+  /** One invoice as received. */
+  public record Invoice(String id, String tenantId, String contractId, String invoiceNumber, LocalDate receivedOn,
+      Instant receivedAt, String submittedBy, String idempotencyKey, String sha256, InvoiceStatus status,
+      String problemsJson, Long payableAmount, LocalDate returnedOn) {}
+
+  /** One entry of the case history. */
+  public record Event(String id, Instant at, String type, String textJa) {}
+
+  private final JdbcTemplate jdbc;
+
+  public ContractCaseStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  // ---- cases
+
+  public void insert(Contract c, String submittedBy, String idempotencyKey, String requestSha256, Instant now) {
+    jdbc.update("INSERT INTO tz_contract_case (id, tenant_id, department, kind, title, supplier_name, "
+        + "supplier_corporate_number, supplier_registration_number, contract_date, inspection_days, payment_days, "
+        + "tax_rounding, submitted_by, idempotency_key, request_sha256, stage, created_at) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", c.id(), c.tenantId(), c.department(),
+        c.kind().apiName(), c.title(), c.supplier().name(), c.supplier().corporateNumber(),
+        c.supplier().registrationNumber(), c.contractDate(), c.terms().inspectionDays(), c.terms().paymentDays(),
+        c.taxRounding().name(), submittedBy, idempotencyKey, requestSha256, Stage.AWAITING_COMPLETION.name(),
+        Timestamp.from(now));
+    int no = 0;
+    for (ContractItem item : c.items()) {
+      jdbc.update("INSERT INTO tz_contract_item (contract_id, item_no, description, amount, tax_rate) "
+          + "VALUES (?, ?, ?, ?, ?)", c.id(), ++no, item.description(), item.amount(), item.taxRate().percent());
+    }
+  }
+
+  public Optional<ContractCase> find(String tenantId, String id) {
+    List<ContractCase> found = jdbc.query("SELECT * FROM tz_contract_case WHERE tenant_id = ? AND id = ?",
+        (rs, n) -> caseOf(rs), tenantId, id);
+    return found.stream().findFirst();
+  }
+
+  /** The tenant of a contract id (ids are unique over all tenants). */
+  public Optional<String> tenantOf(String id) {
+    return jdbc.queryForList("SELECT tenant_id FROM tz_contract_case WHERE id = ?", String.class, id).stream()
+        .findFirst();
+  }
+
+  /** Whether the id is taken in any tenant (ids are global: they are the business key and the invoice's reference). */
+  public boolean exists(String id) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM tz_contract_case WHERE id = ?", Integer.class, id);
+    return n != null && n > 0;
+  }
+
+  public Optional<ContractCase> findByIdempotencyKey(String tenantId, String submittedBy, String key) {
+    return jdbc.query("SELECT * FROM tz_contract_case WHERE tenant_id = ? AND submitted_by = ? AND idempotency_key = ?",
+        (rs, n) -> caseOf(rs), tenantId, submittedBy, key).stream().findFirst();
+  }
+
+  public void linkProcess(String id, String processInstanceId) {
+    jdbc.update("UPDATE tz_contract_case SET process_instance_id = ? WHERE id = ?", processInstanceId, id);
+  }
+
+  public void stage(String id, Stage stage) {
+    jdbc.update("UPDATE tz_contract_case SET stage = ? WHERE id = ?", stage.name(), id);
+  }
+
+  public void schedule(String id, LocalDate clockStartedOn, int inspectionDelayDays, long pausedDays,
+      LocalDate dueOn, LocalDate warnOn, long amount) {
+    jdbc.update("UPDATE tz_contract_case SET clock_started_on = ?, inspection_delay_days = ?, paused_days = ?, "
+        + "payment_due_on = ?, payment_warn_on = ?, amount = ? WHERE id = ?", clockStartedOn, inspectionDelayDays,
+        (int) pausedDays, dueOn, warnOn, amount, id);
+  }
+
+  public void exported(String id, String paymentId, long interest) {
+    jdbc.update("UPDATE tz_contract_case SET payment_id = ?, instruction_interest = ?, stage = ? WHERE id = ?",
+        paymentId, interest, Stage.EXPORTED.name(), id);
+  }
+
+  public void paid(String id, LocalDate paidOn, long lateInterest) {
+    jdbc.update("UPDATE tz_contract_case SET paid_on = ?, late_interest = ?, stage = ? WHERE id = ?", paidOn,
+        lateInterest, Stage.PAID.name(), id);
+  }
+
+  // ---- inspections
+
+  public List<Inspection> inspections(String contractId) {
+    return jdbc.query("SELECT * FROM tz_contract_inspection WHERE contract_id = ? ORDER BY round_no",
+        (rs, n) -> new Inspection(rs.getInt("round_no"), date(rs, "notice_on"), date(rs, "due_on"),
+            date(rs, "inspected_on"), (Boolean) rs.getObject("passed"), rs.getString("inspected_by"),
+            rs.getString("findings")), contractId);
+  }
+
+  public void openInspection(String contractId, int round, LocalDate noticeOn, LocalDate dueOn) {
+    jdbc.update("INSERT INTO tz_contract_inspection (contract_id, round_no, notice_on, due_on) VALUES (?, ?, ?, ?)",
+        contractId, round, noticeOn, dueOn);
+  }
+
+  /** Remembers the Idempotency-Key of the notice that opened the latest round. */
+  public void noticeKey(String contractId, String key) {
+    jdbc.update("UPDATE tz_contract_inspection SET notice_key = ? WHERE contract_id = ? AND round_no = "
+        + "(SELECT MAX(round_no) FROM tz_contract_inspection WHERE contract_id = ?)", key, contractId, contractId);
+  }
+
+  public boolean noticeKeyUsed(String contractId, String key) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM tz_contract_inspection WHERE contract_id = ? "
+        + "AND notice_key = ?", Integer.class, contractId, key);
+    return n != null && n > 0;
+  }
+
+  public void closeInspection(String contractId, int round, LocalDate on, boolean passed, String by,
+      String findings) {
+    jdbc.update("UPDATE tz_contract_inspection SET inspected_on = ?, passed = ?, inspected_by = ?, findings = ? "
+        + "WHERE contract_id = ? AND round_no = ? AND inspected_on IS NULL", on, passed, by, findings, contractId,
+        round);
+  }
+
+  // ---- invoices
+
+  public void insertInvoice(Invoice i, byte[] content) {
+    jdbc.update("INSERT INTO tz_contract_invoice (id, tenant_id, contract_id, invoice_number, received_on, "
+        + "received_at, submitted_by, idempotency_key, sha256, content, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        i.id(), i.tenantId(), i.contractId(), i.invoiceNumber(), i.receivedOn(), Timestamp.from(i.receivedAt()),
+        i.submittedBy(), i.idempotencyKey(), i.sha256(), content, InvoiceStatus.RECEIVED.name());
+  }
+
+  public Optional<Invoice> invoice(String tenantId, String invoiceId) {
+    return jdbc.query("SELECT * FROM tz_contract_invoice WHERE tenant_id = ? AND id = ?", (rs, n) -> invoiceOf(rs),
+        tenantId, invoiceId).stream().findFirst();
+  }
+
+  public Optional<Invoice> invoiceByIdempotencyKey(String tenantId, String submittedBy, String key) {
+    return jdbc.query("SELECT * FROM tz_contract_invoice WHERE tenant_id = ? AND submitted_by = ? "
+        + "AND idempotency_key = ?", (rs, n) -> invoiceOf(rs), tenantId, submittedBy, key).stream().findFirst();
+  }
+
+  public byte[] invoiceContent(String tenantId, String invoiceId) {
+    return jdbc.queryForObject("SELECT content FROM tz_contract_invoice WHERE tenant_id = ? AND id = ?",
+        (rs, n) -> rs.getBytes(1), tenantId, invoiceId);
+  }
+
+  public List<Invoice> invoices(String contractId) {
+    return jdbc.query("SELECT * FROM tz_contract_invoice WHERE contract_id = ? ORDER BY received_at, id",
+        (rs, n) -> invoiceOf(rs), contractId);
+  }
+
+  public void verdict(String invoiceId, InvoiceStatus status, String problemsJson, Long payableAmount) {
+    jdbc.update("UPDATE tz_contract_invoice SET status = ?, problems_json = ?, payable_amount = ? WHERE id = ?",
+        status.name(), problemsJson, payableAmount, invoiceId);
+  }
+
+  public void returned(String invoiceId, LocalDate on) {
+    jdbc.update("UPDATE tz_contract_invoice SET returned_on = ? WHERE id = ?", on, invoiceId);
+  }
+
+  // ---- history
+
+  public void event(String contractId, Instant at, String type, String textJa) {
+    jdbc.update("INSERT INTO tz_contract_event (id, contract_id, occurred_at, type, text_ja) VALUES (?, ?, ?, ?, ?)",
+        UUID.randomUUID().toString(), contractId, Timestamp.from(at), type, textJa);
+  }
+
+  public List<Event> events(String contractId) {
+    return jdbc.query("SELECT * FROM tz_contract_event WHERE contract_id = ? ORDER BY seq",
+        (rs, n) -> new Event(rs.getString("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("type"),
+            rs.getString("text_ja")), contractId);
+  }
+
+  // ---- mapping
+
+  private ContractCase caseOf(ResultSet rs) throws SQLException {
+    String id = rs.getString("id");
+    List<ContractItem> items = new ArrayList<>(jdbc.query("SELECT * FROM tz_contract_item WHERE contract_id = ? "
+        + "ORDER BY item_no", (r, n) -> new ContractItem(r.getString("description"), r.getLong("amount"),
+        TaxRate.ofPercent(r.getInt("tax_rate"))), id));
+    Contract contract = new Contract(id, rs.getString("tenant_id"), rs.getString("department"),
+        ContractKind.fromApiName(rs.getString("kind")), rs.getString("title"),
+        new Supplier(rs.getString("supplier_name"), rs.getString("supplier_corporate_number"),
+            rs.getString("supplier_registration_number")), items, date(rs, "contract_date"),
+        new PaymentTerms(rs.getInt("inspection_days"), rs.getInt("payment_days")),
+        TaxRounding.valueOf(rs.getString("tax_rounding")));
+    return new ContractCase(contract, rs.getString("submitted_by"), rs.getString("idempotency_key"),
+        rs.getString("request_sha256"), rs.getString("process_instance_id"), Stage.valueOf(rs.getString("stage")),
+        date(rs, "clock_started_on"), (Integer) intOrNull(rs, "inspection_delay_days"),
+        (Integer) intOrNull(rs, "paused_days"), date(rs, "payment_due_on"), date(rs, "payment_warn_on"),
+        longOrNull(rs, "amount"), rs.getString("payment_id"), longOrNull(rs, "instruction_interest"),
+        date(rs, "paid_on"), longOrNull(rs, "late_interest"), rs.getTimestamp("created_at").toInstant());
+  }
+
+  private static Invoice invoiceOf(ResultSet rs) throws SQLException {
+    return new Invoice(rs.getString("id"), rs.getString("tenant_id"), rs.getString("contract_id"),
+        rs.getString("invoice_number"), date(rs, "received_on"), rs.getTimestamp("received_at").toInstant(),
+        rs.getString("submitted_by"), rs.getString("idempotency_key"), rs.getString("sha256"),
+        InvoiceStatus.valueOf(rs.getString("status")), rs.getString("problems_json"),
+        longOrNull(rs, "payable_amount"), date(rs, "returned_on"));
+  }
+
+  private static LocalDate date(ResultSet rs, String column) throws SQLException {
+    java.sql.Date d = rs.getDate(column);
+    return d == null ? null : d.toLocalDate();
+  }
+
+  private static Object intOrNull(ResultSet rs, String column) throws SQLException {
+    int v = rs.getInt(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+}

@@ -1,0 +1,320 @@
+package jp.tetsuzuki.processes.contractpayment;
+
+import static jp.tetsuzuki.bpmn.ContractPayment.*;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import jp.tetsuzuki.bpmn.ContractPayment;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
+import jp.tetsuzuki.processes.api.ApiException;
+import jp.tetsuzuki.processes.contract.Contract;
+import jp.tetsuzuki.processes.contract.accounting.AcknowledgementFormatException;
+import jp.tetsuzuki.processes.contract.accounting.AcknowledgementService;
+import jp.tetsuzuki.processes.contract.invoice.EInvoice;
+import jp.tetsuzuki.processes.contract.invoice.InvoiceParseException;
+import jp.tetsuzuki.processes.contract.invoice.JpPintInvoiceParser;
+import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.ContractCase;
+import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.Invoice;
+import jp.tetsuzuki.processes.identity.AsPlatform;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What outside systems do to contract-payment cases (the public API and the model tests go through here): register a
+ * contract and start its case, announce completion, hand in an invoice, apply an accounting acknowledgement. Each
+ * call runs in one transaction: a refused request leaves nothing stored and no process started.
+ *
+ * <p>Who may see a case: {@link Caller}: the contract system of a tenant sees its tenant's contracts; a supplier's
+ * system (a machine account bound to a 法人番号) sees only contracts whose supplier has that 法人番号, and another
+ * contract is simply not found (404), never "forbidden" (no probing of ids).
+ */
+public class ContractCases {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ContractCases.class);
+
+  /**
+   * The authenticated outside system.
+   *
+   * @param tenantId        the tenant it acts for
+   * @param account         its account id
+   * @param corporateNumber the supplier's 法人番号 for a supplier system, null for the municipality's contract system
+   */
+  public record Caller(String tenantId, String account, String corporateNumber) {
+    public boolean supplier() {
+      return corporateNumber != null;
+    }
+  }
+
+  /** The answer to an invoice: {@code valid} is null while the validation waits for the registry (retried). */
+  public record InvoiceAnswer(String invoiceId, String contractId, Boolean valid, List<Map<String, String>> problems,
+      boolean replayed) {}
+
+  private final ContractCaseStore store;
+  private final IdentityService identity;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final TransactionTemplate tx;
+  private final AcknowledgementService acknowledgements;
+  private final JpPintInvoiceParser parser = new JpPintInvoiceParser();
+
+  public ContractCases(ContractCaseStore store, IdentityService identity, RuntimeService runtime,
+      ManagementService management, TransactionTemplate tx, AcknowledgementService acknowledgements) {
+    this.store = store;
+    this.identity = identity;
+    this.runtime = runtime;
+    this.management = management;
+    this.tx = tx;
+    this.acknowledgements = acknowledgements;
+  }
+
+  /**
+   * Registers the contract and starts {@code contract-payment}. The same Idempotency-Key with the same request answers
+   * the case again; with another request it is a conflict.
+   *
+   * @return the case and whether it existed already (a replay)
+   */
+  public Map.Entry<ContractCase, Boolean> register(Caller caller, String idempotencyKey, Contract contract,
+      byte[] request) {
+    if (caller.supplier()) {
+      throw new ApiException(403, null, "a supplier system cannot register contracts");
+    }
+    String hash = sha256(request);
+    return tx.execute(status -> {
+      Optional<ContractCase> earlier = store.findByIdempotencyKey(caller.tenantId(), caller.account(),
+          idempotencyKey);
+      if (earlier.isPresent()) {
+        if (!earlier.get().requestSha256().equals(hash)) {
+          throw ApiException.conflict("Idempotency-Key was used for another request");
+        }
+        return Map.entry(earlier.get(), true);
+      }
+      if (store.exists(contract.id())) {
+        throw new ApiException(409, "id", "a contract with this id exists already",
+            "契約番号「" + contract.id() + "」は既に登録されています。");
+      }
+      store.insert(contract, caller.account(), idempotencyKey, hash, now());
+      // started by the platform once the caller's tenant was checked: outside systems hold no engine permission
+      ProcessInstance pi = AsPlatform.call(identity, () -> runtime.createProcessInstanceByKey(ContractPayment.ID)
+          .businessKey(contract.id()).setVariable(TENANT_ID, contract.tenantId())
+          .setVariable(CONTRACT_ID, contract.id()).execute());
+      store.linkProcess(contract.id(), pi.getId());
+      return Map.entry(store.find(contract.tenantId(), contract.id()).orElseThrow(), false);
+    });
+  }
+
+  /** The case as the caller may see it. */
+  public Optional<ContractCase> visible(Caller caller, String contractId) {
+    return store.find(caller.tenantId(), contractId)
+        .filter(c -> !caller.supplier() || caller.corporateNumber().equals(c.contract().supplier().corporateNumber()));
+  }
+
+  /** The supplier's completion notice (完了通知). */
+  public ContractCase notifyCompletion(Caller caller, String contractId, LocalDate noticeOn, String idempotencyKey) {
+    LocalDate today = LocalDate.ofInstant(now(), JapanTime.ZONE);
+    if (noticeOn.isAfter(today)) {
+      throw ApiException.invalid("noticeOn", "noticeOn must not be in the future", "完了通知の日付が未来の日付です。");
+    }
+    return tx.execute(status -> {
+      ContractCase c = visible(caller, contractId).orElseThrow(() -> ApiException.notFound("no such contract"));
+      if (store.noticeKeyUsed(contractId, idempotencyKey)) {
+        return c;
+      }
+      Execution waiting = waitingAt(c, TASK_AWAIT_COMPLETION);
+      if (waiting == null) {
+        throw new ApiException(409, null, "the contract does not await a completion notice (stage "
+            + c.stage().name().toLowerCase() + ")", "この契約は完了通知を受け付ける段階にありません。");
+      }
+      List<ContractCaseStore.Inspection> rounds = store.inspections(contractId);
+      if (!rounds.isEmpty() && noticeOn.isBefore(rounds.get(rounds.size() - 1).inspectedOn())) {
+        throw ApiException.invalid("noticeOn", "noticeOn must not be before the failed inspection ("
+            + rounds.get(rounds.size() - 1).inspectedOn() + ")", "完了通知の日付が前回の検査より前です。");
+      }
+      AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_COMPLETION_NOTIFIED)
+          .processInstanceId(c.processInstanceId()).setVariable(NOTICE_ON, noticeOn.toString()).correlateWithResult());
+      store.noticeKey(contractId, idempotencyKey);
+      return store.find(caller.tenantId(), contractId).orElseThrow();
+    });
+  }
+
+  /**
+   * An e-invoice: read (malformed or oversized → 400, nothing stored), matched to the contract it names within what
+   * the caller may see, stored, handed to the case; then the case's validation is run right away so the answer can
+   * carry the verdict. When the registry cannot answer, the validation job stays for its retries (then an incident)
+   * and the answer says {@code valid: null}.
+   */
+  public InvoiceAnswer receiveInvoice(Caller caller, String idempotencyKey, byte[] xml) {
+    EInvoice parsed;
+    try {
+      parsed = parser.parse(xml);
+    } catch (InvoiceParseException e) {
+      throw new ApiException(400, "invoice", "the invoice is not a readable UBL 2.1 invoice: " + e.getMessage(),
+          e.messageJa());
+    }
+    String sha = sha256(xml);
+    boolean[] replay = {false};
+    Invoice stored = tx.execute(status -> {
+      Optional<Invoice> earlier = store.invoiceByIdempotencyKey(caller.tenantId(), caller.account(),
+          idempotencyKey);
+      if (earlier.isPresent()) {
+        if (!earlier.get().sha256().equals(sha)) {
+          throw ApiException.conflict("Idempotency-Key was used for another invoice");
+        }
+        replay[0] = true;
+        return earlier.get();
+      }
+      if (parsed.contractReference() == null) {
+        throw ApiException.invalid("cac:ContractDocumentReference/cbc:ID", "the invoice names no contract",
+            "契約番号（ContractDocumentReference）が記載されていません。");
+      }
+      ContractCase c = visible(caller, parsed.contractReference()).orElseThrow(() -> new ApiException(404,
+          "cac:ContractDocumentReference/cbc:ID", "no contract " + parsed.contractReference() + " for this caller",
+          "請求書の契約番号「" + parsed.contractReference() + "」の契約が見つかりません。"));
+      if (waitingAt(c, TASK_AWAIT_INVOICE) == null) {
+        throw new ApiException(409, null, "the contract does not await an invoice (stage "
+            + c.stage().name().toLowerCase() + ")", "この契約は請求書を受け付ける段階にありません（検査の合格後に送付してください）。");
+      }
+      Instant now = now();
+      Invoice invoice = new Invoice(UUID.randomUUID().toString(), caller.tenantId(), c.contract().id(),
+          parsed.id(), LocalDate.ofInstant(now, JapanTime.ZONE), now, caller.account(), idempotencyKey, sha,
+          ContractCaseStore.InvoiceStatus.RECEIVED, null, null, null);
+      store.insertInvoice(invoice, xml);
+      AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_INVOICE_RECEIVED)
+          .processInstanceId(c.processInstanceId()).setVariable(INVOICE_ID, invoice.id()).correlateWithResult());
+      return invoice;
+    });
+    boolean replayed = replay[0];
+    if (stored.status() == ContractCaseStore.InvoiceStatus.RECEIVED) {
+      runValidation(stored);
+    }
+    Invoice now = store.invoice(caller.tenantId(), stored.id()).orElseThrow();
+    // the job executor may have taken the job first: wait a little for its verdict (a down registry keeps none)
+    for (int i = 0; i < VERDICT_WAIT_STEPS && now.status() == ContractCaseStore.InvoiceStatus.RECEIVED
+        && validationRunning(now); i++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      now = store.invoice(caller.tenantId(), stored.id()).orElseThrow();
+    }
+    return answer(now, replayed);
+  }
+
+  /** The contract an e-invoice names, read securely (400 naming the problem when it is not a readable invoice). */
+  public String contractReference(byte[] xml) {
+    EInvoice parsed;
+    try {
+      parsed = parser.parse(xml);
+    } catch (InvoiceParseException e) {
+      throw new ApiException(400, "invoice", "the invoice is not a readable UBL 2.1 invoice: " + e.getMessage(),
+          e.messageJa());
+    }
+    if (parsed.contractReference() == null) {
+      throw ApiException.invalid("cac:ContractDocumentReference/cbc:ID", "the invoice names no contract",
+          "契約番号（ContractDocumentReference）が記載されていません。");
+    }
+    return parsed.contractReference();
+  }
+
+  static InvoiceAnswer answer(Invoice invoice, boolean replayed) {
+    Boolean valid = switch (invoice.status()) {
+      case RECEIVED -> null;
+      case VALID -> true;
+      case INVALID -> false;
+    };
+    return new InvoiceAnswer(invoice.id(), invoice.contractId(), valid, Problems.read(invoice.problemsJson()),
+        replayed);
+  }
+
+  /** At most this many 100 ms steps to wait for a verdict the job executor is computing. */
+  private static final int VERDICT_WAIT_STEPS = 100;
+
+  /** Whether the validation job is still there with retries left and not waiting for its next retry. */
+  private boolean validationRunning(Invoice invoice) {
+    ContractCase c = store.find(invoice.tenantId(), invoice.contractId()).orElseThrow();
+    Job job = AsPlatform.call(identity, () -> management.createJobQuery().processInstanceId(c.processInstanceId())
+        .activityId(TASK_VALIDATE_INVOICE).singleResult());
+    return job != null && job.getRetries() > 0 && job.getExceptionMessage() == null;
+  }
+
+  private void runValidation(Invoice invoice) {
+    ContractCase c = store.find(invoice.tenantId(), invoice.contractId()).orElseThrow();
+    Job job = AsPlatform.call(identity, () -> management.createJobQuery().processInstanceId(c.processInstanceId())
+        .activityId(TASK_VALIDATE_INVOICE).singleResult());
+    if (job == null || job.getRetries() == 0) {
+      return;
+    }
+    try {
+      AsPlatform.call(identity, () -> {
+        management.executeJob(job.getId());
+        return null;
+      });
+    } catch (RuntimeException e) {
+      // the registry is down (or the job executor took the job): the job keeps its retries, the verdict comes later
+      LOG.warn("validation of invoice {} of contract {} not done now: {}", invoice.id(), c.contract().id(),
+          e.getMessage());
+    }
+  }
+
+  /** Applies an acknowledgement file of the accounting system and tells the paid cases (once each). */
+  public AcknowledgementService.Result acknowledge(String tenantId, byte[] file) throws AcknowledgementFormatException {
+    try {
+      return tx.execute(status -> {
+        AcknowledgementService.Result result;
+        try {
+          result = acknowledgements.apply(tenantId, file);
+        } catch (AcknowledgementFormatException e) {
+          throw new IllegalStateException(e);
+        }
+        for (AcknowledgementService.Settled paid : result.paid()) {
+          store.find(tenantId, paid.contractId()).filter(c -> c.processInstanceId() != null).ifPresent(c ->
+              AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_PAYMENT_ACKNOWLEDGED)
+                  .processInstanceId(c.processInstanceId()).correlateWithResult()));
+        }
+        return result;
+      });
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof AcknowledgementFormatException format) {
+        throw format;
+      }
+      throw e;
+    }
+  }
+
+  private Execution waitingAt(ContractCase c, String activityId) {
+    if (c.processInstanceId() == null) {
+      return null;
+    }
+    // the caller holds no engine permission on cases (least privilege): our own check above decided
+    return AsPlatform.call(identity, () -> runtime.createExecutionQuery().processInstanceId(c.processInstanceId())
+        .activityId(activityId).singleResult());
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package jp.tetsuzuki.processes.contractpayment;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import jp.tetsuzuki.processes.contract.accounting.AcknowledgementService;
+import jp.tetsuzuki.processes.contract.accounting.JdbcPaymentLedger;
+import jp.tetsuzuki.processes.contract.accounting.PaymentLedger;
+import jp.tetsuzuki.processes.contract.interest.InterestRates;
+import jp.tetsuzuki.processes.contract.interest.JdbcInterestRates;
+import jp.tetsuzuki.processes.contract.interest.LateInterest;
+import jp.tetsuzuki.processes.contract.invoice.InvoiceRegistry;
+import jp.tetsuzuki.processes.contract.invoice.RegistryUnavailableException;
+import jp.tetsuzuki.processes.reference.TenantCalendars;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wiring of {@code contract-payment}: the case store, the glue the model names ({@code contractPaymentSteps}), the
+ * service the API calls, the rules' JDBC adapters (interest rates V55, payment ledger V56).
+ *
+ * <p>The registry of qualified-invoice issuers is the port {@link InvoiceRegistry}: a bean of that type is the
+ * adapter (production: the registry look-up client of {@code integrations/registry}, adapted to the port in this
+ * package once it is on main; demo profile: {@code jp.tetsuzuki.processes.demo.DemoInvoiceRegistry}). Without one,
+ * every look-up is "registry unavailable": invoices wait in the validation job's retries and then an incident,
+ * never a wrong verdict.
+ */
+@Configuration
+class ContractPaymentConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ContractPaymentConfiguration.class);
+
+  @Bean
+  ContractCaseStore contractCaseStore(JdbcTemplate jdbc) {
+    return new ContractCaseStore(jdbc);
+  }
+
+  @Bean
+  SupplierAccounts supplierAccounts(JdbcTemplate jdbc) {
+    return new SupplierAccounts(jdbc);
+  }
+
+  @Bean
+  InterestRates lateInterestRates(DataSource dataSource) {
+    return new JdbcInterestRates(dataSource);
+  }
+
+  @Bean
+  PaymentLedger paymentLedger(DataSource dataSource) {
+    return new JdbcPaymentLedger(dataSource, Clock.systemUTC());
+  }
+
+  @Bean
+  ContractPaymentSettings contractPaymentSettings(
+      @Value("${tetsuzuki.contract.inspection-department:kensa}") String inspectionDepartment,
+      @Value("${tetsuzuki.contract.accounting-department:kaikeikanri}") String accountingDepartment,
+      @Value("${tetsuzuki.contract.warning-open-days:5}") int warningOpenDays,
+      @Value("${tetsuzuki.contract.outbox:${tetsuzuki.data-dir}/accounting/outbox}") String outbox,
+      @Value("${tetsuzuki.contract.interest-basis:DAY_OF_DELAY}") LateInterest.RateBasis basis) {
+    return new ContractPaymentSettings(inspectionDepartment, accountingDepartment, warningOpenDays, Path.of(outbox),
+        basis);
+  }
+
+  @Bean
+  ContractPaymentGlue contractPaymentGlue(ContractCaseStore store, TenantCalendars calendars,
+      ObjectProvider<InvoiceRegistry> registries, InterestRates rates, PaymentLedger ledger,
+      ContractPaymentSettings settings) {
+    InvoiceRegistry registry = registries.getIfAvailable(() -> {
+      LOG.warn("no InvoiceRegistry adapter: every registration-number look-up is 'registry unavailable' "
+          + "(invoices wait for it in retries and incidents)");
+      return number -> {
+        throw new RegistryUnavailableException("no registry adapter is configured");
+      };
+    });
+    return new ContractPaymentGlue(store, calendars::of, registry, rates, ledger, settings);
+  }
+
+  // bound by name in the model: ${contractPaymentSteps.…}
+  @Bean
+  ContractPaymentSteps contractPaymentSteps(ContractPaymentGlue glue) {
+    return glue.steps();
+  }
+
+  @Bean
+  ContractCases contractCases(ContractCaseStore store, IdentityService identity, RuntimeService runtime,
+      ManagementService management, PlatformTransactionManager transactions, PaymentLedger ledger) {
+    return new ContractCases(store, identity, runtime, management, new TransactionTemplate(transactions),
+        new AcknowledgementService(ledger));
+  }
+}

@@ -1,0 +1,453 @@
+package jp.tetsuzuki.processes.contractpayment;
+
+import static jp.tetsuzuki.bpmn.ContractPayment.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.tetsuzuki.bpmn.AdministrativeProcedure;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
+import jp.tetsuzuki.processes.calendar.OfficeCalendar;
+import jp.tetsuzuki.processes.calendar.Pause;
+import jp.tetsuzuki.processes.contract.Contract;
+import jp.tetsuzuki.processes.contract.accounting.PaymentBatch;
+import jp.tetsuzuki.processes.contract.accounting.PaymentInstruction;
+import jp.tetsuzuki.processes.contract.accounting.PaymentInstructionFile;
+import jp.tetsuzuki.processes.contract.accounting.PaymentLedger;
+import jp.tetsuzuki.processes.contract.deadline.ContractDeadlines;
+import jp.tetsuzuki.processes.contract.deadline.InspectionRound;
+import jp.tetsuzuki.processes.contract.deadline.PaymentSchedule;
+import jp.tetsuzuki.processes.contract.interest.InterestRates;
+import jp.tetsuzuki.processes.contract.interest.LateInterest;
+import jp.tetsuzuki.processes.contract.invoice.EInvoiceCheck;
+import jp.tetsuzuki.processes.contract.invoice.InvoiceParseException;
+import jp.tetsuzuki.processes.contract.invoice.InvoiceProblem;
+import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.ContractCase;
+import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.Inspection;
+import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.Invoice;
+import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.InvoiceStatus;
+import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.Stage;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * The delegates of {@code contract-payment} ({@code ${contractPaymentSteps.…}}): thin glue between the model and the
+ * contract rules ({@code processes/…/contract}). Every step loads the case from our tables by the process's business
+ * key and tenant, and refuses to go on when the record does not belong to this process instance and tenant.
+ */
+public final class ContractPaymentSteps {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final LocalTime OFFICE_OPENS = LocalTime.of(9, 0);
+  private static final LocalTime OFFICE_CLOSES = LocalTime.of(17, 0);
+
+  private final ContractCaseStore store;
+  private final Function<String, OfficeCalendar> calendars;
+  private final EInvoiceCheck invoiceCheck;
+  private final InterestRates rates;
+  private final PaymentLedger ledger;
+  private final PaymentInstructionFile instructionFile = new PaymentInstructionFile();
+  private final ContractPaymentSettings settings;
+
+  public ContractPaymentSteps(ContractCaseStore store, Function<String, OfficeCalendar> calendars,
+      EInvoiceCheck invoiceCheck, InterestRates rates, PaymentLedger ledger, ContractPaymentSettings settings) {
+    this.store = store;
+    this.calendars = calendars;
+    this.invoiceCheck = invoiceCheck;
+    this.rates = rates;
+    this.ledger = ledger;
+    this.settings = settings;
+  }
+
+  // ---- registration and inspection
+
+  public void registered(DelegateExecution execution) {
+    ContractCase c = linked(execution);
+    Contract contract = c.contract();
+    execution.setVariable(CONTRACT_TITLE, contract.title());
+    execution.setVariable(DEPARTMENT, contract.department());
+    execution.setVariable(SUPPLIER_NAME, contract.supplier().name());
+    execution.setVariable(DEPARTMENT_GROUP, contract.tenantId() + "-" + contract.department());
+    execution.setVariable(AdministrativeProcedure.APPLICANT_NAME, contract.supplier().name());
+    execution.setVariable(AdministrativeProcedure.PROCEDURE_NAME, "契約・支出（" + contract.title() + "）");
+    store.stage(contract.id(), Stage.AWAITING_COMPLETION);
+    store.event(contract.id(), now(), "registered", "契約「" + contract.title() + "」（" + contract.supplier().name()
+        + "）を登録しました。完了通知を待ちます。");
+  }
+
+  public void startInspection(DelegateExecution execution) {
+    ContractCase c = linked(execution);
+    Contract contract = c.contract();
+    LocalDate noticeOn = date(execution.getVariable(NOTICE_ON), NOTICE_ON);
+    List<Inspection> rounds = store.inspections(contract.id());
+    if (!rounds.isEmpty()) {
+      Inspection last = rounds.get(rounds.size() - 1);
+      if (last.inspectedOn() == null || noticeOn.isBefore(last.inspectedOn())) {
+        throw new BadUserRequestException("完了通知の日付が前回の検査より前です。 / noticeOn must not be before the "
+            + "previous inspection ended (" + last.inspectedOn() + ")");
+      }
+    }
+    LocalDate due = deadlines(contract).inspectionDue(contract.terms(), noticeOn);
+    int round = rounds.size() + 1;
+    store.openInspection(contract.id(), round, noticeOn, due);
+    store.stage(contract.id(), Stage.INSPECTION);
+    execution.setVariable(INSPECTION_GROUP, settings.inspectionGroup(contract.tenantId()));
+    execution.setVariable(INSPECTION_DUE_DATE, due.toString());
+    execution.setVariable(INSPECTION_DUE_AT, Date.from(at(due, OFFICE_CLOSES)));
+    execution.setVariable(AdministrativeProcedure.DUE_DATE, due.toString());
+    execution.setVariable(INSPECTION_ROUND, round);
+    store.event(contract.id(), now(), "completion-notified", "完了通知（" + noticeOn + "）を受け付けました。検査期限は "
+        + due + " です" + (round > 1 ? "（" + round + "回目の検査）。" : "。"));
+  }
+
+  public void inspectionCreated(DelegateTask task) {
+    ContractCase c = linked(task.getExecution());
+    task.setVariableLocal(CONTRACT_SUMMARY, summary(c, null, 0));
+    task.setVariableLocal(CONTRACT_TITLE, c.contract().title());
+    task.setVariableLocal(SUPPLIER_NAME, c.contract().supplier().name());
+    task.setVariableLocal(INSPECTION_DUE_DATE, task.getExecution().getVariable(INSPECTION_DUE_DATE));
+    task.setVariableLocal(INSPECTION_ROUND, task.getExecution().getVariable(INSPECTION_ROUND));
+  }
+
+  public void inspectionCompleted(DelegateTask task) {
+    ContractCase c = linked(task.getExecution());
+    String inspector = caller(task);
+    Object result = task.getVariable(INSPECTION_RESULT);
+    String findings = text(task.getVariable(INSPECTION_COMMENT));
+    if (!INSPECTION_PASS.equals(result) && !INSPECTION_FAIL.equals(result)) {
+      throw new BadUserRequestException("検査結果（合格・不合格）を選んでください。 / inspectionResult must be pass or fail");
+    }
+    boolean passed = INSPECTION_PASS.equals(result);
+    if (!passed && findings == null) {
+      throw new BadUserRequestException("不合格の理由（手直しを求める内容）を記入してください。 / inspectionComment is "
+          + "required when the inspection fails");
+    }
+    List<Inspection> rounds = store.inspections(c.contract().id());
+    Inspection open = rounds.get(rounds.size() - 1);
+    LocalDate today = today();
+    store.closeInspection(c.contract().id(), open.round(), today, passed, inspector, findings);
+    String id = c.contract().id();
+    if (passed) {
+      // the inspector drafts the payment order (支出命令の起案者) and receives its send-backs
+      task.getExecution().setVariable(ORIGINATOR, inspector);
+      store.stage(id, Stage.AWAITING_INVOICE);
+      store.event(id, now(), "inspection-passed", "検査に合格しました（" + today + "、検査期限 " + open.dueOn()
+          + "）。請求書を待ちます。");
+    } else {
+      store.stage(id, Stage.AWAITING_COMPLETION);
+      store.event(id, now(), "inspection-failed", "検査の結果、不合格となりました（" + today + "）。手直しのうえ、改めて完了通知を"
+          + "お送りください。検査期間は新しい完了通知から改めて数えます。指摘事項: " + findings);
+    }
+  }
+
+  // ---- invoice
+
+  public void validateInvoice(DelegateExecution execution) {
+    ContractCase c = linked(execution);
+    Contract contract = c.contract();
+    Invoice invoice = invoiceOf(execution, c);
+    store.stage(contract.id(), Stage.VALIDATING);
+    byte[] content = store.invoiceContent(contract.tenantId(), invoice.id());
+    EInvoiceCheck.Result result;
+    try {
+      // the contract lookup is this case only: an invoice naming another contract is CONTRACT_NOT_FOUND
+      result = invoiceCheck.check(content, ref -> contract.id().equals(ref) ? Optional.of(contract)
+          : Optional.empty());
+    } catch (InvoiceParseException e) {
+      // the API refuses unreadable files before storing them: a stored one that no longer parses is a defect
+      throw new ProcessEngineException("stored invoice " + invoice.id() + " cannot be read: " + e.getMessage(), e);
+    }
+    // RegistryUnavailableException propagates: the job is retried, then an incident; no verdict is stored
+    List<InvoiceProblem> problems = result.validation().problems();
+    boolean valid = result.valid();
+    Long payable = result.invoice().totals() != null && result.invoice().totals().payable() != null
+        ? result.invoice().totals().payable().value().longValue() : null;
+    store.verdict(invoice.id(), valid ? InvoiceStatus.VALID : InvoiceStatus.INVALID, problemsJson(problems),
+        payable);
+    execution.setVariable(INVOICE_VALID, valid);
+    execution.setVariable(INVOICE_PROBLEMS_TEXT, problems.stream()
+        .map(p -> "・" + p.message() + "（" + p.code() + "）").collect(Collectors.joining("\n")));
+    if (valid) {
+      execution.setVariable(AMOUNT, payable);
+    }
+  }
+
+  public void returnInvoice(DelegateExecution execution) {
+    ContractCase c = linked(execution);
+    Invoice invoice = invoiceOf(execution, c);
+    LocalDate today = today();
+    store.returned(invoice.id(), today);
+    store.stage(c.contract().id(), Stage.INVOICE_RETURNED);
+    // recorded as the notice to the supplier; the supplier's system reads it from GET /api/v1/contracts/{id}
+    store.event(c.contract().id(), now(), "invoice-returned", "請求書（" + nonNull(invoice.invoiceNumber())
+        + "）に不備があるため返戻します（" + today + "）。訂正した請求書をお送りください。訂正された請求書が届くまで支払期間は"
+        + "進みません。\n" + execution.getVariable(INVOICE_PROBLEMS_TEXT));
+  }
+
+  public void schedulePayment(DelegateExecution execution) {
+    ContractCase c = linked(execution);
+    Contract contract = c.contract();
+    PaymentSchedule schedule = schedule(contract);
+    Invoice proper = invoiceOf(execution, c);
+    long amount = proper.payableAmount();
+    store.schedule(contract.id(), schedule.clockStartedOn(), schedule.inspectionDelayDays(), schedule.pausedDays(),
+        schedule.dueOn(), schedule.warnOn(), amount);
+    store.stage(contract.id(), Stage.PAYMENT_ORDER);
+    execution.setVariable(AMOUNT, amount);
+    execution.setVariable(PAYMENT_DUE_DATE, schedule.dueOn().toString());
+    execution.setVariable(PAYMENT_WARN_AT, Date.from(at(schedule.warnOn(), OFFICE_OPENS)));
+    execution.setVariable(AdministrativeProcedure.DUE_DATE, schedule.dueOn().toString());
+    execution.setVariable(ACCOUNTING_GROUP, settings.accountingGroup(contract.tenantId()));
+    execution.setVariable(ORDER_SUMMARY, summary(c, schedule, amount));
+    store.event(contract.id(), now(), "payment-scheduled", "適正な請求書を受理しました。支払期限は " + schedule.dueOn()
+        + " です（起算日 " + schedule.clockStartedOn() + "、支払期間 " + schedule.periodDays() + "日、検査遅延 "
+        + schedule.inspectionDelayDays() + "日を控除、返戻による停止 " + schedule.pausedDays() + "日を加算）。");
+  }
+
+  /** The payment schedule as it stands (also what the API shows once the proper invoice arrived). */
+  PaymentSchedule schedule(Contract contract) {
+    List<InspectionRound> rounds = store.inspections(contract.id()).stream()
+        .map(i -> new InspectionRound(i.noticeOn(), i.inspectedOn(), Boolean.TRUE.equals(i.passed()))).toList();
+    List<Invoice> invoices = store.invoices(contract.id());
+    List<Pause> pauses = new ArrayList<>();
+    for (int i = 0; i < invoices.size() - 1; i++) {
+      if (invoices.get(i).returnedOn() != null) {
+        pauses.add(new Pause(invoices.get(i).returnedOn(), invoices.get(i + 1).receivedOn()));
+      }
+    }
+    return deadlines(contract).payment(contract.terms(), rounds, invoices.get(0).receivedOn(), pauses);
+  }
+
+  // ---- payment order and accounting
+
+  public void accountingCreated(DelegateTask task) {
+    ContractCase c = linked(task.getExecution());
+    store.stage(c.contract().id(), Stage.ACCOUNTING_CHECK);
+    task.setVariableLocal(CONTRACT_SUMMARY, task.getExecution().getVariable(ORDER_SUMMARY));
+    task.setVariableLocal(CONTRACT_TITLE, c.contract().title());
+    task.setVariableLocal(AMOUNT, task.getExecution().getVariable(AMOUNT));
+    task.setVariableLocal(PAYMENT_DUE_DATE, task.getExecution().getVariable(PAYMENT_DUE_DATE));
+  }
+
+  public void accountingCompleted(DelegateTask task) {
+    ContractCase c = linked(task.getExecution());
+    String checker = caller(task);
+    if (checker.equals(task.getExecution().getVariable(ORIGINATOR))) {
+      throw new AuthorizationException("支出命令の起案者は会計管理者の確認を行えません。 / the originator of the payment "
+          + "order cannot check it");
+    }
+    Object result = task.getVariable(ACCOUNTING_RESULT);
+    String comment = text(task.getVariable(ACCOUNTING_COMMENT));
+    if (!ACCOUNTING_PASS.equals(result) && !ACCOUNTING_REFUSE.equals(result)) {
+      throw new BadUserRequestException("確認結果を選んでください。 / accountingResult must be pass or refuse");
+    }
+    if (ACCOUNTING_REFUSE.equals(result) && comment == null) {
+      throw new BadUserRequestException("差戻しの理由を記入してください。 / accountingComment is required when refusing");
+    }
+    store.event(c.contract().id(), now(), ACCOUNTING_PASS.equals(result) ? "accounting-passed" : "accounting-refused",
+        ACCOUNTING_PASS.equals(result) ? "会計管理者が支出命令を確認しました（" + checker + "）。"
+            : "会計管理者が支出命令を差し戻しました（" + checker + "）: " + comment);
+  }
+
+  public void revisionCreated(DelegateTask task) {
+    ContractCase c = linked(task.getExecution());
+    store.stage(c.contract().id(), Stage.PAYMENT_ORDER);
+    Object outcome = task.getExecution().getVariable(ORDER_OUTCOME);
+    Object accounting = task.getExecution().getVariable(ACCOUNTING_RESULT);
+    String why = ACCOUNTING_REFUSE.equals(accounting) ? "会計管理者の差戻し: "
+        + task.getExecution().getVariable(ACCOUNTING_COMMENT)
+        : outcome == null ? "決裁ルートが見つかりません（起案課 " + c.contract().department() + "）。"
+        : "決裁の結果: " + outcome + " " + nonNull((String) task.getExecution().getVariable(ORDER_COMMENT));
+    task.setVariableLocal(CONTRACT_SUMMARY, task.getExecution().getVariable(ORDER_SUMMARY) + "\n\n" + why);
+  }
+
+  public void revisionCompleted(DelegateTask task) {
+    ContractCase c = linked(task.getExecution());
+    String by = caller(task);
+    String comment = text(task.getVariable(REVISION_COMMENT));
+    if (comment == null) {
+      throw new BadUserRequestException("見直した内容を記入してください。 / revisionComment is required");
+    }
+    DelegateExecution execution = task.getExecution();
+    execution.setVariable(ORIGINATOR, by);
+    // a new round: the previous outcome and accounting result no longer apply
+    execution.removeVariable(ORDER_OUTCOME);
+    execution.removeVariable(ACCOUNTING_RESULT);
+    execution.setVariable(ORDER_SUMMARY, execution.getVariable(ORDER_SUMMARY) + "\n見直し: " + comment);
+    store.event(c.contract().id(), now(), "order-revised", "支出命令を見直して再起案しました（" + by + "）: " + comment);
+  }
+
+  public void exportInstruction(DelegateExecution execution) {
+    ContractCase c = linked(execution);
+    Contract contract = c.contract();
+    LocalDate today = today();
+    String paymentId = c.paymentId() != null ? c.paymentId()
+        : "P" + UUID.randomUUID().toString().replace("-", "").substring(0, 19).toUpperCase();
+    long amount = c.amount();
+    // paid on the day of the instruction: interest for the days already late (8条); recomputed on the payment day
+    long interest = new LateInterest(rates, settings.interestBasis())
+        .compute(contract, amount, c.paymentDueOn(), today).interestYen();
+    PaymentInstruction instruction = new PaymentInstruction(paymentId, contract.id(), contract.supplier().name(),
+        contract.supplier().registrationNumber(), amount, interest, today.isAfter(c.paymentDueOn()) ? today
+        : c.paymentDueOn());
+    PaymentBatch batch = new PaymentBatch(contract.tenantId(), paymentId, today, List.of(instruction));
+    ledger.recordExported(batch);
+    try {
+      java.nio.file.Files.createDirectories(settings.outbox());
+    } catch (java.io.IOException e) {
+      throw new ProcessEngineException("cannot create the outbox " + settings.outbox() + ": " + e.getMessage(), e);
+    }
+    // an unwritable folder or a payee name the file cannot carry fails the job: retries, then an incident
+    instructionFile.write(batch, settings.outbox());
+    store.exported(contract.id(), paymentId, interest);
+    execution.setVariable(PAYMENT_ID, paymentId);
+    store.event(contract.id(), now(), "payment-exported", "支払指示ファイル " + batch.fileName() + " を出力しました（支払額 "
+        + amount + "円" + (interest > 0 ? "、遅延利息 " + interest + "円" : "") + "）。");
+  }
+
+  public void recordPayment(DelegateExecution execution) {
+    ContractCase c = linked(execution);
+    Contract contract = c.contract();
+    PaymentLedger.Payment payment = ledger.find(contract.tenantId(), c.paymentId())
+        .filter(p -> p.contractId().equals(contract.id()) && p.status() == PaymentLedger.Status.PAID)
+        .orElseThrow(() -> new ProcessEngineException("payment " + c.paymentId() + " of contract " + contract.id()
+            + " is not acknowledged as paid"));
+    LateInterest.Calculation interest = new LateInterest(rates, settings.interestBasis())
+        .compute(contract, c.amount(), c.paymentDueOn(), payment.paidOn());
+    store.paid(contract.id(), payment.paidOn(), interest.interestYen());
+    long owed = interest.interestYen() - payment.lateInterest();
+    store.event(contract.id(), now(), "paid", "支払済（" + payment.paidOn() + "、支払期限 " + c.paymentDueOn() + "）。"
+        + (interest.interestYen() > 0 ? "遅延日数 " + interest.daysLate() + "日、遅延利息 " + interest.interestYen() + "円"
+        + (owed > 0 ? "（支払指示に含めた " + payment.lateInterest() + "円との差額 " + owed + "円が未払です）" : "") + "。"
+        : "期限内の支払です。"));
+  }
+
+  public void warnPaymentDue(DelegateExecution execution) {
+    ContractCase c = linked(execution);
+    store.event(c.contract().id(), now(), "payment-due-soon", "支払期限（" + c.paymentDueOn() + "）が近づいています。"
+        + "支出命令・会計管理者の確認・支払を急いでください（支払遅延防止法: 期限後は遅延利息が生じます）。");
+  }
+
+  // ---- helpers
+
+  /** The case of this process instance: business key = contract id, same tenant, same process instance. */
+  private ContractCase linked(DelegateExecution execution) {
+    String contractId = execution.getProcessBusinessKey();
+    String tenantId = execution.getTenantId() != null ? execution.getTenantId()
+        : (String) execution.getVariable(TENANT_ID);
+    ContractCase c = contractId == null || tenantId == null ? null : store.find(tenantId, contractId).orElse(null);
+    if (c == null) {
+      throw new ProcessEngineException("no contract " + contractId + " in tenant " + tenantId);
+    }
+    if (c.processInstanceId() != null && !c.processInstanceId().equals(execution.getProcessInstanceId())) {
+      throw new ProcessEngineException("contract " + contractId + " belongs to process instance "
+          + c.processInstanceId() + ", not " + execution.getProcessInstanceId());
+    }
+    return c;
+  }
+
+  private Invoice invoiceOf(DelegateExecution execution, ContractCase c) {
+    Object id = execution.getVariable(INVOICE_ID);
+    Invoice invoice = id instanceof String s ? store.invoice(c.contract().tenantId(), s).orElse(null) : null;
+    if (invoice == null || !invoice.contractId().equals(c.contract().id())) {
+      throw new ProcessEngineException("invoice " + id + " is not an invoice of contract " + c.contract().id());
+    }
+    return invoice;
+  }
+
+  private ContractDeadlines deadlines(Contract contract) {
+    return new ContractDeadlines(calendars.apply(contract.tenantId()), settings.warningOpenDays());
+  }
+
+  private static String summary(ContractCase c, PaymentSchedule schedule, long amount) {
+    Contract k = c.contract();
+    StringBuilder s = new StringBuilder();
+    s.append("契約番号: ").append(k.id()).append("\n件名: ").append(k.title()).append("\n相手方: ")
+        .append(k.supplier().name()).append(k.supplier().registrationNumber() == null ? ""
+            : "（登録番号 " + k.supplier().registrationNumber() + "）")
+        .append("\n種別: ").append(switch (k.kind()) {
+          case GOODS -> "物品";
+          case SERVICES -> "役務";
+          case CONSTRUCTION -> "工事";
+        }).append("\n契約金額（税抜）: ").append(String.format("%,d", k.totalWithoutTax())).append("円");
+    if (schedule != null) {
+      s.append("\n支払額（税込）: ").append(String.format("%,d", amount))
+          .append("円\n支払期限: ").append(schedule.dueOn());
+    }
+    return s.toString();
+  }
+
+  private static String problemsJson(List<InvoiceProblem> problems) {
+    List<Map<String, String>> list = new ArrayList<>();
+    for (InvoiceProblem p : problems) {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("code", p.code().name());
+      m.put("message", p.message());
+      m.put("field", p.field());
+      list.add(m);
+    }
+    try {
+      return JSON.writeValueAsString(list);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String caller(DelegateTask task) {
+    Authentication caller = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (caller == null || caller.getUserId() == null) {
+      throw new BadUserRequestException("ログインした職員だけが完了できます。 / the task must be completed by an "
+          + "authenticated user");
+    }
+    if (task.getAssignee() != null && !task.getAssignee().equals(caller.getUserId())) {
+      throw new AuthorizationException("このタスクは " + task.getAssignee() + " さんに割り当てられています。 / the task is "
+          + "assigned to '" + task.getAssignee() + "'");
+    }
+    return caller.getUserId();
+  }
+
+  private static LocalDate date(Object value, String name) {
+    try {
+      return LocalDate.parse(String.valueOf(value));
+    } catch (DateTimeParseException e) {
+      throw new BadUserRequestException(name + " must be an ISO date (yyyy-MM-dd)");
+    }
+  }
+
+  private static String text(Object value) {
+    return value instanceof String s && !s.isBlank() ? s.strip() : null;
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
+  }
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  static LocalDate today() {
+    return LocalDate.ofInstant(now(), JapanTime.ZONE);
+  }
+
+  private static Instant at(LocalDate day, LocalTime time) {
+    return day.atTime(time).atZone(JapanTime.ZONE).toInstant();
+  }
+}

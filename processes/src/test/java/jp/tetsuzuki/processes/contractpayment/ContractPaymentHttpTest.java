@@ -1,0 +1,195 @@
+package jp.tetsuzuki.processes.contractpayment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.tetsuzuki.bpmn.ApprovalRoute;
+import jp.tetsuzuki.bpmn.ContractPayment;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
+import jp.tetsuzuki.processes.support.Http;
+import jp.tetsuzuki.processes.support.PlatformTest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The contract system of デモ区 ({@code api-client}) and the supplier's system ({@code supplier-marumaru}, bound to
+ * 株式会社〇〇商事's 法人番号) use the public API as documented; the inspector, 課長 and 会計管理者 work in the
+ * Tasklist over /engine-rest. The invoice is shaped like the specification's example (seller T-number in
+ * PartyTaxScheme/CompanyID, 10 % and 8 % subtotals). Bad input is refused naming the field, nothing created.
+ */
+@PlatformTest
+class ContractPaymentHttpTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ContractCases cases;
+
+  Http contractSystem() {
+    return Http.as("api-client", port);
+  }
+
+  Http supplier() {
+    return Http.as("supplier-marumaru", port);
+  }
+
+  @Test
+  void theContractSystemRegistersTheSupplierNotifiesAndInvoicesAndTheOfficePays() throws Exception {
+    String id = "C-HTTP-" + UUID.randomUUID().toString().substring(0, 8);
+    String contractDate = LocalDate.now(JapanTime.ZONE).minusDays(30).toString();
+    Map<String, Object> body = Map.of("id", id, "tenantId", "demo-ku", "department", "doro", "kind", "goods",
+        "title", "事務用品の購入", "supplier", Map.of("name", "株式会社〇〇商事", "corporateNumber", "5010001008846",
+            "registrationNumber", "T5010001008846"),
+        "items", List.of(Map.of("description", "デスクチェア 5脚", "amount", 250000, "taxRate", 10),
+            Map.of("description", "配送", "amount", 7500, "taxRate", 10),
+            Map.of("description", "緑茶ペットボトル", "amount", 2500, "taxRate", 8),
+            Map.of("description", "検定済教科書（算数）10冊", "amount", 3490, "taxRate", 0)),
+        "contractDate", contractDate, "taxRounding", "FLOOR");
+
+    // refused input names the field; nothing is created
+    Http.Response noKey = contractSystem().postJson("/api/v1/contracts", body);
+    assertThat(noKey.status()).isEqualTo(400);
+    assertThat(noKey.json().get("field").asText()).isEqualTo("Idempotency-Key");
+    Map<String, Object> badKind = new java.util.HashMap<>(body);
+    badKind.put("kind", "rental");
+    Http.Response refused = contractSystem().header("Idempotency-Key", "k-" + id).postJson("/api/v1/contracts",
+        badKind);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("field").asText()).isEqualTo("kind");
+    assertThat(refused.json().get("messageJa").asText()).contains("種別");
+    Map<String, Object> badNumber = new java.util.HashMap<>(body);
+    badNumber.put("supplier", Map.of("name", "株式会社〇〇商事", "registrationNumber", "T5010001008847"));
+    assertThat(contractSystem().header("Idempotency-Key", "k2-" + id).postJson("/api/v1/contracts", badNumber)
+        .json().get("field").asText()).isEqualTo("supplier.registrationNumber");
+    assertThat(contractSystem().get("/api/v1/contracts/" + id).status()).isEqualTo(404);
+    // a supplier's system cannot register contracts, staff do not use this API
+    assertThat(supplier().header("Idempotency-Key", "s-" + id).postJson("/api/v1/contracts", body).status())
+        .isEqualTo(403);
+
+    Http.Response created = contractSystem().header("Idempotency-Key", "c-" + id).postJson("/api/v1/contracts", body);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().get("stage").asText()).isEqualTo("awaiting_completion");
+    Http.Response replay = contractSystem().header("Idempotency-Key", "c-" + id).postJson("/api/v1/contracts", body);
+    assertThat(replay.status()).isEqualTo(201);
+    assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tz_contract_case WHERE id = ?", Integer.class, id))
+        .isEqualTo(1);
+    assertThat(Http.as("staff-ku", port).get("/api/v1/contracts/" + id).status()).isEqualTo(403);
+    assertThat(Http.anonymous(port).get("/api/v1/contracts/" + id).status()).isEqualTo(401);
+
+    // the supplier announces completion; the inspector passes it in the Tasklist
+    Http.Response notified = supplier().header("Idempotency-Key", "n-" + id)
+        .postJson("/api/v1/contracts/" + id + "/completion", Map.of());
+    assertThat(notified.status()).as(notified.body()).isEqualTo(200);
+    assertThat(notified.json().get("stage").asText()).isEqualTo("inspection");
+    assertThat(notified.json().get("inspectionDue").asText()).isNotBlank();
+    assertThat(supplier().header("Idempotency-Key", "n-" + id).postJson("/api/v1/contracts/" + id + "/completion",
+        Map.of()).json().get("inspections").size()).isEqualTo(1);
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+    Http inspector = Http.as("kensa-ku", port);
+    JsonNode inspect = singleTask(inspector, pid, ContractPayment.TASK_INSPECT);
+    assertThat(inspector.get("/engine-rest/task/" + inspect.get("id").asText() + "/deployed-form").json()
+        .get("id").asText()).isEqualTo(ContractPayment.FORM_INSPECT);
+    assertThat(Http.as("staff-ku", port).postJson("/engine-rest/task/" + inspect.get("id").asText()
+        + "/submit-form", Map.of("variables", Map.of(ContractPayment.INSPECTION_RESULT, Map.of("value", "pass"))))
+        .status()).isIn(403, 404);
+    Http.Response inspected = inspector.postJson("/engine-rest/task/" + inspect.get("id").asText() + "/submit-form",
+        Map.of("variables", Map.of(ContractPayment.INSPECTION_RESULT, Map.of("value", "pass", "type", "String"),
+            ContractPayment.INSPECTION_COMMENT, Map.of("value", "納品を確認", "type", "String"))));
+    assertThat(inspected.status()).as(inspected.body()).isEqualTo(204);
+
+    // unreadable invoices are refused and nothing is stored
+    Http.Response doctype = supplier().header("Idempotency-Key", "x1-" + id).post("/api/v1/invoices",
+        "application/xml", ("<?xml version=\"1.0\"?><!DOCTYPE Invoice [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<Invoice>&x;</Invoice>").getBytes(StandardCharsets.UTF_8));
+    assertThat(doctype.status()).as(doctype.body()).isEqualTo(400);
+    assertThat(doctype.json().get("field").asText()).isEqualTo("invoice");
+    assertThat(doctype.body()).doesNotContain("root:");
+    byte[] huge = new byte[6 * 1024 * 1024];
+    java.util.Arrays.fill(huge, (byte) ' ');
+    assertThat(supplier().header("Idempotency-Key", "x2-" + id).post("/api/v1/invoices", "application/xml", huge)
+        .status()).isEqualTo(400);
+    assertThat(contractSystem().get("/api/v1/contracts/" + id).json().get("invoices").size()).isZero();
+
+    // a wrong registration number: returned with the problems named, the clock pauses
+    Http.Response wrong = supplier().header("Idempotency-Key", "i1-" + id).post("/api/v1/invoices",
+        "application/xml", ContractPaymentProcessTest.invoice(id, "<cbc:CompanyID>T5010001008846</cbc:CompanyID>",
+            "<cbc:CompanyID>T5010001008847</cbc:CompanyID>"));
+    assertThat(wrong.status()).as(wrong.body()).isEqualTo(201);
+    JsonNode wrongAnswer = wrong.json();
+    assertThat(wrongAnswer.get("contractId").asText()).isEqualTo(id);
+    assertThat(wrongAnswer.get("valid").asBoolean()).isFalse();
+    assertThat(wrongAnswer.get("problems").toString()).contains("REGISTRATION_NUMBER_CHECK_DIGIT", "登録番号");
+    assertThat(contractSystem().get("/api/v1/contracts/" + id).json().get("stage").asText())
+        .isEqualTo("invoice_returned");
+
+    // the corrected invoice as a multipart file
+    String boundary = "b" + UUID.randomUUID();
+    Http.Response corrected = supplier().header("Idempotency-Key", "i2-" + id).post("/api/v1/invoices",
+        "multipart/form-data; boundary=" + boundary, multipart(boundary, ContractPaymentProcessTest.invoice(id)));
+    assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
+    JsonNode afterInvoice = await().atMost(Duration.ofSeconds(30)).until(
+        () -> contractSystem().get("/api/v1/contracts/" + id).json(), c -> c.get("stage").asText()
+            .equals("payment_order"));
+    assertThat(afterInvoice.get("invoices").get(1).get("valid").asBoolean()).isTrue();
+    assertThat(afterInvoice.get("paymentDue").asText()).isNotBlank();
+    assertThat(afterInvoice.at("/payment/amount").asLong()).isEqualTo(289_440);
+    // another supplier's invoice for this contract is not found
+    assertThat(Http.as("api-client", port).get("/api/v1/contracts/" + id).status()).isEqualTo(200);
+
+    // 支出命令 by 課長, then the 会計管理者
+    Http kacho = Http.as("kacho-ku", port);
+    String route = runtime.createProcessInstanceQuery().superProcessInstanceId(pid).singleResult().getId();
+    JsonNode approve = singleTask(kacho, route, ApprovalRoute.TASK_APPROVE);
+    assertThat(kacho.postJson("/engine-rest/task/" + approve.get("id").asText() + "/submit-form", Map.of("variables",
+        Map.of(ApprovalRoute.DECISION, Map.of("value", ApprovalRoute.DECISION_APPROVE, "type", "String"))))
+        .status()).isEqualTo(204);
+    Http accountant = Http.as("kaikeikanri-ku", port);
+    JsonNode check = singleTask(accountant, pid, ContractPayment.TASK_CHECK_ACCOUNTING);
+    Http.Response checked = accountant.postJson("/engine-rest/task/" + check.get("id").asText() + "/submit-form",
+        Map.of("variables", Map.of(ContractPayment.ACCOUNTING_RESULT, Map.of("value", "pass", "type", "String"))));
+    assertThat(checked.status()).as(checked.body()).isEqualTo(204);
+    // the export is a job of its own (the job executor runs it)
+    JsonNode exported = await().atMost(Duration.ofSeconds(60)).until(
+        () -> supplier().get("/api/v1/contracts/" + id).json(), c -> c.get("stage").asText().equals("exported"));
+    String paymentId = exported.at("/payment/paymentId").asText();
+
+    // the accounting system's acknowledgement marks it paid (once)
+    String today = LocalDate.now(JapanTime.ZONE).toString().replace("-", "");
+    byte[] ack = (paymentId + ",PAID," + today + ",289440\r\n").getBytes(StandardCharsets.US_ASCII);
+    assertThat(cases.acknowledge("demo-ku", ack).paid()).hasSize(1);
+    assertThat(cases.acknowledge("demo-ku", ack).paid()).isEmpty();
+    JsonNode paid = supplier().get("/api/v1/contracts/" + id).json();
+    assertThat(paid.get("stage").asText()).isEqualTo("paid");
+    assertThat(paid.at("/payment/lateInterest").asLong()).isZero();
+    assertThat(paid.get("events").toString()).contains("返戻", "支払済");
+    assertThat(contractSystem().get("/v3/api-docs").body()).contains("/api/v1/contracts", "/api/v1/invoices");
+  }
+
+  private static byte[] multipart(String boundary, byte[] xml) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"invoice.xml\"\r\n"
+        + "Content-Type: application/xml\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(xml);
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  private static JsonNode singleTask(Http http, String pid, String key) {
+    JsonNode tasks = http.get("/engine-rest/task?processInstanceId=" + pid + "&taskDefinitionKey=" + key
+        + "&maxResults=10").json();
+    assertThat(tasks.size()).as(tasks.toString()).isEqualTo(1);
+    return tasks.get(0);
+  }
+}

@@ -1,0 +1,523 @@
+package jp.tetsuzuki.processes.contractpayment;
+
+import static jp.tetsuzuki.bpmn.ContractPayment.*;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.tetsuzuki.bpmn.ApprovalCirculation;
+import jp.tetsuzuki.bpmn.ApprovalRoute;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
+import jp.tetsuzuki.processes.contract.Contract;
+import jp.tetsuzuki.processes.contract.ContractItem;
+import jp.tetsuzuki.processes.contract.ContractKind;
+import jp.tetsuzuki.processes.contract.PaymentTerms;
+import jp.tetsuzuki.processes.contract.Supplier;
+import jp.tetsuzuki.processes.contract.TaxRate;
+import jp.tetsuzuki.processes.contract.TaxRounding;
+import jp.tetsuzuki.processes.contract.accounting.AcknowledgementService;
+import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.ContractCase;
+import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.Stage;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code contract-payment} on a real in-memory engine with the real rules, store, approval route (デモ区: payments
+ * under 1,000,000 yen are decided by 課長 kacho-ku), interest table (V55) and ledger; the registry is the test
+ * simulator. The invoice is {@code Invoice-10-8-demo.xml} (S/10 257,500 yen, AA/8 2,500 yen, E 3,490 yen, payable
+ * 289,440 yen) naming each test's contract. One test per path.
+ */
+class ContractPaymentProcessTest {
+
+  static final ContractPaymentTestEnvironment ENV = new ContractPaymentTestEnvironment();
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ENV.configuration)
+      .assertClassCoverageAtLeast(1.0)
+      .excludeProcessDefinitionKeys(ApprovalRoute.ID, ApprovalCirculation.ID)
+      .build();
+
+  static final String TENANT = ContractPaymentTestEnvironment.TENANT;
+  static final ContractCases.Caller CONTRACT_SYSTEM = new ContractCases.Caller(TENANT, "api-client", null);
+  static final ContractCases.Caller SUPPLIER = new ContractCases.Caller(TENANT, "supplier-marumaru", "5010001008846");
+  static final long PAYABLE = 289_440;
+  /** Monday 2026-11-16 10:00 in Tokyo; 11/23 (Mon) is 勤労感謝の日. */
+  static final Instant MONDAY = Instant.parse("2026-11-16T01:00:00Z");
+  static final AtomicInteger SEQ = new AtomicInteger();
+  static boolean populated;
+
+  ProcessEngine engine;
+
+  @BeforeEach
+  void setUp() {
+    engine = extension.getProcessEngine();
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(Date.from(MONDAY));
+    if (!populated) {
+      ENV.populate(engine);
+      populated = true;
+    }
+    ENV.registry.down(false);
+  }
+
+  @AfterEach
+  void tearDown() {
+    engine.getIdentityService().clearAuthentication();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void onTimePaymentIsInspectedValidatedOrderedCheckedExportedAndAcknowledgedOnce() throws Exception {
+    String id = register(ContractKind.GOODS, "doro", LocalDate.of(2026, 11, 2));
+    ProcessInstance pi = instance(id);
+    assertThat(pi).isWaitingAt(TASK_AWAIT_COMPLETION);
+
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 11, 16), "notice-" + UUID.randomUUID());
+    // 10 days from 11/16 (初日不算入): 11/26, open
+    assertThat(pi).isWaitingAt(TASK_INSPECT).variables().containsEntry(INSPECTION_DUE_DATE, "2026-11-26")
+        .containsEntry(INSPECTION_GROUP, "demo-ku-kensa");
+    Task inspection = task(pi);
+    Assertions.assertThat(candidateGroups(inspection)).containsExactly("demo-ku-kensa");
+    Assertions.assertThat(inspection.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-11-26T08:00:00Z"));
+    Assertions.assertThat((String) taskService().getVariableLocal(inspection.getId(), CONTRACT_SUMMARY))
+        .contains("株式会社〇〇商事", "T5010001008846", "物品");
+    Assertions.assertThat(stage(id)).isEqualTo(Stage.INSPECTION);
+
+    at("2026-11-18T01:00:00Z");
+    inspect(pi, "kensa-ku", INSPECTION_PASS, "納品物を確認");
+    assertThat(pi).isWaitingAt(TASK_AWAIT_INVOICE).variables().containsEntry(ORIGINATOR, "kensa-ku");
+
+    ContractCases.InvoiceAnswer answer = ENV.cases.receiveInvoice(SUPPLIER, "inv-" + id, invoice(id));
+    Assertions.assertThat(answer.valid()).isTrue();
+    Assertions.assertThat(answer.problems()).isEmpty();
+    Assertions.assertThat(answer.contractId()).isEqualTo(id);
+    // 30 days from the proper invoice (11/18): 12/18 (Fri); warned 5 open days before, 12/11 09:00
+    assertThat(pi).isWaitingAt(TASK_ORDER_PAYMENT).variables().containsEntry(PAYMENT_DUE_DATE, "2026-12-18")
+        .containsEntry(AMOUNT, PAYABLE);
+    Job warning = job(pi, EVENT_PAYMENT_DUE_SOON);
+    Assertions.assertThat(warning.getDuedate().toInstant()).isEqualTo(Instant.parse("2026-12-11T00:00:00Z"));
+    ContractCase scheduled = ENV.store.find(TENANT, id).orElseThrow();
+    Assertions.assertThat(scheduled.paymentDueOn()).isEqualTo(LocalDate.of(2026, 12, 18));
+    Assertions.assertThat(scheduled.pausedDays()).isZero();
+    Assertions.assertThat(scheduled.inspectionDelayDays()).isZero();
+
+    approve(pi, "kacho-ku", "支出を命ずる");
+    assertThat(pi).isWaitingAt(TASK_CHECK_ACCOUNTING);
+    Task accounting = task(pi);
+    Assertions.assertThat(candidateGroups(accounting)).containsExactly("demo-ku-kaikeikanri");
+    // the originator cannot check his own payment order
+    assertThatThrownBy(() -> complete("kensa-ku", accounting, Map.of(ACCOUNTING_RESULT, ACCOUNTING_PASS)))
+        .hasMessageContaining("the originator of the payment order cannot check it");
+    complete("kaikei-kanri-ku", accounting, Map.of(ACCOUNTING_RESULT, ACCOUNTING_PASS));
+    export(pi);
+
+    assertThat(pi).isWaitingAt(TASK_AWAIT_ACKNOWLEDGEMENT);
+    ContractCase exported = ENV.store.find(TENANT, id).orElseThrow();
+    Assertions.assertThat(exported.stage()).isEqualTo(Stage.EXPORTED);
+    Assertions.assertThat(exported.instructionInterest()).isZero();
+    byte[] file = Files.readAllBytes(ENV.outbox.resolve("payment-demo-ku-" + exported.paymentId() + ".dat"));
+    Assertions.assertThat(file.length % 162).isZero();
+    Assertions.assertThat(new String(file, "windows-31j")).contains(exported.paymentId(), id);
+
+    byte[] ack = (exported.paymentId() + ",PAID,20261210," + PAYABLE + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    AcknowledgementService.Result first = ENV.cases.acknowledge(TENANT, ack);
+    Assertions.assertThat(first.paid()).hasSize(1);
+    assertThat(pi).isEnded().hasPassed(TASK_RECORD_PAYMENT, EVENT_PAYMENT_DONE, EVENT_PAID)
+        .hasNotPassed(TASK_WARN_PAYMENT_DUE);
+    ContractCase paid = ENV.store.find(TENANT, id).orElseThrow();
+    Assertions.assertThat(paid.stage()).isEqualTo(Stage.PAID);
+    Assertions.assertThat(paid.paidOn()).isEqualTo(LocalDate.of(2026, 12, 10));
+    Assertions.assertThat(paid.lateInterest()).isZero();
+    // the same acknowledgement again pays nothing twice
+    AcknowledgementService.Result again = ENV.cases.acknowledge(TENANT, ack);
+    Assertions.assertThat(again.paid()).isEmpty();
+    Assertions.assertThat(again.alreadyApplied()).containsExactly(exported.paymentId());
+    Assertions.assertThat(events(id)).containsSubsequence("registered", "completion-notified", "inspection-passed",
+        "payment-scheduled", "accounting-passed", "payment-exported", "paid");
+  }
+
+  @Test
+  void failedInspectionWaitsForANewNoticeAndThePeriodRestartsWhileTheLateDaysShortenThePaymentPeriod() {
+    String id = register(ContractKind.GOODS, "doro", LocalDate.of(2026, 11, 2));
+    ProcessInstance pi = instance(id);
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 11, 16), "notice-" + UUID.randomUUID());
+    assertThat(pi).variables().containsEntry(INSPECTION_DUE_DATE, "2026-11-26");
+    // a failure needs findings for the supplier
+    assertThatThrownBy(() -> inspect(pi, "kensa-ku", INSPECTION_FAIL, null))
+        .hasMessageContaining("inspectionComment is required");
+
+    // inspected 4 days late (11/30) and failed
+    at("2026-11-30T01:00:00Z");
+    inspect(pi, "kensa-ku", INSPECTION_FAIL, "脚部の塗装に傷あり。交換してください。");
+    assertThat(pi).isWaitingAt(TASK_AWAIT_COMPLETION);
+    Assertions.assertThat(stage(id)).isEqualTo(Stage.AWAITING_COMPLETION);
+    Assertions.assertThat(eventText(id, "inspection-failed")).contains("不合格", "脚部の塗装に傷あり");
+    // an invoice before passing is refused, nothing stored
+    assertThatThrownBy(() -> ENV.cases.receiveInvoice(SUPPLIER, "early-" + id, invoice(id)))
+        .hasMessageContaining("does not await an invoice");
+    Assertions.assertThat(ENV.store.invoices(id)).isEmpty();
+
+    // the new notice restarts the period: 12/1 + 10 = 12/11
+    at("2026-12-01T01:00:00Z");
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 12, 1), "notice-" + UUID.randomUUID());
+    assertThat(pi).isWaitingAt(TASK_INSPECT).variables().containsEntry(INSPECTION_DUE_DATE, "2026-12-11")
+        .containsEntry(INSPECTION_ROUND, 2);
+    at("2026-12-02T01:00:00Z");
+    inspect(pi, "kensa-ku", INSPECTION_PASS, null);
+    ENV.cases.receiveInvoice(SUPPLIER, "inv-" + id, invoice(id));
+    // 9条: the 4 late days are deducted: 12/2 + (30 − 4) = 12/28
+    ContractCase c = ENV.store.find(TENANT, id).orElseThrow();
+    Assertions.assertThat(c.inspectionDelayDays()).isEqualTo(4);
+    Assertions.assertThat(c.paymentDueOn()).isEqualTo(LocalDate.of(2026, 12, 28));
+    Assertions.assertThat(ENV.store.inspections(id)).extracting(ContractCaseStore.Inspection::passed)
+        .containsExactly(false, true);
+    assertThat(pi).isWaitingAt(TASK_ORDER_PAYMENT);
+  }
+
+  @Test
+  void wrongRegistrationNumberIsReturnedAndTheClockPausesUntilTheCorrectedInvoiceArrives() {
+    String id = passedInspection(ContractKind.GOODS, "doro");
+    ProcessInstance pi = instance(id);
+    ContractCases.InvoiceAnswer wrong = ENV.cases.receiveInvoice(SUPPLIER, "inv1-" + id,
+        invoice(id, "<cbc:CompanyID>T5010001008846</cbc:CompanyID>", "<cbc:CompanyID>T5010001008847</cbc:CompanyID>"));
+    Assertions.assertThat(wrong.valid()).isFalse();
+    Assertions.assertThat(wrong.problems()).extracting(p -> p.get("code"))
+        .contains("REGISTRATION_NUMBER_CHECK_DIGIT");
+    Assertions.assertThat(wrong.problems()).allSatisfy(p -> Assertions.assertThat(p.get("message")).isNotBlank());
+    assertThat(pi).hasPassed(TASK_RETURN_INVOICE).isWaitingAt(TASK_AWAIT_INVOICE);
+    Assertions.assertThat(stage(id)).isEqualTo(Stage.INVOICE_RETURNED);
+    Assertions.assertThat(eventText(id, "invoice-returned")).contains("返戻", "登録番号", "支払期間は進みません");
+
+    // the corrected invoice arrives 3 days later (11/21): the clock stood for those days
+    at("2026-11-21T01:00:00Z");
+    ContractCases.InvoiceAnswer corrected = ENV.cases.receiveInvoice(SUPPLIER, "inv2-" + id, invoice(id));
+    Assertions.assertThat(corrected.valid()).isTrue();
+    ContractCase c = ENV.store.find(TENANT, id).orElseThrow();
+    Assertions.assertThat(c.pausedDays()).isEqualTo(3);
+    Assertions.assertThat(c.clockStartedOn()).isEqualTo(LocalDate.of(2026, 11, 18));
+    // 11/18 + 30 + 3 paused = 12/21 (Mon)
+    Assertions.assertThat(c.paymentDueOn()).isEqualTo(LocalDate.of(2026, 12, 21));
+    Assertions.assertThat(ENV.store.invoices(id)).extracting(ContractCaseStore.Invoice::status)
+        .containsExactly(ContractCaseStore.InvoiceStatus.INVALID, ContractCaseStore.InvoiceStatus.VALID);
+    assertThat(pi).isWaitingAt(TASK_ORDER_PAYMENT);
+  }
+
+  @Test
+  void taxThatIsNotRoundedOncePerRateIsReturned() {
+    String id = passedInspection(ContractKind.GOODS, "doro");
+    ProcessInstance pi = instance(id);
+    ContractCases.InvoiceAnswer answer = ENV.cases.receiveInvoice(SUPPLIER, "inv1-" + id, invoice(id,
+        "<cbc:TaxAmount currencyID=\"JPY\">200</cbc:TaxAmount>", "<cbc:TaxAmount currencyID=\"JPY\">201</cbc:TaxAmount>"));
+    Assertions.assertThat(answer.valid()).isFalse();
+    Assertions.assertThat(answer.problems()).extracting(p -> p.get("code"))
+        .containsExactlyInAnyOrder("TAX_AMOUNT_ROUNDING", "TAX_TOTAL_INCONSISTENT");
+    assertThat(pi).isWaitingAt(TASK_AWAIT_INVOICE).variables().containsEntry(INVOICE_VALID, false);
+    Assertions.assertThat((String) runtimeService().getVariable(pi.getId(), INVOICE_PROBLEMS_TEXT))
+        .contains("TAX_AMOUNT_ROUNDING");
+    // the same request again (same Idempotency-Key) answers the same verdict and stores nothing new
+    ContractCases.InvoiceAnswer replay = ENV.cases.receiveInvoice(SUPPLIER, "inv1-" + id, invoice(id,
+        "<cbc:TaxAmount currencyID=\"JPY\">200</cbc:TaxAmount>", "<cbc:TaxAmount currencyID=\"JPY\">201</cbc:TaxAmount>"));
+    Assertions.assertThat(replay.replayed()).isTrue();
+    Assertions.assertThat(replay.invoiceId()).isEqualTo(answer.invoiceId());
+    Assertions.assertThat(ENV.store.invoices(id)).hasSize(1);
+  }
+
+  @Test
+  void constructionHasFourteenDaysForInspectionAndFortyForPayment() {
+    String id = register(ContractKind.CONSTRUCTION, "doro", LocalDate.of(2026, 10, 1));
+    ProcessInstance pi = instance(id);
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 11, 16), "notice-" + UUID.randomUUID());
+    // 14 days from 11/16: 11/30 (Mon)
+    assertThat(pi).isWaitingAt(TASK_INSPECT).variables().containsEntry(INSPECTION_DUE_DATE, "2026-11-30");
+    at("2026-11-18T01:00:00Z");
+    inspect(pi, "kensa-ku", INSPECTION_PASS, "竣工検査 合格");
+    ENV.cases.receiveInvoice(SUPPLIER, "inv-" + id, invoice(id));
+    // 40 days from 11/18: 12/28 (Mon)
+    assertThat(pi).isWaitingAt(TASK_ORDER_PAYMENT).variables().containsEntry(PAYMENT_DUE_DATE, "2026-12-28");
+  }
+
+  @Test
+  void latePaymentCarriesInterestSplitAtTheRateChangeAndStaffAreWarnedBeforeTheDueDate() throws Exception {
+    // February 2021: 2.6 % until 2021-03-31, 2.5 % from 2021-04-01 (V55)
+    at("2021-02-01T01:00:00Z");
+    String id = register(ContractKind.GOODS, "doro", LocalDate.of(2021, 1, 15));
+    ProcessInstance pi = instance(id);
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2021, 2, 1), "notice-" + UUID.randomUUID());
+    at("2021-02-02T01:00:00Z");
+    inspect(pi, "kensa-ku", INSPECTION_PASS, null);
+    ENV.cases.receiveInvoice(SUPPLIER, "inv-" + id, invoice(id));
+    // 2/2 + 30 = 3/4 (Thu)
+    assertThat(pi).variables().containsEntry(PAYMENT_DUE_DATE, "2021-03-04");
+
+    execute(job(pi, EVENT_PAYMENT_DUE_SOON));
+    assertThat(pi).hasPassed(TASK_WARN_PAYMENT_DUE, EVENT_PAYMENT_WARNED).isWaitingAt(TASK_ORDER_PAYMENT);
+    Assertions.assertThat(eventText(id, "payment-due-soon")).contains("2021-03-04", "遅延利息");
+
+    // exported 6 days late (3/10): 289,440 × 2.6 % × 6 / 365 = 123.7 → 100 yen in the instruction
+    at("2021-03-10T01:00:00Z");
+    approve(pi, "kacho-ku", null);
+    complete("kaikei-kanri-ku", task(pi), Map.of(ACCOUNTING_RESULT, ACCOUNTING_PASS));
+    export(pi);
+    ContractCase exported = ENV.store.find(TENANT, id).orElseThrow();
+    Assertions.assertThat(exported.instructionInterest()).isEqualTo(100);
+
+    // paid on 4/30: 3/5..3/31 27 days at 2.6 % + 4/1..4/30 30 days at 2.5 % = 1,151.4 → 1,100 yen
+    at("2021-05-06T01:00:00Z");
+    ENV.cases.acknowledge(TENANT, (exported.paymentId() + ",PAID,20210430," + (PAYABLE + 100) + "\r\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    assertThat(pi).isEnded();
+    ContractCase paid = ENV.store.find(TENANT, id).orElseThrow();
+    Assertions.assertThat(paid.lateInterest()).isEqualTo(1_100);
+    Assertions.assertThat(eventText(id, "paid")).contains("遅延日数 57日", "遅延利息 1100円", "差額 1000円");
+  }
+
+  @Test
+  void paymentOrderSentBackOnceThenRefusedByAccountingIsRevisedAndResubmitted() {
+    String id = passedInspection(ContractKind.GOODS, "doro");
+    ProcessInstance pi = instance(id);
+    ENV.cases.receiveInvoice(SUPPLIER, "inv-" + id, invoice(id));
+    assertThat(pi).isWaitingAt(TASK_ORDER_PAYMENT);
+
+    // 課長 sends the payment order back to its originator (the inspector), who resubmits
+    decide(pi, "kacho-ku", Map.of(ApprovalRoute.DECISION, ApprovalRoute.DECISION_SEND_BACK, ApprovalRoute.SEND_BACK_TO, 0,
+        ApprovalRoute.COMMENT, "検査調書を添付してください"));
+    Task revise = taskService().createTaskQuery().taskAssignee("kensa-ku").processInstanceId(runtimeService()
+        .createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult().getId())
+        .taskDefinitionKey(ApprovalRoute.TASK_REVISE).singleResult();
+    Assertions.assertThat(revise).isNotNull();
+    complete("kensa-ku", revise, Map.of(ApprovalRoute.REVISION, ApprovalRoute.REVISION_RESUBMIT,
+        ApprovalRoute.COMMENT, "添付しました"));
+    approve(pi, "kacho-ku", null);
+    assertThat(pi).isWaitingAt(TASK_CHECK_ACCOUNTING);
+
+    // the 会計管理者 refuses: the department revises and orders again
+    assertThatThrownBy(() -> complete("kaikei-kanri-ku", task(pi), Map.of(ACCOUNTING_RESULT, ACCOUNTING_REFUSE)))
+        .hasMessageContaining("accountingComment is required");
+    complete("kaikei-kanri-ku", task(pi), Map.of(ACCOUNTING_RESULT, ACCOUNTING_REFUSE, ACCOUNTING_COMMENT,
+        "予算科目が違います"));
+    assertThat(pi).isWaitingAt(TASK_REVISE_ORDER);
+    Task own = task(pi);
+    Assertions.assertThat(candidateGroups(own)).containsExactly("demo-ku-doro");
+    Assertions.assertThat((String) taskService().getVariableLocal(own.getId(), CONTRACT_SUMMARY))
+        .contains("予算科目が違います");
+    complete("staff-ku", own, Map.of(REVISION_COMMENT, "予算科目を修正"));
+    assertThat(pi).isWaitingAt(TASK_ORDER_PAYMENT).variables().containsEntry(ORIGINATOR, "staff-ku");
+    approve(pi, "kacho-ku", null);
+    complete("kaikei-kanri-ku", task(pi), Map.of(ACCOUNTING_RESULT, ACCOUNTING_PASS));
+    export(pi);
+    assertThat(pi).isWaitingAt(TASK_AWAIT_ACKNOWLEDGEMENT);
+    Assertions.assertThat(events(id)).containsSubsequence("accounting-refused", "order-revised", "accounting-passed");
+  }
+
+  @Test
+  void aRejectedPaymentOrderGoesBackToTheDepartment() {
+    String id = passedInspection(ContractKind.GOODS, "doro");
+    ProcessInstance pi = instance(id);
+    ENV.cases.receiveInvoice(SUPPLIER, "inv-" + id, invoice(id));
+    decide(pi, "kacho-ku", Map.of(ApprovalRoute.DECISION, ApprovalRoute.DECISION_REJECT, ApprovalRoute.COMMENT,
+        "契約内容と請求が一致しない"));
+    assertThat(pi).isWaitingAt(TASK_REVISE_ORDER).variables().containsEntry(ORDER_OUTCOME,
+        ApprovalRoute.OUTCOME_REJECTED);
+    Assertions.assertThat((String) taskService().getVariableLocal(task(pi).getId(), CONTRACT_SUMMARY))
+        .contains("契約内容と請求が一致しない");
+  }
+
+  @Test
+  void aPaymentOrderWithoutARouteGoesBackToTheDepartment() {
+    String id = passedInspection(ContractKind.GOODS, "norinsuisan");
+    ProcessInstance pi = instance(id);
+    ENV.cases.receiveInvoice(SUPPLIER, "inv-" + id, invoice(id));
+    assertThat(pi).hasPassed(EVENT_ORDER_ROUTE_UNRESOLVED).isWaitingAt(TASK_REVISE_ORDER);
+    Assertions.assertThat((String) taskService().getVariableLocal(task(pi).getId(), CONTRACT_SUMMARY))
+        .contains("決裁ルートが見つかりません");
+  }
+
+  @Test
+  void registryDownRetriesThenRaisesAnIncidentAndGivesNoVerdict() {
+    String id = passedInspection(ContractKind.GOODS, "doro");
+    ProcessInstance pi = instance(id);
+    ENV.registry.down(true);
+    ContractCases.InvoiceAnswer answer = ENV.cases.receiveInvoice(SUPPLIER, "inv-" + id, invoice(id));
+    Assertions.assertThat(answer.valid()).isNull();
+    Job validation = job(pi, TASK_VALIDATE_INVOICE);
+    Assertions.assertThat(validation.getRetries()).isEqualTo(2);
+    for (int i = 0; i < 2; i++) {
+      String jobId = validation.getId();
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(jobId)).hasMessageContaining("registry");
+    }
+    Assertions.assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count())
+        .isEqualTo(1);
+    assertThat(pi).isWaitingAt(TASK_VALIDATE_INVOICE).variables().doesNotContainKey(INVOICE_VALID);
+    Assertions.assertThat(ENV.store.invoices(id)).extracting(ContractCaseStore.Invoice::status)
+        .containsExactly(ContractCaseStore.InvoiceStatus.RECEIVED);
+
+    // the registry is back: an operator retries, the verdict comes
+    ENV.registry.down(false);
+    engine.getManagementService().setJobRetries(validation.getId(), 1);
+    execute(job(pi, TASK_VALIDATE_INVOICE));
+    assertThat(pi).isWaitingAt(TASK_ORDER_PAYMENT).variables().containsEntry(INVOICE_VALID, true);
+  }
+
+  @Test
+  void aSupplierSeesOnlyItsOwnContractsAndCannotRegisterOne() {
+    String id = register(ContractKind.GOODS, "doro", LocalDate.of(2026, 11, 2));
+    ContractCases.Caller other = new ContractCases.Caller(TENANT, "supplier-other", "1180301018771");
+    Assertions.assertThat(ENV.cases.visible(SUPPLIER, id)).isPresent();
+    Assertions.assertThat(ENV.cases.visible(other, id)).isEmpty();
+    Assertions.assertThat(ENV.cases.visible(new ContractCases.Caller("demo-shi", "api-client", null), id)).isEmpty();
+    assertThatThrownBy(() -> ENV.cases.notifyCompletion(other, id, LocalDate.of(2026, 11, 16), "notice-" + UUID.randomUUID()))
+        .hasMessageContaining("no such contract");
+    assertThatThrownBy(() -> ENV.cases.register(SUPPLIER, "k", contract("X-1", ContractKind.GOODS, "doro",
+        LocalDate.of(2026, 11, 2)), new byte[] {1})).isInstanceOf(jp.tetsuzuki.processes.api.ApiException.class);
+  }
+
+  // ---- helpers
+
+  static Contract contract(String id, ContractKind kind, String department, LocalDate contractDate) {
+    return new Contract(id, TENANT, department, kind, "事務用品の購入",
+        new Supplier("株式会社〇〇商事", "5010001008846", "T5010001008846"),
+        List.of(new ContractItem("デスクチェア 5脚", 250_000, TaxRate.STANDARD),
+            new ContractItem("配送", 7_500, TaxRate.STANDARD),
+            new ContractItem("緑茶ペットボトル", 2_500, TaxRate.REDUCED),
+            new ContractItem("検定済教科書（算数）10冊", 3_490, TaxRate.ZERO)), contractDate,
+        PaymentTerms.statutoryMaximum(kind), TaxRounding.FLOOR);
+  }
+
+  private String register(ContractKind kind, String department, LocalDate contractDate) {
+    String id = "C-T" + SEQ.incrementAndGet();
+    ENV.cases.register(CONTRACT_SYSTEM, "key-" + id, contract(id, kind, department, contractDate),
+        id.getBytes(StandardCharsets.UTF_8));
+    return id;
+  }
+
+  /** Registered on 11/2, notified on 11/16, passed on 11/18 (the clock is left there). */
+  private String passedInspection(ContractKind kind, String department) {
+    String id = register(kind, department, LocalDate.of(2026, 11, 2));
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 11, 16), "notice-" + UUID.randomUUID());
+    at("2026-11-18T01:00:00Z");
+    inspect(instance(id), "kensa-ku", INSPECTION_PASS, null);
+    return id;
+  }
+
+  static byte[] invoice(String contractId, String... edits) {
+    String xml;
+    try (InputStream in = ContractPaymentProcessTest.class.getResourceAsStream("/contract/jp-pint/Invoice-10-8-demo.xml")) {
+      xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    xml = xml.replace("<cbc:ID>C-2023-001</cbc:ID>", "<cbc:ID>" + contractId + "</cbc:ID>");
+    for (int i = 0; i < edits.length; i += 2) {
+      Assertions.assertThat(xml).contains(edits[i]);
+      xml = xml.replace(edits[i], edits[i + 1]);
+    }
+    return xml.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private ProcessInstance instance(String id) {
+    return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .processDefinitionKey(ID).singleResult();
+  }
+
+  private void inspect(ProcessInstance pi, String user, String result, String comment) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(INSPECTION_RESULT, result);
+    if (comment != null) {
+      variables.put(INSPECTION_COMMENT, comment);
+    }
+    complete(user, task(pi), variables);
+  }
+
+  private Task task(ProcessInstance pi) {
+    return taskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+  }
+
+  private void complete(String user, Task task, Map<String, Object> variables) {
+    engine.getIdentityService().setAuthentication(user, List.of(), List.of(TENANT));
+    try {
+      taskService().complete(task.getId(), variables);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private void approve(ProcessInstance pi, String user, String comment) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ApprovalRoute.DECISION, ApprovalRoute.DECISION_APPROVE);
+    if (comment != null) {
+      variables.put(ApprovalRoute.COMMENT, comment);
+    }
+    decide(pi, user, variables);
+  }
+
+  private void decide(ProcessInstance pi, String user, Map<String, Object> variables) {
+    String route = runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult()
+        .getId();
+    Task task = taskService().createTaskQuery().processInstanceId(route).taskAssignee(user)
+        .taskDefinitionKey(ApprovalRoute.TASK_APPROVE).singleResult();
+    complete(user, task, variables);
+  }
+
+  /** The export runs as its own job (a file problem is retried, never the 会計管理者's error). */
+  private void export(ProcessInstance pi) {
+    assertThat(pi).isWaitingAt(TASK_EXPORT_INSTRUCTION);
+    execute(job(pi, TASK_EXPORT_INSTRUCTION));
+  }
+
+  private Job job(ProcessInstance pi, String activityId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
+        .singleResult();
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return taskService().getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+  }
+
+  private static Stage stage(String id) {
+    return ENV.store.find(TENANT, id).orElseThrow().stage();
+  }
+
+  private static List<String> events(String id) {
+    return ENV.store.events(id).stream().map(ContractCaseStore.Event::type).toList();
+  }
+
+  private static String eventText(String id, String type) {
+    return ENV.store.events(id).stream().filter(e -> e.type().equals(type)).reduce((a, b) -> b).orElseThrow()
+        .textJa();
+  }
+
+  private static void at(String instant) {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+  }
+
+  static LocalDate today() {
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), JapanTime.ZONE);
+  }
+}
