@@ -9,6 +9,7 @@ import jp.tetsuzuki.processes.contract.accounting.PaymentLedger;
 import jp.tetsuzuki.processes.contract.interest.InterestRates;
 import jp.tetsuzuki.processes.contract.interest.JdbcInterestRates;
 import jp.tetsuzuki.processes.contract.interest.LateInterest;
+import jp.tetsuzuki.integrations.registry.RegistryClient;
 import jp.tetsuzuki.processes.contract.invoice.InvoiceRegistry;
 import jp.tetsuzuki.processes.contract.invoice.RegistryUnavailableException;
 import jp.tetsuzuki.processes.reference.TenantCalendars;
@@ -30,10 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * service the API calls, the rules' JDBC adapters (interest rates V55, payment ledger V56).
  *
  * <p>The registry of qualified-invoice issuers is the port {@link InvoiceRegistry}: a bean of that type is the
- * adapter (production: the registry look-up client of {@code integrations/registry}, adapted to the port in this
- * package once it is on main; demo profile: {@code jp.tetsuzuki.processes.demo.DemoInvoiceRegistry}). Without one,
- * every look-up is "registry unavailable": invoices wait in the validation job's retries and then an incident,
- * never a wrong verdict.
+ * the registry look-up client of {@code integrations/registry} ({@link RegistryClient}: route
+ * {@code invoice-registration-lookup}, throttled, retried, cached), adapted by {@link RegistryInvoiceRegistry}; the
+ * demo profile points the client at the registry simulator. Without a client (integrations not loaded) a bean of the
+ * port is used, and without either every look-up is "registry unavailable": invoices wait in the validation job's
+ * retries and then an incident, never a wrong verdict.
  */
 @Configuration
 class ContractPaymentConfiguration {
@@ -73,9 +75,10 @@ class ContractPaymentConfiguration {
 
   @Bean
   ContractPaymentGlue contractPaymentGlue(ContractCaseStore store, TenantCalendars calendars,
-      ObjectProvider<InvoiceRegistry> registries, InterestRates rates, PaymentLedger ledger,
-      ContractPaymentSettings settings) {
-    InvoiceRegistry registry = registries.getIfAvailable(() -> {
+      ObjectProvider<InvoiceRegistry> registries, ObjectProvider<RegistryClient> registryClients,
+      InterestRates rates, PaymentLedger ledger, ContractPaymentSettings settings) {
+    RegistryClient client = registryClients.getIfAvailable();
+    InvoiceRegistry registry = client != null ? new RegistryInvoiceRegistry(client) : registries.getIfAvailable(() -> {
       LOG.warn("no InvoiceRegistry adapter: every registration-number look-up is 'registry unavailable' "
           + "(invoices wait for it in retries and incidents)");
       return number -> {

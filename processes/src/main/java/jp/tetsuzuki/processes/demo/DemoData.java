@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 @Order(10)
 class DemoData implements StartupInitializer {
 
+  /** 株式会社〇〇商事 of the demo, the supplier system {@code supplier-marumaru} acts for (registered in the registry simulator). */
+  static final String MARUMARU_CORPORATE_NUMBER = "5010001008846";
+
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
   /** Department code → Japanese name; every demo tenant has all of them. */
@@ -88,7 +91,7 @@ class DemoData implements StartupInitializer {
     directory.ensureTenantMembership("demo-ku", "kaikeikanri-ku");
     user("supplier-marumaru", "株式会社〇〇商事", "システム", Roles.API_CLIENTS);
     directory.ensureTenantMembership("demo-ku", "supplier-marumaru");
-    supplierAccounts.bind("supplier-marumaru", "demo-ku", DemoInvoiceRegistry.MARUMARU_CORPORATE_NUMBER,
+    supplierAccounts.bind("supplier-marumaru", "demo-ku", MARUMARU_CORPORATE_NUMBER,
         java.time.Instant.now());
     user("api-client", "外部システム", "連携", Roles.API_CLIENTS);
     directory.ensureTenantMembership("demo-ku", "api-client");

@@ -72,6 +72,12 @@ public final class RegistrySimulator implements AutoCloseable {
         "01", LocalDate.of(2023, 10, 1), LocalDate.of(2023, 10, 1), null, null));
     simulator.addRegistration(new InvoiceRegistration("T" + closed, "旧デモ商事株式会社", "東京都デモ市中央２丁目", "2",
         "04", LocalDate.of(2023, 10, 1), LocalDate.of(2024, 6, 30), LocalDate.of(2024, 7, 1), null));
+    // 株式会社〇〇商事, the demo supplier of contract-payment (account supplier-marumaru, DemoData)
+    simulator.addCorporation(new CorporateRecord("5010001008846", "株式会社〇〇商事", "東京都デモ区本町３丁目４番５号",
+        "1000001", "301", LocalDate.of(2015, 10, 5), LocalDate.of(2023, 10, 1), LocalDate.of(2023, 10, 1), null, "",
+        ""));
+    simulator.addRegistration(new InvoiceRegistration("T5010001008846", "株式会社〇〇商事", "東京都デモ区本町３丁目４番５号",
+        "2", "01", LocalDate.of(2023, 10, 1), LocalDate.of(2023, 10, 1), null, null));
     return simulator;
   }
 
