@@ -81,7 +81,9 @@ class ElementTemplatesTest {
     assertThat(events).containsExactlyInAnyOrder(NotificationVariables.EVENT_APPLICATION_RECEIVED,
         NotificationVariables.EVENT_APPLICATION_APPROVED, NotificationVariables.EVENT_CORRECTION_REQUESTED);
     Map<String, String> values = Map.of("applicantName", "山田 花子", "procedureName", "保育所入所申請",
-        "caseNumber", "R7-0042", "decisionDate", "2025-03-28", "correctionReason", "就労証明書の再提出");
+        "caseNumber", "R7-0042", "decisionDate", "2025-03-28", "correctionReason", "就労証明書の再提出",
+        // what a correction request also needs (the template's description says so)
+        "correctionDueDate", "2025-04-11", "contact", "デモ区 保育課");
     MailTemplates mail = new MailTemplates();
     assertThat(events).allSatisfy(event -> assertThat(mail.render(event, values).subject()).contains("R7-0042"));
   }

@@ -139,6 +139,8 @@ class NotifyApplicantHandlerTest {
   void eachEventAndOccurrenceOfACaseIsMailedOnce() throws Exception {
     variables.put(NotificationVariables.NOTIFICATION_EVENT, NotificationVariables.EVENT_CORRECTION_REQUESTED);
     variables.put("correctionReason", "就労証明書の勤務時間欄が空欄です。");
+    variables.put("correctionDueDate", "2025-04-11");
+    variables.put("contact", "デモ区 保育課");
     variables.put(NotificationVariables.NOTIFICATION_OCCURRENCE, 1);
     handler().execute(task(null), mock(ExternalTaskService.class));
     variables.put(NotificationVariables.NOTIFICATION_OCCURRENCE, 2);
