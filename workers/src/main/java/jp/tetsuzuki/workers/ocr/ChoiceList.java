@@ -9,7 +9,8 @@ import java.util.Optional;
  * over one or more lines): which option is marked. An empty box is read by OCR as □, 口 or ロ; a ticked or filled
  * one as ■, ☑, ✓, ●, a circle (○), or as a dense kanji such as 画 or 回, and sometimes not at all. Rules, in order:
  * <ol>
- *   <li>exactly one option after a filled mark: that one (flagged unless the mark is a clear one: ■ ☑ ✓ ●);</li>
+ *   <li>exactly one option after a filled mark: that one; flagged unless the mark is a clear one (■ ☑ ✓ ●) or every
+ *   other option stands after an empty box (two or more);</li>
  *   <li>more than one after a filled mark: ambiguous, nothing chosen;</li>
  *   <li>no filled mark, but boxes: the one option whose box is not read as an empty one is the marked one, flagged
  *   (the mark was unreadable); more or none: ambiguous;</li>
@@ -77,7 +78,8 @@ final class ChoiceList {
     }
     if (filled.size() == 1 && loose.isEmpty()) {
       String one = filled.get(0);
-      boolean clear = CLEAR_MARKS.indexOf(markOf.get(one)) >= 0;
+      // a dense glyph (画) is as clear as ■ when every other option stands after an empty box: it is the odd one out
+      boolean clear = CLEAR_MARKS.indexOf(markOf.get(one)) >= 0 || (unboxed.isEmpty() && boxes >= 2);
       return Optional.of(new Choice(one, clear, clear ? null : "選択肢の印が「" + markOf.get(one) + "」と読めました",
           lineOf.get(one)));
     }

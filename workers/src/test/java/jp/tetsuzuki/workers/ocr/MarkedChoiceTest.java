@@ -27,8 +27,10 @@ class MarkedChoiceTest {
       "■正社員 □パート・アルバイト □派遣社員;正社員;true",
       "口正社員 ■パート・アルバイト ロ派遣社員;パート・アルバイト;true",
       "☑契約社員 □役員;契約社員;true",
-      // a filled box OCR read as a dense kanji (measured: 画): that option, flagged
-      "画正社員 ロパート・アルバイト 口派遣社員;正社員;false",
+      // a filled box OCR read as a dense kanji (measured: 画): the odd one out among empty boxes is sure
+      "画正社員 ロパート・アルバイト 口派遣社員;正社員;true",
+      // … but not when another option's box was not read at all
+      "画正社員 パート・アルバイト 口派遣社員;正社員;false",
       // the one box that was not read at all among empty ones (measured): that option, flagged
       "口正社員 パート・アルバイト 口派遣社員 口契約社員;パート・アルバイト;false",
       // a list to circle (該当に○) with one option read after a circle: flagged
