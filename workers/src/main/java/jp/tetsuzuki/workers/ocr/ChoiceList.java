@@ -12,8 +12,9 @@ import java.util.Optional;
  *   <li>exactly one option after a filled mark: that one; flagged unless the mark is a clear one (■ ☑ ✓ ●) or every
  *   other option stands after an empty box (two or more);</li>
  *   <li>more than one after a filled mark: ambiguous, nothing chosen;</li>
- *   <li>no filled mark, but boxes: the one option whose box is not read as an empty one is the marked one, flagged
- *   (the mark was unreadable); more or none: ambiguous;</li>
+ *   <li>no filled mark, but boxes: the one option after a glyph of its own that is no empty box (■ read as 再), else
+ *   the one option with nothing before it, is the marked one, flagged (the mark was unreadable); more or none:
+ *   ambiguous;</li>
  *   <li>no boxes at all: no choice list (the value is then an option written out, handled by the caller).</li>
  * </ol>
  * Plain Java, no OCR types: the lines are text.
@@ -32,12 +33,13 @@ final class ChoiceList {
 
   /**
    * The marked option of the choice lines among {@code lines} (a line naming two or more of {@code options}); boxed
-   * when all of them but at most one stand after a box. Empty when no line names two options.
+   * when two of them, or all but one, stand after a box. Empty when no line names two options.
    */
   static Optional<Choice> read(List<String> lines, List<String> options) {
     List<String> filled = new ArrayList<>();
     List<String> loose = new ArrayList<>();
     List<String> unboxed = new ArrayList<>();
+    List<String> odd = new ArrayList<>();
     int boxes = 0;
     boolean anyList = false;
     java.util.Map<String, Integer> lineOf = new java.util.HashMap<>();
@@ -57,11 +59,14 @@ final class ChoiceList {
           marked++;
         }
       }
-      // options each after a box (at most one box unread); otherwise a list to circle (該当に○) or a note
-      boolean boxed = marked >= found.size() - 1;
-      for (int[] f : found) {
+      // options after boxes (two or more, or all but one); otherwise a list to circle (該当に○) or a note
+      boolean boxed = marked >= 2 || marked >= found.size() - 1;
+      for (int n = 0; n < found.size(); n++) {
+        int[] f = found.get(n);
         char before = f[0] > 0 ? text.charAt(f[0] - 1) : 0;
         String option = options.get(f[2]);
+        // a glyph of its own before the option (not the line's label, not the end of the option before it)
+        boolean glyph = n > 0 && found.get(n - 1)[1] < f[0];
         lineOf.putIfAbsent(option, index);
         markOf.putIfAbsent(option, before);
         if (EMPTY_MARKS.indexOf(before) >= 0) {
@@ -69,7 +74,8 @@ final class ChoiceList {
         } else if (FILLED_MARKS.indexOf(before) >= 0) {
           (boxed ? filled : loose).add(option);
         } else if (boxed) {
-          unboxed.add(option);
+          (glyph ? odd : unboxed).add(option);
+          markOf.putIfAbsent(option, before);
         }
       }
     }
@@ -79,7 +85,7 @@ final class ChoiceList {
     if (filled.size() == 1 && loose.isEmpty()) {
       String one = filled.get(0);
       // a dense glyph (画) is as clear as ■ when every other option stands after an empty box: it is the odd one out
-      boolean clear = CLEAR_MARKS.indexOf(markOf.get(one)) >= 0 || (unboxed.isEmpty() && boxes >= 2);
+      boolean clear = CLEAR_MARKS.indexOf(markOf.get(one)) >= 0 || (unboxed.isEmpty() && odd.isEmpty() && boxes >= 2);
       return Optional.of(new Choice(one, clear, clear ? null : "選択肢の印が「" + markOf.get(one) + "」と読めました",
           lineOf.get(one)));
     }
@@ -92,7 +98,11 @@ final class ChoiceList {
       all.addAll(loose);
       return Optional.of(new Choice(null, false, "複数の選択肢に印が読み取れました（" + String.join("、", all) + "）", -1));
     }
-    if (boxes > 0 && unboxed.size() == 1) {
+    if (boxes > 0 && odd.size() == 1) {
+      return Optional.of(new Choice(odd.get(0), false, "選択肢の印が「" + markOf.get(odd.get(0)) + "」と読めました",
+          lineOf.get(odd.get(0))));
+    }
+    if (boxes > 0 && odd.isEmpty() && unboxed.size() == 1) {
       return Optional.of(new Choice(unboxed.get(0), false, "選択肢の印を読み取れず、空欄でない唯一の選択肢を採りました",
           lineOf.get(unboxed.get(0))));
     }

@@ -33,6 +33,9 @@ class MarkedChoiceTest {
       "画正社員 パート・アルバイト 口派遣社員;正社員;false",
       // the one box that was not read at all among empty ones (measured): that option, flagged
       "口正社員 パート・アルバイト 口派遣社員 口契約社員;パート・アルバイト;false",
+      // ■ read as another kanji (再, measured) and a box lost: the option after a glyph of its own, flagged (before:
+      // the head of the line, 正社員)
+      "恒用の形態正社員パート・アルバイト再派遣社員口契約社員口会計年度任用職員;派遣社員;false",
       // a list to circle (該当に○) with one option read after a circle: flagged
       "○正社員 パート・アルバイト 派遣社員;正社員;false"})
   void theMarkedOptionIsChosen(String line, String option, boolean sure) {
