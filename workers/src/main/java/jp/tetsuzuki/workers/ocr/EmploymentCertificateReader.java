@@ -56,7 +56,8 @@ public class EmploymentCertificateReader extends FormReader {
     fields.put("employeeName", first(rows, LABELS, "employeeName", EmploymentCertificateReader::personName));
     fields.put("employeeNameKana", first(rows, LABELS, "employeeNameKana", EmploymentCertificateReader::kana));
     fields.put("employeeBirthDate", first(rows, LABELS, "employeeBirthDate", this::date));
-    fields.put("employmentType", first(rows, LABELS, "employmentType", EmploymentCertificateReader::employmentType));
+    fields.put("employmentType", markedChoice(rows, first(rows, LABELS, "employmentType",
+        EmploymentCertificateReader::employmentType)));
     fields.put("employmentStart", first(rows, LABELS, "employmentStart", this::date));
     fields.put("workDaysPerMonth", days(rows));
     fields.put("workHoursPerWeek", hours(rows, "workHoursPerWeek", Period.WEEK, 1, 80));
@@ -164,6 +165,32 @@ public class EmploymentCertificateReader extends FormReader {
       return Optional.of(new Recognition.Field(value, confidenceOf(hit) * 0.3, "雇用形態の選択肢に当てはまりません"));
     }
     return Optional.of(new Recognition.Field(best, confidenceOf(hit) * (1 - share)));
+  }
+
+  /**
+   * Where the page prints the employment types as a list to mark (■ before one, □ before the others; or 該当に○),
+   * the marked one (see {@link ChoiceList}), not the head of the list; an unreadable mark leaves the field below the
+   * threshold with the reason.
+   */
+  static Recognition.Field markedChoice(LabelledLines rows, Recognition.Field byLabel) {
+    List<LabelledLines.Line> lines = rows.lines();
+    Optional<ChoiceList.Choice> read = ChoiceList.read(lines.stream().map(l -> l.text).toList(), EMPLOYMENT_TYPES);
+    if (read.isEmpty()) {
+      return byLabel;
+    }
+    ChoiceList.Choice choice = read.get();
+    if (choice.option() == null) {
+      return byLabel.value() == null ? Recognition.Field.missing(choice.reason())
+          : byLabel.doubted(INCONSISTENT, choice.reason());
+    }
+    LabelledLines.Line line = lines.get(choice.line());
+    double sum = 0;
+    for (double c : line.confidence) {
+      sum += c;
+    }
+    double confidence = line.confidence.length == 0 ? 0 : sum / line.confidence.length / 100.0;
+    Recognition.Field field = new Recognition.Field(choice.option(), confidence);
+    return choice.sure() ? field : field.doubted(INCONSISTENT, choice.reason());
   }
 
   enum Period { WEEK, MONTH }

@@ -114,10 +114,12 @@ public abstract class FormReader {
 
   /**
    * A month or day whose 0 was read as 6, 8 or 9: a leading zero (02月 → 92月, 05月 → 95月) or the second digit of
-   * 10, 20, 30 (10月 → 19月: measured).
+   * 10, 20, 30 (10月 → 19月: measured); or the 0 of a western year 20xx (2625年: measured).
    */
   private static final java.util.regex.Pattern PADDED_PART = java.util.regex.Pattern.compile(
-      "(?<!\\d)[689](?=\\d(?:\\s*[月日./／]|\\s*$))|(?<=(?<!\\d)[123])[689](?=\\s*[月日./／]|\\s*$)");
+      "(?<!\\d)[689](?=\\d(?:\\s*[月日./／]|\\s*$))|(?<=(?<!\\d)[123])[689](?=\\s*[月日./／]|\\s*$)"
+      // the 0 of a western year 20xx (2625年 → 2025年)
+      + "|(?<=(?<!\\d)2)[689](?=\\d\\d\\s*[年./／-])");
 
   /**
    * A date that is no date (month 92, or 95月92日 with both 0s read as 9) but becomes one when one or two such 6, 8 or

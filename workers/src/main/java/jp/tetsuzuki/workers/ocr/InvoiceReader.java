@@ -55,6 +55,9 @@ public class InvoiceReader extends FormReader {
     fields.put("issuerName", issuer(rows));
     LocalDate today = LocalDate.now(clock.withZone(JapanTime.ZONE));
     Recognition.Field issued = first(rows, LABELS, "issueDate", hit -> dateOrMisreadEra(hit, today));
+    if (issued.isMissing()) {
+      issued = onlyDate(rows, today).orElse(issued);
+    }
     if (issued.value() != null && LocalDate.parse(issued.value()).isAfter(today)) {
       issued = issued.doubted(INCONSISTENT, "請求日が未来の日付です");
     }
@@ -149,6 +152,10 @@ public class InvoiceReader extends FormReader {
     // or below the registration number, or heading the column that holds it a few lines down, it is the issuer's
     // block for sure; elsewhere only a guess
     List<LabelledLines.Line> lines = rows.lines();
+    Recognition.Field sameLine = beforeRegistration(lines);
+    if (sameLine != null) {
+      return sameLine;
+    }
     for (int i = 0; i < lines.size(); i++) {
       LabelledLines.Line line = lines.get(i);
       for (int[] cell : line.cells()) {
@@ -173,6 +180,59 @@ public class InvoiceReader extends FormReader {
       }
     }
     return byLabel;
+  }
+
+  /**
+   * A company name in front of the registration number on its line (a footer 「株式会社○○　登録番号：T…」, wherever on
+   * the page): the issuer. Cross-checked with the page's other company names: the same name elsewhere (the letterhead)
+   * confirms it; none elsewhere leaves it as read; only other names elsewhere flag it.
+   */
+  static Recognition.Field beforeRegistration(List<LabelledLines.Line> lines) {
+    for (LabelledLines.Line line : lines) {
+      int at = line.labels.stream().filter(o -> o.field().equals("registrationNumber")).mapToInt(
+          LabelledLines.Occurrence::start).min().orElse(-1);
+      Matcher number = REGISTRATION.matcher(line.text);
+      if (at < 0 && number.find()) {
+        at = number.start();
+      }
+      if (at <= 0) {
+        continue;
+      }
+      int cellStart = 0;
+      for (int[] cell : line.cells()) {
+        if (cell[0] <= at - 1 && at - 1 < cell[1]) {
+          cellStart = cell[0];
+        }
+      }
+      String raw = line.text.substring(cellStart, at);
+      String text = LabelledLines.stripTrailingJunk(LabelledLines.stripJunk(JapaneseText.nfkc(raw)))
+          .replaceAll("[\\s:：]+$", "");
+      if (!COMPANY.matcher(text).find() || HONORIFIC.matcher(text).matches() || text.length() > 30
+          || text.length() < 4 || text.matches(".*\\d.*")) {
+        continue;
+      }
+      double confidence = mean(line, cellStart, at);
+      boolean confirmed = false;
+      boolean other = false;
+      for (LabelledLines.Line elsewhere : lines) {
+        if (elsewhere == line) {
+          continue;
+        }
+        String plain = JapaneseText.nfkc(elsewhere.text).replaceAll("\\s+", "");
+        if (plain.contains(text)) {
+          confirmed = true;
+        } else if (COMPANY.matcher(plain).find() && !HONORIFIC.matcher(plain).find()) {
+          other = true;
+        }
+      }
+      String why = "発行者の欄がないため、登録番号と同じ行の社名を採りました";
+      if (confirmed || !other) {
+        return new Recognition.Field(text, confidence, why + (confirmed ? "（上部の社名と一致）" : ""));
+      }
+      return new Recognition.Field(text, confidence, why).doubted(INCONSISTENT,
+          "登録番号の行の社名がページの他の社名と一致しません");
+    }
+    return null;
   }
 
   /** Whether a label of the page stands inside the cell {start, end} of {@code line}. */
@@ -540,6 +600,33 @@ public class InvoiceReader extends FormReader {
   private static Long amountOf(Map<String, Recognition.Field> fields, String key) {
     String value = fields.get(key).value();
     return value == null ? null : Long.parseLong(value);
+  }
+
+  /**
+   * The issue date when its label was not read (a small ruled box whose rules cut into 請求日): the one full date on
+   * the page that stands on a line with no label (お支払期限, 納品日 and the like claim theirs), flagged. Two or more
+   * such dates: nothing is guessed.
+   */
+  static Optional<Recognition.Field> onlyDate(LabelledLines rows, LocalDate today) {
+    Recognition.Field found = null;
+    for (LabelledLines.Line line : rows.lines()) {
+      if (!line.labels.isEmpty()) {
+        continue;
+      }
+      for (int[] cell : line.cells()) {
+        Optional<JapaneseText.Found<LocalDate>> d = JapaneseText.dateAt(JapaneseText.nfkc(
+            line.text.substring(cell[0], cell[1])));
+        if (d.isEmpty() || d.get().value().isAfter(today)) {
+          continue;
+        }
+        if (found != null && !found.value().equals(d.get().value().toString())) {
+          return Optional.empty();
+        }
+        found = new Recognition.Field(d.get().value().toString(), mean(line, cell[0], cell[1]))
+            .doubted(INCONSISTENT, "「請求日」の見出しが読めず、見出しのない行にある唯一の日付を採りました");
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   private static double mean(LabelledLines.Line line, int start, int end) {
