@@ -17,8 +17,9 @@ import org.springframework.dao.DuplicateKeyException;
  * <p>Two gaps of the Camel 4.17 class are closed here: taking over an expired claim was an unconditional update
  * (two nodes could both take the same orphan) and the taken-over claim was not refreshed (it expired again while
  * the new node worked). Here the expired row is deleted by a conditional statement that only one node can win, and
- * the fresh claim is inserted through the parent, which keeps it alive; a node that loses an insert race gets the
- * unique key's error (on PostgreSQL the transaction is then aborted, which is why it is this call's own
+ * the fresh claim is our own INSERT (the parent's insert is an upsert that would let a second node "win" a row the
+ * first one had just committed), then handed to the parent, which keeps it alive; a node that loses an insert race
+ * gets the unique key's error (on PostgreSQL the transaction is then aborted, which is why it is this call's own
  * transaction) and answers "not claimed".
  */
 public class ExpiringFileClaims extends JdbcOrphanLockAwareIdempotentRepository {
@@ -49,6 +50,13 @@ public class ExpiringFileClaims extends JdbcOrphanLockAwareIdempotentRepository 
         if (expired > 0) {
           log.warn("{}: the claim on {} expired (its node stopped), taking the file again", processorName, key);
         }
+        // our own INSERT decides: the unique key lets exactly one node win (the loser gets DuplicateKeyException).
+        // The parent's insert is no claim: it inserts, or refreshes the timestamp of a row that exists (an upsert),
+        // so a node whose check ran before the winner committed would "claim" the winner's file as well.
+        jdbcTemplate.update(getInsertString(), processorName, key, new Timestamp(System.currentTimeMillis()));
+        // won: hand the row to the parent, which registers only rows it inserts itself for its keep-alive; the
+        // unique key's entry stays ours until this transaction commits, so no other node can slip in between
+        jdbcTemplate.update("DELETE FROM " + TABLE + " WHERE processorName = ? AND messageId = ?", processorName, key);
         insert(key); // the parent inserts and keeps the claim alive while we work
         return true;
       }));
