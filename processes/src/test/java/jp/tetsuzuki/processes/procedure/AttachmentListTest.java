@@ -34,7 +34,7 @@ class AttachmentListTest {
     List<ApplicationStore.Inspected> docs = List.of(new ApplicationStore.Inspected("d-2", "application-form",
         "[x](javascript:alert(1))\n| a |.pdf", "accepted", null));
     String markdown = AttachmentList.markdown(ROAD, docs);
-    assertThat(markdown).doesNotContain("[x](").contains("\\[x\\]\\(javascript:alert\\(1\\)\\) \\| a \\|\\.pdf")
+    assertThat(markdown).doesNotContain("[x](").contains("\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\| a \\|\\.pdf")
         .hasLineCount(5);
     assertThat(AttachmentList.plain(ROAD, docs)).doesNotContain("\n");
   }
