@@ -23,7 +23,7 @@ import java.util.Optional;
 public enum FileEncoding {
   UTF_8_BOM(StandardCharsets.UTF_8, 3, "UTF-8（BOM付き）"),
   UTF_8(StandardCharsets.UTF_8, 0, "UTF-8"),
-  WINDOWS_31J(Charset.forName("windows-31j"), 0, "Shift_JIS（windows-31j）");
+  WINDOWS_31J(jp.tetsuzuki.bpmn.rules.Windows31j.CHARSET, 0, "Shift_JIS（windows-31j）");
 
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 

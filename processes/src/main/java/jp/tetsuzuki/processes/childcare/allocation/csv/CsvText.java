@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 public final class CsvText {
 
-  public static final Charset WINDOWS_31J = Charset.forName("windows-31j");
+  public static final Charset WINDOWS_31J = jp.tetsuzuki.bpmn.rules.Windows31j.CHARSET;
 
   /** One record: the file line it starts on (1 = the first line) and its cells. */
   public record Row(int line, List<String> cells) {}
