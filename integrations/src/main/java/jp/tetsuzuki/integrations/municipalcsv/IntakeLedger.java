@@ -3,7 +3,6 @@ package jp.tetsuzuki.integrations.municipalcsv;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,13 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * What the intake knows of the files it took, shared by all nodes (migration V65): one row per file content
  * (SHA-256), so a file delivered again after all its rows were registered is recognised whatever its name, a file
  * whose node crashed mid-file is taken over, and a file with refused rows or stopped by a technical fault may be
- * dropped again. Also the dead letters that the operations view
- * shows. Each statement is its own transaction (on PostgreSQL a failed duplicate insert aborts its transaction).
+ * dropped again. Each statement is its own transaction (on PostgreSQL a failed duplicate insert aborts its transaction).
  */
 public class IntakeLedger {
 
   public static final String FILES = "tz_municipal_csv_file";
-  public static final String DEAD_LETTERS = "tz_route_dead_letter";
 
   static final String IN_WORK = "in-work";
   static final String DONE = "done";
@@ -72,29 +69,15 @@ public class IntakeLedger {
         counts.replayed(), counts.rejected(), Timestamp.from(now), sha256);
   }
 
-  /** A file stopped by a technical fault: it may be dropped again (its rows are idempotent). */
-  void deadLetter(String routeId, String sha256, String fileName, String reason, String node, Instant now) {
+  /**
+   * A file stopped by a technical fault: it may be dropped again (its rows are idempotent). The dead letter itself is
+   * the route's, recorded through the operations' {@code DeadLetterStore} like every route's.
+   */
+  void markDeadLetter(String sha256, Instant now) {
     if (sha256 != null) {
       jdbc.update("UPDATE " + FILES + " SET status = ?, finished_at = ? WHERE file_sha256 = ? AND status = ?",
           DEAD_LETTER, Timestamp.from(now), sha256, IN_WORK);
     }
-    jdbc.update("INSERT INTO " + DEAD_LETTERS + " (id, route_id, message_name, reason, node, occurred_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), routeId, truncate(fileName, 255),
-        truncate(reason, 2000), node, Timestamp.from(now));
-  }
-
-  /** A dead letter as the operations view lists it. */
-  public record DeadLetter(String id, String routeId, String messageName, String reason, String node,
-      Instant occurredAt) {}
-
-  /** The newest dead letters of a route, at most {@code limit}. */
-  public List<DeadLetter> deadLetters(String routeId, int limit) {
-    return jdbc.query("SELECT id, route_id, message_name, reason, node, occurred_at FROM " + DEAD_LETTERS
-        + " WHERE route_id = ? ORDER BY occurred_at DESC", ps -> {
-          ps.setString(1, routeId);
-          ps.setMaxRows(Math.max(1, Math.min(limit, 1000)));
-        }, (rs, i) -> new DeadLetter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getTimestamp(6).toInstant()));
   }
 
   private static String truncate(String value, int max) {

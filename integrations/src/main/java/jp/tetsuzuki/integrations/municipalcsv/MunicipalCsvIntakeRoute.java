@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.time.Clock;
 import javax.sql.DataSource;
 import jp.tetsuzuki.integrations.casefile.ExpiringFileClaims;
+import jp.tetsuzuki.integrations.operations.DeadLetterStore;
 import jp.tetsuzuki.integrations.port.BatchApplicationGateway;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * route's id) is the read lock, refreshed while the node works and expiring when it crashed, so that another node
  * takes the file again; rows registered before the crash are not registered twice (tenant + externalId). The file
  * then moves to {@code done} or {@code failed} with its rejection report beside it. A technical fault goes to the
- * dead-letter route: an ERROR log line, a dead letter in {@code tz_route_dead_letter} (shown by the operations view),
+ * dead-letter route: an ERROR log line, a dead letter recorded through {@link DeadLetterStore} like every route's
+ * (bounded per route, shown by the operations view), the file's ledger row marked {@code dead-letter},
  * the counter {@code tetsuzuki.integration.files{outcome=dead-letter}} and the file in {@code failed} with a report
  * saying it may be dropped again.
  */
@@ -46,16 +48,17 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
   private final MunicipalCsvProperties properties;
 
   @Autowired
-  public MunicipalCsvIntakeRoute(MunicipalCsvIntake intake, IntakeLedger ledger, MunicipalCsvProperties properties) {
-    this(CLAIMS, intake, ledger, properties, Clock.systemUTC());
+  public MunicipalCsvIntakeRoute(MunicipalCsvIntake intake, IntakeLedger ledger, DeadLetterStore deadLetters,
+      MunicipalCsvProperties properties) {
+    this(CLAIMS, intake, ledger, deadLetters, properties, Clock.systemUTC());
   }
 
   /** A route whose claims are the registry bean {@code claims} (tests run several nodes). */
   public MunicipalCsvIntakeRoute(String claims, MunicipalCsvIntake intake, IntakeLedger ledger,
-      MunicipalCsvProperties properties, Clock clock) {
+      DeadLetterStore deadLetters, MunicipalCsvProperties properties, Clock clock) {
     this.claims = claims;
     this.intake = intake;
-    this.deadLetter = new DeadLetterStep(intake, ledger, properties, clock);
+    this.deadLetter = new DeadLetterStep(intake, ledger, deadLetters, properties, clock);
     this.properties = properties;
   }
 
@@ -114,12 +117,15 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
 
     private final MunicipalCsvIntake intake;
     private final IntakeLedger ledger;
+    private final DeadLetterStore deadLetters;
     private final MunicipalCsvProperties properties;
     private final Clock clock;
 
-    DeadLetterStep(MunicipalCsvIntake intake, IntakeLedger ledger, MunicipalCsvProperties properties, Clock clock) {
+    DeadLetterStep(MunicipalCsvIntake intake, IntakeLedger ledger, DeadLetterStore deadLetters,
+        MunicipalCsvProperties properties, Clock clock) {
       this.intake = intake;
       this.ledger = ledger;
+      this.deadLetters = deadLetters;
       this.properties = properties;
       this.clock = clock;
     }
@@ -138,7 +144,8 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
         sha = MunicipalCsvIntake.sha256(file.toPath());
         encoding = FileEncoding.detect(file.toPath());
       }
-      ledger.deadLetter(ROUTE_ID, sha, name, reason, properties.node(), clock.instant());
+      ledger.markDeadLetter(sha, clock.instant());
+      deadLetters.record(ROUTE_ID, reason, name);
       intake.countFile(IntakeLedger.DEAD_LETTER);
       Path failed = Paths.get(properties.failed()).toAbsolutePath();
       Path target = MunicipalCsvIntake.free(failed, name == null ? "unknown.csv" : name);

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import jp.tetsuzuki.integrations.casefile.ExpiringFileClaims;
+import jp.tetsuzuki.integrations.operations.DeadLetterStore;
 import jp.tetsuzuki.integrations.port.BatchApplicationGateway;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -15,26 +16,36 @@ final class CsvIntakeNode implements AutoCloseable {
   final ExpiringFileClaims claims;
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final IntakeLedger ledger;
+  final DeadLetterStore deadLetters;
 
-  private CsvIntakeNode(CamelContext camel, ExpiringFileClaims claims, IntakeLedger ledger) {
+  private CsvIntakeNode(CamelContext camel, ExpiringFileClaims claims, IntakeLedger ledger,
+      DeadLetterStore deadLetters) {
     this.camel = camel;
     this.claims = claims;
     this.ledger = ledger;
+    this.deadLetters = deadLetters;
   }
 
   /** A node, not started yet (tests may advise its route first). */
   static CsvIntakeNode create(DataSource database, BatchApplicationGateway gateway,
       MunicipalCsvProperties properties) throws Exception {
+    return create(database, gateway, properties, 1000);
+  }
+
+  /** A node whose dead letters keep the newest {@code keepPerRoute} per route (the platform's default is 1,000). */
+  static CsvIntakeNode create(DataSource database, BatchApplicationGateway gateway,
+      MunicipalCsvProperties properties, int keepPerRoute) throws Exception {
     CamelContext camel = new DefaultCamelContext();
     camel.getShutdownStrategy().setTimeout(2);
     ExpiringFileClaims claims = new ExpiringFileClaims(database, MunicipalCsvIntakeRoute.ROUTE_ID, camel,
         properties.claimExpiry(), properties.claimKeepAlive());
     camel.getRegistry().bind(MunicipalCsvIntakeRoute.CLAIMS, claims);
     IntakeLedger ledger = new IntakeLedger(database);
-    CsvIntakeNode node = new CsvIntakeNode(camel, claims, ledger);
+    DeadLetterStore deadLetters = new DeadLetterStore(database, Clock.systemUTC(), keepPerRoute, properties.node());
+    CsvIntakeNode node = new CsvIntakeNode(camel, claims, ledger, deadLetters);
     MunicipalCsvIntake intake = new MunicipalCsvIntake(gateway, ledger, properties, node.meters, Clock.systemUTC());
-    camel.addRoutes(new MunicipalCsvIntakeRoute(MunicipalCsvIntakeRoute.CLAIMS, intake, ledger, properties,
-        Clock.systemUTC()));
+    camel.addRoutes(new MunicipalCsvIntakeRoute(MunicipalCsvIntakeRoute.CLAIMS, intake, ledger, deadLetters,
+        properties, Clock.systemUTC()));
     return node;
   }
 

@@ -283,8 +283,10 @@ class MunicipalCsvIntakeRouteTest {
     awaitFailed("fault.csv");
     assertThat(report("fault.csv", StandardCharsets.UTF_8).get(1)).contains("技術的なエラーで取込が途中で止まりました",
         "受信フォルダーへ戻してください");
-    assertThat(node.ledger.deadLetters(MunicipalCsvIntakeRoute.ROUTE_ID, 10)).singleElement().satisfies(letter -> {
-      assertThat(letter.messageName()).isEqualTo("fault.csv");
+    // recorded through the routes' DeadLetterStore (what the operations view lists), with the node's name
+    assertThat(node.deadLetters.newest(MunicipalCsvIntakeRoute.ROUTE_ID, 10)).singleElement().satisfies(letter -> {
+      assertThat(letter.payloadRef()).isEqualTo("fault.csv");
+      assertThat(letter.node()).isEqualTo("node-0");
       assertThat(letter.reason()).contains("IllegalStateException", "connection to the platform database refused");
     });
     assertThat(node.files("dead-letter")).isOne();
@@ -297,6 +299,29 @@ class MunicipalCsvIntakeRouteTest {
     awaitDone("fault.csv");
     assertThat(platform.registrations).hasSize(3).allSatisfy((key, count) -> assertThat(count.get()).isOne());
     assertThat(node.rows("replayed")).isOne();
+  }
+
+  @Test
+  void theRoutesDeadLettersAreBoundedLikeEveryRoutesAndTheFileLedgerSaysDeadLetter() throws Exception {
+    BatchApplicationGateway down = (user, tenant, id, row) -> {
+      throw new IllegalStateException("platform unavailable for " + id);
+    };
+    CsvIntakeNode node = CsvIntakeNode.create(database, down, properties(), 2);
+    nodes.add(node);
+    node.start();
+    for (int f = 1; f <= 3; f++) {
+      drop("down-" + f + ".csv", utf8(HEADER, row("DL-" + f, "demo-ku", "障害" + f, "1")));
+      awaitFailed("down-" + f + ".csv");
+      Thread.sleep(5); // distinct times: the store keeps the newest
+    }
+
+    // the store keeps the newest two of this route; the ledger knows each file was stopped by a fault
+    assertThat(node.deadLetters.count(MunicipalCsvIntakeRoute.ROUTE_ID)).isEqualTo(2);
+    assertThat(node.deadLetters.newest(MunicipalCsvIntakeRoute.ROUTE_ID, 10))
+        .extracting(jp.tetsuzuki.integrations.operations.DeadLetter::payloadRef)
+        .containsExactly("down-3.csv", "down-2.csv");
+    assertThat(ledgerStatus("down-1.csv")).isEqualTo("dead-letter");
+    assertThat(node.files("dead-letter")).isEqualTo(3);
   }
 
   // --- two nodes, one inbox, one database --------------------------------------------------------------------
