@@ -14,7 +14,9 @@ public enum Role {
   SUPERVISOR(Roles.SUPERVISORS),
   DESIGNER(Roles.DESIGNERS),
   PLATFORM_DESIGNER(Roles.PLATFORM_DESIGNERS),
-  ADMINISTRATOR(Roles.ADMINISTRATORS);
+  ADMINISTRATOR(Roles.ADMINISTRATORS),
+  /** Scrapes {@code /actuator/prometheus} (SecurityConfiguration); no rule of the engine or public API names it. */
+  MONITORING(Roles.MONITORING);
 
   /** People working in the webapps (as opposed to machine accounts). */
   public static final Set<Role> PEOPLE = EnumSet.of(STAFF, SUPERVISOR, DESIGNER, PLATFORM_DESIGNER);

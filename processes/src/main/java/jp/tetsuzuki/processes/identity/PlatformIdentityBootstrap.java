@@ -110,6 +110,9 @@ class PlatformIdentityBootstrap implements StartupInitializer {
       case Roles.API_CLIENTS -> {
         // nothing: outside systems use the public API, which checks ownership and acts for them
       }
+      case Roles.MONITORING -> {
+        // nothing in the engine: the edge lets it read /actuator/prometheus only (MonitoringAccountBootstrap)
+      }
       default -> throw new IllegalArgumentException("no grant table for role " + role);
     }
     return grants;
@@ -127,6 +130,7 @@ class PlatformIdentityBootstrap implements StartupInitializer {
     role(Roles.SUPERVISORS, "監督職", Groups.GROUP_TYPE_WORKFLOW);
     role(Roles.API_CLIENTS, "外部システム", Groups.GROUP_TYPE_SYSTEM);
     role(Roles.WORKERS, "外部タスクワーカー", Groups.GROUP_TYPE_SYSTEM);
+    role(Roles.MONITORING, "監視システム", Groups.GROUP_TYPE_SYSTEM);
     // the routes' service identities get their grants per allow-listed process from the integrations' bootstrap
     directory.ensureGroup(Roles.INTEGRATIONS, "連携ルート", Groups.GROUP_TYPE_SYSTEM);
 

@@ -20,6 +20,9 @@ public final class Roles {
   /** Service identities of the platform's own integration routes (they start only allow-listed processes). */
   public static final String INTEGRATIONS = "integrations";
 
+  /** Machine accounts of the monitoring system: they may scrape {@code /actuator/prometheus}, nothing else. */
+  public static final String MONITORING = "monitoring";
+
   /** Prefix of the Spring authorities a login gives the user's engine groups ({@code GROUP_<group id>}). */
   public static final String AUTHORITY_PREFIX = "GROUP_";
 

@@ -36,6 +36,8 @@ import java.util.Arrays;
 class SecurityConfiguration {
 
   static final String ADMIN_AUTHORITY = EngineIdentityAuthenticationProvider.GROUP_PREFIX + Groups.CAMUNDA_ADMIN;
+  static final String MONITORING_AUTHORITY = EngineIdentityAuthenticationProvider.GROUP_PREFIX
+      + jp.tetsuzuki.processes.identity.Roles.MONITORING;
 
   /** Matches on the whole path inside the application, whichever servlet serves it. */
   private static RequestMatcher paths(String... patterns) {
@@ -55,6 +57,9 @@ class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"))
             .permitAll()
+            // metrics for the monitoring system's account (group monitoring) and administrators; no other actuator
+            // endpoint, and not the operations view, whose dead letters name files and applicants
+            .requestMatchers(paths("/actuator/prometheus")).hasAnyAuthority(ADMIN_AUTHORITY, MONITORING_AUTHORITY)
             .requestMatchers(paths("/actuator/**")).hasAuthority(ADMIN_AUTHORITY)
             // the operations view (routes, dead letters of every tenant's files): administrators only
             .requestMatchers(paths("/api/v1/operations", "/api/v1/operations/**")).hasAuthority(ADMIN_AUTHORITY)

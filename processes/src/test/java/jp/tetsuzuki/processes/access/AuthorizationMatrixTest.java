@@ -389,6 +389,51 @@ class AuthorizationMatrixTest {
   }
 
   /**
+   * The monitoring system's account (group {@code monitoring}, issue 13): of every operation of the matrix it may
+   * only scrape the metrics; beyond the matrix, no other actuator endpoint, no engine REST, no webapp login. Its own
+   * column would have to be added to every row others add, so it is this one test over the same rows.
+   */
+  @Test
+  void theMonitoringAccountScrapesTheMetricsAndNothingElse() {
+    Http monitoring = Http.as("monitoring", port);
+    java.util.Set<String> allowed = java.util.Set.of("GET actuator/prometheus");
+    Map<String, String> mismatches = new LinkedHashMap<>();
+    for (Operation operation : operations()) {
+      Http.Response response = operation.call().apply(monitoring);
+      boolean denied = response.status() == 401 || response.status() == 403
+          || (operation.refusedAsInput() && response.status() != 200);
+      if (denied == allowed.contains(operation.name())) {
+        mismatches.put(operation.name() + " as monitoring", response.status() + " " + abbreviate(response.body()));
+      }
+    }
+    //                 beyond the matrix's rows                           expected status for monitoring
+    Map<String, Integer> beyond = new LinkedHashMap<>();
+    beyond.put("/actuator/metrics", 403);
+    beyond.put("/actuator/env", 403);
+    beyond.put("/actuator/loggers", 403);
+    beyond.put("/engine-rest/engine", 403);
+    beyond.put("/engine-rest/process-instance?maxResults=1", 403);
+    beyond.put("/engine-rest/history/process-instance?maxResults=1", 403);
+    beyond.put("/api/v1/procedures?tenant=demo-ku", 403);
+    beyond.put("/api/v1/operations/dead-letters?routeId=municipal-csv-intake", 403);
+    beyond.forEach((path, status) -> {
+      Http.Response response = monitoring.get(path);
+      if (response.status() != status) {
+        mismatches.put("GET " + path + " as monitoring", response.status() + " " + abbreviate(response.body()));
+      }
+    });
+    assertThat(mismatches).as("operations the monitoring account gets other than the matrix says").isEmpty();
+
+    Http.Response metrics = monitoring.get("/actuator/prometheus");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("camel_exchanges_total{", "routeId=\"municipal-csv-intake\"");
+    assertThat(WebappSession.loginStatus(port, "monitoring", Http.DEMO_PASSWORD, "welcome")).isEqualTo(401);
+    assertThat(WebappSession.loginStatus(port, "monitoring", Http.DEMO_PASSWORD, "cockpit")).isEqualTo(401);
+    assertThat(identity.createUserQuery().userId("monitoring").memberOfGroup(Roles.MONITORING).count()).isOne();
+    assertThat(identity.createGroupQuery().groupMember("monitoring").count()).as("monitoring alone").isOne();
+  }
+
+  /**
    * The webapps' engine API follows the same table: a Tasklist session of staff works tasks but cannot correlate
    * messages or modify cases, and an outside system's account that logs in to the webapps gets nothing.
    */
