@@ -990,7 +990,7 @@ class AdministrativeProcedureProcessTest {
 
   private static ApplicantNotifier notifier() {
     try {
-      return new ApplicantNotifier(MAIL, new JdbcNotificationLog(new NotificationLogDatabase(
+      return new ApplicantNotifier((key, message) -> MAIL.send(message), new JdbcNotificationLog(new NotificationLogDatabase(
           new WorkersSettings.Database("jdbc:h2:mem:notification-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
               "sa", "", 2)).dataSource()), new MailTemplates(),
           new InternetAddress("noreply@demo-ku.example.lg.jp"), Duration.ofMinutes(2), TestEngines.engineClock());

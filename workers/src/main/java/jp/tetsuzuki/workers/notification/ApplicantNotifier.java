@@ -11,13 +11,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Properties;
+import jp.tetsuzuki.integrations.mail.ApplicantMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * Sends a templated mail once per dedup key: claim the key, send, mark it sent; a failed send gives the claim back
+ * Sends a templated mail once per dedup key through the {@code applicant-mail} route ({@link ApplicantMail}): claim
+ * the key, send, mark it sent; a failed send gives the claim back
  * so the retry sends. The Message-ID is derived from the key, so in the one window that cannot be closed (SMTP
  * accepted, then the worker died before marking) the re-sent mail carries the same Message-ID and mail clients show
  * it once.
@@ -36,14 +38,17 @@ public class ApplicantNotifier {
     }
   }
 
-  private final JavaMailSender mail;
+  /** Only builds messages: the route's SMTP producer sends them with its own session. */
+  private static final Session MESSAGES = Session.getInstance(new Properties());
+
+  private final ApplicantMail mail;
   private final NotificationLog sent;
   private final MailTemplates templates;
   private final InternetAddress from;
   private final Duration lease;
   private final Clock clock;
 
-  public ApplicantNotifier(JavaMailSender mail, NotificationLog sent, MailTemplates templates, InternetAddress from,
+  public ApplicantNotifier(ApplicantMail mail, NotificationLog sent, MailTemplates templates, InternetAddress from,
       Duration lease, Clock clock) {
     this.mail = mail;
     this.sent = sent;
@@ -70,7 +75,7 @@ public class ApplicantNotifier {
       case SEND -> { }
     }
     try {
-      mail.send(message(to, rendered, messageId));
+      mail.send(notification.key(), message(to, rendered, messageId));
     } catch (MessagingException | RuntimeException e) {
       sent.release(notification.key());
       throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
@@ -82,7 +87,7 @@ public class ApplicantNotifier {
 
   private MimeMessage message(InternetAddress to, RenderedMail rendered, String messageId)
       throws MessagingException {
-    MimeMessage message = new StableIdMessage(mail.createMimeMessage().getSession(), messageId);
+    MimeMessage message = new StableIdMessage(MESSAGES, messageId);
     MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
     helper.setFrom(from);
     helper.setTo(to);

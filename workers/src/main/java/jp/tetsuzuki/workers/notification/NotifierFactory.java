@@ -4,24 +4,24 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.javamail.JavaMailSender;
+import jp.tetsuzuki.integrations.mail.ApplicantMail;
 
 /**
- * The notifier with the platform's mail sender. Spring Boot creates the sender only when {@code spring.mail.host} is
- * set; without it the platform still starts, and notification tasks fail with that message into incidents.
+ * The notifier with the {@code applicant-mail} route as its way out. Without a mail server ({@code spring.mail.host}
+ * unset, outside the demo's outbox) the platform still starts, and the route refuses each mail with that message,
+ * so notification tasks fail into incidents.
  */
 public class NotifierFactory {
 
-  private final ObjectProvider<JavaMailSender> mail;
+  private final ApplicantMail mail;
   private final NotificationLog log;
   private final MailTemplates templates;
   private final String from;
   private final Duration lease;
   private final Clock clock;
 
-  public NotifierFactory(ObjectProvider<JavaMailSender> mail, NotificationLog log, MailTemplates templates,
-      String from, Duration lease, Clock clock) {
+  public NotifierFactory(ApplicantMail mail, NotificationLog log, MailTemplates templates, String from,
+      Duration lease, Clock clock) {
     this.mail = mail;
     this.log = log;
     this.templates = templates;
@@ -31,12 +31,8 @@ public class NotifierFactory {
   }
 
   ApplicantNotifier notifier() {
-    JavaMailSender sender = mail.getIfAvailable();
-    if (sender == null) {
-      throw new IllegalStateException("no mail server configured: set spring.mail.host (and port, credentials)");
-    }
     try {
-      return new ApplicantNotifier(sender, log, templates, new InternetAddress(from, true), lease, clock);
+      return new ApplicantNotifier(mail, log, templates, new InternetAddress(from, true), lease, clock);
     } catch (AddressException e) {
       throw new IllegalStateException("tetsuzuki.notification.from is not a mail address: " + from, e);
     }

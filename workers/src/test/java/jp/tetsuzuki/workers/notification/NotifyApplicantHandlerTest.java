@@ -2,6 +2,7 @@ package jp.tetsuzuki.workers.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.contains;
@@ -19,9 +20,10 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import javax.sql.DataSource;
 import jp.tetsuzuki.bpmn.Errors;
 import jp.tetsuzuki.bpmn.NotificationVariables;
@@ -29,16 +31,16 @@ import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** The handler with real SMTP (GreenMail), the real log on H2 and the real templates; only the task API is mocked. */
+/**
+ * The handler with the real applicant-mail route (Camel, camel-mail) to real SMTP (GreenMail), the real log on H2 and
+ * the real templates; only the task API is mocked.
+ */
 class NotifyApplicantHandlerTest {
 
   @RegisterExtension
@@ -56,24 +58,31 @@ class NotifyApplicantHandlerTest {
       "procedureName", "保育所入所申請",
       "caseNumber", "R7-0042"));
 
+  private final List<MailRouteNode> routes = new ArrayList<>();
+
   @BeforeEach
   void database() throws Exception {
     database = NotificationDatabase.create();
     log = new JdbcNotificationLog(database);
   }
 
-  private NotifyApplicantHandler handler(int smtpPort) {
-    JavaMailSenderImpl sender = new JavaMailSenderImpl();
-    sender.setHost("127.0.0.1");
-    sender.setPort(smtpPort);
-    Properties properties = new Properties();
-    properties.put("mail.smtp.connectiontimeout", "2000");
-    properties.put("mail.smtp.timeout", "2000");
-    sender.setJavaMailProperties(properties);
-    StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("mailSender", sender));
-    ObjectProvider<JavaMailSender> mail = beans.getBeanProvider(JavaMailSender.class);
-    return new NotifyApplicantHandler(new NotifierFactory(mail, log, new MailTemplates(), FROM,
+  @AfterEach
+  void stopRoutes() {
+    routes.forEach(MailRouteNode::close);
+  }
+
+  private NotifyApplicantHandler handler(MailRouteNode route) {
+    routes.add(route);
+    return new NotifyApplicantHandler(new NotifierFactory(route.mail, log, new MailTemplates(), FROM,
         Duration.ofMinutes(2), Clock.systemUTC()));
+  }
+
+  private NotifyApplicantHandler handler(int smtpPort) {
+    try {
+      return handler(MailRouteNode.smtp(smtpPort, null, null, 1));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private NotifyApplicantHandler handler() {
@@ -165,8 +174,9 @@ class NotifyApplicantHandlerTest {
 
     handler(closedPort).execute(task, tasks);
 
-    verify(tasks).handleFailure(eq(task), contains("Mail server connection failed"), anyString(), eq(2),
-        eq(10_000L));
+    // the route tried twice (one redelivery), then gave up; the task's own retry follows with back-off
+    verify(tasks).handleFailure(eq(task), contains("Couldn't connect to host"), anyString(), eq(2), eq(10_000L));
+    assertThat(routes.get(0).mails("dead-letter")).isOne();
     verify(tasks, never()).complete(any(ExternalTask.class), anyMap());
     assertThat(smtp.getReceivedMessages()).isEmpty();
 
@@ -246,10 +256,37 @@ class NotifyApplicantHandlerTest {
   }
 
   @Test
-  void withoutAMailServerTheTaskFailsWithAClearMessage() {
-    ObjectProvider<JavaMailSender> none = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
-    var handler = new NotifyApplicantHandler(new NotifierFactory(none, log, new MailTemplates(), FROM,
-        Duration.ofMinutes(2), Clock.systemUTC()));
+  void aServerThatRefusesTheLoginIsRetriedThenTheTaskFailsAndNothingIsLostOrSentTwice() throws Exception {
+    smtp.setUser("tetsuzuki", "right-password");
+    MailRouteNode refused = MailRouteNode.smtp(smtp.getSmtp().getPort(), "tetsuzuki", "wrong-password", 2);
+    ExternalTask task = task(3);
+    ExternalTaskService tasks = mock(ExternalTaskService.class);
+
+    handler(refused).execute(task, tasks);
+
+    // three tries in the route (two redeliveries), then the task fails with a retry left: no mail, no claim kept
+    verify(tasks).handleFailure(eq(task), contains("535"), anyString(), eq(2), eq(10_000L));
+    verify(tasks, never()).complete(any(ExternalTask.class), anyMap());
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+    assertThat(refused.mails("dead-letter")).isOne();
+    assertThat(refused.mails("sent")).isZero();
+    // the last retry that fails becomes an incident (retries 0): the notice stays as an open task, never dropped
+    ExternalTask last = task(1);
+    ExternalTaskService lastTry = mock(ExternalTaskService.class);
+    handler(refused).execute(last, lastTry);
+    verify(lastTry).handleFailure(eq(last), contains("535"), anyString(), eq(0), anyLong());
+
+    // once the credentials are right the retry sends it, once, and a redelivery afterwards sends nothing
+    MailRouteNode accepted = MailRouteNode.smtp(smtp.getSmtp().getPort(), "tetsuzuki", "right-password", 2);
+    handler(accepted).execute(task(1), mock(ExternalTaskService.class));
+    handler(accepted).execute(task(1), mock(ExternalTaskService.class));
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(accepted.mails("sent")).isOne();
+  }
+
+  @Test
+  void withoutAMailServerTheTaskFailsWithAClearMessage() throws Exception {
+    var handler = handler(MailRouteNode.nowhere());
     ExternalTask task = task(null);
     ExternalTaskService tasks = mock(ExternalTaskService.class);
 
