@@ -3,9 +3,14 @@ package jp.tetsuzuki.integrations.municipalcsv;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Paths;
 import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import jp.tetsuzuki.integrations.casefile.ExpiringFileClaims;
 import jp.tetsuzuki.integrations.operations.DeadLetterStore;
@@ -13,6 +18,10 @@ import jp.tetsuzuki.integrations.port.BatchApplicationGateway;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.remote.SftpConfiguration;
+import org.apache.camel.component.file.remote.SftpEndpoint;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +48,10 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
   static final String CLAIMS = "municipalCsvIntakeClaims";
   /** The absolute path the file moves to when its exchange completes. */
   static final String TARGET = "TetsuzukiMunicipalCsvTarget";
+  /** SFTP source: where the file moves on the server, relative to the inbox ({@code ../done/…}, {@code ../failed/…}). */
+  static final String REMOTE_TARGET = "TetsuzukiMunicipalCsvRemoteTarget";
+  /** The claim's key (the same for the local and the SFTP inbox): name, size and modification time. */
+  static final String CLAIM_KEY = "${file:name}-${file:size}-${file:modified}";
   public static final String STEP_TAKE_FILE = "Step_TakeFile";
   public static final String STEP_RECORD_DEAD_LETTER = "Step_RecordDeadLetter";
 
@@ -46,19 +59,27 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
   private final MunicipalCsvIntake intake;
   private final DeadLetterStep deadLetter;
   private final MunicipalCsvProperties properties;
+  private final MunicipalCsvSource source;
 
   @Autowired
   public MunicipalCsvIntakeRoute(MunicipalCsvIntake intake, IntakeLedger ledger, DeadLetterStore deadLetters,
-      MunicipalCsvProperties properties) {
-    this(CLAIMS, intake, ledger, deadLetters, properties, Clock.systemUTC());
+      MunicipalCsvProperties properties, MunicipalCsvSource source) {
+    this(CLAIMS, intake, ledger, deadLetters, properties, source, Clock.systemUTC());
   }
 
-  /** A route whose claims are the registry bean {@code claims} (tests run several nodes). */
+  /** A route on the local inbox whose claims are the registry bean {@code claims} (tests run several nodes). */
   public MunicipalCsvIntakeRoute(String claims, MunicipalCsvIntake intake, IntakeLedger ledger,
       DeadLetterStore deadLetters, MunicipalCsvProperties properties, Clock clock) {
+    this(claims, intake, ledger, deadLetters, properties, MunicipalCsvSource.LOCAL, clock);
+  }
+
+  /** A route on {@code source} (the local inbox or an SFTP inbox) whose claims are the registry bean {@code claims}. */
+  public MunicipalCsvIntakeRoute(String claims, MunicipalCsvIntake intake, IntakeLedger ledger,
+      DeadLetterStore deadLetters, MunicipalCsvProperties properties, MunicipalCsvSource source, Clock clock) {
     this.claims = claims;
     this.intake = intake;
-    this.deadLetter = new DeadLetterStep(intake, ledger, deadLetters, properties, clock);
+    this.source = source == null ? MunicipalCsvSource.LOCAL : source;
+    this.deadLetter = new DeadLetterStep(intake, ledger, deadLetters, properties, this.source, clock);
     this.properties = properties;
   }
 
@@ -90,24 +111,117 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
     errorHandler(deadLetterChannel(DEAD_LETTER).useOriginalMessage().maximumRedeliveries(0).logExhausted(false)
         .logStackTrace(false));
 
-    // readLock=idempotent-changed: claim the file in the shared table, then wait until it is no longer written;
-    // the claim goes when the file has moved, after a delay that covers a node which listed the folder just before
-    fromF("file:%s?antInclude=*.csv,*.CSV&readLock=idempotent-changed&idempotentRepository=#%s"
-        + "&idempotentKey=${file:name}-${file:size}-${file:modified}"
-        + "&readLockCheckInterval=500&readLockTimeout=10000&readLockMinLength=0"
-        + "&readLockRemoveOnCommit=true&readLockRemoveOnRollback=true"
-        + "&readLockIdempotentReleaseDelay=%d&readLockIdempotentReleaseAsync=true"
-        + "&move=${header.%s}&moveFailed=%s/${file:onlyname.noext}-${date:now:yyyyMMddHHmmssSSS}.${file:ext}"
-        + "&delay=%d&maxMessagesPerPoll=10", inbox, claims, properties.claimReleaseDelay().toMillis(), TARGET,
-        failed, properties.pollDelay().toMillis())
-        .routeId(ROUTE_ID)
+    RouteDefinition route;
+    if (source.isSftp()) {
+      route = from(sftpEndpoint(inbox));
+    } else {
+      // readLock=idempotent-changed: claim the file in the shared table, then wait until it is no longer written;
+      // the claim goes when the file has moved, after a delay that covers a node which listed the folder just before
+      route = fromF("file:%s?antInclude=*.csv,*.CSV&readLock=idempotent-changed&idempotentRepository=#%s"
+          + "&idempotentKey=" + CLAIM_KEY
+          + "&readLockCheckInterval=500&readLockTimeout=10000&readLockMinLength=0"
+          + "&readLockRemoveOnCommit=true&readLockRemoveOnRollback=true"
+          + "&readLockIdempotentReleaseDelay=%d&readLockIdempotentReleaseAsync=true"
+          + "&move=${header.%s}&moveFailed=%s/${file:onlyname.noext}-${date:now:yyyyMMddHHmmssSSS}.${file:ext}"
+          + "&delay=%d&maxMessagesPerPoll=10", inbox, claims, properties.claimReleaseDelay().toMillis(), TARGET,
+          failed, properties.pollDelay().toMillis());
+    }
+    route.routeId(ROUTE_ID)
         .process(exchange -> {
+          if (source.isSftp()) {
+            releaseClaimWhenDone(exchange);
+          }
           Path file = exchange.getIn().getBody(File.class).toPath();
-          exchange.getIn().setHeader(TARGET, intake.take(file).target().toString());
+          deliver(exchange, file, intake.take(file).target(), source, properties);
         }).id(STEP_TAKE_FILE);
 
     from(DEAD_LETTER).routeId(DEAD_LETTER_ROUTE_ID)
         .process(deadLetter).id(STEP_RECORD_DEAD_LETTER);
+  }
+
+  /**
+   * The SFTP inbox: camel-ftp's {@code sftp:} consumer downloads each file to a local work folder and the intake
+   * reads it there. The claim is the same shared table as for the local inbox, taken by the consumer's idempotent
+   * check (our exclusive INSERT, kept alive while the node works, expiring when it crashed); {@code readLock=changed}
+   * waits until the ward system has finished writing. The host key is checked against the known_hosts file, always.
+   */
+  private SftpEndpoint sftpEndpoint(Path inbox) {
+    MunicipalCsvSource.Sftp sftp = source.sftp();
+    Path work = sftp.localWorkDirectory().isBlank() ? inbox.resolveSibling(".sftp-work")
+        : Paths.get(sftp.localWorkDirectory()).toAbsolutePath();
+    String uri = source.endpointUri() + "?antInclude=*.csv,*.CSV"
+        + "&idempotent=true&idempotentEager=true&idempotentRepository=#" + claims + "&idempotentKey=" + CLAIM_KEY
+        + "&readLock=changed&readLockCheckInterval=1000&readLockTimeout=30000&readLockMinLength=0"
+        + "&localWorkDirectory=" + work
+        + "&move=${header." + REMOTE_TARGET + "}"
+        + "&moveFailed=../failed/${file:onlyname.noext}-${date:now:yyyyMMddHHmmssSSS}.${file:ext}"
+        + "&delay=" + properties.pollDelay().toMillis() + "&maxMessagesPerPoll=10";
+    SftpEndpoint endpoint = getContext().getEndpoint(uri, SftpEndpoint.class);
+    SftpConfiguration configuration = endpoint.getConfiguration();
+    // credentials and key material from the environment, never in the URI (which Camel logs and shows)
+    configuration.setUsername(sftp.username());
+    if (!sftp.password().isBlank()) {
+      configuration.setPassword(sftp.password());
+    }
+    if (!sftp.privateKeyFile().isBlank()) {
+      configuration.setPrivateKeyFile(sftp.privateKeyFile());
+      if (!sftp.privateKeyPassphrase().isBlank()) {
+        configuration.setPrivateKeyPassphrase(sftp.privateKeyPassphrase());
+      }
+    }
+    configuration.setKnownHostsFile(sftp.knownHostsFile());
+    configuration.setUseUserKnownHostsFile(false);
+    configuration.setStrictHostKeyChecking("yes");
+    log.info("{}: taking files from {} as {} (host key checked against {})", ROUTE_ID, source.endpointUri(),
+        sftp.username(), sftp.knownHostsFile());
+    return endpoint;
+  }
+
+  /**
+   * SFTP: once the file has moved on the server, its claim is given back after the release delay (a node that
+   * listed the folder just before the move must still find it claimed); the local inbox's read lock does this
+   * itself.
+   */
+  private void releaseClaimWhenDone(Exchange exchange) {
+    String key = exchange.getContext().resolveLanguage("simple").createExpression(CLAIM_KEY)
+        .evaluate(exchange, String.class);
+    ExpiringFileClaims repository = exchange.getContext().getRegistry()
+        .lookupByNameAndType(claims, ExpiringFileClaims.class);
+    exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+      @Override
+      public void onDone(Exchange done) {
+        releases().schedule(() -> repository.remove(key), properties.claimReleaseDelay().toMillis(),
+            TimeUnit.MILLISECONDS);
+      }
+    });
+  }
+
+  private ScheduledExecutorService releases;
+
+  private synchronized ScheduledExecutorService releases() {
+    if (releases == null) {
+      releases = getContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+          ROUTE_ID + "-claim-release");
+    }
+    return releases;
+  }
+
+  /**
+   * Where the file goes: for the local inbox Camel moves it to {@code target}; for the SFTP inbox a copy goes to
+   * {@code target} (beside its rejection report, where staff read it) and the file moves on the server to the
+   * inbox's sibling folder of the same outcome.
+   */
+  static void deliver(Exchange exchange, Path file, Path target, MunicipalCsvSource source,
+      MunicipalCsvProperties properties) throws IOException {
+    exchange.getIn().setHeader(TARGET, target.toString());
+    if (source.isSftp()) {
+      Files.createDirectories(target.getParent());
+      Path part = target.resolveSibling("." + target.getFileName() + ".part");
+      Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+      String outcome = target.getParent().equals(Paths.get(properties.done()).toAbsolutePath()) ? "done" : "failed";
+      exchange.getIn().setHeader(REMOTE_TARGET, "../" + outcome + "/" + target.getFileName());
+    }
   }
 
   /** The visible end of a technical fault: log, dead letter, counter, report; the file goes to {@code failed}. */
@@ -121,8 +235,11 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
     private final MunicipalCsvProperties properties;
     private final Clock clock;
 
+    private final MunicipalCsvSource source;
+
     DeadLetterStep(MunicipalCsvIntake intake, IntakeLedger ledger, DeadLetterStore deadLetters,
-        MunicipalCsvProperties properties, Clock clock) {
+        MunicipalCsvProperties properties, MunicipalCsvSource source, Clock clock) {
+      this.source = source;
       this.intake = intake;
       this.ledger = ledger;
       this.deadLetters = deadLetters;
@@ -154,7 +271,11 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
           .ofPattern("yyyy-MM-dd HH:mm").format(clock.instant().atZone(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE))
           + "）。登録済みの行は二重に登録されないため、原因の解消後にこのファイルを受信フォルダーへ戻してください。");
       report.publish(MunicipalCsvIntake.report(target));
-      exchange.getIn().setHeader(TARGET, target.toString());
+      if (file != null && file.exists()) {
+        deliver(exchange, file.toPath(), target, source, properties);
+      } else {
+        exchange.getIn().setHeader(TARGET, target.toString());
+      }
     }
   }
 }

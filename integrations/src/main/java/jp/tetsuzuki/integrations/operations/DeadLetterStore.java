@@ -11,8 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * Dead letters of every route, in the routes' shared table {@code tz_route_dead_letter} (V65, all nodes; the
- * municipal CSV intake writes its own there too): route id, time, reason, a reference to the payload (never the
+ * Dead letters of every route, in the routes' shared table {@code tz_route_dead_letter} (V65, all nodes): route id, time, reason, a reference to the payload (never the
  * payload itself) and the node. Bounded: recording keeps each route's newest {@code keepPerRoute} records; reasons and
  * references are cut to the column sizes. A failing write is logged and never hides the route's own error.
  */

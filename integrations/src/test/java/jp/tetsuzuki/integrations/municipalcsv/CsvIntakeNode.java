@@ -35,6 +35,12 @@ final class CsvIntakeNode implements AutoCloseable {
   /** A node whose dead letters keep the newest {@code keepPerRoute} per route (the platform's default is 1,000). */
   static CsvIntakeNode create(DataSource database, BatchApplicationGateway gateway,
       MunicipalCsvProperties properties, int keepPerRoute) throws Exception {
+    return create(database, gateway, properties, MunicipalCsvSource.LOCAL, keepPerRoute);
+  }
+
+  /** A node taking its files from {@code source} (the local inbox or an SFTP inbox). */
+  static CsvIntakeNode create(DataSource database, BatchApplicationGateway gateway,
+      MunicipalCsvProperties properties, MunicipalCsvSource source, int keepPerRoute) throws Exception {
     CamelContext camel = new DefaultCamelContext();
     camel.getShutdownStrategy().setTimeout(2);
     ExpiringFileClaims claims = new ExpiringFileClaims(database, MunicipalCsvIntakeRoute.ROUTE_ID, camel,
@@ -45,7 +51,7 @@ final class CsvIntakeNode implements AutoCloseable {
     CsvIntakeNode node = new CsvIntakeNode(camel, claims, ledger, deadLetters);
     MunicipalCsvIntake intake = new MunicipalCsvIntake(gateway, ledger, properties, node.meters, Clock.systemUTC());
     camel.addRoutes(new MunicipalCsvIntakeRoute(MunicipalCsvIntakeRoute.CLAIMS, intake, ledger, deadLetters,
-        properties, Clock.systemUTC()));
+        properties, source, Clock.systemUTC()));
     return node;
   }
 
