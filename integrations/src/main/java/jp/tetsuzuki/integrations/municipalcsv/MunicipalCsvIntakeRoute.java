@@ -209,16 +209,18 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
   /**
    * Where the file goes: for the local inbox Camel moves it to {@code target}; for the SFTP inbox a copy goes to
    * {@code target} (beside its rejection report, where staff read it) and the file moves on the server to the
-   * inbox's sibling folder of the same outcome.
+   * inbox's sibling folder of the same outcome ({@code file} null: no local copy, e.g. a fault before the download).
    */
   static void deliver(Exchange exchange, Path file, Path target, MunicipalCsvSource source,
       MunicipalCsvProperties properties) throws IOException {
     exchange.getIn().setHeader(TARGET, target.toString());
     if (source.isSftp()) {
-      Files.createDirectories(target.getParent());
-      Path part = target.resolveSibling("." + target.getFileName() + ".part");
-      Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+      if (file != null) {
+        Files.createDirectories(target.getParent());
+        Path part = target.resolveSibling("." + target.getFileName() + ".part");
+        Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+      }
       String outcome = target.getParent().equals(Paths.get(properties.done()).toAbsolutePath()) ? "done" : "failed";
       exchange.getIn().setHeader(REMOTE_TARGET, "../" + outcome + "/" + target.getFileName());
     }
@@ -271,11 +273,7 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
           .ofPattern("yyyy-MM-dd HH:mm").format(clock.instant().atZone(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE))
           + "）。登録済みの行は二重に登録されないため、原因の解消後にこのファイルを受信フォルダーへ戻してください。");
       report.publish(MunicipalCsvIntake.report(target));
-      if (file != null && file.exists()) {
-        deliver(exchange, file.toPath(), target, source, properties);
-      } else {
-        exchange.getIn().setHeader(TARGET, target.toString());
-      }
+      deliver(exchange, file != null && file.exists() ? file.toPath() : null, target, source, properties);
     }
   }
 }

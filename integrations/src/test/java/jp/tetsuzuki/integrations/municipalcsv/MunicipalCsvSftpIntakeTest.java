@@ -115,6 +115,34 @@ class MunicipalCsvSftpIntakeTest {
   }
 
   @Test
+  void aTechnicalFaultMovesTheFileToFailedOnTheServerAsADeadLetterAndItCanBeDeliveredAgain() throws Exception {
+    AtomicInteger faults = new AtomicInteger(1);
+    BatchApplicationGateway flaky = (user, tenant, id, row) -> {
+      if (id.equals("F-2") && faults.getAndDecrement() > 0) {
+        throw new IllegalStateException("connection to the platform database refused");
+      }
+      return platform.submitRow(user, tenant, id, row);
+    };
+    CsvIntakeNode node = node(properties(), flaky).start();
+    byte[] content = utf8(HEADER, row("F-1", "demo-ku", "前", "1"), row("F-2", "demo-ku", "障害", "1"),
+        row("F-3", "demo-ku", "後", "1"));
+    sftp.upload("fault.csv", content);
+
+    awaitRemote("failed", "fault.csv");
+    assertThat(Files.readString(exchange.resolve("failed/fault.csv" + RejectionReport.SUFFIX), StandardCharsets.UTF_8))
+        .contains("技術的なエラーで取込が途中で止まりました");
+    assertThat(node.deadLetters.newest(MunicipalCsvIntakeRoute.ROUTE_ID, 10)).singleElement()
+        .satisfies(letter -> assertThat(letter.payloadRef()).isEqualTo("fault.csv"));
+    assertThat(ledgerStatus("fault.csv")).isEqualTo("dead-letter");
+
+    // the ward delivers it again once the fault is gone: the first row is not registered twice
+    Files.move(sftp.remote("failed", "fault.csv"), sftp.remote("inbox", "fault-again.csv"));
+    awaitRemote("done", "fault-again.csv");
+    assertThat(platform.registrations).hasSize(3).allSatisfy((key, count) -> assertThat(count.get()).isOne());
+    assertThat(node.rows("replayed")).isOne();
+  }
+
+  @Test
   void aNodeThatStopsBetweenClaimingAnSftpFileAndFinishingItLeavesItToTheOtherNodeAndNoRowIsRegisteredTwice()
       throws Exception {
     MunicipalCsvProperties properties = properties(Duration.ofSeconds(3), Duration.ofMillis(500));
