@@ -33,7 +33,8 @@ import org.springframework.core.annotation.AnnotationUtils;
 class WorkersWiringTest {
 
   private final ApplicationContextRunner context = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class, WorkersAutoConfiguration.class))
+      .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class,
+          org.apache.camel.spring.boot.CamelAutoConfiguration.class, WorkersAutoConfiguration.class))
       .withBean(ClientProperties.class, () -> {
         ClientProperties client = new ClientProperties();
         client.setWorkerId("wiring-test");
@@ -62,6 +63,16 @@ class WorkersWiringTest {
       assertThat(app).hasNotFailed();
       assertThat(topics(app.getBeansOfType(ExternalTaskHandler.class)))
           .contains(Topics.LEGACY_SYSTEM_ENTRY, Topics.NOTIFY_APPLICANT);
+    });
+  }
+
+  @Test
+  void notificationsLeaveThroughTheApplicantMailRouteInThisProcesssCamelContext() {
+    context.run(app -> {
+      var camel = app.getBean(org.apache.camel.CamelContext.class);
+      assertThat(camel.getRoute(jp.tetsuzuki.integrations.mail.ApplicantMailRoute.ROUTE_ID)).isNotNull();
+      assertThat(app.getBean(jp.tetsuzuki.integrations.mail.ApplicantMailRoute.class).destination())
+          .isEqualTo("smtp://127.0.0.1:25");
     });
   }
 
