@@ -46,7 +46,8 @@ class DemoLegacySimulatorTest {
       PropertySource<?> demo = yaml("tetsuzuki-workers-demo.yaml");
       String port = platformSimulator.baseUrl().replaceAll(".*:(\\d+)/.*", "$1");
       new ApplicationContextRunner()
-          .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class, WorkersAutoConfiguration.class))
+          .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class,
+              org.apache.camel.spring.boot.CamelAutoConfiguration.class, WorkersAutoConfiguration.class))
           .withInitializer(context -> context.getEnvironment().getPropertySources().addLast(demo))
           .withBean(ClientProperties.class, DemoLegacySimulatorTest::client)
           .withPropertyValues("spring.profiles.active=demo", "TETSUZUKI_LEGACY_SIMULATOR_PORT=" + port,
