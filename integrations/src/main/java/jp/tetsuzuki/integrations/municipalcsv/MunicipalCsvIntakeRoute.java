@@ -37,7 +37,10 @@ import org.springframework.stereotype.Component;
  * dead-letter route: an ERROR log line, a dead letter recorded through {@link DeadLetterStore} like every route's
  * (bounded per route, shown by the operations view), the file's ledger row marked {@code dead-letter},
  * the counter {@code tetsuzuki.integration.files{outcome=dead-letter}} and the file in {@code failed} with a report
- * saying it may be dropped again.
+ * saying it may be dropped again. With {@code source=sftp://…} ({@link MunicipalCsvSource}) the same route takes the
+ * files from a ward system's SFTP inbox instead: the same claims (taken by the consumer's idempotent check before the
+ * download), ledger and outcomes; the file moves on the server to the inbox's sibling {@code done}/{@code failed}
+ * and a copy with its report goes to the local folders.
  */
 @Component
 public class MunicipalCsvIntakeRoute extends RouteBuilder {
