@@ -47,6 +47,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
   private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine(?:/([^/]+)(?:/(.*?))?)?/?$");
   private static final Pattern WEBAPP_API = Pattern.compile("^/camunda/api/(admin|cockpit|tasklist|welcome)/(.*)$");
   private static final Pattern TASK_ID = Pattern.compile("^task/([^/]+)/.*");
+  private static final Pattern WHOLE_TASK = Pattern.compile("^task/([^/]+)$");
   private static final Pattern EXTERNAL_TASK_ID = Pattern.compile("^external-task/([^/]+)/.*");
   private static final Pattern DEFINITION = Pattern.compile("^process-definition/(.+)/(start|submit-form)$");
   private static final Pattern OWN_USER = Pattern.compile("^user/([^/]+)/.*");
@@ -188,9 +189,6 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
         }
       }
       case OWN_CLAIM, WORKER_TOPICS, WORKER_REPORT, START, TASK_FORM -> {
-        if (rule.get().check() == EngineApiPolicy.BodyCheck.OWN_CLAIM && caller.roles().contains(Role.SUPERVISOR)) {
-          break; // supervisors hand tasks to others
-        }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
           problem(response, 413, "InvalidRequestException", "Request body too large for this operation");
@@ -212,7 +210,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
           case WORKER_TOPICS -> topics((ObjectNode) parsed);
           case WORKER_REPORT -> report((ObjectNode) parsed, topicOf(operation));
           case START -> start((ObjectNode) parsed, operation);
-          default -> taskForm((ObjectNode) parsed, operation);
+          default -> taskForm(caller, (ObjectNode) parsed, operation);
         };
         if (verdict.status() != 0) {
           if (verdict.status() == 403) {
@@ -281,20 +279,54 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     return null;
   }
 
-  /** A claim or unclaim by somebody other than a supervisor: only for oneself, only one's own task back. */
+  /**
+   * Claims and hand-overs (README Roles): staff claim tasks for themselves only and give back only their own; a
+   * supervisor hands a task to somebody else ({@code claim} for another, {@code assignee}, {@code delegate},
+   * {@code PUT task/{id}} with an assignee). Whoever gets the task must be able to work it: a candidate (user or
+   * group member) or the task's assignee. A supervisor outside the 検査員's or the 会計管理者's group neither takes
+   * nor hands out their tasks.
+   */
   private Verdict claim(Caller caller, String operation, JsonNode body) {
     Matcher task = TASK_ID.matcher(operation);
-    if (!task.matches()) {
+    Matcher whole = WHOLE_TASK.matcher(operation);
+    String taskId = task.matches() ? task.group(1) : whole.matches() ? whole.group(1) : null;
+    if (taskId == null) {
       return Verdict.PASS;
     }
+    boolean supervisor = caller.roles().contains(Role.SUPERVISOR);
     if (operation.endsWith("/unclaim")) {
-      Optional<String> assignee = forms.assigneeOf(task.group(1));
-      return assignee == null || assignee.isEmpty() || assignee.get().equals(caller.userId()) ? Verdict.PASS
-          : new Verdict(403, "only the assignee (or a supervisor) gives a task back", false);
+      Optional<String> assignee = forms.assigneeOf(taskId);
+      return supervisor || assignee == null || assignee.isEmpty() || assignee.get().equals(caller.userId())
+          ? Verdict.PASS : new Verdict(403, "only the assignee (or a supervisor) gives a task back", false);
     }
-    String userId = body.path("userId").asText(null);
-    return caller.userId().equals(userId) ? Verdict.PASS : new Verdict(403, "staff claim tasks for themselves only; "
-        + "handing a task to '" + userId + "' is for supervisors", false);
+    String userId;
+    if (whole.matches()) {
+      // PUT task/{id}: dates and names for supervisors; an assignee written here is a hand-over like any other
+      if (!body.has("assignee") || body.get("assignee").isNull()) {
+        return Verdict.PASS;
+      }
+      userId = body.get("assignee").asText();
+      Optional<String> current = forms.assigneeOf(taskId);
+      if (current != null && current.isPresent() && current.get().equals(userId)) {
+        return Verdict.PASS;
+      }
+    } else {
+      JsonNode target = body.path("userId");
+      userId = target.isTextual() ? target.asText() : null;
+      if (userId == null && operation.endsWith("/assignee")) {
+        return Verdict.PASS; // a supervisor takes the assignee off: the task goes back to its candidates
+      }
+      if (!supervisor && !caller.userId().equals(userId)) {
+        return new Verdict(403, "staff claim tasks for themselves only; handing a task to '" + userId
+            + "' is for supervisors", false);
+      }
+    }
+    Boolean eligible = forms.mayWork(taskId, userId);
+    if (eligible == null) {
+      return new Verdict(404, "no task '" + taskId + "'", false, "タスク「" + taskId + "」は見つかりません。");
+    }
+    return eligible ? Verdict.PASS : new Verdict(403, "'" + userId + "' is neither a candidate nor the assignee of "
+        + "task " + taskId + ": a task goes only to somebody of its candidate groups or users", false);
   }
 
   /**
@@ -390,7 +422,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     return Verdict.PASS;
   }
 
-  private Verdict taskForm(ObjectNode body, String operation) {
+  private Verdict taskForm(Caller caller, ObjectNode body, String operation) {
     Matcher task = TASK_ID.matcher(operation);
     if (!task.matches()) {
       return Verdict.PASS;
@@ -398,6 +430,14 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     EngineForms.Target target = forms.ofTask(task.group(1));
     if (target instanceof EngineForms.Unknown) {
       return new Verdict(404, "no task '" + task.group(1) + "'", false);
+    }
+    if (!caller.roles().contains(Role.ADMINISTRATOR)) {
+      // the engine lets anybody with a task grant complete it: people complete only tasks they may work (their
+      // own, or one they are a candidate of, a substitute's candidate link included); the steps check the rest
+      if (!Boolean.TRUE.equals(forms.mayWork(task.group(1), caller.userId()))) {
+        return new Verdict(403, "task " + task.group(1) + " is not the caller's to complete: the caller is neither "
+            + "its assignee nor one of its candidates", false);
+      }
     }
     if (target instanceof EngineForms.WithForm form) {
       return onlyFormFields(body, form.fields(), "the task's form");

@@ -105,6 +105,44 @@ class EngineForms {
     });
   }
 
+  /**
+   * Whether {@code userId} may work the task (README Roles: staff and supervisors work tasks they are candidates or
+   * assignees of): a candidate user, a member of a candidate group, or the assignee; a task without candidate links
+   * is worked by its assignee only. {@code null} when there is no such task.
+   */
+  Boolean mayWork(String taskId, String userId) {
+    return AsPlatform.call(identity, () -> {
+      var task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        return null;
+      }
+      if (userId == null || userId.isBlank()) {
+        return false;
+      }
+      if (userId.equals(task.getAssignee())) {
+        return true;
+      }
+      java.util.Set<String> groups = null;
+      for (var link : tasks.getIdentityLinksForTask(taskId)) {
+        if (!org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          continue;
+        }
+        if (userId.equals(link.getUserId())) {
+          return true;
+        }
+        if (link.getGroupId() != null) {
+          if (groups == null) {
+            groups = directory.groupIdsOf(userId);
+          }
+          if (groups.contains(link.getGroupId())) {
+            return true;
+          }
+        }
+      }
+      return false;
+    });
+  }
+
   /** @param definition the path's definition part: an id, or {@code key/K} or {@code key/K/tenant-id/T} */
   Target ofStart(String definition) {
     return AsPlatform.call(identity, () -> {

@@ -93,6 +93,11 @@ public final class EngineRestErrors {
       // unknown id (a 500 before) without telling whether it exists
       return answer(404, "InvalidRequestException", "not found for this user", code(e));
     }
+    if (causedBy(e, org.camunda.bpm.engine.exception.NullValueException.class) && mentions(e, "Cannot find ")) {
+      // "Cannot find task with id …: task is null" (claim, assignee, delegate of an unknown or invisible id): 404 as for
+      // a read of that id (Camunda's REST answers 500), without telling whether it exists in another tenant
+      return answer(404, "InvalidRequestException", "not found for this user", code(e));
+    }
     ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
     Response.Status status = camunda.getStatus(e);
     if (status.getStatusCode() >= 500) {
