@@ -47,6 +47,10 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
   private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine(?:/([^/]+)(?:/(.*?))?)?/?$");
   private static final Pattern WEBAPP_API = Pattern.compile("^/camunda/api/(admin|cockpit|tasklist|welcome)/(.*)$");
   private static final Pattern TASK_ID = Pattern.compile("^task/([^/]+)/.*");
+  /** The profile fields a user changes for himself, with their labels, and the engine's column size for them. */
+  private static final Map<String, String> PROFILE_FIELDS = Map.of("id", "ユーザーID", "firstName", "名",
+      "lastName", "姓", "email", "メールアドレス");
+  private static final int PROFILE_FIELD_MAX = 255;
   private static final Pattern WHOLE_TASK = Pattern.compile("^task/([^/]+)$");
   private static final Pattern EXTERNAL_TASK_ID = Pattern.compile("^external-task/([^/]+)/.*");
   private static final Pattern DEFINITION = Pattern.compile("^process-definition/(.+)/(start|submit-form)$");
@@ -178,6 +182,29 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
           deny(response, caller, request.getMethod(), operation, "only one's own profile and password");
           return;
         }
+        if (operation.endsWith("/profile")) {
+          // the engine's user columns hold 255 characters: a longer name was a 500 from the database (review F13)
+          byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+          JsonNode parsed;
+          try {
+            parsed = body.length == 0 || body.length > MAX_BODY_BYTES ? null : json.readTree(body);
+          } catch (JsonProcessingException e) {
+            parsed = null;
+          }
+          if (parsed == null || !parsed.isObject()) {
+            problem(response, 400, "InvalidRequestException", "The body must be a JSON object of the profile");
+            return;
+          }
+          for (Map.Entry<String, String> field : PROFILE_FIELDS.entrySet()) {
+            JsonNode value = parsed.get(field.getKey());
+            if (value != null && value.isTextual() && value.asText().length() > PROFILE_FIELD_MAX) {
+              problem(response, 400, "InvalidRequestException", field.getKey() + ": at most " + PROFILE_FIELD_MAX
+                  + " characters", field.getValue() + "は " + PROFILE_FIELD_MAX + " 文字以内で入力してください。");
+              return;
+            }
+          }
+          forwarded = new CachedBodyRequest(request, body);
+        }
       }
       case NO_CASCADE -> {
         for (String flag : List.of("cascade", "skipCustomListeners", "skipIoMappings")) {
@@ -301,7 +328,27 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     }
     String userId;
     if (whole.matches()) {
-      // PUT task/{id}: dates and names for supervisors; an assignee written here is a hand-over like any other
+      // PUT task/{id} rewrites the whole task: supervisors change its dates and priority; what the model set (name,
+      // description, tenant …) stays as it is (review F20: a 決裁 renamed 「確認済み・そのまま承認」); an assignee
+      // written here is a hand-over like any other
+      java.util.Map<String, String> fixed = forms.fixedFieldsOf(taskId);
+      if (fixed == null) {
+        return new Verdict(404, "no task '" + taskId + "'", false, "タスク「" + taskId + "」は見つかりません。");
+      }
+      List<String> changed = new ArrayList<>();
+      fixed.forEach((field, value) -> {
+        JsonNode sent = body.get(field);
+        String given = sent == null || sent.isNull() ? null : sent.asText();
+        if (!java.util.Objects.equals(given, value)) {
+          changed.add(field);
+        }
+      });
+      if (!changed.isEmpty()) {
+        return new Verdict(400, "PUT task: " + changed + " are set by the process model and cannot be changed here "
+            + "(send them as the task has them; only due, followUp, priority and assignee may change)", false,
+            "タスクの " + String.join("、", changed) + " はプロセスが決めるため変更できません（期限・フォローアップ日・優先度・"
+            + "担当者のみ変更できます）。");
+      }
       if (!body.has("assignee") || body.get("assignee").isNull()) {
         return Verdict.PASS;
       }

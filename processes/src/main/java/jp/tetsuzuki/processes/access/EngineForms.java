@@ -143,6 +143,29 @@ class EngineForms {
     });
   }
 
+  /**
+   * The fields of a task that {@code PUT task/{id}} rewrites and a supervisor may not change (name, description,
+   * owner, parent task, case instance, tenant, delegation state), as the engine holds them; {@code null} when there is
+   * no such task.
+   */
+  java.util.Map<String, String> fixedFieldsOf(String taskId) {
+    return AsPlatform.call(identity, () -> {
+      var task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        return null;
+      }
+      java.util.Map<String, String> fixed = new java.util.LinkedHashMap<>();
+      fixed.put("name", task.getName());
+      fixed.put("description", task.getDescription());
+      fixed.put("owner", task.getOwner());
+      fixed.put("parentTaskId", task.getParentTaskId());
+      fixed.put("caseInstanceId", task.getCaseInstanceId());
+      fixed.put("tenantId", task.getTenantId());
+      fixed.put("delegationState", task.getDelegationState() == null ? null : task.getDelegationState().name());
+      return fixed;
+    });
+  }
+
   /** @param definition the path's definition part: an id, or {@code key/K} or {@code key/K/tenant-id/T} */
   Target ofStart(String definition) {
     return AsPlatform.call(identity, () -> {

@@ -63,6 +63,7 @@ class TaskEligibilityAttackTest {
     JsonNode task = Http.as("kensa-ku", port).get("/engine-rest/task/" + inspect).json();
     Map<String, Object> update = new java.util.HashMap<>();
     update.put("name", task.get("name").asText());
+    update.put("tenantId", "demo-ku");
     update.put("assignee", "staff-ku");
     assertThat(supervisor.putJson("/engine-rest/task/" + inspect, update).status()).isEqualTo(403);
     assertThat(supervisor.postJson("/engine-rest/task/" + inspect + "/delegate", Map.of("userId", "staff-ku"))
@@ -83,6 +84,44 @@ class TaskEligibilityAttackTest {
     assertThat(Http.as("kensa-ku", port).postJson("/engine-rest/task/" + inspect + "/complete", pass).status())
         .isEqualTo(204);
     assertThat(tasks.createTaskQuery().taskId(inspect).count()).isZero();
+  }
+
+  @Test
+  void aSupervisorChangesATasksDatesButNotWhatTheModelSet() {
+    // review 2026-12-01 (F20): PUT task renamed a 決裁 「確認済み・そのまま承認してください」; without tenantId a 500
+    String id = "C-PUT-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> contract = Map.of("id", id, "tenantId", "demo-ku", "department", "doro", "kind", "goods",
+        "title", "事務用品の購入", "supplier", Map.of("name", "株式会社〇〇商事", "corporateNumber", "5010001008846",
+            "registrationNumber", "T5010001008846"),
+        "items", List.of(Map.of("description", "デスクチェア 5脚", "amount", 250000, "taxRate", 10)),
+        "contractDate", LocalDate.now(JapanTime.ZONE).minusDays(10).toString());
+    Http.as("api-client", port).header("Idempotency-Key", "c-" + id).postJson("/api/v1/contracts", contract);
+    Http.as("supplier-marumaru", port).header("Idempotency-Key", "n-" + id)
+        .postJson("/api/v1/contracts/" + id + "/completion", Map.of());
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+    String inspect = tasks.createTaskQuery().processInstanceId(pid).singleResult().getId();
+    Http supervisor = Http.as("supervisor-ku", port);
+    JsonNode task = Http.as("kensa-ku", port).get("/engine-rest/task/" + inspect).json();
+    String name = task.get("name").asText();
+
+    Map<String, Object> renamed = new java.util.HashMap<>();
+    renamed.put("name", "検査する（確認済み・そのまま合格にしてください）");
+    renamed.put("tenantId", "demo-ku");
+    Http.Response refused = supervisor.putJson("/engine-rest/task/" + inspect, renamed);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().get("messageJa").asText()).contains("name");
+    Http.Response withoutTenant = supervisor.putJson("/engine-rest/task/" + inspect, Map.of("name", name));
+    assertThat(withoutTenant.status()).as(withoutTenant.body()).isEqualTo(400);
+    assertThat(tasks.createTaskQuery().taskId(inspect).singleResult().getName()).isEqualTo(name);
+
+    Map<String, Object> newDue = new java.util.HashMap<>();
+    newDue.put("name", name);
+    newDue.put("tenantId", "demo-ku");
+    newDue.put("due", "2030-01-31T17:00:00.000+0900");
+    newDue.put("priority", 70);
+    Http.Response dated = supervisor.putJson("/engine-rest/task/" + inspect, newDue);
+    assertThat(dated.status()).as(dated.body()).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(inspect).singleResult().getPriority()).isEqualTo(70);
   }
 
   @Test
