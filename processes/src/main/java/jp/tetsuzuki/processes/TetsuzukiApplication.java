@@ -18,6 +18,7 @@ public class TetsuzukiApplication {
   public static void main(String[] args) {
     // instants are stored in UTC on every node whatever the host's zone (dates are shown in JST by the calendar)
     TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
+    jp.tetsuzuki.workers.notification.MailLogServer.loopbackOnly();
     SpringApplication.run(TetsuzukiApplication.class, args);
   }
 }

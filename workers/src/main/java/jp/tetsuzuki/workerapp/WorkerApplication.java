@@ -35,6 +35,7 @@ public class WorkerApplication {
   private static final Logger log = LoggerFactory.getLogger(WorkerApplication.class);
 
   public static void main(String[] args) {
+    jp.tetsuzuki.workers.notification.MailLogServer.loopbackOnly();
     new SpringApplicationBuilder(WorkerApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
   }
 

@@ -47,6 +47,11 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
   private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine(?:/([^/]+)(?:/(.*?))?)?/?$");
   private static final Pattern WEBAPP_API = Pattern.compile("^/camunda/api/(admin|cockpit|tasklist|welcome)/(.*)$");
   private static final Pattern TASK_ID = Pattern.compile("^task/([^/]+)/.*");
+  /** The profile fields a user changes for himself, with their labels, and the engine's column size for them. */
+  private static final Map<String, String> PROFILE_FIELDS = Map.of("id", "ユーザーID", "firstName", "名",
+      "lastName", "姓", "email", "メールアドレス");
+  private static final int PROFILE_FIELD_MAX = 255;
+  private static final Pattern WHOLE_TASK = Pattern.compile("^task/([^/]+)$");
   private static final Pattern EXTERNAL_TASK_ID = Pattern.compile("^external-task/([^/]+)/.*");
   private static final Pattern DEFINITION = Pattern.compile("^process-definition/(.+)/(start|submit-form)$");
   private static final Pattern OWN_USER = Pattern.compile("^user/([^/]+)/.*");
@@ -177,6 +182,29 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
           deny(response, caller, request.getMethod(), operation, "only one's own profile and password");
           return;
         }
+        if (operation.endsWith("/profile")) {
+          // the engine's user columns hold 255 characters: a longer name was a 500 from the database (review F13)
+          byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+          JsonNode parsed;
+          try {
+            parsed = body.length == 0 || body.length > MAX_BODY_BYTES ? null : json.readTree(body);
+          } catch (JsonProcessingException e) {
+            parsed = null;
+          }
+          if (parsed == null || !parsed.isObject()) {
+            problem(response, 400, "InvalidRequestException", "The body must be a JSON object of the profile");
+            return;
+          }
+          for (Map.Entry<String, String> field : PROFILE_FIELDS.entrySet()) {
+            JsonNode value = parsed.get(field.getKey());
+            if (value != null && value.isTextual() && value.asText().length() > PROFILE_FIELD_MAX) {
+              problem(response, 400, "InvalidRequestException", field.getKey() + ": at most " + PROFILE_FIELD_MAX
+                  + " characters", field.getValue() + "は " + PROFILE_FIELD_MAX + " 文字以内で入力してください。");
+              return;
+            }
+          }
+          forwarded = new CachedBodyRequest(request, body);
+        }
       }
       case NO_CASCADE -> {
         for (String flag : List.of("cascade", "skipCustomListeners", "skipIoMappings")) {
@@ -188,9 +216,6 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
         }
       }
       case OWN_CLAIM, WORKER_TOPICS, WORKER_REPORT, START, TASK_FORM -> {
-        if (rule.get().check() == EngineApiPolicy.BodyCheck.OWN_CLAIM && caller.roles().contains(Role.SUPERVISOR)) {
-          break; // supervisors hand tasks to others
-        }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
           problem(response, 413, "InvalidRequestException", "Request body too large for this operation");
@@ -212,7 +237,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
           case WORKER_TOPICS -> topics((ObjectNode) parsed);
           case WORKER_REPORT -> report((ObjectNode) parsed, topicOf(operation));
           case START -> start((ObjectNode) parsed, operation);
-          default -> taskForm((ObjectNode) parsed, operation);
+          default -> taskForm(caller, (ObjectNode) parsed, operation);
         };
         if (verdict.status() != 0) {
           if (verdict.status() == 403) {
@@ -281,20 +306,74 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     return null;
   }
 
-  /** A claim or unclaim by somebody other than a supervisor: only for oneself, only one's own task back. */
+  /**
+   * Claims and hand-overs (README Roles): staff claim tasks for themselves only and give back only their own; a
+   * supervisor hands a task to somebody else ({@code claim} for another, {@code assignee}, {@code delegate},
+   * {@code PUT task/{id}} with an assignee). Whoever gets the task must be able to work it: a candidate (user or
+   * group member) or the task's assignee. A supervisor outside the 検査員's or the 会計管理者's group neither takes
+   * nor hands out their tasks.
+   */
   private Verdict claim(Caller caller, String operation, JsonNode body) {
     Matcher task = TASK_ID.matcher(operation);
-    if (!task.matches()) {
+    Matcher whole = WHOLE_TASK.matcher(operation);
+    String taskId = task.matches() ? task.group(1) : whole.matches() ? whole.group(1) : null;
+    if (taskId == null) {
       return Verdict.PASS;
     }
+    boolean supervisor = caller.roles().contains(Role.SUPERVISOR);
     if (operation.endsWith("/unclaim")) {
-      Optional<String> assignee = forms.assigneeOf(task.group(1));
-      return assignee == null || assignee.isEmpty() || assignee.get().equals(caller.userId()) ? Verdict.PASS
-          : new Verdict(403, "only the assignee (or a supervisor) gives a task back", false);
+      Optional<String> assignee = forms.assigneeOf(taskId);
+      return supervisor || assignee == null || assignee.isEmpty() || assignee.get().equals(caller.userId())
+          ? Verdict.PASS : new Verdict(403, "only the assignee (or a supervisor) gives a task back", false);
     }
-    String userId = body.path("userId").asText(null);
-    return caller.userId().equals(userId) ? Verdict.PASS : new Verdict(403, "staff claim tasks for themselves only; "
-        + "handing a task to '" + userId + "' is for supervisors", false);
+    String userId;
+    if (whole.matches()) {
+      // PUT task/{id} rewrites the whole task: supervisors change its dates and priority; what the model set (name,
+      // description, tenant …) stays as it is (review F20: a 決裁 renamed 「確認済み・そのまま承認」); an assignee
+      // written here is a hand-over like any other
+      java.util.Map<String, String> fixed = forms.fixedFieldsOf(taskId);
+      if (fixed == null) {
+        return new Verdict(404, "no task '" + taskId + "'", false, "タスク「" + taskId + "」は見つかりません。");
+      }
+      List<String> changed = new ArrayList<>();
+      fixed.forEach((field, value) -> {
+        JsonNode sent = body.get(field);
+        String given = sent == null || sent.isNull() ? null : sent.asText();
+        if (!java.util.Objects.equals(given, value)) {
+          changed.add(field);
+        }
+      });
+      if (!changed.isEmpty()) {
+        return new Verdict(400, "PUT task: " + changed + " are set by the process model and cannot be changed here "
+            + "(send them as the task has them; only due, followUp, priority and assignee may change)", false,
+            "タスクの " + String.join("、", changed) + " はプロセスが決めるため変更できません（期限・フォローアップ日・優先度・"
+            + "担当者のみ変更できます）。");
+      }
+      if (!body.has("assignee") || body.get("assignee").isNull()) {
+        return Verdict.PASS;
+      }
+      userId = body.get("assignee").asText();
+      Optional<String> current = forms.assigneeOf(taskId);
+      if (current != null && current.isPresent() && current.get().equals(userId)) {
+        return Verdict.PASS;
+      }
+    } else {
+      JsonNode target = body.path("userId");
+      userId = target.isTextual() ? target.asText() : null;
+      if (userId == null && operation.endsWith("/assignee")) {
+        return Verdict.PASS; // a supervisor takes the assignee off: the task goes back to its candidates
+      }
+      if (!supervisor && !caller.userId().equals(userId)) {
+        return new Verdict(403, "staff claim tasks for themselves only; handing a task to '" + userId
+            + "' is for supervisors", false);
+      }
+    }
+    Boolean eligible = forms.mayWork(taskId, userId);
+    if (eligible == null) {
+      return new Verdict(404, "no task '" + taskId + "'", false, "タスク「" + taskId + "」は見つかりません。");
+    }
+    return eligible ? Verdict.PASS : new Verdict(403, "'" + userId + "' is neither a candidate nor the assignee of "
+        + "task " + taskId + ": a task goes only to somebody of its candidate groups or users", false);
   }
 
   /**
@@ -390,7 +469,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     return Verdict.PASS;
   }
 
-  private Verdict taskForm(ObjectNode body, String operation) {
+  private Verdict taskForm(Caller caller, ObjectNode body, String operation) {
     Matcher task = TASK_ID.matcher(operation);
     if (!task.matches()) {
       return Verdict.PASS;
@@ -398,6 +477,14 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     EngineForms.Target target = forms.ofTask(task.group(1));
     if (target instanceof EngineForms.Unknown) {
       return new Verdict(404, "no task '" + task.group(1) + "'", false);
+    }
+    if (!caller.roles().contains(Role.ADMINISTRATOR)) {
+      // the engine lets anybody with a task grant complete it: people complete only tasks they may work (their
+      // own, or one they are a candidate of, a substitute's candidate link included); the steps check the rest
+      if (!Boolean.TRUE.equals(forms.mayWork(task.group(1), caller.userId()))) {
+        return new Verdict(403, "task " + task.group(1) + " is not the caller's to complete: the caller is neither "
+            + "its assignee nor one of its candidates", false);
+      }
     }
     if (target instanceof EngineForms.WithForm form) {
       return onlyFormFields(body, form.fields(), "the task's form");

@@ -62,9 +62,11 @@ public final class EngineApiPolicy {
       rule("process-start", Set.of("POST"), DEFINITION + "/(start|submit-form)", PEOPLE, BodyCheck.START),
       rule("own-profile", Set.of("PUT"), "user/" + ID + "/(profile|credentials)", PEOPLE, BodyCheck.OWN_USER),
       // supervisors hand tasks of their tenant to somebody else
-      rule("task-reassign", Set.of("POST"), "task/" + ID + "/(assignee|delegate|identity-links"
-          + "|identity-links/delete)", EnumSet.of(SUPERVISOR), BodyCheck.NONE),
-      rule("task-update", Set.of("PUT"), "task/" + ID, EnumSet.of(SUPERVISOR), BodyCheck.NONE),
+      // (to somebody who may work it: a candidate or the assignee; candidate links themselves are changed by
+      // administrators only, so that nobody makes himself a candidate of the 検査 or the 会計管理者's check)
+      rule("task-reassign", Set.of("POST"), "task/" + ID + "/(assignee|delegate)", EnumSet.of(SUPERVISOR),
+          BodyCheck.OWN_CLAIM),
+      rule("task-update", Set.of("PUT"), "task/" + ID, EnumSet.of(SUPERVISOR), BodyCheck.OWN_CLAIM),
       // designers deploy (the deployment guard checks tenant and content); removing deployments: platform designers
       rule("deploy", Set.of("POST"), "deployment/create", DESIGNERS, BodyCheck.NONE),
       rule("undeploy", Set.of("DELETE"), "deployment/" + ID, EnumSet.of(PLATFORM_DESIGNER), BodyCheck.NO_CASCADE),

@@ -105,6 +105,67 @@ class EngineForms {
     });
   }
 
+  /**
+   * Whether {@code userId} may work the task (README Roles: staff and supervisors work tasks they are candidates or
+   * assignees of): a candidate user, a member of a candidate group, or the assignee; a task without candidate links
+   * is worked by its assignee only. {@code null} when there is no such task.
+   */
+  Boolean mayWork(String taskId, String userId) {
+    return AsPlatform.call(identity, () -> {
+      var task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        return null;
+      }
+      if (userId == null || userId.isBlank()) {
+        return false;
+      }
+      if (userId.equals(task.getAssignee())) {
+        return true;
+      }
+      java.util.Set<String> groups = null;
+      for (var link : tasks.getIdentityLinksForTask(taskId)) {
+        if (!org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          continue;
+        }
+        if (userId.equals(link.getUserId())) {
+          return true;
+        }
+        if (link.getGroupId() != null) {
+          if (groups == null) {
+            groups = directory.groupIdsOf(userId);
+          }
+          if (groups.contains(link.getGroupId())) {
+            return true;
+          }
+        }
+      }
+      return false;
+    });
+  }
+
+  /**
+   * The fields of a task that {@code PUT task/{id}} rewrites and a supervisor may not change (name, description,
+   * owner, parent task, case instance, tenant, delegation state), as the engine holds them; {@code null} when there is
+   * no such task.
+   */
+  java.util.Map<String, String> fixedFieldsOf(String taskId) {
+    return AsPlatform.call(identity, () -> {
+      var task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        return null;
+      }
+      java.util.Map<String, String> fixed = new java.util.LinkedHashMap<>();
+      fixed.put("name", task.getName());
+      fixed.put("description", task.getDescription());
+      fixed.put("owner", task.getOwner());
+      fixed.put("parentTaskId", task.getParentTaskId());
+      fixed.put("caseInstanceId", task.getCaseInstanceId());
+      fixed.put("tenantId", task.getTenantId());
+      fixed.put("delegationState", task.getDelegationState() == null ? null : task.getDelegationState().name());
+      return fixed;
+    });
+  }
+
   /** @param definition the path's definition part: an id, or {@code key/K} or {@code key/K/tenant-id/T} */
   Target ofStart(String definition) {
     return AsPlatform.call(identity, () -> {

@@ -204,7 +204,9 @@ public class ApprovalService {
     return new Route.People() {
       @Override
       public boolean isMember(String userId) {
-        return members.isMember(tenantId, userId);
+        // a person of the tenant: machine accounts are members too, but an approver added to a route must be able to
+        // open the Tasklist (review F23: api-client added as approver left the 決裁 stuck)
+        return members.isMember(tenantId, userId) && members.isPerson(userId);
       }
 
       @Override

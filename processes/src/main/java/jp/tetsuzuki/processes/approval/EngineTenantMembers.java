@@ -27,6 +27,12 @@ public class EngineTenantMembers implements TenantMembers {
   }
 
   @Override
+  public boolean isPerson(String userId) {
+    return lookUp(ids -> ids.createUserQuery().userId(userId).memberOfGroup(Roles.STAFF).count() > 0
+        || ids.createUserQuery().userId(userId).memberOfGroup(Roles.SUPERVISORS).count() > 0);
+  }
+
+  @Override
   public boolean isManager(String tenantId, String userId) {
     return lookUp(ids -> ids.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0
         || ids.createUserQuery().userId(userId).memberOfGroup(tenantId + "-" + Roles.SUPERVISORS).count() > 0);

@@ -52,7 +52,7 @@ public class SubstituteService {
       throw ApprovalException.invalid("principal", "「" + principal + "」はこの自治体（" + tenantId
           + "）の職員ではありません。", "'" + principal + "' is not a member of tenant '" + tenantId + "'");
     }
-    if (!members.isMember(tenantId, substitute)) {
+    if (!members.isMember(tenantId, substitute) || !members.isPerson(substitute)) {
       throw ApprovalException.invalid("substitute", "「" + substitute + "」はこの自治体（" + tenantId
           + "）の職員ではありません。", "'" + substitute + "' is not a member of tenant '" + tenantId + "'");
     }

@@ -6,6 +6,12 @@ public interface TenantMembers {
   /** Whether the user exists and belongs to the tenant (directly or through a group). */
   boolean isMember(String tenantId, String userId);
 
+  /**
+   * Whether the user is a person of the office (staff or supervisor), not a machine account (outside systems,
+   * workers, integration identities are members of their tenants too, but never approve or stand in for anybody).
+   */
+  boolean isPerson(String userId);
+
   /** Whether the user manages the tenant's work (a supervisor of the tenant, or an administrator). */
   boolean isManager(String tenantId, String userId);
 

@@ -93,6 +93,11 @@ public final class EngineRestErrors {
       // unknown id (a 500 before) without telling whether it exists
       return answer(404, "InvalidRequestException", "not found for this user", code(e));
     }
+    if (causedBy(e, org.camunda.bpm.engine.exception.NullValueException.class) && mentions(e, "Cannot find ")) {
+      // "Cannot find task with id …: task is null" (claim, assignee, delegate of an unknown or invisible id): 404 as for
+      // a read of that id (Camunda's REST answers 500), without telling whether it exists in another tenant
+      return answer(404, "InvalidRequestException", "not found for this user", code(e));
+    }
     ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
     Response.Status status = camunda.getStatus(e);
     if (status.getStatusCode() >= 500) {
@@ -256,8 +261,51 @@ public final class EngineRestErrors {
     }
   }
 
+  /**
+   * A body the REST layer cannot bind (a date field given {@code "notadate"}, an object where a list belongs): 400 as
+   * problem JSON naming the field path (Jackson's own mapper answers {@code text/plain} with the DTO's Java class).
+   */
+  static Response badJson(com.fasterxml.jackson.core.JsonProcessingException e) {
+    StringBuilder path = new StringBuilder();
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
+      for (var reference : mapping.getPath()) {
+        if (reference.getFieldName() != null) {
+          path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+        } else if (reference.getIndex() >= 0) {
+          path.append('[').append(reference.getIndex()).append(']');
+        }
+      }
+    }
+    String named = path.length() > 100 ? path.substring(0, 100) + "…" : path.toString();
+    String field = named.isEmpty() ? "the request body" : "field '" + named + "'";
+    return answer(400, "InvalidRequestException", "the body cannot be read: " + field
+        + (e instanceof com.fasterxml.jackson.core.JsonParseException ? " is not well-formed JSON"
+            : " does not have the expected type or format"), null);
+  }
+
+  /** Jackson's binding errors (ahead of jackson-jaxrs' {@code JsonMappingExceptionMapper}). */
+  @Priority(PRIORITY)
+  public static class JsonMappingErrors
+      implements jakarta.ws.rs.ext.ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException e) {
+      return badJson(e);
+    }
+  }
+
+  /** Jackson's parse errors (ahead of jackson-jaxrs' {@code JsonParseExceptionMapper}). */
+  @Priority(PRIORITY)
+  public static class JsonParseErrors
+      implements jakarta.ws.rs.ext.ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.core.JsonParseException e) {
+      return badJson(e);
+    }
+  }
+
   /** The mappers, for registration with a JAX-RS application. */
   public static Class<?>[] mappers() {
-    return new Class<?>[] {EngineExceptions.class, RestExceptions.class, OtherExceptions.class};
+    return new Class<?>[] {EngineExceptions.class, RestExceptions.class, OtherExceptions.class,
+        JsonMappingErrors.class, JsonParseErrors.class};
   }
 }

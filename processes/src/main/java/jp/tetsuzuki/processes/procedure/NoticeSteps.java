@@ -68,7 +68,8 @@ public class NoticeSteps {
       return group == null || group.getName() == null || group.getName().isBlank() ? "担当課" : group.getName();
     });
     execution.setVariable(AUTHORITY_NAME, authority);
-    execution.setVariable(CONTACT, authority + " " + department);
+    // the group's name carries the municipality already (「デモ区 道路管理課」): never 「デモ区 デモ区 道路管理課」
+    execution.setVariable(CONTACT, department.startsWith(authority) ? department : authority + " " + department);
     execution.setVariable(NOTICE_DATE, ProcedureDeadlines.today(event.occurredAt()).toString());
     execution.setVariable(CORRECTION_DUE_DATE, application.correctionDue() == null ? "補正の通知に記載の期限"
         : application.correctionDue().toString());

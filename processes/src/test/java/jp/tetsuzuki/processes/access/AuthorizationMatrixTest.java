@@ -337,11 +337,12 @@ class AuthorizationMatrixTest {
     ops.add(op("POST task complete Task_ReviewAllocation", "D D A A D D A D",
         h -> h.postJson("/engine-rest/task/" + reviewAllocationTaskId + "/complete", Map.of("variables", Map.of()))));
     // ---- contract payment tasks: 検査 by the inspection group, 会計管理者 by theirs, revision by the department
-    // (staff-ku and supervisor-ku are of 道路管理課; supervisors work every task of their tenant, as for the
-    // procedures' tasks); empty completions are refused as input by the allowed
-    ops.add(op("POST task complete Task_Inspect", "D D D A D D A D",
+    // (staff-ku and supervisor-ku are of 道路管理課; a task is completed only by its candidates or assignee, so a
+    // supervisor outside 検査 or 会計管理者 completes neither: review 2026-12-01 F1); empty completions are refused as
+    // input by the allowed
+    ops.add(op("POST task complete Task_Inspect", "D D D D D D A D",
         h -> h.postJson("/engine-rest/task/" + inspectTaskId + "/complete", Map.of("variables", Map.of()))));
-    ops.add(op("POST task complete Task_CheckAccounting", "D D D A D D A D",
+    ops.add(op("POST task complete Task_CheckAccounting", "D D D D D D A D",
         h -> h.postJson("/engine-rest/task/" + accountingTaskId + "/complete", Map.of("variables", Map.of()))));
     ops.add(op("POST task complete Task_ReviseOrder", "D D A A D D A D",
         h -> h.postJson("/engine-rest/task/" + reviseOrderTaskId + "/complete", Map.of("variables", Map.of()))));

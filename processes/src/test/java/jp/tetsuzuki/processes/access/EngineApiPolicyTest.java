@@ -33,6 +33,9 @@ class EngineApiPolicyTest {
       "STAFF, POST, user/create, deny",
       "SUPERVISOR, POST, task/abc/assignee, allow",
       "SUPERVISOR, POST, task/abc/delegate, allow",
+      // candidate links are not changed over the API (a supervisor would make himself an inspector: review F1)
+      "SUPERVISOR, POST, task/abc/identity-links, deny",
+      "SUPERVISOR, POST, task/abc/identity-links/delete, deny",
       "SUPERVISOR, DELETE, process-instance/p1, deny",
       "DESIGNER, POST, deployment/create, allow",
       "DESIGNER, DELETE, deployment/d1, deny",

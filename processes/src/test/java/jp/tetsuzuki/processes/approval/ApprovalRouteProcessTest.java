@@ -282,6 +282,14 @@ class ApprovalRouteProcessTest {
     ProcessInstance pi = start(KIND_PROCEDURE, 0, "toshikeikaku", null);
     assertThatThrownBy(() -> decide(pi, "kacho-ku", Map.of(DECISION, DECISION_APPROVE, ADDITIONAL_APPROVER,
         "nobody-here"))).isInstanceOf(FormFieldValidationException.class).hasMessageContaining(ADDITIONAL_APPROVER);
+    // review 2026-12-01 (F23): a machine account of the tenant (here an outside system) added as approver left the
+    // 決裁 with nobody who can open it
+    engine.getIdentityService().clearAuthentication();
+    engine.getIdentityService().saveUser(engine.getIdentityService().newUser("api-client-test"));
+    engine.getIdentityService().createTenantUserMembership(TENANT, "api-client-test");
+    assertThatThrownBy(() -> decide(pi, "kacho-ku", Map.of(DECISION, DECISION_APPROVE, ADDITIONAL_APPROVER,
+        "api-client-test"))).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining(ADDITIONAL_APPROVER);
     decide(pi, "kacho-ku", Map.of(DECISION, DECISION_APPROVE, ADDITIONAL_APPROVER, "kacho-keiyaku-ku",
         COMMENT, "契約課長にも見てもらいます"));
     assertThat(pi).isWaitingAt(TASK_APPROVE).task().isAssignedTo("kacho-keiyaku-ku");

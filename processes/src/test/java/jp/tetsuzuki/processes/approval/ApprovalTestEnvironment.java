@@ -73,6 +73,7 @@ final class ApprovalTestEnvironment {
     IdentityService identity = engine.getIdentityService();
     identity.saveTenant(identity.newTenant(TENANT));
     identity.saveGroup(identity.newGroup(TENANT + "-supervisors"));
+    identity.saveGroup(identity.newGroup(jp.tetsuzuki.processes.identity.Roles.STAFF));
     for (String id : List.of("staff-ku", "kacho-ku", "bucho-ku", "kyokucho-ku", "jicho-ku", "kacho-keiyaku-ku",
         "kacho-kaikei-ku", "supervisor-ku", "kakaricho-ku")) {
       User user = identity.newUser(id);
@@ -80,6 +81,7 @@ final class ApprovalTestEnvironment {
       user.setPassword(PASSWORD);
       identity.saveUser(user);
       identity.createTenantUserMembership(TENANT, id);
+      identity.createMembership(id, jp.tetsuzuki.processes.identity.Roles.STAFF); // people, not machine accounts
     }
     identity.createMembership("supervisor-ku", TENANT + "-supervisors");
     organisation.saveAll(TENANT, ApprovalDemoData.organisation(TENANT));

@@ -292,6 +292,11 @@ class RouteTransitionsTest {
     }
 
     @Override
+    public boolean isPerson(String userId) {
+      return MEMBERS.contains(userId);
+    }
+
+    @Override
     public String displayName(String userId) {
       return userId;
     }

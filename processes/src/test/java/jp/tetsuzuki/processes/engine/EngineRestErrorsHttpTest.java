@@ -2,6 +2,7 @@ package jp.tetsuzuki.processes.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -62,6 +63,29 @@ class EngineRestErrorsHttpTest {
         "credentials", Map.of("password", "x")));
     assertCamundaError(response, 400);
     assertThat(response.json().get("message").asText()).containsIgnoringCase("password");
+  }
+
+  @Test
+  void aProfileNameLongerThanTheEnginesColumnIsABadRequest() {
+    // review 2026-12-01 (F13): 500 ProcessEnginePersistenceException for a 4,100-character first name
+    Http staff = Http.as("staff-shi", port);
+    JsonNode profile = staff.get("/engine-rest/user/staff-shi/profile").json();
+    Map<String, Object> longName = new java.util.HashMap<>(Map.of("id", "staff-shi", "firstName", "あ".repeat(4100),
+        "lastName", profile.get("lastName").asText()));
+    Http.Response response = staff.putJson("/engine-rest/user/staff-shi/profile", longName);
+    assertCamundaError(response, 400);
+    assertThat(response.body()).contains("firstName");
+    assertThat(staff.get("/engine-rest/user/staff-shi/profile").json().get("firstName").asText())
+        .isEqualTo(profile.get("firstName").asText());
+  }
+
+  @Test
+  void aBodyWithAWronglyTypedFieldIsAJsonBadRequestNamingTheField() {
+    // review 2026-12-01 (F14): 400 text/plain quoting java.util.Date and the DTO's class
+    Http.Response response = Http.as("staff-ku", port).postJson("/engine-rest/task", Map.of("dueAfter", "notadate"));
+    assertCamundaError(response, 400);
+    assertThat(response.header("Content-Type")).startsWith("application/json");
+    assertThat(response.body()).contains("dueAfter").doesNotContain("Dto").doesNotContain("Date`");
   }
 
   private Http.Response deploy(String fileName, String content) {

@@ -144,6 +144,22 @@ class EngineRestErrorsTest {
   }
 
   @Test
+  void anUnknownTaskOnClaimIsNotFoundNotAnInternalError() {
+    // review 2026-12-01 (F6): POST /engine-rest/task/does-not-exist/claim answered 500 "task is null"
+    Response response = new EngineRestErrors.EngineExceptions().toResponse(
+        new org.camunda.bpm.engine.exception.NullValueException("Cannot find task with id does-not-exist: task is null"));
+    assertThat(response.getStatus()).isEqualTo(404);
+    assertThat(body(response).toString()).doesNotContain("does-not-exist").doesNotContain("NullValue");
+  }
+
+  @Test
+  void aMissingParameterIsNotTurnedIntoNotFound() {
+    Response response = new EngineRestErrors.EngineExceptions().toResponse(
+        new org.camunda.bpm.engine.exception.NullValueException("messageName is null"));
+    assertThat(response.getStatus()).isNotEqualTo(404);
+  }
+
+  @Test
   void anEscapedRuntimeExceptionIsInternalWithoutItsClassOrMessage() {
     EngineRestErrors.OtherExceptions mapper = new EngineRestErrors.OtherExceptions();
     NullPointerException npe = new NullPointerException("Cannot invoke \"String.length()\" because \"s\" is null");

@@ -140,6 +140,22 @@ class LegacySystemEntryHandlerTest {
   }
 
   @Test
+  void anAmountTheApplicationDoesNotHaveGoesToStaffAsTheRegistersInputCheckWouldNotAnIncident() {
+    // newcomer review 2026-12-01: the README's road example (no 占用料) failed with "process variable 'amount' is
+    // missing" and became an incident; the register needs the 月額, staff give it on the correction path
+    when(task.getVariable(LegacyEntryVariables.AMOUNT)).thenReturn(null);
+
+    handler.execute(task, tasks);
+
+    @SuppressWarnings("unchecked")
+    ArgumentCaptor<Map<String, Object>> variables = ArgumentCaptor.forClass(Map.class);
+    verify(tasks).handleBpmnError(eq(task), eq(Errors.LEGACY_VALIDATION_FAILED), anyString(), variables.capture());
+    assertThat((String) variables.getValue().get(LegacyEntryVariables.LEGACY_VALIDATION_ERRORS)).startsWith("月額");
+    verify(tasks, never()).handleFailure(any(ExternalTask.class), anyString(), anyString(), anyInt(), anyLong());
+    assertThat(legacy.records()).isEmpty();
+  }
+
+  @Test
   void aMissingInputBecomesAnIncidentThatNamesTheVariable() {
     when(task.getVariable(LegacyEntryVariables.CASE_NUMBER)).thenReturn(null);
     when(task.getRetries()).thenReturn(1);
