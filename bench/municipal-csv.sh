@@ -18,7 +18,7 @@ heap() {
   curl -s -u admin:Tetsuzuki-demo-1 "http://localhost:$port/actuator/metrics/jvm.memory.used?tag=area:heap" \
     | grep -o '"value":[0-9.E]*' | head -1 | cut -d: -f2 | python3 -c "import sys; print(round(float(sys.stdin.read())/1048576))"
 }
-SPRING_PROFILES_ACTIVE=demo TETSUZUKI_DATA_DIR="$data/d" SERVER_PORT=$port java ${JAVA_OPTS:-} -jar "$jar" >"$data/run.log" 2>&1 &
+SPRING_PROFILES_ACTIVE=demo TETSUZUKI_DATA_DIR="$data/d" SERVER_PORT=$port TETSUZUKI_LEGACY_SIMULATOR_PORT=0 java ${JAVA_OPTS:-} -jar "$jar" >"$data/run.log" 2>&1 &
 pid=$!
 until curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1; do
   kill -0 $pid 2>/dev/null || { echo "start failed"; tail -20 "$data/run.log"; exit 1; }

@@ -14,7 +14,7 @@ trap 'rm -rf "$data"' EXIT
 measure() {
   local label=$1 log="$data/run.log" t0 pid
   t0=$(date +%s.%N)
-  SPRING_PROFILES_ACTIVE=demo TETSUZUKI_DATA_DIR="$data/d" SERVER_PORT=$port java -jar "$jar" >"$log" 2>&1 &
+  SPRING_PROFILES_ACTIVE=demo TETSUZUKI_DATA_DIR="$data/d" SERVER_PORT=$port TETSUZUKI_LEGACY_SIMULATOR_PORT=0 java -jar "$jar" >"$log" 2>&1 &
   pid=$!
   until curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1; do
     kill -0 $pid 2>/dev/null || { echo "start failed"; tail -20 "$log"; exit 1; }

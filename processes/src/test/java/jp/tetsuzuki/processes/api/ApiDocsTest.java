@@ -20,6 +20,10 @@ class ApiDocsTest {
     assertThat(response.status()).isEqualTo(200);
     JsonNode doc = response.json();
     assertThat(doc.get("openapi").asText()).startsWith("3.");
+    // newcomer review 2026-12-01: the document was springdoc's default 「OpenAPI definition」, version v0
+    assertThat(doc.at("/info/title").asText()).startsWith("Tetsuzuki public API");
+    assertThat(doc.at("/info/version").asText()).isEqualTo("v1");
+    assertThat(doc.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     assertThat(doc.get("paths").fieldNames()).toIterable().isNotEmpty()
         .allSatisfy(path -> assertThat(path).startsWith("/api/"));
   }
