@@ -19,7 +19,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * with one character off in an option of four or more); otherwise the one option of the form's list, in its printed
  * order, that stands between the options read left and right of the ring and was read nowhere on the list: sure when
  * both neighbours (or, for the list's first option, the one after it) are read on the ring's line and the ring is as
- * wide as the option, flagged otherwise (inferred from the position; the confidence is that of its neighbours). Two rings, or a ring
+ * wide as the option, flagged otherwise (inferred from the position). The confidence is how well the list's line was
+ * read. Two rings, or a ring
  * that no option fits: nothing chosen, with the reason. No ring: empty (the caller keeps what the text said).
  */
 final class CircledChoice {
@@ -99,7 +100,7 @@ final class CircledChoice {
         // one character off names the option as well when it is long enough to be no other (パート・アルバイ)
         boolean sure = r.exact() || options.get(r.option()).length() >= 4;
         return Optional.of(new Circle(options.get(r.option()), sure, sure ? null
-            : "○で囲まれた選択肢の文字が1字違いで読めました", r.confidence()));
+            : "○で囲まれた選択肢の文字が1字違いで読めました", listConfidence(reads, ring)));
       }
     }
     // no option read under it: the one missing from the printed order between its neighbours
@@ -151,11 +152,19 @@ final class CircledChoice {
           && neighbours.stream().anyMatch(r -> r.option() == next)
           && (before < 0 || neighbours.stream().anyMatch(r -> r.option() == first));
       boolean sure = framed && !guessed && fits(ring, option);
-      double confidence = neighbours.stream().mapToDouble(Read::confidence).min().orElse(0.5);
+      double confidence = listConfidence(reads, ring);
       return Optional.of(new Circle(option, sure, sure ? null : "○で囲まれた選択肢の文字が読めず、並びの位置から推定しました",
           confidence));
     }
     return Optional.of(new Circle(null, false, "○で囲まれた選択肢を読み取れません", 0));
+  }
+
+  /**
+   * How well the list was read: the mean OCR confidence of the options read on the ring's line (the ringed option's
+   * own characters read poorly, the ring runs through them; that says nothing about which option it is).
+   */
+  private static double listConfidence(List<Read> reads, Ring ring) {
+    return reads.stream().filter(r -> r.line() == ring.line()).mapToDouble(Read::confidence).average().orElse(0);
   }
 
   /** A ring about as wide as the option's characters (full width, about one line height each). */

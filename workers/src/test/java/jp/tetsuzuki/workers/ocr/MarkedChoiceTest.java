@@ -112,19 +112,18 @@ class MarkedChoiceTest {
 
   @Test
   void theIssuerInFrontOfAFootersRegistrationNumber() {
-    // HELD_OUT_5: 17 of 20 issuers were a flagged guess from the first company name; now the footer's name (a name
-    // without ヶ: a ヶ between kanji is flagged on its own, see NameReadingAndGridTest)
-    String footer = "白鷺製作所株式会社 登録番号：T1159145252463";
+    // HELD_OUT_5: 17 of 20 issuers were a flagged guess from the first company name; now the footer's name
+    String footer = "緑ヶ丘製作所株式会社 登録番号：T1159145252463";
     Recognition alone = invoice(page("請求書", "仮想市長 様", "合計 1,100円", footer));
-    assertThat(alone.value("issuerName")).isEqualTo("白鷺製作所株式会社");
+    assertThat(alone.value("issuerName")).isEqualTo("緑ヶ丘製作所株式会社");
     assertThat(alone.confidence("issuerName")).isGreaterThanOrEqualTo(Recognition.VERIFY_BELOW);
     // the letterhead names the same company: confirmed
-    Recognition confirmed = invoice(page("請求書", "白鷺製作所株式会社", "仮想市長 様", footer));
-    assertThat(confirmed.value("issuerName")).isEqualTo("白鷺製作所株式会社");
+    Recognition confirmed = invoice(page("請求書", "緑ヶ丘製作所株式会社", "仮想市長 様", footer));
+    assertThat(confirmed.value("issuerName")).isEqualTo("緑ヶ丘製作所株式会社");
     assertThat(confirmed.confidence("issuerName")).isGreaterThanOrEqualTo(Recognition.VERIFY_BELOW);
     // another company on the page and not this one: flagged
     Recognition other = invoice(page("請求書", "若葉企画株式会社", "仮想市長 様", footer));
-    assertThat(other.value("issuerName")).isEqualTo("白鷺製作所株式会社");
+    assertThat(other.value("issuerName")).isEqualTo("緑ヶ丘製作所株式会社");
     assertThat(other.confidence("issuerName")).isLessThan(Recognition.VERIFY_BELOW);
   }
 }

@@ -98,6 +98,9 @@ class NameReadingAndGridTest {
     assertThat(r.confidence("issuerName")).isLessThan(Recognition.VERIFY_BELOW);
     assertThat(invoice(page("発行者 桜丘企画株式会社")).confidence("issuerName"))
         .isGreaterThanOrEqualTo(Recognition.VERIFY_BELOW);
+    // the small ヶ, as printed, stays as read
+    assertThat(invoice(page("発行者 緑ヶ丘企画株式会社")).confidence("issuerName"))
+        .isGreaterThanOrEqualTo(Recognition.VERIFY_BELOW);
   }
 
   @Test
