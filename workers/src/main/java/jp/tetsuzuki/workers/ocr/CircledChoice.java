@@ -29,7 +29,8 @@ final class CircledChoice {
 
   /** Pixels darker than this are ink (the preprocessed page: contrast stretched, paper near white). */
   static final int INK = 128;
-  static final int PAD = Integer.getInteger("ring.pad", 2);
+  /** A character box is widened by this many pixels (anti-aliased glyph edges). */
+  static final int PAD = 2;
 
   /** The circled option (null when ambiguous), whether it is as sure as a printed mark, why not, and its line. */
   record Circle(String option, boolean sure, String reason, double confidence) {}
@@ -241,7 +242,7 @@ final class CircledChoice {
     GreyImage image = line.page.image();
     int middle = middle(line, h);
     int half = (int) Math.round(h / 2);
-    int margin = Integer.getInteger("ring.margin", 2);
+    int margin = 2;
     int band = (int) Math.round(h * 0.6);
     List<int[]> excluded = words(lines, line);
     // beyond the characters read too: the ring may hold the line's first or last option, which OCR lost
