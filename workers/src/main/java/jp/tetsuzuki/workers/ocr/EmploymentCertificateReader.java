@@ -50,11 +50,14 @@ public class EmploymentCertificateReader extends FormReader {
     LabelledLines rows = new LabelledLines(pages, LABELS);
     Map<String, Recognition.Field> fields = new LinkedHashMap<>();
     fields.put("certificationDate", first(rows, LABELS, "certificationDate", this::date));
-    fields.put("employerName", first(rows, LABELS, "employerName", EmploymentCertificateReader::employer));
+    fields.put("employerName", kanaSmallKeChecked(first(rows, LABELS, "employerName",
+        EmploymentCertificateReader::employer)));
     fields.put("employerAddress", first(rows, LABELS, "employerAddress", EmploymentCertificateReader::address));
-    fields.put("employerPhone", first(rows, LABELS, "employerPhone", EmploymentCertificateReader::phone));
+    fields.put("employerPhone", first(rows, LABELS, "employerPhone",
+        hit -> clerksContact(rows, hit) ? Optional.empty() : phone(hit)));
     fields.put("employeeName", first(rows, LABELS, "employeeName", EmploymentCertificateReader::personName));
-    fields.put("employeeNameKana", first(rows, LABELS, "employeeNameKana", EmploymentCertificateReader::kana));
+    fields.put("employeeNameKana", bracketedReading(rows,
+        first(rows, LABELS, "employeeNameKana", EmploymentCertificateReader::kana)));
     fields.put("employeeBirthDate", first(rows, LABELS, "employeeBirthDate", this::date));
     fields.put("employmentType", markedChoice(rows, first(rows, LABELS, "employmentType",
         EmploymentCertificateReader::employmentType)));
@@ -62,6 +65,12 @@ public class EmploymentCertificateReader extends FormReader {
     fields.put("workDaysPerMonth", days(rows));
     fields.put("workHoursPerWeek", hours(rows, "workHoursPerWeek", Period.WEEK, 1, 80));
     fields.put("workHoursPerMonth", hours(rows, "workHoursPerMonth", Period.MONTH, 1, 350));
+    // a grid of periods (columns 月間合計 | 週平均, or rows 1か月 | 1週) gives what no label did
+    PeriodGrid.read(rows.lines()).forEach((key, field) -> {
+      if (fields.get(key).isMissing()) {
+        fields.put(key, field);
+      }
+    });
     crossCheckDates(fields, LocalDate.now(clock.withZone(JapanTime.ZONE)));
     crossCheckHours(fields);
     Recognition recognition = new Recognition(fields);
@@ -88,9 +97,39 @@ public class EmploymentCertificateReader extends FormReader {
     }
     Recognition.Field field = new Recognition.Field(value, confidenceOf(hit));
     // an address starts with its prefecture and ends in a block number; anything else is a misread or a cut value
+    // 丁目 always follows its number (measured: 東雲1丁目 read 東雲丁目, the 1 lost, at 0.90)
     boolean shaped = PREFECTURE.matcher(value).find() && value.matches(".*[\\d丁目番号地-]$")
-        && !value.matches(".*[「」『』|｜_'\"`~^].*");
+        && !value.matches(".*[「」『』|｜_'\"`~^].*") && !value.matches(".*[^\\d一二三四五六七八九十]丁目.*");
     return Optional.of(shaped ? field : field.doubted(INCONSISTENT, "住所の形（都道府県から番地まで）になっていません"));
+  }
+
+  /** A person's label (記入者, 担当者) before a 連絡先 on a line: 「記入者　山田　連絡先　03-…」. */
+  private static final Pattern PERSON_LABEL = Pattern.compile("記入|記載|担当");
+
+  /**
+   * A 連絡先 that follows a person's label on its line (「記入者　山本　彩　　連絡先　03-…」) is that person's number, not
+   * the employer's (measured: the clerk's number taken where the 電話 row was misread).
+   */
+  static boolean clerksContact(LabelledLines rows, LabelledLines.Hit hit) {
+    LabelledLines.Line line = rows.lines().get(hit.line());
+    LabelledLines.Occurrence contact = null;
+    for (LabelledLines.Occurrence o : line.labels) {
+      if (o.field().equals("employerPhone") && LabelVocabulary.key(line.text.substring(o.start(), o.end()))
+          .equals("連絡先")) {
+        contact = o;
+      }
+    }
+    // only the value after that 連絡先 (an employer's 電話 earlier on the line is the employer's)
+    if (contact == null || line.text.indexOf(hit.value(), contact.end()) < 0) {
+      return false;
+    }
+    for (LabelledLines.Occurrence o : line.labels) {
+      if (o.start() < contact.start() && o.field().startsWith("-")
+          && PERSON_LABEL.matcher(line.text.substring(o.start(), o.end())).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Optional<Recognition.Field> phone(LabelledLines.Hit hit) {
@@ -115,8 +154,22 @@ public class EmploymentCertificateReader extends FormReader {
     return Optional.of(field.doubted(INCONSISTENT, "電話番号の桁数・形が正しくありません"));
   }
 
+  /**
+   * A name with its reading in brackets after it: 「山田太郎（ヤマダタロウ）」, 「山田太郎【ヤマダタロウ】」 (NFKC: （ is
+   * (, ［ is [); the closing bracket may be lost. Group 1 the name, group 2 the reading (katakana, two or more).
+   */
+  static final Pattern NAME_WITH_READING = Pattern.compile(
+      "^(.+?)[(\\[【〔《]([\\p{InKatakana}ー・]{2,})[)\\]】〕》]?$");
+
   private static Optional<Recognition.Field> personName(LabelledLines.Hit hit) {
-    String value = hit.value().replaceAll("(様|殿)$", "");
+    Matcher reading = NAME_WITH_READING.matcher(hit.value());
+    String value = (reading.matches() ? reading.group(1) : hit.value()).replaceAll("(様|殿)$", "");
+    if (reading.matches() && value.length() >= 2) {
+      // the confidence of the name, not of the reading after it
+      Recognition.Field field = new Recognition.Field(value, hit.confidenceOf(0, reading.end(1)));
+      boolean shaped = value.matches("[\\p{IsHan}\\p{InHiragana}\\p{InKatakana}々ヶ]{2,12}");
+      return Optional.of(shaped ? field : field.doubted(INCONSISTENT, "氏名に使わない文字が含まれています"));
+    }
     if (value.length() < 2) {
       return Optional.empty();
     }
@@ -133,7 +186,40 @@ public class EmploymentCertificateReader extends FormReader {
     }
     Recognition.Field field = new Recognition.Field(value, confidenceOf(hit));
     boolean katakana = value.matches("[\\p{InKatakana}ー・]+");
-    return Optional.of(katakana ? field : field.doubted(INCONSISTENT, "フリガナにカタカナ以外の文字が含まれています"));
+    if (!katakana) {
+      return Optional.of(field.doubted(INCONSISTENT, "フリガナにカタカナ以外の文字が含まれています"));
+    }
+    return Optional.of(misreadKana(field));
+  }
+
+  /**
+   * The reading printed in brackets after the name (「山田太郎（ヤマダタロウ）」) when no フリガナ row gave one; when both
+   * are there and differ, the row's reading is kept below the threshold.
+   */
+  static Recognition.Field bracketedReading(LabelledLines rows, Recognition.Field byLabel) {
+    for (LabelledLines.Hit hit : rows.candidates("employeeName")) {
+      Matcher m = NAME_WITH_READING.matcher(hit.value());
+      if (!m.matches() || m.group(1).replaceAll("(様|殿)$", "").length() < 2) {
+        continue;
+      }
+      String kana = smallKanaFixed(m.group(2));
+      Recognition.Field read = misreadKana(new Recognition.Field(kana, hit.confidenceOf(m.start(2), m.end(2))));
+      if (byLabel.isMissing()) {
+        return read;
+      }
+      return byLabel.value().equals(kana) ? byLabel
+          : byLabel.doubted(INCONSISTENT, "フリガナ欄と氏名の後の（）の読みが違います（" + kana + "）");
+    }
+    return byLabel;
+  }
+
+  /**
+   * ユ read as コユ (measured three times: マユミ → マコユミ, unflagged at 0.82): コユ is rare in readings, so a reading
+   * with it goes to staff.
+   */
+  static Recognition.Field misreadKana(Recognition.Field field) {
+    return field.value() != null && field.value().contains("コユ")
+        ? field.doubted(INCONSISTENT, "フリガナの「コユ」は「ユ」の読み違いのことがあります") : field;
   }
 
   static String smallKanaFixed(String kana) {
@@ -179,6 +265,13 @@ public class EmploymentCertificateReader extends FormReader {
       return byLabel;
     }
     ChoiceList.Choice choice = read.get();
+    if (!choice.sure()) {
+      // no printed mark read for sure: a ○ drawn around one option shows only in the image
+      Optional<CircledChoice.Circle> circled = CircledChoice.read(lines, EMPLOYMENT_TYPES);
+      if (circled.isPresent()) {
+        return circled(circled.get(), choice, byLabel);
+      }
+    }
     if (choice.option() == null) {
       return byLabel.value() == null ? Recognition.Field.missing(choice.reason())
           : byLabel.doubted(INCONSISTENT, choice.reason());
@@ -191,6 +284,29 @@ public class EmploymentCertificateReader extends FormReader {
     double confidence = line.confidence.length == 0 ? 0 : sum / line.confidence.length / 100.0;
     Recognition.Field field = new Recognition.Field(choice.option(), confidence);
     return choice.sure() ? field : field.doubted(INCONSISTENT, choice.reason());
+  }
+
+  /**
+   * The option with a ○ around it. Sure when the ring is clear and the text's own reading (if any) does not name
+   * another option; a ring around two options, or one too faint to tell, chooses nothing (or keeps the text's choice
+   * below the threshold), with the reason.
+   */
+  private static Recognition.Field circled(CircledChoice.Circle circle, ChoiceList.Choice byText,
+      Recognition.Field byLabel) {
+    if (circle.option() == null) {
+      if (byText.option() != null) {
+        return new Recognition.Field(byText.option(), INCONSISTENT, byText.reason() + "／" + circle.reason());
+      }
+      return byLabel.value() == null || !EMPLOYMENT_TYPES.contains(byLabel.value())
+          ? Recognition.Field.missing(circle.reason()) : byLabel.doubted(INCONSISTENT, circle.reason());
+    }
+    double confidence = circle.confidence();
+    Recognition.Field field = new Recognition.Field(circle.option(), confidence);
+    if (byText.option() != null && !byText.option().equals(circle.option())) {
+      return field.doubted(INCONSISTENT, "○で囲まれた選択肢（" + circle.option() + "）と印の読み取り（" + byText.option()
+          + "）が違います");
+    }
+    return circle.sure() ? field : field.doubted(INCONSISTENT, circle.reason());
   }
 
   enum Period { WEEK, MONTH }

@@ -52,7 +52,7 @@ public class InvoiceReader extends FormReader {
     LabelledLines rows = new LabelledLines(pages.stream().map(InvoiceReader::legalRates).toList(), LABELS);
     Map<String, Recognition.Field> fields = new LinkedHashMap<>();
     fields.put("registrationNumber", registration(rows));
-    fields.put("issuerName", issuer(rows));
+    fields.put("issuerName", FormReader.kanaSmallKeChecked(issuer(rows)));
     LocalDate today = LocalDate.now(clock.withZone(JapanTime.ZONE));
     Recognition.Field issued = first(rows, LABELS, "issueDate", hit -> dateOrMisreadEra(hit, today));
     if (issued.isMissing()) {
@@ -61,7 +61,7 @@ public class InvoiceReader extends FormReader {
     if (issued.value() != null && LocalDate.parse(issued.value()).isAfter(today)) {
       issued = issued.doubted(INCONSISTENT, "請求日が未来の日付です");
     }
-    fields.put("issueDate", issued);
+    fields.put("issueDate", checkDueDate(issued, rows, today));
     fields.put("recipientName", recipient(rows));
     Map<String, Recognition.Field> rateRows = rateRows(rows);
     for (String key : AMOUNTS) {
@@ -88,6 +88,30 @@ public class InvoiceReader extends FormReader {
     return pages.stream().allMatch(OcrPage::complete) ? recognition : recognition.unsure();
   }
 
+  /** Longest an invoice's payment term runs from its issue date (a month's end after next, with room). */
+  static final int LONGEST_TERM_DAYS = 92;
+
+  /**
+   * The issue date against the payment due date printed on the page (お支払期限): an invoice is due after it is
+   * issued, within about three months. A date outside that is kept below the threshold (measured: 2025-11-20 read
+   * 2025-01-20, a lost 1, with the due date 2025-12-31). No due date, nothing to check.
+   */
+  static Recognition.Field checkDueDate(Recognition.Field issued, LabelledLines rows, LocalDate today) {
+    if (issued.value() == null) {
+      return issued;
+    }
+    Recognition.Field due = first(rows, LABELS, "-dueDate", hit -> dateOrMisreadEra(hit, today.plusYears(1)));
+    if (due.value() == null) {
+      return issued;
+    }
+    LocalDate issue = LocalDate.parse(issued.value());
+    LocalDate until = LocalDate.parse(due.value());
+    if (until.isBefore(issue) || until.isAfter(issue.plusDays(LONGEST_TERM_DAYS))) {
+      return issued.doubted(INCONSISTENT, "請求日とお支払期限（" + until + "）が合いません");
+    }
+    return issued;
+  }
+
   /** A rate as OCR misreads it: 19% or 16% for 10% (a 0 read as 9 or 6), 18% for 10% or for 8% with a speck. */
   private static final Pattern MISREAD_RATE = Pattern.compile("(?<![0-9０-９])[1１][6-9６-９](?=\\s*[%％])");
 
@@ -108,7 +132,7 @@ public class InvoiceReader extends FormReader {
       }
       lines.add(new OcrLine(words));
     }
-    return changed ? new OcrPage(page.number(), lines, page.complete()) : page;
+    return changed ? new OcrPage(page.number(), lines, page.complete(), page.image()) : page;
   }
 
   private static Recognition.Field registration(LabelledLines rows) {

@@ -61,8 +61,15 @@ final class LabelledLines {
     final double[] confidence;
     final int[] left;
     final int[] right;
+    /** Top and bottom of each character's word box (the words' own boxes: a line's characters differ in height). */
+    final int[] charTop;
+    final int[] charBottom;
     final int top;
     final int bottom;
+    /** The median word height of the line (0 without boxes). */
+    final double typicalHeight;
+    /** The page the line is on (its image, when OCR ran here: {@link OcrPage#image()}). */
+    OcrPage page;
     final String key;
     final int[] keyToText;
     /** The cell of each character: a new cell starts after a wide horizontal gap (see {@link #WIDE_GAP}). */
@@ -73,6 +80,7 @@ final class LabelledLines {
       this.index = index;
       StringBuilder chars = new StringBuilder();
       List<int[]> boxes = new ArrayList<>();
+      List<int[]> rows = new ArrayList<>();
       List<Double> conf = new ArrayList<>();
       List<Integer> words = new ArrayList<>();
       int w = 0;
@@ -89,6 +97,7 @@ final class LabelledLines {
           int l = ocrWord.left() + ocrWord.width() * i / t.length();
           int r = ocrWord.left() + ocrWord.width() * (i + 1) / t.length();
           boxes.add(new int[] {l, r});
+          rows.add(new int[] {ocrWord.top(), ocrWord.top() + ocrWord.height()});
           conf.add(wordConfidence[w]);
           words.add(w);
         }
@@ -100,7 +109,12 @@ final class LabelledLines {
       confidence = new double[n];
       left = new int[n];
       right = new int[n];
+      charTop = new int[n];
+      charBottom = new int[n];
+      typicalHeight = typical;
       for (int i = 0; i < n; i++) {
+        charTop[i] = rows.get(i)[0];
+        charBottom[i] = rows.get(i)[1];
         word[i] = words.get(i);
         confidence[i] = conf.get(i);
         left[i] = boxes.get(i)[0];
@@ -215,7 +229,9 @@ final class LabelledLines {
     for (OcrPage page : pages) {
       for (OcrLine line : page.lines()) {
         if (!line.words().isEmpty()) {
-          lines.add(new Line(i++, line));
+          Line read = new Line(i++, line);
+          read.page = page;
+          lines.add(read);
         }
       }
     }

@@ -97,7 +97,7 @@ public class TesseractEngine implements AutoCloseable {
       tsv = api.TessBaseAPIGetTsvText(handle, pageNumber);
       List<OcrLine> lines = parseTsv(tsv == null ? "" : tsv.getString(0, StandardCharsets.UTF_8.name()));
       return new OcrPage(pageNumber, complete && direction == TextDirection.HORIZONTAL
-          ? recheckDigits(lines, buffer, image) : lines, complete);
+          ? recheckDigits(lines, buffer, image) : lines, complete, image);
     } finally {
       if (tsv != null) {
         api.TessDeleteText(tsv);
