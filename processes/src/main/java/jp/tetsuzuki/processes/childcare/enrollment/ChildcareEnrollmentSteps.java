@@ -212,7 +212,7 @@ public class ChildcareEnrollmentSteps {
       HouseholdScore score = points.score(application.tenantId(), application.fiscalYear(), new HouseholdFacts(
           guardians, content.singleParent(), content.siblingEnrolledAtFirstChoice(), content.parentalLeaveEnding(),
           content.welfare(), content.guardianPostedAway(), content.waitingMonths()));
-      store.points(application.id(), score.total(), score.explanationJa());
+      store.points(application.id(), score.total(), score.basePoints(), score.explanationJa());
       store.stage(application.id(), ChildcareStore.STAGE_AWAITING_ROUND);
       store.event(application.id(), "points", score.explanationJa(), null, now());
     } catch (InvalidPointsInputException e) {
@@ -230,9 +230,37 @@ public class ChildcareEnrollmentSteps {
   /** 内定: the facility the round placed the child at; staff arrange the interview and health check. */
   public void recordOffer(DelegateExecution execution) {
     ApplicationRow application = linked(execution);
-    execution.setVariable(OFFER_TEXT, "内定: " + application.resultFacilityId() + "。面接・健康診断の結果を入力してください。"
+    String places = offeredPlaces(application);
+    execution.setVariable(OFFER_TEXT, "内定: " + places + "。面接・健康診断の結果を入力してください。"
         + (application.resultExplanation() == null ? "" : "\n\n" + application.resultExplanation()));
-    store.event(application.id(), "offered", "施設 " + application.resultFacilityId() + " に内定しました。", null, now());
+    store.event(application.id(), "offered", (places.equals(application.resultFacilityId()) ? "施設 " + places
+        : places) + " に内定しました。", null, now());
+  }
+
+  /** 「minami」, or per child of a household 「児童 c1 → 施設 minami、児童 c2 → 施設 kita（c3 は保留）」. */
+  private String offeredPlaces(ApplicationRow application) {
+    String children = store.resultChildrenJson(application.id());
+    if (children == null) {
+      return application.resultFacilityId();
+    }
+    try {
+      JsonNode list = ChildcareStore.JSON.readTree(children);
+      if (list.size() <= 1) {
+        return application.resultFacilityId();
+      }
+      List<String> placed = new ArrayList<>();
+      List<String> waiting = new ArrayList<>();
+      for (JsonNode c : list) {
+        if ("offered".equals(c.path("outcome").asText())) {
+          placed.add("児童 " + c.path("childId").asText() + " → 施設 " + c.path("facilityId").asText());
+        } else {
+          waiting.add(c.path("childId").asText());
+        }
+      }
+      return String.join("、", placed) + (waiting.isEmpty() ? "" : "（" + String.join("・", waiting) + " は保留）");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The interview outcome must be one of the two answers (a missing one must not read as a decline). */
