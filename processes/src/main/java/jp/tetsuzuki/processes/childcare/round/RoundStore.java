@@ -46,7 +46,7 @@ public class RoundStore {
         (rs, n) -> new ResultRow(rs.getString("round_id"), rs.getString("tenant_id"), rs.getString("application_id"),
             rs.getString("child_id"), rs.getString("facility_id"), rs.getString("outcome"), rs.getString("summary_ja"),
             rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(),
-            (Long) rs.getObject("lottery_number", Long.class)), roundId);
+            rs.getObject("lottery_number") == null ? null : rs.getLong("lottery_number")), roundId);
   }
 
   /** Marks an application's results of the round published; false when they were published already. */
