@@ -191,13 +191,16 @@ public class ChildcareRoundSteps {
 
   private static String summary(YearMonth month, long run, List<RoundStore.ResultRow> rows,
       Map<String, String> names) {
-    long placed = rows.stream().filter(r -> r.facilityId() != null).count();
-    Map<String, Long> perFacility = rows.stream().filter(r -> r.facilityId() != null)
+    // a transfer child kept at its own facility is no 内定 (it keeps waiting for a place it asked for)
+    long placed = rows.stream().filter(r -> "PLACED".equals(r.outcome())).count();
+    long kept = rows.stream().filter(r -> "KEPT_CURRENT".equals(r.outcome())).count();
+    Map<String, Long> perFacility = rows.stream().filter(r -> "PLACED".equals(r.outcome()))
         .collect(Collectors.groupingBy(RoundStore.ResultRow::facilityId, TreeMap::new, Collectors.counting()));
     StringBuilder text = new StringBuilder("### " + month + " 入所の利用調整（" + run + "回目の実行）\n\n")
         .append("- 申込み ").append(rows.stream().map(RoundStore.ResultRow::applicationId).distinct().count())
         .append("件、児童 ").append(rows.size()).append("人\n- 内定 ").append(placed).append("人、保留 ")
-        .append(rows.size() - placed).append("人\n\n");
+        .append(rows.size() - placed).append("人").append(kept > 0 ? "（うち在園を継続 " + kept + "人）" : "")
+        .append("\n\n");
     perFacility.entrySet().stream().limit(MAX_SUMMARY_FACILITIES).forEach(e -> text.append("- ")
         .append(names.getOrDefault(e.getKey(), e.getKey())).append("（").append(e.getKey()).append("）: 内定 ")
         .append(e.getValue()).append("人\n"));

@@ -158,7 +158,8 @@ class ChildcareAllocationRoundProcessTest {
     ProcessInstance fresh = waitingApplication(List.of(child("c1", LocalDate.of(2025, 6, 1), null, "minami")), null,
         20, 8);
     ProcessInstance round = startRound("hoiku-ku", "minami,南保育園,1,0,0,0,0,0\nkita,北保育園,0,0,0,0,0,0");
-    Assertions.assertThat(summary(round)).contains("順位: 世帯指数 → 新規申込み（転園でない） → 基準指数が高い世帯");
+    Assertions.assertThat(summary(round)).contains("順位: 世帯指数 → 新規申込み（転園でない） → 基準指数が高い世帯")
+        .contains("内定 1人、保留 1人（うち在園を継続 1人）");
     review(round, DECISION_APPROVE);
     assertThat(fresh).isWaitingAt(ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK);
     // the transfer child keeps its place at kita: that is no new offer, the case waits for the next round
