@@ -110,6 +110,8 @@ public class ChildcareEnrollmentSteps {
       ApplicationRow application = paperIntake.register(staff, execution.getTenantId(),
           PaperChildcareForm.request(execution.getTenantId(), form), execution.getProcessInstanceId());
       execution.setVariable(APPLICATION_ID, application.id());
+      // as on the API path: the case's tenant (the engine's, from the staff member) also as its variable
+      execution.setVariable(TENANT_ID, execution.getTenantId());
       execution.setProcessBusinessKey(application.id());
       // the content now lives in the application record, as for the API path; the case keeps ids only
       PaperChildcareForm.KEYS.forEach(execution::removeVariable);
