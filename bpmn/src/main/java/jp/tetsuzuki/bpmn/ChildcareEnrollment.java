@@ -38,6 +38,7 @@ public final class ChildcareEnrollment {
   public static final String TASK_VERIFY_CERTIFICATE = "Task_VerifyCertificate";
   public static final String TASK_COMPUTE_POINTS = "Task_ComputePoints";
   public static final String TASK_AWAIT_ROUND_RESULT = "Task_AwaitRoundResult";
+  /** On {@link #SUBPROCESS_CASE}: the fiscal year's end closes the case at whatever stage it is. */
   public static final String EVENT_FISCAL_YEAR_ENDED = "Event_FiscalYearEnded";
   public static final String TASK_RECORD_FISCAL_YEAR_END = "Task_RecordFiscalYearEnd";
   public static final String EVENT_CLOSED_AT_FISCAL_YEAR_END = "Event_ClosedAtFiscalYearEnd";
@@ -109,6 +110,52 @@ public final class ChildcareEnrollment {
   public static final String ERROR_DOCUMENT_REFUSED = Errors.DOCUMENT_REFUSED;
   public static final String ERROR_DOCUMENT_UNREADABLE = Errors.DOCUMENT_UNREADABLE;
   public static final String ERROR_OCR_UNAVAILABLE = Errors.OCR_UNAVAILABLE;
+
+  // elements added for the paper start form and the fiscal year's end of every open case
+  /** Everything between registration and the end of the case; the fiscal year's end interrupts it anywhere. */
+  public static final String SUBPROCESS_CASE = "SubProcess_Case";
+  public static final String EVENT_CASE_OPENED = "Event_CaseOpened";
+  public static final String EVENT_CASE_ENDED = "Event_CaseEnded";
+
+  /** The Tasklist start form for staff registering a paper application (紙の申込書). */
+  public static final String FORM_START = "childcare-enrollment-start";
+
+  // start form fields (paper applications): the case's tenant is the staff member's, never a field
+  public static final String PAPER_ADMISSION_MONTH = "admissionMonth";
+  public static final String PAPER_SIBLING_PATTERN = "siblingPattern";
+  public static final String PAPER_SINGLE_PARENT = "singleParent";
+  public static final String PAPER_SIBLING_ENROLLED_AT_FIRST_CHOICE = "siblingEnrolledAtFirstChoice";
+  public static final String PAPER_PARENTAL_LEAVE_ENDING = "parentalLeaveEnding";
+  public static final String PAPER_WELFARE = "welfare";
+  public static final String PAPER_GUARDIAN_POSTED_AWAY = "guardianPostedAway";
+  public static final String PAPER_WAITING_MONTHS = "waitingMonths";
+  public static final String PAPER_GUARDIAN1_NAME = "guardian1Name";
+  public static final String PAPER_GUARDIAN1_REASON = "guardian1Reason";
+  public static final String PAPER_GUARDIAN1_DAYS_PER_MONTH = "guardian1DaysPerMonth";
+  public static final String PAPER_GUARDIAN1_HOURS_PER_DAY = "guardian1HoursPerDay";
+  public static final String PAPER_GUARDIAN1_DAYS_PER_WEEK = "guardian1DaysPerWeek";
+  public static final String PAPER_GUARDIAN1_HOURS_PER_WEEK = "guardian1HoursPerWeek";
+  public static final String PAPER_GUARDIAN2_NAME = "guardian2Name";
+  public static final String PAPER_GUARDIAN2_REASON = "guardian2Reason";
+  public static final String PAPER_GUARDIAN2_DAYS_PER_MONTH = "guardian2DaysPerMonth";
+  public static final String PAPER_GUARDIAN2_HOURS_PER_DAY = "guardian2HoursPerDay";
+  public static final String PAPER_GUARDIAN2_DAYS_PER_WEEK = "guardian2DaysPerWeek";
+  public static final String PAPER_GUARDIAN2_HOURS_PER_WEEK = "guardian2HoursPerWeek";
+  public static final String PAPER_CHILD1_NAME = "child1Name";
+  public static final String PAPER_CHILD1_BIRTH_DATE = "child1BirthDate";
+  public static final String PAPER_CHILD1_PREFERENCES = "child1Preferences";
+  public static final String PAPER_CHILD1_CURRENT_FACILITY_ID = "child1CurrentFacilityId";
+  public static final String PAPER_CHILD2_NAME = "child2Name";
+  public static final String PAPER_CHILD2_BIRTH_DATE = "child2BirthDate";
+  public static final String PAPER_CHILD2_PREFERENCES = "child2Preferences";
+  public static final String PAPER_CHILD2_CURRENT_FACILITY_ID = "child2CurrentFacilityId";
+  public static final String PAPER_CHILD3_NAME = "child3Name";
+  public static final String PAPER_CHILD3_BIRTH_DATE = "child3BirthDate";
+  public static final String PAPER_CHILD3_PREFERENCES = "child3Preferences";
+  public static final String PAPER_CHILD3_CURRENT_FACILITY_ID = "child3CurrentFacilityId";
+  /** How many guardians and children the paper form has rows for. */
+  public static final int PAPER_GUARDIANS = 2;
+  public static final int PAPER_CHILDREN = 3;
 
   private ChildcareEnrollment() {}
 }

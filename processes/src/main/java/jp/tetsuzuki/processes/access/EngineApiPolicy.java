@@ -104,7 +104,10 @@ public final class EngineApiPolicy {
           + "(/result\\.csv)?)?", CASE_PARTIES, BodyCheck.NONE),
       // childcare applications: parents' apps and the linkage platform apply, the tenant's office reads them
       rule("childcare-applications", Set.of("GET", "POST"), "childcare/applications(/" + ID + ")?", CASE_PARTIES,
-          BodyCheck.NONE));
+          BodyCheck.NONE),
+      // 取下げ: the submitting system, or the tenant's childcare staff for a parent; the controller checks which
+      rule("childcare-application-withdrawal", Set.of("POST"), "childcare/applications/" + ID + "/withdrawal",
+          CASE_PARTIES, BodyCheck.NONE));
 
   /**
    * The workers' platform API ({@code /api/worker/…}): group {@code workers} only, administrators included out (they

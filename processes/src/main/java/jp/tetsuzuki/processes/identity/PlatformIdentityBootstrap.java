@@ -55,7 +55,8 @@ class PlatformIdentityBootstrap implements StartupInitializer {
 
   /** Processes staff open themselves: paper applications, a 決裁 of their own, substitutes, connectivity checks. */
   static final List<String> STAFF_STARTS = List.of(AdministrativeProcedure.ID, ApprovalRoute.ID,
-      ApprovalSubstituteRegistration.ID, ConnectivityCheck.ID, jp.tetsuzuki.bpmn.ChildcareAllocationRound.ID);
+      ApprovalSubstituteRegistration.ID, ConnectivityCheck.ID, jp.tetsuzuki.bpmn.ChildcareAllocationRound.ID,
+      jp.tetsuzuki.bpmn.ChildcareEnrollment.ID);
 
   private final IdentityDirectory directory;
   private final PlatformAccounts accounts;

@@ -148,6 +148,8 @@ class AuthorizationMatrixTest {
     String childcarePid = runtime.createProcessInstanceByKey(ChildcareEnrollment.ID).businessKey(childcareId)
         .setVariable("tenantId", "demo-ku").setVariable(ChildcareEnrollment.APPLICATION_ID, childcareId)
         .setVariable(ChildcareEnrollment.CHILDCARE_GROUP, "demo-ku-hoiku")
+        // the case's fiscal-year timer (on the subprocess the tasks are in), as registration sets it
+        .setVariable(ChildcareEnrollment.FISCAL_YEAR_END, "2027-04-01T00:00:00+09:00")
         .startBeforeActivity(ChildcareEnrollment.TASK_VERIFY_CERTIFICATE)
         .setVariable(jp.tetsuzuki.bpmn.DocumentVariables.DOCUMENT_ID, "matrix-cert")
         .startBeforeActivity(ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK)
@@ -263,6 +265,9 @@ class AuthorizationMatrixTest {
         h -> h.postJson("/api/v1/childcare/applications", Map.of())));
     ops.add(op("GET childcare/applications/{id}", "D A A A D D A D",
         h -> h.get("/api/v1/childcare/applications/no-such-application")));
+    // 取下げ: the submitting system, or the tenant's 保育課 for a parent (the controller: others get 404)
+    ops.add(op("POST childcare/applications/{id}/withdrawal", "D A A A D D A D",
+        h -> h.postJson("/api/v1/childcare/applications/no-such-application/withdrawal", Map.of())));
     // ---- contract payment (issue 11): outside systems only (the contract system, suppliers' systems)
     ops.add(op("POST contracts", "D A D D D D A D",
         h -> h.postJson("/api/v1/contracts", Map.of()))); // no Idempotency-Key: refused as input (400)
@@ -303,6 +308,15 @@ class AuthorizationMatrixTest {
             "variables", Map.of("tenantId", Map.of("value", "demo-ku"), "procedureCode", Map.of("value",
                 Cases.ROAD), "receivedOn", Map.of("value", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"))
                 .plusDays(1).toString()), "applicantName", Map.of("value", "行列テスト株式会社"))))));
+    // ---- paper childcare applications (the start form of childcare-enrollment): 保育課 staff of a tenant only (the
+    // case's tenant is theirs: administrators belong to no 保育課); allowed roles get 400 (a month that does not
+    // exist), so nothing is registered
+    ops.add(op("GET childcare paper start form", "D D A A A A A D",
+        h -> h.get("/engine-rest/process-definition/key/childcare-enrollment/deployed-start-form")));
+    ops.add(op("POST childcare paper start form (submit-form)", "D D A A D D D D",
+        h -> h.postJson("/engine-rest/process-definition/key/childcare-enrollment/submit-form", Map.of(
+            "variables", Map.of("admissionMonth", Map.of("value", "2026-13"), "child1Name", Map.of("value",
+                "行列テスト"))))));
     ops.add(deployment("POST deployment with tenant", "D D D D A A A D",
         h -> Cases.deploy(h, "demo-ku", Cases.harmlessProcess())));
     ops.add(deployment("POST deployment without tenant", "D D D D D A A D",

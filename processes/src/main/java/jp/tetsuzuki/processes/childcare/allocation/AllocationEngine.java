@@ -29,9 +29,12 @@ import java.util.Map;
  *   <li>A transfer applicant (在籍保育所ID) keeps its current place unless placed higher: its own place is added to
  *       its facility class and it has the first right to it. While the child sits higher, the place is open to every
  *       other child, and deferred acceptance re-offers it (and every place freed down the chain) in the same round
- *       until nothing changes. Households placed as a whole do not take such a place (the child could still come
- *       back to it, unless that child is itself placed higher as part of a household), so no household is ever
- *       split and no enrolled child ever loses its place.
+ *       until nothing changes. During a walk, households placed as a whole do not take such a place while the child
+ *       could still come back to it (unless that child is itself placed higher as part of a household), so no
+ *       household is ever split and no enrolled child ever loses its place. The places of lone transfer
+ *       applicants who did move up are then opened to households too and the walk repeated; a child that comes
+ *       back in the repeated walk is dropped from that set and the walk repeated again, until every child of the
+ *       set stays where it moved (the set only shrinks, so this ends; at worst it is the first walk).
  * </ol>
  * Every child then gets an explanation for every facility it ranked above its result.
  */
@@ -109,6 +112,8 @@ public final class AllocationEngine {
     private int[] assigned;
     private int[] kind;
     private boolean[] joint;
+    /** A child came back to its own place and found it taken by a household (only with places opened early). */
+    private boolean conflict;
     private final IntStack stack = new IntStack();
 
     Run(AllocationRequest request) {
@@ -117,7 +122,69 @@ public final class AllocationEngine {
 
     AllocationResult run() {
       index();
-      for (Unit unit : units()) {
+      List<Unit> units = units();
+      boolean[] none = new boolean[children.length];
+      walk(units, none);
+      if (units.stream().noneMatch(u -> u.members.length > 1)) {
+        return explain();
+      }
+      // places freed by lone transfer applicants who moved up are opened to households too, as long as every such
+      // child stays where it moved: a child that comes back (or finds its place taken) is dropped from the set and
+      // the walk repeated; the set only shrinks, so this ends, at worst with the first walk's result
+      boolean[] moved = movedLoneTransfers(null);
+      if (count(moved) == 0) {
+        return explain();
+      }
+      while (count(moved) > 0) {
+        walk(units, moved);
+        boolean[] still = movedLoneTransfers(moved);
+        if (count(still) == count(moved)) {
+          if (!conflict) {
+            return explain();
+          }
+          break; // cannot happen by the accounting of the walk; the safe result below
+        }
+        moved = still;
+      }
+      walk(units, none);
+      return explain();
+    }
+
+    /** Lone transfer applicants (of {@code among}, or all) placed at a preference above their own place. */
+    private boolean[] movedLoneTransfers(boolean[] among) {
+      boolean[] moved = new boolean[children.length];
+      for (int c = 0; c < children.length; c++) {
+        moved[c] = (among == null || among[c]) && !joint[c] && claimIdx[c] >= 0 && assigned[c] >= 0
+            && assigned[c] != claimIdx[c];
+      }
+      return moved;
+    }
+
+    private static int count(boolean[] mask) {
+      int n = 0;
+      for (boolean b : mask) {
+        n += b ? 1 : 0;
+      }
+      return n;
+    }
+
+    /** One walk of the units in priority order; {@code preReleased}: lone transfer children whose place is open. */
+    private void walk(List<Unit> units, boolean[] preReleased) {
+      int classes = cap.length;
+      protectedCount = new int[classes];
+      claimHeld = new int[classes];
+      released = new int[classes];
+      heaps = new ClassHeap[classes];
+      Arrays.fill(next, 0);
+      Arrays.fill(assigned, -1);
+      Arrays.fill(kind, 0);
+      conflict = false;
+      for (int c = 0; c < children.length; c++) {
+        if (preReleased[c]) {
+          released[optClass[c][claimIdx[c]]]++;
+        }
+      }
+      for (Unit unit : units) {
         if (unit.members.length == 1) {
           next[unit.members[0]] = 0;
           stack.push(unit.members[0]);
@@ -126,7 +193,6 @@ public final class AllocationEngine {
           placeHousehold(unit);
         }
       }
-      return explain();
     }
 
     // ---- input
@@ -404,9 +470,7 @@ public final class AllocationEngine {
         int k = cls[i];
         if (i == claimIdx[x]) {
           // its own place: there is always one (holders of a right, households and others never fill it)
-          if (held(k) >= cap[k]) {
-            displace(heap(k).pop());
-          }
+          makeRoomForClaim(k);
           claimHeld[k]++;
           assign(x, i, CLAIM);
           return;
@@ -427,6 +491,19 @@ public final class AllocationEngine {
         next[x]++;
       }
       assigned[x] = -1;
+    }
+
+    /** Frees a place for a child coming back to its own: the lowest child held there moves on. */
+    private void makeRoomForClaim(int k) {
+      if (held(k) < cap[k]) {
+        return;
+      }
+      ClassHeap h = heaps[k];
+      if (h == null || h.size == 0) {
+        conflict = true; // only when a household took a place opened early: that walk is repeated without it
+        return;
+      }
+      displace(h.pop());
     }
 
     private void assign(int x, int option, int how) {
@@ -529,7 +606,9 @@ public final class AllocationEngine {
           continue;
         }
         int k = optClass[c][o];
-        if (held(k) >= cap[k]) {
+        if (o == claimIdx[c]) {
+          makeRoomForClaim(k);
+        } else if (held(k) >= cap[k]) {
           displace(heap(k).pop());
         }
         if (o == claimIdx[c]) {

@@ -58,6 +58,23 @@ class ChildcareApplicationController {
         .body(new CreatedView(a.id(), a.stage(), a.processInstanceId()));
   }
 
+  record WithdrawalRequest(String reason) {}
+
+  record WithdrawnView(String id, String stage) {}
+
+  @PostMapping("/{id}/withdrawal")
+  @Operation(summary = "Withdraw (取下げ) a childcare application",
+      description = "The submitting system (or the tenant's childcare staff for a parent who asks the office); others"
+          + " 404. The case ends withdrawn and no round collects it any more. Idempotent: a repeated withdrawal answers"
+          + " 200 again with Idempotent-Replayed: true. 409 once enrolled (or declined, or closed at the fiscal year's"
+          + " end). Body (optional): reason, at most 500 characters.")
+  ResponseEntity<WithdrawnView> withdraw(@PathVariable String id,
+      @RequestBody(required = false) WithdrawalRequest request, Principal caller) {
+    var withdrawal = applications.withdraw(caller.getName(), id, request == null ? null : request.reason());
+    return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(withdrawal.replayed()))
+        .body(new WithdrawnView(withdrawal.application().id(), withdrawal.application().stage()));
+  }
+
   @GetMapping("/{id}")
   @Operation(summary = "Stage, points and result (with its explanation in Japanese) of a childcare application")
   ApplicationView application(@PathVariable String id, Principal caller) {

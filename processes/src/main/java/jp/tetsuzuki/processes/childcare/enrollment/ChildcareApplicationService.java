@@ -120,6 +120,121 @@ public class ChildcareApplicationService {
     return new Intake(store.find(id).orElseThrow(), false);
   }
 
+  /**
+   * A paper application (紙の申込書) that childcare staff register from the Tasklist start form, inside the case that
+   * start opened. Checked as an API request is (the same {@code content} checks, the same points-table check); the
+   * tenant is the staff member's (the case's), never a field. Idempotency: the Tasklist sends no key, so the key is
+   * the paper itself (tenant and normalised content, hashed): the same paper registered again, by anybody, is
+   * refused naming the application registered first. Runs in the caller's (the engine's) transaction.
+   *
+   * @throws ApiException with the Japanese sentence for staff (400 bad field, 403 not childcare staff of the
+   *     tenant, 409 registered before, 422 no points table)
+   */
+  public ApplicationRow registerPaper(String staff, String tenantId, Request request, String processInstanceId) {
+    if (staff == null || tenantId == null || !members.isMember(tenantId, staff) || !isChildcareStaff(staff, tenantId)) {
+      throw new ApiException(403, null, "paper childcare applications are registered by the tenant's childcare staff",
+          "紙の利用申込書の登録は、この自治体の保育担当の職員（保育課）が行ってください。");
+    }
+    YearMonth month = month(request.admissionMonth());
+    int fiscalYear = HouseholdPoints.fiscalYearOf(month.atDay(1));
+    if (AsPlatform.call(identity, () -> repository.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(HouseholdPoints.BASE_DECISION_PREFIX + fiscalYear).tenantIdIn(tenantId)
+        .count()) == 0) {
+      throw new ApiException(422, "admissionMonth", "admissionMonth: no points table of fiscal year " + fiscalYear,
+          fiscalYear + "年度の指数表が登録されていないため、この入所月の申込みは受け付けられません。");
+    }
+    ApplicationContent content = content(staff, request);
+    String hash = hash(request);
+    String paperKey = "paper:" + hash;
+    store.findPaper(tenantId, paperKey).ifPresent(first -> {
+      throw registeredBefore(first);
+    });
+    Instant now = clock.instant();
+    String id = UUID.randomUUID().toString();
+    ApplicationRow row = new ApplicationRow(id, tenantId, staff, now, null, hash, fiscalYear, month.toString(),
+        ChildcareStore.STAGE_RECEIVED, content, null, null, null, null, processInstanceId);
+    try {
+      store.insertPaper(row, paperKey);
+    } catch (DuplicateKeyException raced) {
+      throw store.findPaper(tenantId, paperKey).map(ChildcareApplicationService::registeredBefore)
+          .orElseThrow(() -> raced);
+    }
+    return store.find(id).orElseThrow();
+  }
+
+  private static ApiException registeredBefore(ApplicationRow first) {
+    return new ApiException(409, null, "this paper application was registered before as application " + first.id(),
+        "この申込書は既に登録されています（申込みID " + first.id() + "、" + first.createdBy()
+            + " さんが登録）。同じ申込書を二重に登録することはできません。");
+  }
+
+  public record Withdrawal(ApplicationRow application, boolean replayed) {}
+
+  static final int MAX_REASON = 500;
+
+  /**
+   * 取下げ: the submitting system (the caller that created the application, in its tenant) or, for a parent who asks
+   * the office, the tenant's childcare staff ({@code <tenant>-hoiku}); 404 for everybody else. Closed at once (the
+   * stage changes only from an open stage, so two requests never both withdraw) and the case is told in the same
+   * transaction: it ends withdrawn, a round no longer collects it and a round's result is not delivered to it. A
+   * repeated withdrawal answers the withdrawn application again; after enrolment (or when the case ended otherwise)
+   * the answer is 409 naming why.
+   */
+  public Withdrawal withdraw(String caller, String id, String reason) {
+    ApplicationRow application = store.find(id).filter(a -> members.isMember(a.tenantId(), caller))
+        .filter(a -> caller.equals(a.createdBy()) || isChildcareStaff(caller, a.tenantId()))
+        .orElseThrow(() -> ApiException.notFound("no application '" + id + "'"));
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (why != null && (why.length() > MAX_REASON || why.chars().anyMatch(c -> Character.isISOControl(c)
+        && c != '\n'))) {
+      throw ApiException.invalid("reason", "reason: at most " + MAX_REASON + " characters, no control characters",
+          "取下げの理由は" + MAX_REASON + "文字以内で入力してください。");
+    }
+    if (ChildcareStore.STAGE_WITHDRAWN.equals(application.stage())) {
+      return new Withdrawal(application, true);
+    }
+    refuseClosed(application);
+    boolean withdrawn = Boolean.TRUE.equals(transactions.execute(status -> {
+      if (!store.close(id, ChildcareStore.STAGE_WITHDRAWN)) {
+        return false;
+      }
+      boolean staff = !caller.equals(application.createdBy());
+      store.event(id, "withdrawal-requested", (staff ? "申込者の申出により職員が取下げを受け付けました。"
+          : "申込者から取下げの申出がありました。") + (why == null ? "" : "理由: " + why), caller, clock.instant());
+      // told by the platform after the checks above: neither outside systems nor staff correlate messages
+      AsPlatform.call(identity, () -> runtime.createMessageCorrelation(ChildcareEnrollment.MSG_WITHDRAWN)
+          .tenantId(application.tenantId()).processInstanceBusinessKey(id).correlateWithResult());
+      return true;
+    }));
+    ApplicationRow now = store.find(id).orElseThrow();
+    if (!withdrawn) {
+      // another request (or the case itself) moved it meanwhile
+      if (ChildcareStore.STAGE_WITHDRAWN.equals(now.stage())) {
+        return new Withdrawal(now, true);
+      }
+      refuseClosed(now);
+    }
+    return new Withdrawal(now, false);
+  }
+
+  private static void refuseClosed(ApplicationRow application) {
+    switch (application.stage()) {
+      case ChildcareStore.STAGE_ENROLLED -> throw ApiException.conflict("application " + application.id()
+          + " is enrolled: a withdrawal is no longer possible (a leaving notice ends the place)",
+          "入所が決まった申込みは取り下げできません。退所する場合は、退所の届出をしてください。");
+      case ChildcareStore.STAGE_DECLINED -> throw ApiException.conflict("application " + application.id()
+          + " ended: the offer was declined", "この申込みは内定の辞退により終了しています。取下げは不要です。");
+      case ChildcareStore.STAGE_CLOSED -> throw ApiException.conflict("application " + application.id()
+          + " ended at the end of its fiscal year", "この申込みは年度末で終了しています。取下げは不要です。");
+      default -> { }
+    }
+  }
+
+  private boolean isChildcareStaff(String caller, String tenantId) {
+    return Office.isStaffOrSupervisor(identity, caller) && AsPlatform.call(identity, () -> identity
+        .createUserQuery().userId(caller).memberOfGroup(tenantId + "-hoiku").count()) > 0;
+  }
+
   /** The application for its submitter, or for the tenant's staff; 404 for everybody else. */
   public ApplicationRow visible(String caller, String id) {
     return store.find(id).filter(a -> members.isMember(a.tenantId(), caller))

@@ -33,8 +33,12 @@ class ChildcareConfiguration {
       jp.tetsuzuki.processes.approval.TenantMembers members, jp.tetsuzuki.processes.document.DocumentAccess documents,
       RuntimeService runtime, RepositoryService repository, org.camunda.bpm.engine.IdentityService identity,
       org.springframework.transaction.PlatformTransactionManager transactions) {
-    return new ChildcareApplicationService(module.store(), members, documents::usable, runtime, repository, identity,
+    ChildcareApplicationService service = new ChildcareApplicationService(module.store(), members,
+        documents::usable, runtime, repository, identity,
         new org.springframework.transaction.support.TransactionTemplate(transactions), java.time.Clock.systemUTC());
+    // paper applications from the Tasklist start form go through the same service
+    module.steps().paperIntake(service::registerPaper);
+    return service;
   }
 
   /** Bound by name in the model: {@code ${childcareEnrollmentSteps.register(execution)}}. */

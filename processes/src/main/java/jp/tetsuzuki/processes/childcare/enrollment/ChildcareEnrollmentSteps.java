@@ -55,8 +55,30 @@ public class ChildcareEnrollmentSteps {
     this.documentLinkBase = documentLinkBase;
   }
 
-  /** Registration: the tenant's staff group, the end of the fiscal year (timer) and the certificates. */
+  /** Registers a paper application of the Tasklist start form (the application service, wired by the platform). */
+  @FunctionalInterface
+  public interface PaperIntake {
+    ApplicationRow register(String staff, String tenantId, ChildcareApplicationService.Request request,
+        String processInstanceId);
+  }
+
+  private PaperIntake paperIntake;
+
+  public void paperIntake(PaperIntake intake) {
+    this.paperIntake = intake;
+  }
+
+  /**
+   * Registration: the tenant's staff group, the end of the fiscal year (timer) and the certificates. A case the API
+   * started is linked to its application already; a case started from the Tasklist start form (no application id:
+   * the edge lets a start send only the form's fields) is a paper application, registered here by the application
+   * service with the checks of every path, for the case's tenant (the staff member's) and by the authenticated
+   * user, never by a variable.
+   */
   public void register(DelegateExecution execution) {
+    if (execution.getVariable(APPLICATION_ID) == null) {
+      registerPaper(execution);
+    }
     ApplicationRow application = linked(execution);
     execution.setVariable(CHILDCARE_GROUP, application.tenantId() + "-hoiku");
     LocalDateTime end = LocalDateTime.of(LocalDate.of(application.fiscalYear() + 1, 4, 1), LocalTime.MIDNIGHT);
@@ -64,6 +86,41 @@ public class ChildcareEnrollmentSteps {
     store.processInstance(application.id(), execution.getProcessInstanceId());
     store.event(application.id(), "registered", "申込みを受け付けました（" + application.admissionMonth() + " 入所希望、"
         + application.content().children().size() + "人）。", null, now());
+  }
+
+  private void registerPaper(DelegateExecution execution) {
+    if (paperIntake == null) {
+      throw new IllegalStateException("no paper intake wired: paper applications cannot be registered");
+    }
+    Authentication caller = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String staff = caller == null ? null : caller.getUserId();
+    Map<String, Object> form = new LinkedHashMap<>();
+    for (String key : PaperChildcareForm.KEYS) {
+      org.camunda.bpm.engine.variable.value.TypedValue value = execution.getVariableTyped(key, false);
+      if (value == null || value.getValue() == null) {
+        continue;
+      }
+      if (value.getType() == null || !value.getType().isPrimitiveValueType()) {
+        throw new BadUserRequestException("「" + key + "」は文字・数値・真偽値・日付で指定してください。 / variable '" + key
+            + "': only primitive values are accepted");
+      }
+      form.put(key, value.getValue());
+    }
+    try {
+      ApplicationRow application = paperIntake.register(staff, execution.getTenantId(),
+          PaperChildcareForm.request(execution.getTenantId(), form), execution.getProcessInstanceId());
+      execution.setVariable(APPLICATION_ID, application.id());
+      // as on the API path: the case's tenant (the engine's, from the staff member) also as its variable
+      execution.setVariable(TENANT_ID, execution.getTenantId());
+      execution.setProcessBusinessKey(application.id());
+      // the content now lives in the application record, as for the API path; the case keeps ids only
+      PaperChildcareForm.KEYS.forEach(execution::removeVariable);
+      store.event(application.id(), "paper-registered", "紙の申込書を職員が登録しました。", staff, now());
+    } catch (jp.tetsuzuki.processes.api.ApiException refused) {
+      String message = refused.japanese() != null ? refused.japanese() : refused.getMessage();
+      throw refused.status() == 403 ? new AuthorizationException(message + " / " + refused.getMessage())
+          : new BadUserRequestException(message + " / " + refused.getMessage());
+    }
   }
 
   /** Multi-instance collection of the reading: the application's employment certificates. */
@@ -212,7 +269,7 @@ public class ChildcareEnrollmentSteps {
       HouseholdScore score = points.score(application.tenantId(), application.fiscalYear(), new HouseholdFacts(
           guardians, content.singleParent(), content.siblingEnrolledAtFirstChoice(), content.parentalLeaveEnding(),
           content.welfare(), content.guardianPostedAway(), content.waitingMonths()));
-      store.points(application.id(), score.total(), score.explanationJa());
+      store.points(application.id(), score.total(), score.basePoints(), score.explanationJa());
       store.stage(application.id(), ChildcareStore.STAGE_AWAITING_ROUND);
       store.event(application.id(), "points", score.explanationJa(), null, now());
     } catch (InvalidPointsInputException e) {
@@ -230,9 +287,37 @@ public class ChildcareEnrollmentSteps {
   /** 内定: the facility the round placed the child at; staff arrange the interview and health check. */
   public void recordOffer(DelegateExecution execution) {
     ApplicationRow application = linked(execution);
-    execution.setVariable(OFFER_TEXT, "内定: " + application.resultFacilityId() + "。面接・健康診断の結果を入力してください。"
+    String places = offeredPlaces(application);
+    execution.setVariable(OFFER_TEXT, "内定: " + places + "。面接・健康診断の結果を入力してください。"
         + (application.resultExplanation() == null ? "" : "\n\n" + application.resultExplanation()));
-    store.event(application.id(), "offered", "施設 " + application.resultFacilityId() + " に内定しました。", null, now());
+    store.event(application.id(), "offered", (places.equals(application.resultFacilityId()) ? "施設 " + places
+        : places) + " に内定しました。", null, now());
+  }
+
+  /** 「minami」, or per child of a household 「児童 c1 → 施設 minami、児童 c2 → 施設 kita（c3 は保留）」. */
+  private String offeredPlaces(ApplicationRow application) {
+    String children = store.resultChildrenJson(application.id());
+    if (children == null) {
+      return application.resultFacilityId();
+    }
+    try {
+      JsonNode list = ChildcareStore.JSON.readTree(children);
+      if (list.size() <= 1) {
+        return application.resultFacilityId();
+      }
+      List<String> placed = new ArrayList<>();
+      List<String> waiting = new ArrayList<>();
+      for (JsonNode c : list) {
+        if ("offered".equals(c.path("outcome").asText())) {
+          placed.add("児童 " + c.path("childId").asText() + " → 施設 " + c.path("facilityId").asText());
+        } else {
+          waiting.add(c.path("childId").asText());
+        }
+      }
+      return String.join("、", placed) + (waiting.isEmpty() ? "" : "（" + String.join("・", waiting) + " は保留）");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The interview outcome must be one of the two answers (a missing one must not read as a decline). */
@@ -273,12 +358,31 @@ public class ChildcareEnrollmentSteps {
     store.event(application.id(), "withdrawn", "申込みが取り下げられました。", null, now());
   }
 
+  /**
+   * The fiscal year's end (1 April 00:00 Tokyo) closes the case wherever it stands (documents, verification, waiting
+   * for a round, an offer not yet answered): recorded with the reason and the stage it ended in, and the applicant
+   * gets a notice in Japanese (an {@code applicant-notice} event of the application, which the parent's app reads
+   * through {@code GET /api/v1/childcare/applications/{id}}).
+   */
   public void recordFiscalYearEnd(DelegateExecution execution) {
     ApplicationRow application = linked(execution);
-    store.stage(application.id(), ChildcareStore.STAGE_CLOSED);
-    store.event(application.id(), "fiscal-year-ended", application.fiscalYear() + "年度が終了したため、申込みを終了しました。",
+    String stage = STAGE_NAMES.getOrDefault(application.stage(), application.stage());
+    if (!store.close(application.id(), ChildcareStore.STAGE_CLOSED)) {
+      return; // closed meanwhile (withdrawn): nothing more to say
+    }
+    int year = application.fiscalYear();
+    store.event(application.id(), "fiscal-year-ended", year + "年度の終了（" + (year + 1) + "年4月1日 0時）により、"
+        + "「" + stage + "」の段階で申込みを終了しました。理由: 年度内に入所が決まらなかったため（申込みは年度ごとに受け付けます）。",
         null, now());
+    store.event(application.id(), "applicant-notice", "【保育所等の利用申込みについて】" + year + "年度が終了したため、"
+        + application.admissionMonth() + " 入所希望の申込み（申込みID " + application.id() + "）は終了しました。"
+        + (ChildcareStore.STAGE_OFFERED.equals(application.stage()) ? "内定の手続（面接・健康診断）が年度内に終わらなかったため、内定も終了します。" : "")
+        + (year + 1) + "年度も利用を希望される場合は、あらためて申込みをしてください。", null, now());
   }
+
+  static final Map<String, String> STAGE_NAMES = Map.of(ChildcareStore.STAGE_RECEIVED, "受付（書類の検査）",
+      ChildcareStore.STAGE_VERIFYING, "就労証明書の確認", ChildcareStore.STAGE_AWAITING_ROUND, "利用調整の結果待ち",
+      ChildcareStore.STAGE_WAITING, "保留（次回の利用調整待ち）", ChildcareStore.STAGE_OFFERED, "内定（面接・健康診断待ち）");
 
   /** The application of the instance: same tenant, business key = application id. */
   ApplicationRow linked(DelegateExecution execution) {

@@ -99,6 +99,67 @@ public class ChildcareStore {
         explanation, id);
   }
 
+  /** The points with the base points apart (a tie-break criterion of some tenants). */
+  public void points(String id, int points, int basePoints, String explanation) {
+    jdbc.update("UPDATE tz_childcare_application SET points = ?, base_points = ?, points_explanation = ? WHERE id = ?",
+        points, basePoints, explanation, id);
+  }
+
+  public Integer basePoints(String id) {
+    return jdbc.query("SELECT base_points FROM tz_childcare_application WHERE id = ?",
+        (rs, n) -> (Integer) rs.getObject(1, Integer.class), id).stream().filter(java.util.Objects::nonNull)
+        .findFirst().orElse(null);
+  }
+
+  /** The application of a paper (紙の申込書) registered before in the tenant: same content, same key. */
+  public Optional<ApplicationRow> findPaper(String tenantId, String paperKey) {
+    return jdbc.queryForList("SELECT id FROM tz_childcare_application WHERE tenant_id = ? AND paper_key = ?",
+        String.class, tenantId, paperKey).stream().findFirst().flatMap(this::find);
+  }
+
+  /** A paper application, in the caller's transaction: the row, its channel and its paper key (unique per tenant). */
+  public void insertPaper(ApplicationRow row, String paperKey) {
+    insert(row);
+    jdbc.update("UPDATE tz_childcare_application SET channel = 'paper', paper_key = ? WHERE id = ?", paperKey,
+        row.id());
+  }
+
+  public String channel(String id) {
+    return jdbc.query("SELECT channel FROM tz_childcare_application WHERE id = ?", (rs, n) -> rs.getString(1), id)
+        .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+  }
+
+  /** Stages in which the case is still open (withdrawal and the fiscal year's end may close it). */
+  public static final List<String> OPEN_STAGES = List.of(STAGE_RECEIVED, STAGE_VERIFYING, STAGE_AWAITING_ROUND,
+      STAGE_WAITING, STAGE_OFFERED);
+
+  /**
+   * Moves an open application to {@code stage}, once: false when it is not open any more (enrolled, declined,
+   * withdrawn or closed), so two closings never both happen.
+   */
+  public boolean close(String id, String stage) {
+    String marks = String.join(",", OPEN_STAGES.stream().map(s -> "?").toList());
+    Object[] args = new Object[2 + OPEN_STAGES.size()];
+    args[0] = stage;
+    args[1] = id;
+    for (int i = 0; i < OPEN_STAGES.size(); i++) {
+      args[2 + i] = OPEN_STAGES.get(i);
+    }
+    return jdbc.update("UPDATE tz_childcare_application SET stage = ? WHERE id = ? AND stage IN (" + marks + ")",
+        args) == 1;
+  }
+
+  /** A household's offer: the stage, the facility of the first placed child, the text and each child's result. */
+  public void result(String id, String stage, String facilityId, String explanation, String childrenJson) {
+    jdbc.update("UPDATE tz_childcare_application SET stage = ?, result_facility_id = ?, result_explanation = ?,"
+        + " result_children_json = ? WHERE id = ?", stage, facilityId, explanation, childrenJson, id);
+  }
+
+  public String resultChildrenJson(String id) {
+    return jdbc.query("SELECT result_children_json FROM tz_childcare_application WHERE id = ?",
+        (rs, n) -> rs.getString(1), id).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+  }
+
   public void result(String id, String stage, String facilityId, String explanation) {
     jdbc.update("UPDATE tz_childcare_application SET stage = ?, result_facility_id = ?, result_explanation = ?"
         + " WHERE id = ?", stage, facilityId, explanation, id);

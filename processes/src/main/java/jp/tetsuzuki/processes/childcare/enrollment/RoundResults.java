@@ -1,6 +1,10 @@
 package jp.tetsuzuki.processes.childcare.enrollment;
 
 import jp.tetsuzuki.bpmn.ChildcareEnrollment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.RuntimeService;
 
@@ -20,10 +24,57 @@ public final class RoundResults {
   }
 
   /**
+   * One child's result in a round: {@code outcome} as the engine named it (PLACED, KEPT_CURRENT, WAITING); only
+   * PLACED is part of an offer (a transfer child kept at its own facility is not offered anything new).
+   */
+  public record ChildResult(String childId, String facilityId, String outcome, String summaryJa) {
+
+    public boolean offered() {
+      return "PLACED".equals(outcome) && facilityId != null;
+    }
+  }
+
+  /**
+   * One offer per household: the application is offered (内定) when the round placed any of its children (the
+   * sibling pattern decided which together), with each child's place; otherwise it waits (保留).
+   *
+   * @return false (nothing changed) when the application no longer waits for a result (withdrawn, closed)
+   */
+  public boolean publish(String tenantId, String applicationId, List<ChildResult> children) {
+    String facility = children.stream().filter(ChildResult::offered).map(ChildResult::facilityId).findFirst()
+        .orElse(null);
+    long offered = children.stream().filter(ChildResult::offered).count();
+    StringBuilder text = new StringBuilder();
+    if (facility != null && children.size() > 1) {
+      text.append("世帯の内定（").append(offered).append("人／").append(children.size()).append("人）:\n");
+    }
+    for (ChildResult c : children) {
+      text.append(children.size() > 1 ? "・児童 " + c.childId() + ": " : "").append(c.summaryJa()).append('\n');
+    }
+    if (facility != null && offered < children.size()) {
+      text.append("内定していない児童は保留です（この申込みでは、内定を受けた児童の入所手続に進みます）。\n");
+    }
+    List<Map<String, String>> json = new ArrayList<>();
+    for (ChildResult c : children) {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("childId", c.childId());
+      m.put("facilityId", c.offered() ? c.facilityId() : null);
+      m.put("outcome", c.offered() ? "offered" : "waiting");
+      json.add(m);
+    }
+    return publish(tenantId, applicationId, facility, text.toString().strip(), ChildcareStore.json(json));
+  }
+
+  /**
    * @param facilityId the facility of the offer (内定), null for 保留
    * @return false (nothing changed) when the application no longer waits for a result (withdrawn, closed)
    */
   public boolean publish(String tenantId, String applicationId, String facilityId, String explanationJa) {
+    return publish(tenantId, applicationId, facilityId, explanationJa, null);
+  }
+
+  private boolean publish(String tenantId, String applicationId, String facilityId, String explanationJa,
+      String childrenJson) {
     ChildcareStore.ApplicationRow application = store.find(applicationId).orElse(null);
     if (application == null || !application.tenantId().equals(tenantId)
         || !(ChildcareStore.STAGE_AWAITING_ROUND.equals(application.stage())
@@ -31,7 +82,7 @@ public final class RoundResults {
       return false;
     }
     store.result(applicationId, facilityId == null ? ChildcareStore.STAGE_WAITING : ChildcareStore.STAGE_OFFERED,
-        facilityId, explanationJa);
+        facilityId, explanationJa, childrenJson);
     runtime.get().createMessageCorrelation(ChildcareEnrollment.MSG_ALLOCATION_RESULT_PUBLISHED)
         .tenantId(tenantId)
         .processInstanceBusinessKey(applicationId)

@@ -23,6 +23,7 @@ import jp.tetsuzuki.processes.childcare.allocation.InvalidAllocationRequestExcep
 import jp.tetsuzuki.processes.childcare.allocation.Placement;
 import jp.tetsuzuki.processes.childcare.allocation.Preference;
 import jp.tetsuzuki.processes.childcare.allocation.SiblingPattern;
+import jp.tetsuzuki.processes.childcare.allocation.TieBreak;
 import jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent;
 import jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore;
 import jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore.ApplicationRow;
@@ -45,6 +46,7 @@ public class ChildcareRoundSteps {
 
   static final List<String> WAITING_STAGES = List.of(ChildcareStore.STAGE_AWAITING_ROUND, ChildcareStore.STAGE_WAITING);
   static final int MAX_SUMMARY_FACILITIES = 50;
+  static final int MAX_LOTTERY_LINES = 200;
 
   private final ChildcareStore applications;
   private final RoundStore rounds;
@@ -85,7 +87,11 @@ public class ChildcareRoundSteps {
     Map<String, String[]> childOf = new LinkedHashMap<>();
     List<RoundStore.ResultRow> rows = new ArrayList<>();
     String roundId = execution.getProcessInstanceId();
-    for (String id : applications.inStage(tenant, month.toString(), WAITING_STAGES)) {
+    List<String> ids = applications.inStage(tenant, month.toString(), WAITING_STAGES);
+    // the tenant's ordered tie-breaks (data), then the round's published lottery: drawn once, re-runs reuse it
+    List<TieBreak> tieBreaks = TieBreakFacts.of(tenant);
+    RoundStore.LotteryDraw lottery = rounds.lottery(roundId, tenant, ids, ClockUtil.getCurrentTime().toInstant());
+    for (String id : ids) {
       ApplicationRow application = applications.find(id).orElseThrow();
       ApplicationContent content = application.content();
       SiblingPattern pattern = content.children().size() > 1 && content.siblingPattern() != null
@@ -93,22 +99,25 @@ public class ChildcareRoundSteps {
       for (ApplicationContent.Child child : content.children()) {
         int age = ClassAge.of(child.birthDate(), fiscalYear);
         String applicantId = id + "/" + child.childId();
+        Long number = lottery.numbers().get(id);
         if (age < 0 || age >= Facility.AGES || application.points() == null) {
           rows.add(new RoundStore.ResultRow(roundId, tenant, id, child.childId(), null, "WAITING",
-              age < 0 || age >= Facility.AGES ? "入所月の年度に0〜5歳クラスの対象ではありません。" : "指数が算定されていません。", null));
+              age < 0 || age >= Facility.AGES ? "入所月の年度に0〜5歳クラスの対象ではありません。" : "指数が算定されていません。", null,
+              number));
           continue;
         }
         List<Preference> preferences = child.preferences().stream().filter(known::contains).distinct()
             .map(f -> new Preference(f, application.points())).toList();
         String current = child.currentFacilityId() != null && known.contains(child.currentFacilityId())
             ? child.currentFacilityId() : null;
-        applicants.add(new Applicant(applicantId, id, age, preferences, current, pattern, null, Map.of()));
+        applicants.add(new Applicant(applicantId, id, age, preferences, current, pattern, number,
+            TieBreakFacts.values(content, child, applications.basePoints(id))));
         childOf.put(applicantId, new String[] {id, child.childId()});
       }
     }
     AllocationResult result;
     try {
-      result = new AllocationEngine().allocate(new AllocationRequest(facilities, applicants));
+      result = new AllocationEngine().allocate(new AllocationRequest(facilities, applicants, tieBreaks));
     } catch (InvalidAllocationRequestException e) {
       throw new BadUserRequestException("利用調整の入力に誤りがあります: " + e.problems().stream().limit(5)
           .map(Object::toString).collect(Collectors.joining("; ")) + " / invalid allocation request");
@@ -116,16 +125,19 @@ public class ChildcareRoundSteps {
     Map<String, String> names = facilities.stream().collect(Collectors.toMap(Facility::id, Facility::name));
     for (Placement p : result.placements()) {
       String[] child = childOf.get(p.applicantId());
+      Long number = lottery.numbers().get(child[0]);
       String explanation = p.summaryJa() + (p.explanation().isEmpty() ? "" : " " + p.explanation().stream()
-          .map(Explanation::messageJa).collect(Collectors.joining(" ")));
+          .map(Explanation::messageJa).collect(Collectors.joining(" "))) + "（抽選番号 " + number + "）";
       rows.add(new RoundStore.ResultRow(roundId, tenant, child[0], child[1],
-          p.outcome() == Placement.Outcome.WAITING ? null : p.facilityId(), p.outcome().name(), explanation, null));
+          p.outcome() == Placement.Outcome.WAITING ? null : p.facilityId(), p.outcome().name(), explanation, null,
+          number));
     }
     rounds.replace(roundId, rows);
     Object previous = execution.getVariable(RUN_NUMBER);
     long run = previous instanceof Number n ? n.longValue() + 1 : 1;
     execution.setVariable(RUN_NUMBER, run);
-    execution.setVariable(RESULT_SUMMARY_TEXT, summary(month, run, rows, names));
+    execution.setVariable(RESULT_SUMMARY_TEXT, summary(month, run, rows, names)
+        + lotteryText(lottery, tieBreaks));
   }
 
   /** The review answer must be approve or rerun; the comment is bounded. */
@@ -152,25 +164,43 @@ public class ChildcareRoundSteps {
       if (!rounds.markPublished(roundId, entry.getKey(), ClockUtil.getCurrentTime().toInstant())) {
         continue;
       }
-      String facility = entry.getValue().stream().map(RoundStore.ResultRow::facilityId)
-          .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-      String explanation = entry.getValue().stream().map(r -> r.childId() + ": " + r.summaryJa())
-          .collect(Collectors.joining("\n"));
+      // one offer per household (application): each child's place as the engine placed the household under its
+      // sibling pattern; the children of the offer are listed, a child still waiting is named as 保留
+      List<RoundResults.ChildResult> children = entry.getValue().stream().map(r -> new RoundResults.ChildResult(
+          r.childId(), r.facilityId(), r.outcome(), r.summaryJa())).toList();
       // delivered by the platform once staff approved: the approver holds no grant on the applications' cases
       AsPlatform.call(execution.getProcessEngineServices().getIdentityService(),
-          () -> results.publish(execution.getTenantId(), entry.getKey(), facility, explanation));
+          () -> results.publish(execution.getTenantId(), entry.getKey(), children));
     }
+  }
+
+  /** The published lottery and the tie-break order, as staff review and publish them. */
+  static String lotteryText(RoundStore.LotteryDraw lottery, List<TieBreak> tieBreaks) {
+    StringBuilder text = new StringBuilder("\n#### 同点時の優先順位と抽選\n\n- 順位: 世帯指数");
+    tieBreaks.forEach(t -> text.append(" → ").append(t.labelJa()));
+    text.append(" → 抽選番号（小さい方が優先）\n- 抽選のシード: `").append(lottery.seed())
+        .append("`（この利用調整で1回だけ引き、記録しています。番号は SHA-256(シード:申込みID) の順）\n");
+    lottery.numbers().entrySet().stream().sorted(Map.Entry.comparingByValue()).limit(MAX_LOTTERY_LINES)
+        .forEach(e -> text.append("- 抽選番号 ").append(e.getValue()).append(": 申込み ").append(e.getKey())
+            .append('\n'));
+    if (lottery.numbers().size() > MAX_LOTTERY_LINES) {
+      text.append("- ほか ").append(lottery.numbers().size() - MAX_LOTTERY_LINES).append("件（各申込みの結果に記載）\n");
+    }
+    return text.toString();
   }
 
   private static String summary(YearMonth month, long run, List<RoundStore.ResultRow> rows,
       Map<String, String> names) {
-    long placed = rows.stream().filter(r -> r.facilityId() != null).count();
-    Map<String, Long> perFacility = rows.stream().filter(r -> r.facilityId() != null)
+    // a transfer child kept at its own facility is no 内定 (it keeps waiting for a place it asked for)
+    long placed = rows.stream().filter(r -> "PLACED".equals(r.outcome())).count();
+    long kept = rows.stream().filter(r -> "KEPT_CURRENT".equals(r.outcome())).count();
+    Map<String, Long> perFacility = rows.stream().filter(r -> "PLACED".equals(r.outcome()))
         .collect(Collectors.groupingBy(RoundStore.ResultRow::facilityId, TreeMap::new, Collectors.counting()));
     StringBuilder text = new StringBuilder("### " + month + " 入所の利用調整（" + run + "回目の実行）\n\n")
         .append("- 申込み ").append(rows.stream().map(RoundStore.ResultRow::applicationId).distinct().count())
         .append("件、児童 ").append(rows.size()).append("人\n- 内定 ").append(placed).append("人、保留 ")
-        .append(rows.size() - placed).append("人\n\n");
+        .append(rows.size() - placed).append("人").append(kept > 0 ? "（うち在園を継続 " + kept + "人）" : "")
+        .append("\n\n");
     perFacility.entrySet().stream().limit(MAX_SUMMARY_FACILITIES).forEach(e -> text.append("- ")
         .append(names.getOrDefault(e.getKey(), e.getKey())).append("（").append(e.getKey()).append("）: 内定 ")
         .append(e.getValue()).append("人\n"));

@@ -322,6 +322,48 @@ class AllocationEngineTest {
         .containsEntry("e2", "E").containsEntry("y2", "E");
   }
 
+  /**
+   * Worked by hand (domain file, allocation round 2 and 3: a household is placed as a whole; the place a transfer
+   * child frees is offered again in the same round). Places: X has one 1-year place; E has none for 1-year-olds
+   * (its only 1-year child is T, enrolled there) and one 3-year place. T (90, alone, enrolled at E) asks for X and
+   * gets it: E's 1-year place is free. Household H (50, pattern 1 同保同時: e 3 years, y 1 year) wants E, both
+   * together: E's 3-year vacancy and the place T left. Before the fix H waited (T "could still come back"); T
+   * moved for good, so H is placed at E. L (40, alone, 1 year) wanted E too: it waits below the household's score (the first walk gave L that place).
+   */
+  @Test
+  void aSiblingHouseholdTakesThePlaceALoneTransferChildFreed() {
+    List<Facility> f = List.of(facility("X", 0, 1), facility("E", 0, 0, 0, 1));
+    Applicant t = single("T", 1, 90, "X").withCurrentFacility("E");
+    Applicant e = child("e", "H", 3, 50, SiblingPattern.SAME_FACILITY_TOGETHER, "E");
+    Applicant y = child("y", "H", 1, 50, SiblingPattern.SAME_FACILITY_TOGETHER, "E");
+    Applicant l = single("L", 1, 40, "E");
+    AllocationResult result = engine.allocate(new AllocationRequest(f, List.of(t, e, y, l)));
+    assertThat(result.facilityOf("T")).isEqualTo("X");
+    assertThat(result.facilityOf("e")).isEqualTo("E");
+    assertThat(result.facilityOf("y")).isEqualTo("E");
+    assertThat(result.facilityOf("L")).isNull();
+    // L's score is below the household's: E's 1-year place went to the higher priority
+    assertThat(result.byApplicant().get("L").explanation()).extracting(Explanation::reason)
+        .containsExactly(Reason.BELOW_CUTOFF);
+
+    // X taken first by a child of higher priority: T stays at E, so the household cannot have E's 1-year place
+    // and waits; nobody is over capacity and T keeps its place
+    Applicant z = single("Z", 1, 95, "X");
+    AllocationResult kept = engine.allocate(new AllocationRequest(f, List.of(t, e, y, l, z)));
+    assertThat(kept.facilityOf("Z")).isEqualTo("X");
+    assertThat(kept.byApplicant().get("T").outcome()).isEqualTo(Outcome.KEPT_CURRENT);
+    assertThat(kept.facilityOf("e")).isNull();
+    assertThat(kept.facilityOf("y")).isNull();
+
+    // the household first (higher priority than T): it takes the place T is about to free, T still moves to X
+    Applicant e9 = child("e", "H", 3, 99, SiblingPattern.SAME_FACILITY_TOGETHER, "E");
+    Applicant y9 = child("y", "H", 1, 99, SiblingPattern.SAME_FACILITY_TOGETHER, "E");
+    AllocationResult first = engine.allocate(new AllocationRequest(f, List.of(t, e9, y9)));
+    assertThat(first.facilityOf("T")).isEqualTo("X");
+    assertThat(first.facilityOf("e")).isEqualTo("E");
+    assertThat(first.facilityOf("y")).isEqualTo("E");
+  }
+
   @Test
   void aTransferApplicantNeverMovesDownItsList() {
     // it lists F2, its own F1, then F3 (with a vacancy): F3 comes after its place, so it keeps F1

@@ -146,7 +146,115 @@ class ChildcareAllocationRoundProcessTest {
         .hasMessageContaining("2行目: 保育所ID minami が重複");
   }
 
+  /**
+   * Domain file, "Priority and tie-breaks": equal household scores go to the tenant's ordered criteria (デモ区:
+   * new application before transfer first), then to the published lottery number.
+   */
+  @Test
+  void equalScoresGoToTheTenantsTieBreaksInOrder() {
+    // both 40 points; the transfer child (enrolled at kita) asks for minami's one place: the new application wins
+    ProcessInstance transfer = waitingApplication(List.of(child("c1", LocalDate.of(2025, 6, 1), "kita",
+        "minami")), null, 20, 8);
+    ProcessInstance fresh = waitingApplication(List.of(child("c1", LocalDate.of(2025, 6, 1), null, "minami")), null,
+        20, 8);
+    ProcessInstance round = startRound("hoiku-ku", "minami,南保育園,1,0,0,0,0,0\nkita,北保育園,0,0,0,0,0,0");
+    Assertions.assertThat(summary(round)).contains("順位: 世帯指数 → 新規申込み（転園でない） → 基準指数が高い世帯")
+        .contains("内定 1人、保留 1人（うち在園を継続 1人）");
+    review(round, DECISION_APPROVE);
+    assertThat(fresh).isWaitingAt(ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK);
+    // the transfer child keeps its place at kita: that is no new offer, the case waits for the next round
+    assertThat(transfer).isWaitingAt(ChildcareEnrollment.TASK_AWAIT_ROUND_RESULT);
+    Assertions.assertThat(store.find(transfer.getBusinessKey()).orElseThrow().resultExplanation())
+        .contains("現在の保育所 北保育園 の利用を継続").contains("同点");
+  }
+
+  /**
+   * Same score and same criteria: the lower lottery number wins. The numbers are drawn once per round from a
+   * recorded seed (SHA-256 order of seed:application id), stored, published in the review and in each result, and
+   * a re-run before approval uses the same numbers.
+   */
+  @Test
+  void theLotteryIsDrawnOnceFromARecordedSeedAndPublished() {
+    List<ProcessInstance> apps = List.of(waitingApplication(List.of("minami"), 20, 8),
+        waitingApplication(List.of("minami"), 20, 8), waitingApplication(List.of("minami"), 20, 8));
+    ProcessInstance round = startRound("hoiku-ku", ONE_PLACE);
+    RoundStore rounds = new RoundStore(ENV.dataSource);
+    String seed = store.jdbcForTests().queryForObject("SELECT seed FROM tz_childcare_round_lottery WHERE round_id = ?",
+        String.class, round.getId());
+    Map<String, Long> numbers = new HashMap<>();
+    store.jdbcForTests().query("SELECT application_id, lottery_number FROM tz_childcare_lottery_number WHERE"
+        + " round_id = ?", rs -> {
+          numbers.put(rs.getString(1), rs.getLong(2));
+        }, round.getId());
+    List<String> ids = apps.stream().map(ProcessInstance::getBusinessKey).toList();
+    // reproducible by anyone from the seed and the ids: the order of SHA-256(seed:id)
+    List<String> bySeed = ids.stream().sorted(java.util.Comparator.comparing(id -> sha256(seed + ":" + id))).toList();
+    Assertions.assertThat(numbers).containsEntry(bySeed.get(0), 1L).containsEntry(bySeed.get(1), 2L)
+        .containsEntry(bySeed.get(2), 3L);
+    Assertions.assertThat(summary(round)).contains(seed).contains("抽選番号 1: 申込み " + bySeed.get(0));
+    String winner = bySeed.get(0);
+    Assertions.assertThat(rounds.results(round.getId())).filteredOn(r -> r.facilityId() != null)
+        .extracting(RoundStore.ResultRow::applicationId).containsExactly(winner);
+
+    // a re-run reads the same seed and numbers, so the same child wins
+    review(round, DECISION_RERUN);
+    Assertions.assertThat(store.jdbcForTests().queryForObject("SELECT COUNT(*) FROM tz_childcare_round_lottery"
+        + " WHERE round_id = ?", Integer.class, round.getId())).isEqualTo(1);
+    Assertions.assertThat(summary(round)).contains("2回目の実行").contains(seed);
+    Assertions.assertThat(rounds.results(round.getId())).allMatch(r -> r.lotteryNumber().equals(numbers.get(
+        r.applicationId())));
+    review(round, DECISION_APPROVE);
+    Assertions.assertThat(store.find(winner).orElseThrow().stage()).isEqualTo(ChildcareStore.STAGE_OFFERED);
+    for (String id : ids) {
+      Assertions.assertThat(store.find(id).orElseThrow().resultExplanation()).contains("抽選番号 " + numbers.get(id));
+    }
+  }
+
+  /** Domain file, allocation round 2: a household is placed as a whole, so it gets one offer for its children. */
+  @Test
+  void aHouseholdWithTwoChildrenGetsOneOfferNamingEachPlace() {
+    ProcessInstance household = waitingApplication(List.of(child("elder", LocalDate.of(2024, 6, 1), null, "minami"),
+        child("younger", LocalDate.of(2025, 6, 1), null, "minami")), 1, 20, 8);
+    ProcessInstance round = startRound("hoiku-ku", "minami,南保育園,1,1,0,0,0,0");
+    review(round, DECISION_APPROVE);
+    assertThat(household).isWaitingAt(ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK);
+    Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(household.getId()).count())
+        .isEqualTo(1);
+    Assertions.assertThat((String) engine.getRuntimeService().getVariable(household.getId(),
+        ChildcareEnrollment.OFFER_TEXT)).contains("児童 elder → 施設 minami、児童 younger → 施設 minami");
+    Assertions.assertThat(count(household.getBusinessKey(), "offered")).isEqualTo(1);
+  }
+
+  /** Pattern 2 (同保順次(上)): only the elder has a place; the household's one offer names the younger as 保留. */
+  @Test
+  void aHouseholdWhoseElderMayGoFirstIsOfferedTheElderAlone() {
+    ProcessInstance household = waitingApplication(List.of(child("elder", LocalDate.of(2024, 6, 1), null, "minami"),
+        child("younger", LocalDate.of(2025, 6, 1), null, "minami")), 2, 20, 8);
+    ProcessInstance together = waitingApplication(List.of(child("a", LocalDate.of(2024, 6, 1), null, "minami"),
+        child("b", LocalDate.of(2025, 6, 1), null, "minami")), 1, 16, 6);
+    ProcessInstance round = startRound("hoiku-ku", "minami,南保育園,0,1,0,0,0,0");
+    review(round, DECISION_APPROVE);
+    assertThat(household).isWaitingAt(ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK);
+    Assertions.assertThat((String) engine.getRuntimeService().getVariable(household.getId(),
+        ChildcareEnrollment.OFFER_TEXT)).contains("児童 elder → 施設 minami（younger は保留）");
+    // pattern 1 needs both places at once: nobody of that household is offered anything
+    assertThat(together).isWaitingAt(ChildcareEnrollment.TASK_AWAIT_ROUND_RESULT);
+  }
+
   // --- helpers
+
+  static ApplicationContent.Child child(String id, LocalDate birth, String current, String... preferences) {
+    return new ApplicationContent.Child(id, "子", birth, List.of(preferences), current);
+  }
+
+  static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   ProcessInstance startRound(String user, String facilities) {
     engine.getIdentityService().setAuthentication(user, user.equals("hoiku-ku") ? List.of("demo-ku-hoiku")
@@ -174,11 +282,17 @@ class ChildcareAllocationRoundProcessTest {
 
   /** An application without certificates (declared work), inspected and scored: waiting for the round. */
   ProcessInstance waitingApplication(List<String> preferences, int days, double hours) {
+    return waitingApplication(List.of(new ApplicationContent.Child("c1", "子", LocalDate.of(2025, 6, 1), preferences,
+        null)), null, days, hours);
+  }
+
+  ProcessInstance waitingApplication(List<ApplicationContent.Child> children, Integer pattern, int days,
+      double hours) {
     String id = UUID.randomUUID().toString();
     ApplicationContent content = new ApplicationContent(List.of(
         new ApplicationContent.Guardian("保護者1", "work", days, hours, null, null),
         new ApplicationContent.Guardian("保護者2", "work", 20, 8.0, null, null)), false, false, false, false, false, 0,
-        null, List.of(new ApplicationContent.Child("c1", "子", LocalDate.of(2025, 6, 1), preferences, null)),
+        pattern, children,
         List.of(new ApplicationContent.Document("doc-" + id, ApplicationContent.KIND_OTHER, null, "a.pdf")));
     store.insert(new ApplicationRow(id, tenant, "parent-app", NOW, null, "0".repeat(64), 2026, "2026-12",
         ChildcareStore.STAGE_RECEIVED, content, null, null, null, null, null));

@@ -163,6 +163,190 @@ class ChildcareEnrollmentProcessTest {
     Assertions.assertThat(store.find(id).orElseThrow().stage()).isEqualTo(ChildcareStore.STAGE_CLOSED);
   }
 
+  /** Domain file ("Allocation round": the case waits until withdrawn or the fiscal year ends): every open stage. */
+  @Test
+  void theFiscalYearEndClosesEveryOpenCaseWithANoticeAndTheReason() {
+    // still at the document inspection (received)
+    String inspecting = apply("demo-ku", true);
+    ProcessInstance first = start("demo-ku", inspecting);
+    // waiting at the interview after an offer
+    String offered = apply("demo-ku", false);
+    ProcessInstance second = start("demo-ku", offered);
+    inspectOnly(second);
+    rounds.publish("demo-ku", offered, "hoikuen-minami", "第1希望 hoikuen-minami に内定");
+    assertThat(second).isWaitingAt(TASK_INTERVIEW_AND_HEALTH_CHECK);
+
+    for (ProcessInstance pi : List.of(first, second)) {
+      Assertions.assertThat(job(pi).getDuedate()).isEqualTo(Date.from(Instant.parse("2027-03-31T15:00:00Z")));
+      execute(job(pi));
+      assertThat(pi).isEnded().hasPassed(EVENT_FISCAL_YEAR_ENDED, TASK_RECORD_FISCAL_YEAR_END,
+          EVENT_CLOSED_AT_FISCAL_YEAR_END);
+    }
+    Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(second.getId()).count()).isZero();
+    Assertions.assertThat(engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(first.getId())
+        .count()).isZero();
+    Assertions.assertThat(store.find(inspecting).orElseThrow().stage()).isEqualTo(ChildcareStore.STAGE_CLOSED);
+    Assertions.assertThat(store.find(offered).orElseThrow().stage()).isEqualTo(ChildcareStore.STAGE_CLOSED);
+    Assertions.assertThat(text(inspecting, "fiscal-year-ended")).contains("2026年度の終了（2027年4月1日 0時）")
+        .contains("「受付（書類の検査）」の段階").contains("理由:");
+    Assertions.assertThat(text(offered, "fiscal-year-ended")).contains("「内定（面接・健康診断待ち）」の段階");
+    Assertions.assertThat(text(offered, "applicant-notice")).contains("2026年度が終了したため")
+        .contains("内定も終了します").contains("2027年度も利用を希望される場合");
+  }
+
+  /** Withdrawal (取下げ) through the application service at every open stage: the case ends withdrawn. */
+  @Test
+  void aWithdrawalEndsTheCaseAtEveryOpenStage() {
+    addUser("parent-app", "demo-ku");
+    // received: the documents are still being inspected
+    String received = apply("demo-ku", true);
+    ProcessInstance atInspection = start("demo-ku", received);
+    // verifying: the certificate read, staff have not confirmed it yet
+    String verifying = apply("demo-ku", true);
+    ProcessInstance atVerification = start("demo-ku", verifying);
+    inspectOnly(atVerification);
+    LockedExternalTask ocr = fetch(Topics.OCR_EMPLOYMENT_CERTIFICATE, 10).stream()
+        .filter(t -> t.getProcessInstanceId().equals(atVerification.getId())).findFirst().orElseThrow();
+    engine.getExternalTaskService().complete(ocr.getId(), "test-worker", Map.of(DocumentVariables.RECOGNITION,
+        CERTIFICATE_OK, DocumentVariables.NEEDS_VERIFICATION, false));
+    assertThat(atVerification).isWaitingAt(TASK_VERIFY_CERTIFICATE);
+    // awaiting the round, waiting after a round, offered
+    String awaiting = apply("demo-ku", false);
+    ProcessInstance atRound = start("demo-ku", awaiting);
+    inspectOnly(atRound);
+    String waiting = apply("demo-ku", false);
+    ProcessInstance afterRound = start("demo-ku", waiting);
+    inspectOnly(afterRound);
+    rounds.publish("demo-ku", waiting, null, "保留");
+    String offered = apply("demo-ku", false);
+    ProcessInstance atInterview = start("demo-ku", offered);
+    inspectOnly(atInterview);
+    rounds.publish("demo-ku", offered, "hoikuen-minami", "第1希望に内定");
+
+    Map<String, ProcessInstance> cases = new java.util.LinkedHashMap<>();
+    cases.put(received, atInspection);
+    cases.put(verifying, atVerification);
+    cases.put(awaiting, atRound);
+    cases.put(waiting, afterRound);
+    cases.put(offered, atInterview);
+    for (Map.Entry<String, ProcessInstance> c : cases.entrySet()) {
+      var withdrawal = ENV.applications.withdraw("parent-app", c.getKey(), "転居のため");
+      Assertions.assertThat(withdrawal.replayed()).isFalse();
+      Assertions.assertThat(withdrawal.application().stage()).isEqualTo(ChildcareStore.STAGE_WITHDRAWN);
+      assertThat(c.getValue()).isEnded().hasPassed(TASK_RECORD_WITHDRAWAL, EVENT_WITHDRAWN);
+      Assertions.assertThat(text(c.getKey(), "withdrawal-requested")).contains("理由: 転居のため");
+      Assertions.assertThat(kinds(c.getKey())).contains("withdrawn");
+      // idempotent: the same answer again, nothing recorded twice
+      Assertions.assertThat(ENV.applications.withdraw("parent-app", c.getKey(), null).replayed()).isTrue();
+      Assertions.assertThat(kinds(c.getKey()).stream().filter("withdrawn"::equals).count()).isEqualTo(1);
+    }
+    Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(atInterview.getId()).count())
+        .isZero();
+    // a round no longer sees them
+    Assertions.assertThat(store.inStage("demo-ku", "2026-12", List.of(ChildcareStore.STAGE_AWAITING_ROUND,
+        ChildcareStore.STAGE_WAITING))).doesNotContainAnyElementsOf(cases.keySet());
+    // a result that arrives later changes nothing
+    Assertions.assertThat(rounds.publish("demo-ku", awaiting, "hoikuen-minami", "内定")).isFalse();
+  }
+
+  @Test
+  void aWithdrawalAfterEnrolmentIsRefusedAndOnlyTheSubmitterOrChildcareStaffMayWithdraw() {
+    addUser("parent-app", "demo-ku");
+    addUser("other-app", "demo-ku");
+    addUser("hoiku-staff", "demo-ku", "staff", "demo-ku-hoiku");
+    addUser("keiyaku-staff", "demo-ku", "staff", "demo-ku-keiyaku");
+    String id = apply("demo-ku", false);
+    ProcessInstance pi = start("demo-ku", id);
+    inspectOnly(pi);
+    // another outside system of the same tenant and staff outside 保育課 do not see it (404, nothing changes)
+    for (String user : List.of("other-app", "keiyaku-staff")) {
+      assertThatThrownBy(() -> ENV.applications.withdraw(user, id, null))
+          .isInstanceOfSatisfying(jp.tetsuzuki.processes.api.ApiException.class,
+              e -> Assertions.assertThat(e.status()).isEqualTo(404));
+    }
+    assertThat(pi).isWaitingAt(TASK_AWAIT_ROUND_RESULT);
+    rounds.publish("demo-ku", id, "hoikuen-minami", "第1希望に内定");
+    complete(pi, TASK_INTERVIEW_AND_HEALTH_CHECK, Map.of(INTERVIEW_OUTCOME, INTERVIEW_ENROLL));
+    assertThat(pi).isEnded().hasPassed(EVENT_ENROLLED, EVENT_CASE_ENDED);
+    assertThatThrownBy(() -> ENV.applications.withdraw("parent-app", id, null))
+        .isInstanceOfSatisfying(jp.tetsuzuki.processes.api.ApiException.class, e -> {
+          Assertions.assertThat(e.status()).isEqualTo(409);
+          Assertions.assertThat(e.japanese()).contains("入所が決まった申込みは取り下げできません");
+        });
+    Assertions.assertThat(store.find(id).orElseThrow().stage()).isEqualTo(ChildcareStore.STAGE_ENROLLED);
+
+    // the staff path: a parent asks the office, 保育課 staff withdraw for them (recorded with who)
+    String other = apply("demo-ku", false);
+    ProcessInstance second = start("demo-ku", other);
+    inspectOnly(second);
+    Assertions.assertThat(ENV.applications.withdraw("hoiku-staff", other, "電話で申出").application().stage())
+        .isEqualTo(ChildcareStore.STAGE_WITHDRAWN);
+    assertThat(second).isEnded().hasPassed(EVENT_WITHDRAWN);
+    Assertions.assertThat(store.events(other).stream().filter(e -> e.kind().equals("withdrawal-requested"))
+        .findFirst().orElseThrow()).satisfies(e -> {
+          Assertions.assertThat(e.actor()).isEqualTo("hoiku-staff");
+          Assertions.assertThat(e.textJa()).contains("職員が取下げを受け付けました").contains("電話で申出");
+        });
+  }
+
+  /** The Tasklist start form (紙の申込書): the same service, the staff member's tenant, only 保育課 staff. */
+  @Test
+  void aPaperApplicationIsRegisteredThroughTheSameServiceForTheStaffsTenant() {
+    addUser("hoiku-shi", "demo-shi", "staff", "demo-shi-hoiku");
+    addUser("keiyaku-shi", "demo-shi", "staff", "demo-shi-keiyaku");
+    Map<String, Object> paper = new HashMap<>();
+    paper.put(PAPER_ADMISSION_MONTH, "2026-12");
+    paper.put(PAPER_GUARDIAN1_NAME, "保護者1");
+    paper.put(PAPER_GUARDIAN1_REASON, "work");
+    paper.put(PAPER_GUARDIAN1_DAYS_PER_WEEK, 5L);
+    paper.put(PAPER_GUARDIAN1_HOURS_PER_WEEK, 35L);
+    paper.put(PAPER_GUARDIAN2_NAME, "保護者2");
+    paper.put(PAPER_GUARDIAN2_REASON, "work");
+    paper.put(PAPER_GUARDIAN2_DAYS_PER_WEEK, 4L);
+    paper.put(PAPER_GUARDIAN2_HOURS_PER_WEEK, 22.0);
+    paper.put(PAPER_CHILD1_NAME, "子1");
+    paper.put(PAPER_CHILD1_BIRTH_DATE, "2025-06-01");
+    paper.put(PAPER_CHILD1_PREFERENCES, "hoikuen-minami、hoikuen-kita");
+
+    ProcessInstance pi = startAs("hoiku-shi", List.of("staff", "demo-shi-hoiku"), "demo-shi", paper);
+    Assertions.assertThat(pi.getTenantId()).isEqualTo("demo-shi");
+    assertThat(pi).isWaitingAt(TASK_AWAIT_ROUND_RESULT);
+    ApplicationRow a = store.find(pi.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(a.tenantId()).isEqualTo("demo-shi");
+    Assertions.assertThat(a.createdBy()).isEqualTo("hoiku-shi");
+    Assertions.assertThat(a.processInstanceId()).isEqualTo(pi.getId());
+    Assertions.assertThat(store.channel(a.id())).isEqualTo("paper");
+    Assertions.assertThat(a.content().children()).singleElement().satisfies(c -> {
+      Assertions.assertThat(c.preferences()).containsExactly("hoikuen-minami", "hoikuen-kita");
+      Assertions.assertThat(c.birthDate()).isEqualTo(LocalDate.of(2025, 6, 1));
+    });
+    // Kunitachi-style weekly table: 5 days 35 h = 90, 4 days 22 h = 60 (the same as the API's application)
+    Assertions.assertThat(a.points()).isEqualTo(150);
+    Assertions.assertThat(kinds(a.id())).contains("paper-registered", "registered", "points");
+    // the content lives in the record, not in the case's variables
+    Assertions.assertThat(engine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys(
+        PAPER_CHILD1_NAME, PAPER_GUARDIAN1_NAME, PAPER_ADMISSION_MONTH);
+
+    // the same paper again (a double submit, a colleague): refused naming the first, nothing started
+    long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ID).count();
+    assertThatThrownBy(() -> startAs("hoiku-shi", List.of("staff", "demo-shi-hoiku"), "demo-shi", paper))
+        .hasMessageContaining("この申込書は既に登録されています（申込みID " + a.id());
+    // the checks of the API: a bad field is named in Japanese
+    Map<String, Object> bad = new HashMap<>(paper);
+    bad.put(PAPER_CHILD1_BIRTH_DATE, "2010-01-01");
+    assertThatThrownBy(() -> startAs("hoiku-shi", List.of("staff", "demo-shi-hoiku"), "demo-shi", bad))
+        .hasMessageContaining("生年月日を正しく入力してください");
+    // staff outside 保育課 cannot open it; a tenant named by the starter is not taken
+    assertThatThrownBy(() -> startAs("keiyaku-shi", List.of("staff", "demo-shi-keiyaku"), "demo-shi", paper))
+        .hasMessageContaining("保育担当の職員（保育課）だけ");
+    Map<String, Object> forged = new HashMap<>(paper);
+    forged.put(TENANT_ID, "demo-ku");
+    assertThatThrownBy(() -> startAs("hoiku-shi", List.of("staff", "demo-shi-hoiku"), "demo-shi", forged))
+        .hasMessageContaining("自治体は登録する職員の所属で決まります");
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ID).count())
+        .isEqualTo(before);
+  }
+
   @Test
   void lowConfidenceFieldsAreHighlightedAndCorrectionsRecorded() {
     String id = apply("demo-ku", true);
@@ -260,6 +444,44 @@ class ChildcareEnrollmentProcessTest {
   ProcessInstance start(String tenant, String id) {
     return engine.getRuntimeService().startProcessInstanceByKey(ID, id,
         new HashMap<>(Map.of(TENANT_ID, tenant, APPLICATION_ID, id)));
+  }
+
+  /** Completes the inspections of this case only (other tests' cases may wait at theirs). */
+  void inspectOnly(ProcessInstance pi) {
+    for (LockedExternalTask t : engine.getExternalTaskService().fetchAndLock(50, "test-worker")
+        .topic(Topics.DOCUMENT_INSPECTION, 60_000).businessKey(pi.getBusinessKey()).execute()) {
+      engine.getExternalTaskService().complete(t.getId(), "test-worker", Map.of(
+          DocumentVariables.DOCUMENT_MEDIA_TYPE, "application/pdf", DocumentVariables.DOCUMENT_PAGES, 1));
+    }
+  }
+
+  String text(String applicationId, String kind) {
+    return store.events(applicationId).stream().filter(e -> e.kind().equals(kind)).map(EventRow::textJa)
+        .findFirst().orElse("");
+  }
+
+  void addUser(String user, String tenant, String... groups) {
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(user).count() > 0) {
+      return;
+    }
+    identity.saveUser(identity.newUser(user));
+    identity.createTenantUserMembership(tenant, user);
+    for (String group : groups) {
+      if (identity.createGroupQuery().groupId(group).count() == 0) {
+        identity.saveGroup(identity.newGroup(group));
+      }
+      identity.createMembership(user, group);
+    }
+  }
+
+  ProcessInstance startAs(String user, List<String> groups, String tenant, Map<String, Object> variables) {
+    engine.getIdentityService().setAuthentication(user, groups, List.of(tenant));
+    try {
+      return engine.getRuntimeService().startProcessInstanceByKey(ID, new HashMap<>(variables));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   void inspectAll(ProcessInstance pi) {

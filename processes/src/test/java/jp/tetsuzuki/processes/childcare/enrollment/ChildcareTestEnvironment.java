@@ -27,6 +27,7 @@ final class ChildcareTestEnvironment {
   final StandaloneInMemProcessEngineConfiguration configuration;
   final JdbcDataSource dataSource;
   ChildcareModule module;
+  ChildcareApplicationService applications;
 
   ChildcareTestEnvironment() {
     String url = "jdbc:h2:mem:childcare-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
@@ -38,6 +39,27 @@ final class ChildcareTestEnvironment {
     configuration = TestEngines.configuration("childcare-test", url);
     module = new ChildcareModule(dataSource, configuration::getDecisionService, configuration::getRepositoryService,
         configuration::getRuntimeService, configuration::getIdentityService, "/api/v1/documents/");
+    // the application service as the platform wires it (withdrawals, paper applications of the start form)
+    jp.tetsuzuki.processes.approval.TenantMembers members = new jp.tetsuzuki.processes.approval.TenantMembers() {
+      @Override public boolean isMember(String tenantId, String userId) {
+        return configuration.getIdentityService().createTenantQuery().userMember(userId).tenantId(tenantId)
+            .count() > 0;
+      }
+
+      @Override public boolean isManager(String tenantId, String userId) {
+        return false;
+      }
+
+      @Override public String displayName(String userId) {
+        return userId;
+      }
+    };
+    applications = new ChildcareApplicationService(module.store(), members, (caller, id) -> java.util.Optional.empty(),
+        configuration.getRuntimeService(), configuration.getRepositoryService(), configuration.getIdentityService(),
+        new org.springframework.transaction.support.TransactionTemplate(
+            new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource)),
+        jp.tetsuzuki.processes.support.TestEngines.engineClock());
+    module.steps().paperIntake(applications::registerPaper);
     configuration.setBeans(Map.of("childcareEnrollmentSteps", module.steps(),
         "childcareRoundSteps", module.roundSteps()));
     ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
@@ -49,7 +71,8 @@ final class ChildcareTestEnvironment {
         "forms/childcare-allocation-round/Event_RoundRequested.form",
         "forms/childcare-allocation-round/Task_ReviewAllocation.form",
         "forms/childcare-enrollment/Task_VerifyCertificate.form",
-        "forms/childcare-enrollment/Task_InterviewAndHealthCheck.form")) {
+        "forms/childcare-enrollment/Task_InterviewAndHealthCheck.form",
+        "forms/childcare-enrollment/Event_ApplicationReceived.form")) {
       models.addClasspathResource(resource);
     }
     models.deploy();

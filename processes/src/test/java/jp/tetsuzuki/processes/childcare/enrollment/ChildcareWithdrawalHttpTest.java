@@ -1,0 +1,125 @@
+package jp.tetsuzuki.processes.childcare.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.tetsuzuki.bpmn.ChildcareAllocationRound;
+import jp.tetsuzuki.bpmn.ChildcareEnrollment;
+import jp.tetsuzuki.processes.support.Http;
+import jp.tetsuzuki.processes.support.PlatformTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * {@code POST /api/v1/childcare/applications/{id}/withdrawal} over HTTP (H2, and PostgreSQL in the database group):
+ * only the submitting system or the tenant's 保育課 withdraw, a repeat answers the same, a withdrawn application is no
+ * longer placed by a round, and after enrolment the answer is 409 with the reason in Japanese.
+ */
+@PlatformTest
+class ChildcareWithdrawalHttpTest {
+
+  private static final String APPLICATIONS = "/api/v1/childcare/applications";
+  private static final String FACILITY = "wd-hoikuen";
+
+  @LocalServerPort int port;
+
+  @Test
+  void theSubmittingSystemWithdrawsOnceAndNobodyElseCan() {
+    Http app = Http.as("api-client", port);
+    String id = apply(app, 20, "2027-02");
+    // another outside system of the same municipality, another municipality's staff, staff outside 保育課: 404
+    for (String user : List.of("supplier-marumaru", "staff-shi", "kensa-ku")) {
+      Http.Response refused = Http.as(user, port).postJson(APPLICATIONS + "/" + id + "/withdrawal", Map.of());
+      assertThat(refused.status()).as(user + ": " + refused.body()).isEqualTo(404);
+    }
+    assertThat(app.get(APPLICATIONS + "/" + id).json().get("stage").asText()).isEqualTo("awaiting-round");
+
+    Http.Response withdrawn = app.postJson(APPLICATIONS + "/" + id + "/withdrawal", Map.of("reason", "転居のため"));
+    assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+    assertThat(withdrawn.json().get("stage").asText()).isEqualTo("withdrawn");
+    assertThat(withdrawn.header("Idempotent-Replayed")).isEqualTo("false");
+    Http.Response again = app.postJson(APPLICATIONS + "/" + id + "/withdrawal", Map.of());
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    JsonNode view = app.get(APPLICATIONS + "/" + id).json();
+    assertThat(view.get("stage").asText()).isEqualTo("withdrawn");
+    assertThat(view.get("events").findValuesAsText("kind")).containsOnlyOnce("withdrawn")
+        .contains("withdrawal-requested");
+    // a reason that is too long is named, nothing changes
+    String other = apply(app, 20, "2027-02");
+    Http.Response tooLong = app.postJson(APPLICATIONS + "/" + other + "/withdrawal", Map.of("reason", "長".repeat(501)));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("reason").contains("500文字以内");
+    // the staff path: a parent asks the office, 保育課 staff withdraw it for them
+    Http.Response byStaff = Http.as("staff-ku", port).postJson(APPLICATIONS + "/" + other + "/withdrawal",
+        Map.of("reason", "窓口で申出"));
+    assertThat(byStaff.status()).as(byStaff.body()).isEqualTo(200);
+    assertThat(app.get(APPLICATIONS + "/" + other).json().get("stage").asText()).isEqualTo("withdrawn");
+  }
+
+  @Test
+  void aRoundNoLongerSeesAWithdrawnApplicationAndAfterEnrolmentTheWithdrawalIsRefused() {
+    Http app = Http.as("api-client", port);
+    Http staff = Http.as("staff-ku", port);
+    // the higher score would take the one place, but it is withdrawn before the round
+    String withdrawn = apply(app, 20, "2027-02");
+    String placed = apply(app, 16, "2027-02");
+    assertThat(app.postJson(APPLICATIONS + "/" + withdrawn + "/withdrawal", Map.of()).status()).isEqualTo(200);
+
+    Http.Response round = staff.postJson("/engine-rest/process-definition/key/" + ChildcareAllocationRound.ID
+        + "/start", Map.of("variables", Map.of(
+            ChildcareAllocationRound.TENANT_ID, Map.of("value", "demo-ku"),
+            ChildcareAllocationRound.ADMISSION_MONTH, Map.of("value", "2027-02"),
+            ChildcareAllocationRound.FACILITIES_TEXT, Map.of("value", FACILITY + ",取下げ試験保育園,1,0,0,0,0,0")),
+            "withVariablesInReturn", false));
+    assertThat(round.status()).as(round.body()).isEqualTo(200);
+    JsonNode review = staff.get("/engine-rest/task?maxResults=10&processInstanceId=" + round.json().get("id").asText())
+        .json().get(0);
+    assertThat(staff.postJson("/engine-rest/task/" + review.get("id").asText() + "/complete", Map.of("variables",
+        Map.of(ChildcareAllocationRound.REVIEW_DECISION, Map.of("value", "approve")))).status()).isEqualTo(204);
+    JsonNode offered = app.get(APPLICATIONS + "/" + placed).json();
+    assertThat(offered.get("stage").asText()).isEqualTo("offered");
+    assertThat(offered.get("result").get("facilityId").asText()).isEqualTo(FACILITY);
+    JsonNode stillWithdrawn = app.get(APPLICATIONS + "/" + withdrawn).json();
+    assertThat(stillWithdrawn.get("stage").asText()).isEqualTo("withdrawn");
+    assertThat(stillWithdrawn.get("result").isNull()).isTrue();
+
+    String pi = created.get(placed);
+    JsonNode interview = staff.get("/engine-rest/task?maxResults=10&processInstanceId=" + pi).json().get(0);
+    assertThat(interview.get("taskDefinitionKey").asText())
+        .isEqualTo(ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK);
+    assertThat(staff.postJson("/engine-rest/task/" + interview.get("id").asText() + "/complete", Map.of("variables",
+        Map.of(ChildcareEnrollment.INTERVIEW_OUTCOME, Map.of("value", "enroll")))).status()).isEqualTo(204);
+    assertThat(app.get(APPLICATIONS + "/" + placed).json().get("stage").asText()).isEqualTo("enrolled");
+
+    Http.Response late = app.postJson(APPLICATIONS + "/" + placed + "/withdrawal", Map.of());
+    assertThat(late.status()).as(late.body()).isEqualTo(409);
+    assertThat(late.json().get("messageJa").asText()).contains("入所が決まった申込みは取り下げできません");
+    assertThat(app.get(APPLICATIONS + "/" + placed).json().get("stage").asText()).isEqualTo("enrolled");
+  }
+
+  private final Map<String, String> created = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** An application without documents: inspected and scored at once, waiting for a round. */
+  private String apply(Http app, int daysFirstGuardian, String month) {
+    Map<String, Object> body = Map.of(
+        "tenantId", "demo-ku",
+        "admissionMonth", month,
+        "guardians", List.of(Map.of("name", "保護者1", "reason", "work", "daysPerMonth", daysFirstGuardian,
+            "hoursPerDay", 8), Map.of("name", "保護者2", "reason", "work", "daysPerMonth", 20, "hoursPerDay", 8)),
+        "children", List.of(Map.of("childId", "c1", "name", "子", "birthDate", "2025-06-01",
+            "preferences", List.of(FACILITY))));
+    Http.Response response = app.header("Idempotency-Key", UUID.randomUUID().toString()).postJson(APPLICATIONS, body);
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    String id = response.json().get("id").asText();
+    created.put(id, response.json().get("processInstanceId").asText());
+    await().atMost(Duration.ofSeconds(30)).until(() -> app.get(APPLICATIONS + "/" + id).json().get("stage").asText(),
+        "awaiting-round"::equals);
+    return id;
+  }
+}
