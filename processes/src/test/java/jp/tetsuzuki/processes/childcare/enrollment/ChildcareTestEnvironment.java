@@ -50,6 +50,10 @@ final class ChildcareTestEnvironment {
         return false;
       }
 
+      @Override public boolean isPerson(String userId) {
+        return configuration.getIdentityService().createUserQuery().userId(userId).count() > 0;
+      }
+
       @Override public String displayName(String userId) {
         return userId;
       }
