@@ -138,7 +138,9 @@ class ContractApiController {
 
   @PostMapping(path = "/contracts/{id}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "The supplier's completion notice (完了通知); starts the inspection period",
-      description = "noticeOn (YYYY-MM-DD, not in the future) defaults to today. 409 when the contract does not "
+      description = "The contract's supplier system only (the contract system gets 403). noticeOn (YYYY-MM-DD, not "
+          + "in the future, not before contractDate, not older than the contract's inspection period) defaults to "
+          + "today. 409 when the contract does not "
           + "await a completion notice (e.g. under inspection). The same Idempotency-Key again answers the case "
           + "without a second notice.")
   ContractView completion(@PathVariable String id, @Parameter(description = "the tenant, needed only when the id names contracts of several tenants this account "
@@ -155,7 +157,8 @@ class ContractApiController {
 
   @PostMapping(path = "/invoices", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
   @Operation(summary = "Hand in a JP PINT (UBL 2.1) e-invoice as the XML body",
-      description = "The invoice names the contract in cac:ContractDocumentReference/cbc:ID. 201 with invoiceId, "
+      description = "The contract's supplier system only (the contract system gets 403). The invoice names the "
+          + "contract in cac:ContractDocumentReference/cbc:ID. 201 with invoiceId, "
           + "contractId, valid and problems [{code, message}] (valid null: the registry of qualified-invoice "
           + "issuers did not answer; the validation is retried and the verdict shows on GET /api/v1/contracts/{id})."
           + " A malformed, DOCTYPE-carrying or oversized (over 5 MiB) file is refused with 400 and nothing is "
