@@ -15,8 +15,11 @@ import org.springframework.context.annotation.Configuration;
 class ApprovalConfiguration {
 
   @Bean
-  ApprovalModule approvalModule(DataSource dataSource, IdentityService identityService, TenantCalendars calendars) {
-    return new ApprovalModule(dataSource, () -> identityService, calendars::of, Clock.systemUTC());
+  ApprovalModule approvalModule(DataSource dataSource, IdentityService identityService, TenantCalendars calendars,
+      @org.springframework.beans.factory.annotation.Value("${tetsuzuki.contract.accounting-department:kaikeikanri}")
+      String accountingDepartment) {
+    return new ApprovalModule(dataSource, () -> identityService, calendars::of, Clock.systemUTC(),
+        accountingDepartment);
   }
 
   @Bean

@@ -31,12 +31,23 @@ public final class ApprovalModule {
    */
   public ApprovalModule(DataSource dataSource, Supplier<IdentityService> identity,
       Function<String, OfficeCalendar> calendarOfTenant, Clock clock) {
+    this(dataSource, identity, calendarOfTenant, clock, DEFAULT_ACCOUNTING_DEPARTMENT);
+  }
+
+  /** The default of {@code tetsuzuki.contract.accounting-department} (the 会計管理者 group {@code <tenant>-kaikeikanri}). */
+  public static final String DEFAULT_ACCOUNTING_DEPARTMENT = "kaikeikanri";
+
+  /**
+   * @param accountingDepartment the 会計管理者's department code: its members are not added to payment routes
+   */
+  public ApprovalModule(DataSource dataSource, Supplier<IdentityService> identity,
+      Function<String, OfficeCalendar> calendarOfTenant, Clock clock, String accountingDepartment) {
     store = new JdbcApprovalStore(dataSource);
     organisation = new OrganisationRepository(dataSource);
     substituteRegistry = new SubstituteRegistry(dataSource);
     members = new EngineTenantMembers(identity);
     approvals = new ApprovalService(store, organisation::chartOf, substituteRegistry, members,
-        new StepDeadlines(calendarOfTenant), clock);
+        new StepDeadlines(calendarOfTenant), clock, accountingDepartment);
     substitutes = new SubstituteService(substituteRegistry, members, clock);
     activities = new ApprovalRouteActivities(approvals, substitutes);
   }

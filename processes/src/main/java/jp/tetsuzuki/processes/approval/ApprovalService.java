@@ -25,12 +25,25 @@ public class ApprovalService {
   private final StepDeadlines deadlines;
   private final Clock clock;
   private final RoutePlanner planner = new RoutePlanner();
+  private final String accountingDepartment;
 
   /**
    * @param charts the organisation chart of a tenant (read when a route is planned or a step escalated)
    */
   public ApprovalService(ApprovalStore store, Function<String, OrganisationChart> charts,
       ActiveSubstitutes substitutes, TenantMembers members, StepDeadlines deadlines, Clock clock) {
+    this(store, charts, substitutes, members, deadlines, clock, ApprovalModule.DEFAULT_ACCOUNTING_DEPARTMENT);
+  }
+
+  /**
+   * @param accountingDepartment the department code of the 会計管理者 group {@code <tenant>-<code>}
+   *                             ({@code tetsuzuki.contract.accounting-department}): its members are not added to
+   *                             payment routes
+   */
+  public ApprovalService(ApprovalStore store, Function<String, OrganisationChart> charts,
+      ActiveSubstitutes substitutes, TenantMembers members, StepDeadlines deadlines, Clock clock,
+      String accountingDepartment) {
+    this.accountingDepartment = accountingDepartment;
     this.store = store;
     this.charts = charts;
     this.substitutes = substitutes;
@@ -212,6 +225,11 @@ public class ApprovalService {
       @Override
       public boolean isActiveSubstitute(String principal, String actor) {
         return substitutes.isActiveSubstitute(tenantId, principal, actor, today);
+      }
+
+      @Override
+      public boolean checksPayments(String userId) {
+        return members.isInGroup(userId, tenantId + "-" + accountingDepartment);
       }
     };
   }

@@ -39,6 +39,11 @@ public class EngineTenantMembers implements TenantMembers {
   }
 
   @Override
+  public boolean isInGroup(String userId, String groupId) {
+    return lookUp(ids -> ids.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0);
+  }
+
+  @Override
   public String displayName(String userId) {
     return lookUp(ids -> {
       User user = ids.createUserQuery().userId(userId).singleResult();

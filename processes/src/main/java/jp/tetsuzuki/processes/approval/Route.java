@@ -68,6 +68,12 @@ public final class Route {
 
     /** Whether {@code actor} is a registered substitute (代理) of {@code principal} today. */
     boolean isActiveSubstitute(String principal, String actor);
+
+    /**
+     * Whether the user is one of the tenant's 会計管理者, who check payment orders after their route and so may not
+     * approve them (separation of duties, review F17).
+     */
+    boolean checksPayments(String userId);
   }
 
   /**
@@ -156,6 +162,11 @@ public final class Route {
         if (added != null && added.equals(c.originator())) {
           throw ApprovalException.invalid(ApprovalRoute.ADDITIONAL_APPROVER, "起案者を承認者に追加することはできません。",
               "the originator cannot approve");
+        }
+        if (added != null && ApprovalRoute.KIND_PAYMENT.equals(c.kind()) && people.checksPayments(added)) {
+          throw ApprovalException.invalid(ApprovalRoute.ADDITIONAL_APPROVER, "会計管理者（" + added
+              + "）を支出命令の承認者に追加することはできません（支出命令は決裁の後に会計管理者が確認します）。",
+              "a 会計管理者 checks the payment order after its route and cannot approve it");
         }
         replace(step.withStatus(RouteStep.Status.APPROVED));
         record(step.position(), StepKind.APPROVAL, ActionType.APPROVED, actor, onBehalfOf, d.comment(), null);

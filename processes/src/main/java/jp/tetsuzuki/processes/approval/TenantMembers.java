@@ -15,6 +15,9 @@ public interface TenantMembers {
   /** Whether the user manages the tenant's work (a supervisor of the tenant, or an administrator). */
   boolean isManager(String tenantId, String userId);
 
+  /** Whether the user is a member of the group (directly). */
+  boolean isInGroup(String userId, String groupId);
+
   /** Name shown to staff, e.g. {@code 区課長 花子}; the id if the user is unknown. */
   String displayName(String userId);
 }

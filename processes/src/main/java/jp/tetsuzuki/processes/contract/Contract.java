@@ -75,6 +75,16 @@ public record Contract(String id, String tenantId, String department, ContractKi
     return sums;
   }
 
+  /**
+   * The most this contract can cost with tax (shared/domain/contract-payment.md, 適格請求書: "the total matches the
+   * contract"): per rate the contracted amount plus its tax, rounded once per rate as {@link #taxRounding} allows at
+   * most. No invoice may ask for more and no payment instruction may pay more.
+   */
+  public long maxTaxInclusive() {
+    return amountsByRate().entrySet().stream()
+        .mapToLong(e -> e.getValue() + taxRounding.highest(e.getValue(), e.getKey().percent())).sum();
+  }
+
   /** Yen without tax over all items. */
   public long totalWithoutTax() {
     return items.stream().mapToLong(ContractItem::amount).sum();

@@ -31,6 +31,17 @@ public enum TaxRounding {
     };
   }
 
+  /**
+   * The highest tax this rounding accepts for {@code taxable × percent / 100} (the ceiling under
+   * {@link #FLOOR_OR_CEILING}): what bounds the amount an invoice may ask for (F0).
+   */
+  public long highest(long taxable, int percent) {
+    BigDecimal exact = BigDecimal.valueOf(taxable).multiply(BigDecimal.valueOf(percent))
+        .divide(BigDecimal.valueOf(100));
+    return this == FLOOR_OR_CEILING ? exact.setScale(0, RoundingMode.CEILING).longValueExact() : expected(taxable,
+        percent);
+  }
+
   /** The expected tax, for messages: the floor under {@link #FLOOR_OR_CEILING}. */
   public long expected(long taxable, int percent) {
     BigDecimal exact = BigDecimal.valueOf(taxable).multiply(BigDecimal.valueOf(percent))

@@ -25,7 +25,11 @@ import jp.tetsuzuki.processes.contract.PaymentTerms;
 import jp.tetsuzuki.processes.contract.Supplier;
 import jp.tetsuzuki.processes.contract.TaxRate;
 import jp.tetsuzuki.processes.contract.TaxRounding;
+import jp.tetsuzuki.processes.contract.accounting.PaymentFileException;
+import jp.tetsuzuki.processes.contract.accounting.PaymentInstructionFile;
 import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.ContractCase;
+import jp.tetsuzuki.processes.identity.AsPlatform;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -86,14 +91,18 @@ class ContractApiController {
   private final SupplierAccounts suppliers;
   private final TenantMembers members;
   private final ObjectMapper json;
+  private final IdentityService identity;
+  private final ContractPaymentSettings settings;
 
   ContractApiController(ContractCases cases, ContractCaseStore store, SupplierAccounts suppliers,
-      TenantMembers members, ObjectMapper json) {
+      TenantMembers members, ObjectMapper json, IdentityService identity, ContractPaymentSettings settings) {
     this.cases = cases;
     this.store = store;
     this.suppliers = suppliers;
     this.members = members;
     this.json = json;
+    this.identity = identity;
+    this.settings = settings;
   }
 
   @PostMapping(path = "/contracts", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -111,6 +120,7 @@ class ContractApiController {
     String tenantId = required(request.tenantId(), "tenantId", 64);
     ContractCases.Caller caller = caller(principal, tenantId);
     Contract contract = contract(request);
+    checkDepartment(tenantId, contract.department());
     var registered = cases.register(caller, key, contract, body);
     return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.id()))
         .header("Idempotent-Replayed", String.valueOf(registered.getValue()))
@@ -120,20 +130,25 @@ class ContractApiController {
   @GetMapping("/contracts/{id}")
   @Operation(summary = "Stage, deadlines (inspection due, payment due, paused days), invoices and their problems, "
       + "payment and interest of a contract")
-  ContractView contract(@PathVariable String id, Principal principal) {
-    return view(visible(principal, id));
+  ContractView contract(@PathVariable String id, @Parameter(description = "the tenant, needed only when the id names contracts of several tenants this account "
+          + "serves (contract ids are unique per tenant)") @RequestParam(value = "tenantId", required = false) String tenantId,
+      Principal principal) {
+    return view(visible(principal, id, tenantId));
   }
 
   @PostMapping(path = "/contracts/{id}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "The supplier's completion notice (完了通知); starts the inspection period",
-      description = "noticeOn (YYYY-MM-DD, not in the future) defaults to today. 409 when the contract does not "
+      description = "The contract's supplier system only (the contract system gets 403). noticeOn (YYYY-MM-DD, not "
+          + "in the future, not before contractDate, not older than the contract's inspection period) defaults to "
+          + "today. 409 when the contract does not "
           + "await a completion notice (e.g. under inspection). The same Idempotency-Key again answers the case "
           + "without a second notice.")
-  ContractView completion(@PathVariable String id,
+  ContractView completion(@PathVariable String id, @Parameter(description = "the tenant, needed only when the id names contracts of several tenants this account "
+          + "serves (contract ids are unique per tenant)") @RequestParam(value = "tenantId", required = false) String tenantId,
       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
       @RequestBody(required = false) CompletionRequest request, Principal principal) {
     String key = key(idempotencyKey);
-    ContractCase c = visible(principal, id);
+    ContractCase c = visible(principal, id, tenantId);
     ContractCases.Caller caller = caller(principal, c.contract().tenantId());
     LocalDate noticeOn = request == null || request.noticeOn() == null ? ContractPaymentSteps.today()
         : date(request.noticeOn(), "noticeOn");
@@ -142,23 +157,26 @@ class ContractApiController {
 
   @PostMapping(path = "/invoices", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
   @Operation(summary = "Hand in a JP PINT (UBL 2.1) e-invoice as the XML body",
-      description = "The invoice names the contract in cac:ContractDocumentReference/cbc:ID. 201 with invoiceId, "
+      description = "The contract's supplier system only (the contract system gets 403). The invoice names the "
+          + "contract in cac:ContractDocumentReference/cbc:ID. 201 with invoiceId, "
           + "contractId, valid and problems [{code, message}] (valid null: the registry of qualified-invoice "
           + "issuers did not answer; the validation is retried and the verdict shows on GET /api/v1/contracts/{id})."
           + " A malformed, DOCTYPE-carrying or oversized (over 5 MiB) file is refused with 400 and nothing is "
           + "stored. An invalid invoice is returned (problems listed) and the payment clock pauses until a "
           + "corrected invoice arrives.")
   ResponseEntity<InvoiceAnswerView> invoice(
-      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey, @Parameter(description = "the tenant, needed only when the id names contracts of several tenants this account "
+          + "serves (contract ids are unique per tenant)") @RequestParam(value = "tenantId", required = false) String tenantId,
       @RequestBody byte[] xml, Principal principal) {
-    return receive(key(idempotencyKey), xml, principal);
+    return receive(key(idempotencyKey), xml, principal, tenantId);
   }
 
   @PostMapping(path = "/invoices", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(summary = "Hand in a JP PINT (UBL 2.1) e-invoice as the multipart part 'file'",
       description = "As the XML body. PDF and image invoices are not accepted yet (415).")
   ResponseEntity<InvoiceAnswerView> invoiceFile(
-      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey, @Parameter(description = "the tenant, needed only when the id names contracts of several tenants this account "
+          + "serves (contract ids are unique per tenant)") @RequestParam(value = "tenantId", required = false) String tenantId,
       @RequestPart("file") MultipartFile file, Principal principal) throws IOException {
     String key = key(idempotencyKey);
     String type = file.getContentType() == null ? "" : file.getContentType();
@@ -166,16 +184,17 @@ class ContractApiController {
       throw new ApiException(415, "file", "PDF and image invoices are not accepted yet; send the JP PINT XML",
           "PDF・画像の請求書はまだ受け付けていません。電子インボイス（JP PINT の XML）を送付してください。");
     }
-    return receive(key, file.getBytes(), principal);
+    return receive(key, file.getBytes(), principal, tenantId);
   }
 
-  private ResponseEntity<InvoiceAnswerView> receive(String key, byte[] xml, Principal principal) {
+  private ResponseEntity<InvoiceAnswerView> receive(String key, byte[] xml, Principal principal,
+      String requestedTenant) {
     if (xml == null || xml.length == 0) {
       throw ApiException.invalid("invoice", "the invoice is empty", "請求書が空です。");
     }
     String contractId = cases.contractReference(xml);
     String field = "cac:ContractDocumentReference/cbc:ID";
-    String tenantId = store.tenantOf(contractId).filter(t -> members.isMember(t, principal.getName()))
+    String tenantId = resolve(principal, contractId, requestedTenant).map(c -> c.contract().tenantId())
         .orElseThrow(() -> new ApiException(404, field, "no contract " + contractId + " for this caller",
             "請求書の契約番号「" + contractId + "」の契約が見つかりません。"));
     ContractCases.InvoiceAnswer answer = cases.receiveInvoice(caller(principal, tenantId), key, xml);
@@ -187,10 +206,47 @@ class ContractApiController {
 
   // ---- helpers
 
-  private ContractCase visible(Principal principal, String id) {
-    return store.tenantOf(id).filter(t -> members.isMember(t, principal.getName()))
-        .flatMap(t -> cases.visible(caller(principal, t), id))
+  /**
+   * The ordering department decides the payment order's route and the group that revises it
+   * ({@code <tenant>-<department>}): it must be a department group of the tenant, and not the inspectors' or the
+   * 会計管理者's own (shared/domain/contract-payment.md steps 3, 6, 7 are done by different people; review F5).
+   */
+  private void checkDepartment(String tenantId, String department) {
+    String group = tenantId + "-" + department;
+    if (department.equals(settings.inspectionDepartment()) || department.equals(settings.accountingDepartment())
+        || department.equals(jp.tetsuzuki.processes.identity.Roles.SUPERVISORS)) {
+      throw ApiException.invalid("department", "department '" + department + "' is not an ordering department",
+          "「" + department + "」は契約を発注する課ではありません（検査・会計管理者・監督職の組は指定できません）。");
+    }
+    long found = AsPlatform.call(identity, () -> identity.createGroupQuery().groupId(group).memberOfTenant(tenantId)
+        .count());
+    if (found == 0) {
+      throw ApiException.invalid("department", "department '" + department + "' is not a department of tenant "
+          + tenantId, "課「" + department + "」はこの団体の課として登録されていません。");
+    }
+  }
+
+  private ContractCase visible(Principal principal, String id, String tenantId) {
+    return resolve(principal, id, tenantId)
         .orElseThrow(() -> ApiException.notFound("no contract " + id + " for this caller"));
+  }
+
+  /**
+   * The contract of this id the caller may see, looked for only in the tenants the caller serves (ids are unique per
+   * tenant, V77; review F4). When it serves several tenants that each have one, {@code tenantId} must say which.
+   */
+  private java.util.Optional<ContractCase> resolve(Principal principal, String id, String tenantId) {
+    List<ContractCase> found = store.tenantsOf(id).stream()
+        .filter(t -> tenantId == null || t.equals(tenantId))
+        .filter(t -> members.isMember(t, principal.getName()))
+        .flatMap(t -> cases.visible(caller(principal, t), id).stream()).toList();
+    if (found.size() > 1) {
+      String tenants = String.join(", ", found.stream().map(c -> c.contract().tenantId()).toList());
+      throw ApiException.invalid("tenantId", "contract id " + id + " names contracts of several tenants this "
+          + "account serves (" + tenants + "): pass tenantId", "契約番号「" + id + "」の契約が複数の団体（" + tenants
+          + "）にあります。tenantId で団体を指定してください。");
+    }
+    return found.stream().findFirst();
   }
 
   private ContractCases.Caller caller(Principal principal, String tenantId) {
@@ -234,11 +290,19 @@ class ContractApiController {
       throw ApiException.invalid("kind", e.getMessage(), "契約の種別は goods（物品）、services（役務）、construction（工事）"
           + "のいずれかです。");
     }
-    String title = required(r.title(), "title", 200);
+    String title = plain(required(r.title(), "title", 200), "title");
     if (r.supplier() == null) {
       throw ApiException.badRequest("supplier", "supplier is required");
     }
-    String name = required(r.supplier().name(), "supplier.name", 200);
+    String name = plain(required(r.supplier().name(), "supplier.name", 200), "supplier.name");
+    try {
+      // the payee name of the accounting file: checked now, not when the payment is exported (review F22)
+      PaymentInstructionFile.checkPayeeName(name);
+    } catch (PaymentFileException e) {
+      throw ApiException.invalid("supplier.name", "supplier.name cannot be written to the accounting system's "
+          + "payment file (windows-31j, JIS X 0208, at most " + PaymentInstructionFile.PAYEE_NAME_BYTES + " bytes): "
+          + e.getMessage(), "相手方の名称を支払指示ファイルに書き出せません: " + e.messageJa());
+    }
     String corporate = r.supplier().corporateNumber();
     if (corporate != null && !CheckDigits.isCorporateNumber(corporate)) {
       throw ApiException.invalid("supplier.corporateNumber", "supplier.corporateNumber must be a 13-digit 法人番号 "
@@ -269,7 +333,8 @@ class ContractApiController {
       } catch (IllegalArgumentException e) {
         throw ApiException.invalid(at + ".taxRate", at + ".taxRate must be 10, 8 or 0", "税率は 10、8、0 のいずれかです。");
       }
-      items.add(new ContractItem(required(item.description(), at + ".description", 200), item.amount(), rate));
+      items.add(new ContractItem(plain(required(item.description(), at + ".description", 200), at + ".description"),
+          item.amount(), rate));
     }
     LocalDate contractDate = date(required(r.contractDate(), "contractDate", 10), "contractDate");
     if (contractDate.isAfter(ContractPaymentSteps.today())) {
@@ -317,6 +382,30 @@ class ContractApiController {
     return value.strip();
   }
 
+  /**
+   * Refuses control and format characters (CR, LF, TAB, NUL, bidi overrides, zero-width characters, line
+   * separators): names and titles are one line of plain text for the forms, the history and the accounting file
+   * (review F22).
+   */
+  static String plain(String value, String field) {
+    for (int i = 0; i < value.length(); ) {
+      int cp = value.codePointAt(i);
+      int type = Character.getType(cp);
+      if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE || type == Character.SURROGATE
+          || type == Character.UNASSIGNED) {
+        throw ApiException.invalid(field, String.format("%s must not contain control characters (U+%04X at position "
+            + "%d)", field, cp, i + 1), String.format("%s に使えない文字（制御文字など U+%04X、%d 文字目）があります。",
+            FIELD_JA.getOrDefault(field.replaceAll("\\[\\d+\\]", "[]"), field), cp, i + 1));
+      }
+      i += Character.charCount(cp);
+    }
+    return value;
+  }
+
+  private static final Map<String, String> FIELD_JA = Map.of("title", "件名", "supplier.name", "相手方の名称",
+      "items[].description", "品目");
+
   private static LocalDate date(String value, String field) {
     try {
       return LocalDate.parse(value);
@@ -331,9 +420,9 @@ class ContractApiController {
 
   private ContractView view(ContractCase c) {
     Contract k = c.contract();
-    List<ContractCaseStore.Inspection> rounds = store.inspections(k.id());
+    List<ContractCaseStore.Inspection> rounds = store.inspections(k.tenantId(), k.id());
     LocalDate inspectionDue = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1).dueOn();
-    List<InvoiceView> invoices = store.invoices(k.id()).stream().map(i -> {
+    List<InvoiceView> invoices = store.invoices(k.tenantId(), k.id()).stream().map(i -> {
       ContractCases.InvoiceAnswer a = ContractCases.answer(i, false);
       return new InvoiceView(i.id(), i.invoiceNumber(), i.receivedOn(), i.status().name().toLowerCase(), a.valid(),
           problems(a.problems()), i.returnedOn());
@@ -344,6 +433,6 @@ class ContractApiController {
         k.supplier().name(), k.totalWithoutTax(), k.contractDate(), c.stage().name().toLowerCase(), inspectionDue,
         c.paymentDueOn(), c.pausedDays(), rounds.stream().map(i -> new InspectionView(i.round(), i.noticeOn(),
             i.dueOn(), i.inspectedOn(), i.passed())).toList(), invoices, payment,
-        store.events(k.id()).stream().map(e -> new EventView(e.type(), e.textJa(), e.at())).toList());
+        store.events(k.tenantId(), k.id()).stream().map(e -> new EventView(e.type(), e.textJa(), e.at())).toList());
   }
 }

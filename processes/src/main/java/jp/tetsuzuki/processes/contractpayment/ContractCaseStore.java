@@ -20,8 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The contract-payment cases in our tables (V57 {@code tz_contract_case}, {@code tz_contract_item},
- * {@code tz_contract_inspection}, {@code tz_contract_event}; V58 {@code tz_contract_invoice}). Every read names the
- * tenant, so a case of another tenant is simply not found.
+ * {@code tz_contract_inspection}, {@code tz_contract_event}; V58 {@code tz_contract_invoice}; V77 keys them by
+ * tenant and contract id). Every read and write names the tenant, so a case of another tenant is simply not found,
+ * and two tenants may use the same contract id.
  */
 public class ContractCaseStore {
 
@@ -71,8 +72,9 @@ public class ContractCaseStore {
         Timestamp.from(now));
     int no = 0;
     for (ContractItem item : c.items()) {
-      jdbc.update("INSERT INTO tz_contract_item (contract_id, item_no, description, amount, tax_rate) "
-          + "VALUES (?, ?, ?, ?, ?)", c.id(), ++no, item.description(), item.amount(), item.taxRate().percent());
+      jdbc.update("INSERT INTO tz_contract_item (tenant_id, contract_id, item_no, description, amount, tax_rate) "
+          + "VALUES (?, ?, ?, ?, ?, ?)", c.tenantId(), c.id(), ++no, item.description(), item.amount(),
+          item.taxRate().percent());
     }
   }
 
@@ -82,15 +84,25 @@ public class ContractCaseStore {
     return found.stream().findFirst();
   }
 
-  /** The tenant of a contract id (ids are unique over all tenants). */
-  public Optional<String> tenantOf(String id) {
-    return jdbc.queryForList("SELECT tenant_id FROM tz_contract_case WHERE id = ?", String.class, id).stream()
-        .findFirst();
+  /** Locks the case row until the transaction ends (concurrent notices for one case wait, review F19). */
+  public void lock(String tenantId, String id) {
+    jdbc.queryForList("SELECT id FROM tz_contract_case WHERE tenant_id = ? AND id = ? FOR UPDATE", String.class,
+        tenantId, id);
   }
 
-  /** Whether the id is taken in any tenant (ids are global: they are the business key and the invoice's reference). */
-  public boolean exists(String id) {
-    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM tz_contract_case WHERE id = ?", Integer.class, id);
+  /**
+   * The tenants that have a contract of this id (ids are unique per tenant, V77: each tenant's contract system
+   * numbers its own contracts; review F4). Callers keep only the tenants they serve.
+   */
+  public List<String> tenantsOf(String id) {
+    return jdbc.queryForList("SELECT tenant_id FROM tz_contract_case WHERE id = ? ORDER BY tenant_id", String.class,
+        id);
+  }
+
+  /** Whether the tenant has a contract of this id already. */
+  public boolean exists(String tenantId, String id) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM tz_contract_case WHERE tenant_id = ? AND id = ?",
+        Integer.class, tenantId, id);
     return n != null && n > 0;
   }
 
@@ -99,62 +111,64 @@ public class ContractCaseStore {
         (rs, n) -> caseOf(rs), tenantId, submittedBy, key).stream().findFirst();
   }
 
-  public void linkProcess(String id, String processInstanceId) {
-    jdbc.update("UPDATE tz_contract_case SET process_instance_id = ? WHERE id = ?", processInstanceId, id);
+  public void linkProcess(String tenantId, String id, String processInstanceId) {
+    jdbc.update("UPDATE tz_contract_case SET process_instance_id = ? WHERE tenant_id = ? AND id = ?",
+        processInstanceId, tenantId, id);
   }
 
-  public void stage(String id, Stage stage) {
-    jdbc.update("UPDATE tz_contract_case SET stage = ? WHERE id = ?", stage.name(), id);
+  public void stage(String tenantId, String id, Stage stage) {
+    jdbc.update("UPDATE tz_contract_case SET stage = ? WHERE tenant_id = ? AND id = ?", stage.name(), tenantId, id);
   }
 
-  public void schedule(String id, LocalDate clockStartedOn, int inspectionDelayDays, long pausedDays,
-      LocalDate dueOn, LocalDate warnOn, long amount) {
+  public void schedule(String tenantId, String id, LocalDate clockStartedOn, int inspectionDelayDays,
+      long pausedDays, LocalDate dueOn, LocalDate warnOn, long amount) {
     jdbc.update("UPDATE tz_contract_case SET clock_started_on = ?, inspection_delay_days = ?, paused_days = ?, "
-        + "payment_due_on = ?, payment_warn_on = ?, amount = ? WHERE id = ?", clockStartedOn, inspectionDelayDays,
-        (int) pausedDays, dueOn, warnOn, amount, id);
+        + "payment_due_on = ?, payment_warn_on = ?, amount = ? WHERE tenant_id = ? AND id = ?", clockStartedOn,
+        inspectionDelayDays, (int) pausedDays, dueOn, warnOn, amount, tenantId, id);
   }
 
-  public void exported(String id, String paymentId, long interest) {
-    jdbc.update("UPDATE tz_contract_case SET payment_id = ?, instruction_interest = ?, stage = ? WHERE id = ?",
-        paymentId, interest, Stage.EXPORTED.name(), id);
+  public void exported(String tenantId, String id, String paymentId, long interest) {
+    jdbc.update("UPDATE tz_contract_case SET payment_id = ?, instruction_interest = ?, stage = ? WHERE tenant_id = ? "
+        + "AND id = ?", paymentId, interest, Stage.EXPORTED.name(), tenantId, id);
   }
 
-  public void paid(String id, LocalDate paidOn, long lateInterest) {
-    jdbc.update("UPDATE tz_contract_case SET paid_on = ?, late_interest = ?, stage = ? WHERE id = ?", paidOn,
-        lateInterest, Stage.PAID.name(), id);
+  public void paid(String tenantId, String id, LocalDate paidOn, long lateInterest) {
+    jdbc.update("UPDATE tz_contract_case SET paid_on = ?, late_interest = ?, stage = ? WHERE tenant_id = ? AND id = ?",
+        paidOn, lateInterest, Stage.PAID.name(), tenantId, id);
   }
 
   // ---- inspections
 
-  public List<Inspection> inspections(String contractId) {
-    return jdbc.query("SELECT * FROM tz_contract_inspection WHERE contract_id = ? ORDER BY round_no",
+  public List<Inspection> inspections(String tenantId, String contractId) {
+    return jdbc.query("SELECT * FROM tz_contract_inspection WHERE tenant_id = ? AND contract_id = ? ORDER BY round_no",
         (rs, n) -> new Inspection(rs.getInt("round_no"), date(rs, "notice_on"), date(rs, "due_on"),
             date(rs, "inspected_on"), (Boolean) rs.getObject("passed"), rs.getString("inspected_by"),
-            rs.getString("findings")), contractId);
+            rs.getString("findings")), tenantId, contractId);
   }
 
-  public void openInspection(String contractId, int round, LocalDate noticeOn, LocalDate dueOn) {
-    jdbc.update("INSERT INTO tz_contract_inspection (contract_id, round_no, notice_on, due_on) VALUES (?, ?, ?, ?)",
-        contractId, round, noticeOn, dueOn);
+  public void openInspection(String tenantId, String contractId, int round, LocalDate noticeOn, LocalDate dueOn) {
+    jdbc.update("INSERT INTO tz_contract_inspection (tenant_id, contract_id, round_no, notice_on, due_on) "
+        + "VALUES (?, ?, ?, ?, ?)", tenantId, contractId, round, noticeOn, dueOn);
   }
 
   /** Remembers the Idempotency-Key of the notice that opened the latest round. */
-  public void noticeKey(String contractId, String key) {
-    jdbc.update("UPDATE tz_contract_inspection SET notice_key = ? WHERE contract_id = ? AND round_no = "
-        + "(SELECT MAX(round_no) FROM tz_contract_inspection WHERE contract_id = ?)", key, contractId, contractId);
+  public void noticeKey(String tenantId, String contractId, String key) {
+    jdbc.update("UPDATE tz_contract_inspection SET notice_key = ? WHERE tenant_id = ? AND contract_id = ? AND "
+        + "round_no = (SELECT MAX(round_no) FROM tz_contract_inspection WHERE tenant_id = ? AND contract_id = ?)", key,
+        tenantId, contractId, tenantId, contractId);
   }
 
-  public boolean noticeKeyUsed(String contractId, String key) {
-    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM tz_contract_inspection WHERE contract_id = ? "
-        + "AND notice_key = ?", Integer.class, contractId, key);
+  public boolean noticeKeyUsed(String tenantId, String contractId, String key) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM tz_contract_inspection WHERE tenant_id = ? "
+        + "AND contract_id = ? AND notice_key = ?", Integer.class, tenantId, contractId, key);
     return n != null && n > 0;
   }
 
-  public void closeInspection(String contractId, int round, LocalDate on, boolean passed, String by,
+  public void closeInspection(String tenantId, String contractId, int round, LocalDate on, boolean passed, String by,
       String findings) {
     jdbc.update("UPDATE tz_contract_inspection SET inspected_on = ?, passed = ?, inspected_by = ?, findings = ? "
-        + "WHERE contract_id = ? AND round_no = ? AND inspected_on IS NULL", on, passed, by, findings, contractId,
-        round);
+        + "WHERE tenant_id = ? AND contract_id = ? AND round_no = ? AND inspected_on IS NULL", on, passed, by,
+        findings, tenantId, contractId, round);
   }
 
   // ---- invoices
@@ -181,9 +195,9 @@ public class ContractCaseStore {
         (rs, n) -> rs.getBytes(1), tenantId, invoiceId);
   }
 
-  public List<Invoice> invoices(String contractId) {
-    return jdbc.query("SELECT * FROM tz_contract_invoice WHERE contract_id = ? ORDER BY received_at, id",
-        (rs, n) -> invoiceOf(rs), contractId);
+  public List<Invoice> invoices(String tenantId, String contractId) {
+    return jdbc.query("SELECT * FROM tz_contract_invoice WHERE tenant_id = ? AND contract_id = ? "
+        + "ORDER BY received_at, id", (rs, n) -> invoiceOf(rs), tenantId, contractId);
   }
 
   public void verdict(String invoiceId, InvoiceStatus status, String problemsJson, Long payableAmount) {
@@ -195,26 +209,43 @@ public class ContractCaseStore {
     jdbc.update("UPDATE tz_contract_invoice SET returned_on = ? WHERE id = ?", on, invoiceId);
   }
 
-  // ---- history
+  // ---- payment order
 
-  public void event(String contractId, Instant at, String type, String textJa) {
-    jdbc.update("INSERT INTO tz_contract_event (id, contract_id, occurred_at, type, text_ja) VALUES (?, ?, ?, ?, ?)",
-        UUID.randomUUID().toString(), contractId, Timestamp.from(at), type, textJa);
+  /**
+   * Everyone who drafted or acted on a payment order of this contract (決裁, 合議, also as 代理 or added approver, in
+   * every round): the originators and actors the approval route stored ({@code tz_approval_route} names the contract
+   * in {@code procedure_code}, V20). The 会計管理者's check is refused to them (review F17).
+   */
+  public java.util.Set<String> paymentOrderParticipants(String tenantId, String contractId) {
+    List<String> ids = jdbc.queryForList("SELECT r.originator FROM tz_approval_route r WHERE r.tenant_id = ? "
+        + "AND r.kind = 'payment' AND r.procedure_code = ? UNION SELECT a.actor_id FROM tz_approval_action a "
+        + "JOIN tz_approval_route r ON r.process_instance_id = a.process_instance_id WHERE r.tenant_id = ? "
+        + "AND r.kind = 'payment' AND r.procedure_code = ? AND a.actor_id IS NOT NULL", String.class, tenantId,
+        contractId, tenantId, contractId);
+    return new java.util.HashSet<>(ids);
   }
 
-  public List<Event> events(String contractId) {
-    return jdbc.query("SELECT * FROM tz_contract_event WHERE contract_id = ? ORDER BY seq",
+  // ---- history
+
+  public void event(String tenantId, String contractId, Instant at, String type, String textJa) {
+    jdbc.update("INSERT INTO tz_contract_event (id, tenant_id, contract_id, occurred_at, type, text_ja) "
+        + "VALUES (?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), tenantId, contractId, Timestamp.from(at), type,
+        textJa);
+  }
+
+  public List<Event> events(String tenantId, String contractId) {
+    return jdbc.query("SELECT * FROM tz_contract_event WHERE tenant_id = ? AND contract_id = ? ORDER BY seq",
         (rs, n) -> new Event(rs.getString("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("type"),
-            rs.getString("text_ja")), contractId);
+            rs.getString("text_ja")), tenantId, contractId);
   }
 
   // ---- mapping
 
   private ContractCase caseOf(ResultSet rs) throws SQLException {
     String id = rs.getString("id");
-    List<ContractItem> items = new ArrayList<>(jdbc.query("SELECT * FROM tz_contract_item WHERE contract_id = ? "
-        + "ORDER BY item_no", (r, n) -> new ContractItem(r.getString("description"), r.getLong("amount"),
-        TaxRate.ofPercent(r.getInt("tax_rate"))), id));
+    List<ContractItem> items = new ArrayList<>(jdbc.query("SELECT * FROM tz_contract_item WHERE tenant_id = ? "
+        + "AND contract_id = ? ORDER BY item_no", (r, n) -> new ContractItem(r.getString("description"),
+        r.getLong("amount"), TaxRate.ofPercent(r.getInt("tax_rate"))), rs.getString("tenant_id"), id));
     Contract contract = new Contract(id, rs.getString("tenant_id"), rs.getString("department"),
         ContractKind.fromApiName(rs.getString("kind")), rs.getString("title"),
         new Supplier(rs.getString("supplier_name"), rs.getString("supplier_corporate_number"),

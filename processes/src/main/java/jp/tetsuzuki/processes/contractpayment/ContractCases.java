@@ -4,6 +4,7 @@ import static jp.tetsuzuki.bpmn.ContractPayment.*;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -103,7 +105,7 @@ public class ContractCases {
         }
         return Map.entry(earlier.get(), true);
       }
-      if (store.exists(contract.id())) {
+      if (store.exists(contract.tenantId(), contract.id())) {
         throw new ApiException(409, "id", "a contract with this id exists already",
             "契約番号「" + contract.id() + "」は既に登録されています。");
       }
@@ -112,7 +114,7 @@ public class ContractCases {
       ProcessInstance pi = AsPlatform.call(identity, () -> runtime.createProcessInstanceByKey(ContractPayment.ID)
           .businessKey(contract.id()).setVariable(TENANT_ID, contract.tenantId())
           .setVariable(CONTRACT_ID, contract.id()).execute());
-      store.linkProcess(contract.id(), pi.getId());
+      store.linkProcess(contract.tenantId(), contract.id(), pi.getId());
       return Map.entry(store.find(contract.tenantId(), contract.id()).orElseThrow(), false);
     });
   }
@@ -123,32 +125,92 @@ public class ContractCases {
         .filter(c -> !caller.supplier() || caller.corporateNumber().equals(c.contract().supplier().corporateNumber()));
   }
 
+  /**
+   * Completion notices and invoices come from the contract's supplier only (README "Contract payment"): the
+   * municipality's contract system does not act on the supplier's behalf, since a notice starts the statutory
+   * inspection period (5条) and an invoice the payment period (6条). There is no on-behalf mode (review F15).
+   */
+  private static void requireSupplier(Caller caller, String what) {
+    if (!caller.supplier()) {
+      throw new ApiException(403, null, "only the contract's supplier system sends " + what,
+          "完了通知・請求書は契約の相手方（受注者）のシステムから送付してください。");
+    }
+  }
+
   /** The supplier's completion notice (完了通知). */
   public ContractCase notifyCompletion(Caller caller, String contractId, LocalDate noticeOn, String idempotencyKey) {
+    requireSupplier(caller, "completion notices");
     LocalDate today = LocalDate.ofInstant(now(), JapanTime.ZONE);
     if (noticeOn.isAfter(today)) {
       throw ApiException.invalid("noticeOn", "noticeOn must not be in the future", "完了通知の日付が未来の日付です。");
     }
-    return tx.execute(status -> {
-      ContractCase c = visible(caller, contractId).orElseThrow(() -> ApiException.notFound("no such contract"));
-      if (store.noticeKeyUsed(contractId, idempotencyKey)) {
-        return c;
+    try {
+      return tx.execute(status -> notifyCompletionInTransaction(caller, contractId, noticeOn, idempotencyKey, today));
+    } catch (DataIntegrityViolationException e) {
+      // a notice that raced past the row lock (e.g. a database without it): the other one won (review F19)
+      throw new ApiException(409, null, "another completion notice for this contract was accepted at the same time",
+          "同じ契約の完了通知を同時に受け付けました。この契約は完了通知を受け付ける段階にありません。");
+    } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+      if (causedBy(e, DataIntegrityViolationException.class) || causedBy(e, SQLIntegrityConstraintViolationException.class)) {
+        throw new ApiException(409, null, "another completion notice for this contract was accepted at the same time",
+            "同じ契約の完了通知を同時に受け付けました。この契約は完了通知を受け付ける段階にありません。");
       }
-      Execution waiting = waitingAt(c, TASK_AWAIT_COMPLETION);
-      if (waiting == null) {
-        throw new ApiException(409, null, "the contract does not await a completion notice (stage "
-            + c.stage().name().toLowerCase() + ")", "この契約は完了通知を受け付ける段階にありません。");
+      throw e;
+    }
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
       }
-      List<ContractCaseStore.Inspection> rounds = store.inspections(contractId);
-      if (!rounds.isEmpty() && noticeOn.isBefore(rounds.get(rounds.size() - 1).inspectedOn())) {
-        throw ApiException.invalid("noticeOn", "noticeOn must not be before the failed inspection ("
-            + rounds.get(rounds.size() - 1).inspectedOn() + ")", "完了通知の日付が前回の検査より前です。");
-      }
-      AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_COMPLETION_NOTIFIED)
-          .processInstanceId(c.processInstanceId()).setVariable(NOTICE_ON, noticeOn.toString()).correlateWithResult());
-      store.noticeKey(contractId, idempotencyKey);
-      return store.find(caller.tenantId(), contractId).orElseThrow();
-    });
+    }
+    return false;
+  }
+
+  /**
+   * How far back a completion notice may be dated: the contract's inspection period (at most 10 days, 14 for
+   * construction; shared/domain/contract-payment.md step 3). An older date would make the inspection late on arrival
+   * and, by 9条, shorten the payment period by the supplier's own delay (review F2).
+   */
+  static LocalDate earliestNotice(ContractCase c, LocalDate today) {
+    LocalDate byPeriod = today.minusDays(c.contract().terms().inspectionDays());
+    return byPeriod.isBefore(c.contract().contractDate()) ? c.contract().contractDate() : byPeriod;
+  }
+
+  private ContractCase notifyCompletionInTransaction(Caller caller, String contractId, LocalDate noticeOn,
+      String idempotencyKey, LocalDate today) {
+    ContractCase c = visible(caller, contractId).orElseThrow(() -> ApiException.notFound("no such contract"));
+    // one notice at a time per case: the second waits here and then finds the case under inspection (F19)
+    store.lock(c.contract().tenantId(), contractId);
+    if (store.noticeKeyUsed(caller.tenantId(), contractId, idempotencyKey)) {
+      return c;
+    }
+    if (noticeOn.isBefore(c.contract().contractDate())) {
+      throw ApiException.invalid("noticeOn", "noticeOn must not be before the contract date ("
+          + c.contract().contractDate() + ")", "完了通知の日付が契約日（" + c.contract().contractDate() + "）より前です。");
+    }
+    LocalDate earliest = earliestNotice(c, today);
+    if (noticeOn.isBefore(earliest)) {
+      throw ApiException.invalid("noticeOn", "noticeOn must be within the inspection period of "
+          + c.contract().terms().inspectionDays() + " days (not before " + earliest + ")",
+          "完了通知の日付は検査期間（" + c.contract().terms().inspectionDays() + "日）内の日付にしてください（" + earliest
+              + " 以降）。");
+    }
+    Execution waiting = waitingAt(c, TASK_AWAIT_COMPLETION);
+    if (waiting == null) {
+      throw new ApiException(409, null, "the contract does not await a completion notice (stage "
+          + c.stage().name().toLowerCase() + ")", "この契約は完了通知を受け付ける段階にありません。");
+    }
+    List<ContractCaseStore.Inspection> rounds = store.inspections(caller.tenantId(), contractId);
+    if (!rounds.isEmpty() && noticeOn.isBefore(rounds.get(rounds.size() - 1).inspectedOn())) {
+      throw ApiException.invalid("noticeOn", "noticeOn must not be before the failed inspection ("
+          + rounds.get(rounds.size() - 1).inspectedOn() + ")", "完了通知の日付が前回の検査より前です。");
+    }
+    AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_COMPLETION_NOTIFIED)
+        .processInstanceId(c.processInstanceId()).setVariable(NOTICE_ON, noticeOn.toString()).correlateWithResult());
+    store.noticeKey(caller.tenantId(), contractId, idempotencyKey);
+    return store.find(caller.tenantId(), contractId).orElseThrow();
   }
 
   /**
@@ -158,6 +220,7 @@ public class ContractCases {
    * and the answer says {@code valid: null}.
    */
   public InvoiceAnswer receiveInvoice(Caller caller, String idempotencyKey, byte[] xml) {
+    requireSupplier(caller, "invoices");
     EInvoice parsed;
     try {
       parsed = parser.parse(xml);

@@ -35,6 +35,7 @@ import jp.tetsuzuki.processes.contract.invoice.EInvoiceCheck;
 import jp.tetsuzuki.processes.contract.invoice.InvoiceParseException;
 import jp.tetsuzuki.processes.contract.invoice.InvoiceProblem;
 import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.ContractCase;
+import jp.tetsuzuki.processes.procedure.ApplicationDetails;
 import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.Inspection;
 import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.Invoice;
 import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.InvoiceStatus;
@@ -87,8 +88,8 @@ public final class ContractPaymentSteps {
     execution.setVariable(DEPARTMENT_GROUP, contract.tenantId() + "-" + contract.department());
     execution.setVariable(AdministrativeProcedure.APPLICANT_NAME, contract.supplier().name());
     execution.setVariable(AdministrativeProcedure.PROCEDURE_NAME, "契約・支出（" + contract.title() + "）");
-    store.stage(contract.id(), Stage.AWAITING_COMPLETION);
-    store.event(contract.id(), now(), "registered", "契約「" + contract.title() + "」（" + contract.supplier().name()
+    store.stage(contract.tenantId(), contract.id(), Stage.AWAITING_COMPLETION);
+    store.event(contract.tenantId(), contract.id(), now(), "registered", "契約「" + contract.title() + "」（" + contract.supplier().name()
         + "）を登録しました。完了通知を待ちます。");
   }
 
@@ -96,7 +97,7 @@ public final class ContractPaymentSteps {
     ContractCase c = linked(execution);
     Contract contract = c.contract();
     LocalDate noticeOn = date(execution.getVariable(NOTICE_ON), NOTICE_ON);
-    List<Inspection> rounds = store.inspections(contract.id());
+    List<Inspection> rounds = store.inspections(contract.tenantId(), contract.id());
     if (!rounds.isEmpty()) {
       Inspection last = rounds.get(rounds.size() - 1);
       if (last.inspectedOn() == null || noticeOn.isBefore(last.inspectedOn())) {
@@ -106,14 +107,14 @@ public final class ContractPaymentSteps {
     }
     LocalDate due = deadlines(contract).inspectionDue(contract.terms(), noticeOn);
     int round = rounds.size() + 1;
-    store.openInspection(contract.id(), round, noticeOn, due);
-    store.stage(contract.id(), Stage.INSPECTION);
+    store.openInspection(contract.tenantId(), contract.id(), round, noticeOn, due);
+    store.stage(contract.tenantId(), contract.id(), Stage.INSPECTION);
     execution.setVariable(INSPECTION_GROUP, settings.inspectionGroup(contract.tenantId()));
     execution.setVariable(INSPECTION_DUE_DATE, due.toString());
     execution.setVariable(INSPECTION_DUE_AT, Date.from(at(due, OFFICE_CLOSES)));
     execution.setVariable(AdministrativeProcedure.DUE_DATE, due.toString());
     execution.setVariable(INSPECTION_ROUND, round);
-    store.event(contract.id(), now(), "completion-notified", "完了通知（" + noticeOn + "）を受け付けました。検査期限は "
+    store.event(contract.tenantId(), contract.id(), now(), "completion-notified", "完了通知（" + noticeOn + "）を受け付けました。検査期限は "
         + due + " です" + (round > 1 ? "（" + round + "回目の検査）。" : "。"));
   }
 
@@ -139,20 +140,20 @@ public final class ContractPaymentSteps {
       throw new BadUserRequestException("不合格の理由（手直しを求める内容）を記入してください。 / inspectionComment is "
           + "required when the inspection fails");
     }
-    List<Inspection> rounds = store.inspections(c.contract().id());
+    List<Inspection> rounds = store.inspections(c.contract().tenantId(), c.contract().id());
     Inspection open = rounds.get(rounds.size() - 1);
     LocalDate today = today();
-    store.closeInspection(c.contract().id(), open.round(), today, passed, inspector, findings);
+    store.closeInspection(c.contract().tenantId(), c.contract().id(), open.round(), today, passed, inspector, findings);
     String id = c.contract().id();
     if (passed) {
       // the inspector drafts the payment order (支出命令の起案者) and receives its send-backs
       task.getExecution().setVariable(ORIGINATOR, inspector);
-      store.stage(id, Stage.AWAITING_INVOICE);
-      store.event(id, now(), "inspection-passed", "検査に合格しました（" + today + "、検査期限 " + open.dueOn()
+      store.stage(c.contract().tenantId(), id, Stage.AWAITING_INVOICE);
+      store.event(c.contract().tenantId(), id, now(), "inspection-passed", "検査に合格しました（" + today + "、検査期限 " + open.dueOn()
           + "）。請求書を待ちます。");
     } else {
-      store.stage(id, Stage.AWAITING_COMPLETION);
-      store.event(id, now(), "inspection-failed", "検査の結果、不合格となりました（" + today + "）。手直しのうえ、改めて完了通知を"
+      store.stage(c.contract().tenantId(), id, Stage.AWAITING_COMPLETION);
+      store.event(c.contract().tenantId(), id, now(), "inspection-failed", "検査の結果、不合格となりました（" + today + "）。手直しのうえ、改めて完了通知を"
           + "お送りください。検査期間は新しい完了通知から改めて数えます。指摘事項: " + findings);
     }
   }
@@ -163,7 +164,7 @@ public final class ContractPaymentSteps {
     ContractCase c = linked(execution);
     Contract contract = c.contract();
     Invoice invoice = invoiceOf(execution, c);
-    store.stage(contract.id(), Stage.VALIDATING);
+    store.stage(contract.tenantId(), contract.id(), Stage.VALIDATING);
     byte[] content = store.invoiceContent(contract.tenantId(), invoice.id());
     EInvoiceCheck.Result result;
     try {
@@ -182,8 +183,7 @@ public final class ContractPaymentSteps {
     store.verdict(invoice.id(), valid ? InvoiceStatus.VALID : InvoiceStatus.INVALID, problemsJson(problems),
         payable);
     execution.setVariable(INVOICE_VALID, valid);
-    execution.setVariable(INVOICE_PROBLEMS_TEXT, problems.stream()
-        .map(p -> "・" + p.message() + "（" + p.code() + "）").collect(Collectors.joining("\n")));
+    execution.setVariable(INVOICE_PROBLEMS_TEXT, problemsText(problems));
     if (valid) {
       execution.setVariable(AMOUNT, payable);
     }
@@ -194,9 +194,9 @@ public final class ContractPaymentSteps {
     Invoice invoice = invoiceOf(execution, c);
     LocalDate today = today();
     store.returned(invoice.id(), today);
-    store.stage(c.contract().id(), Stage.INVOICE_RETURNED);
+    store.stage(c.contract().tenantId(), c.contract().id(), Stage.INVOICE_RETURNED);
     // recorded as the notice to the supplier; the supplier's system reads it from GET /api/v1/contracts/{id}
-    store.event(c.contract().id(), now(), "invoice-returned", "請求書（" + nonNull(invoice.invoiceNumber())
+    store.event(c.contract().tenantId(), c.contract().id(), now(), "invoice-returned", "請求書（" + nonNull(invoice.invoiceNumber())
         + "）に不備があるため返戻します（" + today + "）。訂正した請求書をお送りください。訂正された請求書が届くまで支払期間は"
         + "進みません。\n" + execution.getVariable(INVOICE_PROBLEMS_TEXT));
   }
@@ -206,26 +206,27 @@ public final class ContractPaymentSteps {
     Contract contract = c.contract();
     PaymentSchedule schedule = schedule(contract);
     Invoice proper = invoiceOf(execution, c);
-    long amount = proper.payableAmount();
-    store.schedule(contract.id(), schedule.clockStartedOn(), schedule.inspectionDelayDays(), schedule.pausedDays(),
+    long amount = payableWithinContract(contract, proper.status() == InvoiceStatus.VALID ? proper.payableAmount()
+        : null);
+    store.schedule(contract.tenantId(), contract.id(), schedule.clockStartedOn(), schedule.inspectionDelayDays(), schedule.pausedDays(),
         schedule.dueOn(), schedule.warnOn(), amount);
-    store.stage(contract.id(), Stage.PAYMENT_ORDER);
+    store.stage(contract.tenantId(), contract.id(), Stage.PAYMENT_ORDER);
     execution.setVariable(AMOUNT, amount);
     execution.setVariable(PAYMENT_DUE_DATE, schedule.dueOn().toString());
     execution.setVariable(PAYMENT_WARN_AT, Date.from(at(schedule.warnOn(), OFFICE_OPENS)));
     execution.setVariable(AdministrativeProcedure.DUE_DATE, schedule.dueOn().toString());
     execution.setVariable(ACCOUNTING_GROUP, settings.accountingGroup(contract.tenantId()));
     execution.setVariable(ORDER_SUMMARY, summary(c, schedule, amount));
-    store.event(contract.id(), now(), "payment-scheduled", "適正な請求書を受理しました。支払期限は " + schedule.dueOn()
+    store.event(contract.tenantId(), contract.id(), now(), "payment-scheduled", "適正な請求書を受理しました。支払期限は " + schedule.dueOn()
         + " です（起算日 " + schedule.clockStartedOn() + "、支払期間 " + schedule.periodDays() + "日、検査遅延 "
         + schedule.inspectionDelayDays() + "日を控除、返戻による停止 " + schedule.pausedDays() + "日を加算）。");
   }
 
   /** The payment schedule as it stands (also what the API shows once the proper invoice arrived). */
   PaymentSchedule schedule(Contract contract) {
-    List<InspectionRound> rounds = store.inspections(contract.id()).stream()
+    List<InspectionRound> rounds = store.inspections(contract.tenantId(), contract.id()).stream()
         .map(i -> new InspectionRound(i.noticeOn(), i.inspectedOn(), Boolean.TRUE.equals(i.passed()))).toList();
-    List<Invoice> invoices = store.invoices(contract.id());
+    List<Invoice> invoices = store.invoices(contract.tenantId(), contract.id());
     List<Pause> pauses = new ArrayList<>();
     for (int i = 0; i < invoices.size() - 1; i++) {
       if (invoices.get(i).returnedOn() != null) {
@@ -239,7 +240,7 @@ public final class ContractPaymentSteps {
 
   public void accountingCreated(DelegateTask task) {
     ContractCase c = linked(task.getExecution());
-    store.stage(c.contract().id(), Stage.ACCOUNTING_CHECK);
+    store.stage(c.contract().tenantId(), c.contract().id(), Stage.ACCOUNTING_CHECK);
     task.setVariableLocal(CONTRACT_SUMMARY, task.getExecution().getVariable(ORDER_SUMMARY));
     task.setVariableLocal(CONTRACT_TITLE, c.contract().title());
     task.setVariableLocal(AMOUNT, task.getExecution().getVariable(AMOUNT));
@@ -253,6 +254,11 @@ public final class ContractPaymentSteps {
       throw new AuthorizationException("支出命令の起案者は会計管理者の確認を行えません。 / the originator of the payment "
           + "order cannot check it");
     }
+    // nor anyone who approved it, also as 代理 or as an added approver (separation of duties, review F17)
+    if (store.paymentOrderParticipants(c.contract().tenantId(), c.contract().id()).contains(checker)) {
+      throw new AuthorizationException("支出命令の決裁に加わった職員は会計管理者の確認を行えません。 / who drafted or approved "
+          + "the payment order cannot check it");
+    }
     Object result = task.getVariable(ACCOUNTING_RESULT);
     String comment = text(task.getVariable(ACCOUNTING_COMMENT));
     if (!ACCOUNTING_PASS.equals(result) && !ACCOUNTING_REFUSE.equals(result)) {
@@ -261,20 +267,21 @@ public final class ContractPaymentSteps {
     if (ACCOUNTING_REFUSE.equals(result) && comment == null) {
       throw new BadUserRequestException("差戻しの理由を記入してください。 / accountingComment is required when refusing");
     }
-    store.event(c.contract().id(), now(), ACCOUNTING_PASS.equals(result) ? "accounting-passed" : "accounting-refused",
-        ACCOUNTING_PASS.equals(result) ? "会計管理者が支出命令を確認しました（" + checker + "）。"
-            : "会計管理者が支出命令を差し戻しました（" + checker + "）: " + comment);
+    store.event(c.contract().tenantId(), c.contract().id(), now(), ACCOUNTING_PASS.equals(result) ? "accounting-passed" : "accounting-refused",
+        ACCOUNTING_PASS.equals(result) ? "会計管理者が支出命令を確認しました。"
+            : "会計管理者が支出命令を差し戻しました: " + comment);
   }
 
   public void revisionCreated(DelegateTask task) {
     ContractCase c = linked(task.getExecution());
-    store.stage(c.contract().id(), Stage.PAYMENT_ORDER);
+    store.stage(c.contract().tenantId(), c.contract().id(), Stage.PAYMENT_ORDER);
     Object outcome = task.getExecution().getVariable(ORDER_OUTCOME);
     Object accounting = task.getExecution().getVariable(ACCOUNTING_RESULT);
     String why = ACCOUNTING_REFUSE.equals(accounting) ? "会計管理者の差戻し: "
-        + task.getExecution().getVariable(ACCOUNTING_COMMENT)
-        : outcome == null ? "決裁ルートが見つかりません（起案課 " + c.contract().department() + "）。"
-        : "決裁の結果: " + outcome + " " + nonNull((String) task.getExecution().getVariable(ORDER_COMMENT));
+        + md(String.valueOf(task.getExecution().getVariable(ACCOUNTING_COMMENT)))
+        : outcome == null ? "決裁ルートが見つかりません（起案課 " + md(c.contract().department()) + "）。"
+        : "決裁の結果: " + md(String.valueOf(outcome)) + " "
+        + md(nonNull((String) task.getExecution().getVariable(ORDER_COMMENT)));
     task.setVariableLocal(CONTRACT_SUMMARY, task.getExecution().getVariable(ORDER_SUMMARY) + "\n\n" + why);
   }
 
@@ -290,8 +297,9 @@ public final class ContractPaymentSteps {
     // a new round: the previous outcome and accounting result no longer apply
     execution.removeVariable(ORDER_OUTCOME);
     execution.removeVariable(ACCOUNTING_RESULT);
-    execution.setVariable(ORDER_SUMMARY, execution.getVariable(ORDER_SUMMARY) + "\n見直し: " + comment);
-    store.event(c.contract().id(), now(), "order-revised", "支出命令を見直して再起案しました（" + by + "）: " + comment);
+    execution.setVariable(ORDER_SUMMARY, execution.getVariable(ORDER_SUMMARY) + "\n見直し: " + md(comment));
+    // the supplier reads the history: role names, not the staff's account ids (review F25)
+    store.event(c.contract().tenantId(), c.contract().id(), now(), "order-revised", "担当課が支出命令を見直して再起案しました: " + comment);
   }
 
   public void exportInstruction(DelegateExecution execution) {
@@ -300,7 +308,7 @@ public final class ContractPaymentSteps {
     LocalDate today = today();
     String paymentId = c.paymentId() != null ? c.paymentId()
         : "P" + UUID.randomUUID().toString().replace("-", "").substring(0, 19).toUpperCase();
-    long amount = c.amount();
+    long amount = payableWithinContract(contract, c.amount());
     // paid on the day of the instruction: interest for the days already late (8条); recomputed on the payment day
     long interest = new LateInterest(rates, settings.interestBasis())
         .compute(contract, amount, c.paymentDueOn(), today).interestYen();
@@ -316,9 +324,9 @@ public final class ContractPaymentSteps {
     }
     // an unwritable folder or a payee name the file cannot carry fails the job: retries, then an incident
     instructionFile.write(batch, settings.outbox());
-    store.exported(contract.id(), paymentId, interest);
+    store.exported(contract.tenantId(), contract.id(), paymentId, interest);
     execution.setVariable(PAYMENT_ID, paymentId);
-    store.event(contract.id(), now(), "payment-exported", "支払指示ファイル " + batch.fileName() + " を出力しました（支払額 "
+    store.event(contract.tenantId(), contract.id(), now(), "payment-exported", "支払指示ファイル " + batch.fileName() + " を出力しました（支払額 "
         + amount + "円" + (interest > 0 ? "、遅延利息 " + interest + "円" : "") + "）。");
   }
 
@@ -331,9 +339,9 @@ public final class ContractPaymentSteps {
             + " is not acknowledged as paid"));
     LateInterest.Calculation interest = new LateInterest(rates, settings.interestBasis())
         .compute(contract, c.amount(), c.paymentDueOn(), payment.paidOn());
-    store.paid(contract.id(), payment.paidOn(), interest.interestYen());
+    store.paid(contract.tenantId(), contract.id(), payment.paidOn(), interest.interestYen());
     long owed = interest.interestYen() - payment.lateInterest();
-    store.event(contract.id(), now(), "paid", "支払済（" + payment.paidOn() + "、支払期限 " + c.paymentDueOn() + "）。"
+    store.event(contract.tenantId(), contract.id(), now(), "paid", "支払済（" + payment.paidOn() + "、支払期限 " + c.paymentDueOn() + "）。"
         + (interest.interestYen() > 0 ? "遅延日数 " + interest.daysLate() + "日、遅延利息 " + interest.interestYen() + "円"
         + (owed > 0 ? "（支払指示に含めた " + payment.lateInterest() + "円との差額 " + owed + "円が未払です）" : "") + "。"
         : "期限内の支払です。"));
@@ -341,7 +349,7 @@ public final class ContractPaymentSteps {
 
   public void warnPaymentDue(DelegateExecution execution) {
     ContractCase c = linked(execution);
-    store.event(c.contract().id(), now(), "payment-due-soon", "支払期限（" + c.paymentDueOn() + "）が近づいています。"
+    store.event(c.contract().tenantId(), c.contract().id(), now(), "payment-due-soon", "支払期限（" + c.paymentDueOn() + "）が近づいています。"
         + "支出命令・会計管理者の確認・支払を急いでください（支払遅延防止法: 期限後は遅延利息が生じます）。");
   }
 
@@ -372,6 +380,19 @@ public final class ContractPaymentSteps {
     return invoice;
   }
 
+  /**
+   * The amount to pay: the validated invoice's payable amount, never above what the contract costs with tax
+   * ({@link Contract#maxTaxInclusive()}, shared/domain/contract-payment.md: "the total matches the contract"). The
+   * validation already refuses such an invoice; this is the last check before the order and the file (F0).
+   */
+  static long payableWithinContract(Contract contract, Long amount) {
+    if (amount == null || amount < 0 || amount > contract.maxTaxInclusive()) {
+      throw new ProcessEngineException("payment amount " + amount + " of contract " + contract.id()
+          + " is not within 0.." + contract.maxTaxInclusive() + " yen (the contract's amount with tax)");
+    }
+    return amount;
+  }
+
   private ContractDeadlines deadlines(Contract contract) {
     return new ContractDeadlines(calendars.apply(contract.tenantId()), settings.warningOpenDays());
   }
@@ -379,9 +400,10 @@ public final class ContractPaymentSteps {
   private static String summary(ContractCase c, PaymentSchedule schedule, long amount) {
     Contract k = c.contract();
     StringBuilder s = new StringBuilder();
-    s.append("契約番号: ").append(k.id()).append("\n件名: ").append(k.title()).append("\n相手方: ")
-        .append(k.supplier().name()).append(k.supplier().registrationNumber() == null ? ""
-            : "（登録番号 " + k.supplier().registrationNumber() + "）")
+    // the contract system's and the supplier's texts are literal Markdown in the forms (review F21)
+    s.append("契約番号: ").append(md(k.id())).append("\n件名: ").append(md(k.title())).append("\n相手方: ")
+        .append(md(k.supplier().name())).append(k.supplier().registrationNumber() == null ? ""
+            : "（登録番号 " + md(k.supplier().registrationNumber()) + "）")
         .append("\n種別: ").append(switch (k.kind()) {
           case GOODS -> "物品";
           case SERVICES -> "役務";
@@ -394,7 +416,42 @@ public final class ContractPaymentSteps {
     return s.toString();
   }
 
-  private static String problemsJson(List<InvoiceProblem> problems) {
+  /** At most this many problems are kept per invoice; the rest are counted (「他 N 件」, review F16). */
+  static final int MAX_PROBLEMS = 50;
+  /** Characters of problem texts kept: within problems_json (20,000) and a String variable / event (4,000). */
+  private static final int MAX_PROBLEMS_JSON_TEXT = 15_000;
+  private static final int MAX_PROBLEMS_TEXT = 3_000;
+  private static final int MAX_MESSAGE = 300;
+
+  /** The first problems that fit, each message cut to {@value #MAX_MESSAGE} characters. */
+  private static List<InvoiceProblem> kept(List<InvoiceProblem> problems, int budget) {
+    List<InvoiceProblem> kept = new ArrayList<>();
+    int used = 0;
+    for (InvoiceProblem p : problems) {
+      String message = p.message().length() > MAX_MESSAGE ? p.message().substring(0, MAX_MESSAGE) + "…" : p.message();
+      String field = p.field().length() > MAX_MESSAGE ? p.field().substring(0, MAX_MESSAGE) + "…" : p.field();
+      used += message.length() + field.length() + p.code().name().length() + 40;
+      if (kept.size() == MAX_PROBLEMS || used > budget) {
+        break;
+      }
+      kept.add(new InvoiceProblem(p.code(), message, field));
+    }
+    return kept;
+  }
+
+  private static String more(int n) {
+    return "他 " + n + " 件の不備があります（最初の項目を訂正して改めてお送りください）。";
+  }
+
+  static String problemsText(List<InvoiceProblem> problems) {
+    List<InvoiceProblem> kept = kept(problems, MAX_PROBLEMS_TEXT);
+    String text = kept.stream().map(p -> "・" + p.message() + "（" + p.code() + "）")
+        .collect(Collectors.joining("\n"));
+    return kept.size() < problems.size() ? text + "\n・" + more(problems.size() - kept.size()) : text;
+  }
+
+  static String problemsJson(List<InvoiceProblem> all) {
+    List<InvoiceProblem> problems = kept(all, MAX_PROBLEMS_JSON_TEXT);
     List<Map<String, String>> list = new ArrayList<>();
     for (InvoiceProblem p : problems) {
       Map<String, String> m = new LinkedHashMap<>();
@@ -402,6 +459,10 @@ public final class ContractPaymentSteps {
       m.put("message", p.message());
       m.put("field", p.field());
       list.add(m);
+    }
+    if (problems.size() < all.size()) {
+      list.add(new LinkedHashMap<>(Map.of("code", "MORE_PROBLEMS", "message", more(all.size() - problems.size()),
+          "field", "invoice")));
     }
     try {
       return JSON.writeValueAsString(list);
@@ -433,6 +494,11 @@ public final class ContractPaymentSteps {
 
   private static String text(Object value) {
     return value instanceof String s && !s.isBlank() ? s.strip() : null;
+  }
+
+  /** Outside text as literal Markdown (the escaping of the application details, issue 9). */
+  private static String md(String text) {
+    return text == null ? "" : ApplicationDetails.escape(text);
   }
 
   private static String nonNull(String s) {

@@ -68,9 +68,10 @@ public final class ApplicationDetails {
    * Applicant text as literal Markdown in a table cell: one line, bounded, and every ASCII punctuation character
    * escaped (CommonMark lets a backslash escape any of them, and the escaped character is plain text). So no markup,
    * link, image or HTML, and no GFM autolink either: {@code https://…}, {@code www.…}, {@code mailto:} and
-   * {@code a@b.example} need an unescaped {@code :}, {@code .} or {@code @} to be recognised.
+   * {@code a@b.example} need an unescaped {@code :}, {@code .} or {@code @} to be recognised. Also used for the
+   * outside texts of the contract-payment forms (review F21).
    */
-  static String escape(String text) {
+  public static String escape(String text) {
     String line = text.replaceAll("[\\r\\n\\t]+", " ").strip();
     if (line.length() > MAX_VALUE) {
       line = line.substring(0, MAX_VALUE) + "…";

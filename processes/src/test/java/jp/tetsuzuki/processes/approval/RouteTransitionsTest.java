@@ -297,6 +297,11 @@ class RouteTransitionsTest {
     }
 
     @Override
+    public boolean isInGroup(String userId, String groupId) {
+      return false;
+    }
+
+    @Override
     public String displayName(String userId) {
       return userId;
     }

@@ -177,6 +177,146 @@ class ContractPaymentHttpTest {
     assertThat(contractSystem().get("/v3/api-docs").body()).contains("/api/v1/contracts", "/api/v1/invoices");
   }
 
+  // ---- the attacker review of issue 11 (/work/review-attack.md)
+
+  private Map<String, Object> contractBody(String id, String tenantId, String department, Map<String, Object> supplier,
+      String itemDescription) {
+    return new java.util.HashMap<>(Map.of("id", id, "tenantId", tenantId, "department", department, "kind", "goods",
+        "title", "事務用品の購入", "supplier", supplier,
+        "items", List.of(Map.of("description", itemDescription, "amount", 250000, "taxRate", 10)),
+        "contractDate", LocalDate.now(JapanTime.ZONE).minusDays(30).toString()));
+  }
+
+  private static Map<String, Object> marumaru() {
+    return Map.of("name", "株式会社〇〇商事", "corporateNumber", "5010001008846", "registrationNumber", "T5010001008846");
+  }
+
+  /**
+   * F4: contract ids were global, so デモ市's contract system learned (409) and could take デモ区's ids. Ids are unique
+   * per tenant (V77); an account serving several tenants names the tenant when an id is in more than one.
+   */
+  @Test
+  void reviewF4_twoTenantsMayUseTheSameContractIdAndEachSeesOnlyItsOwn() {
+    String id = "C-F4-" + UUID.randomUUID().toString().substring(0, 8);
+    Http.Response ku = contractSystem().header("Idempotency-Key", "ku-" + id).postJson("/api/v1/contracts",
+        contractBody(id, "demo-ku", "doro", marumaru(), "デスクチェア"));
+    assertThat(ku.status()).as(ku.body()).isEqualTo(201);
+    Http.Response shi = contractSystem().header("Idempotency-Key", "shi-" + id).postJson("/api/v1/contracts",
+        contractBody(id, "demo-shi", "doro", marumaru(), "デスクチェア"));
+    assertThat(shi.status()).as(shi.body()).isEqualTo(201);
+    assertThat(shi.json().get("tenantId").asText()).isEqualTo("demo-shi");
+    // the same id twice in one tenant is still a conflict
+    assertThat(contractSystem().header("Idempotency-Key", "ku2-" + id).postJson("/api/v1/contracts",
+        contractBody(id, "demo-ku", "doro", marumaru(), "机")).status()).isEqualTo(409);
+    // api-client serves both tenants: it names the one it means
+    Http.Response ambiguous = contractSystem().get("/api/v1/contracts/" + id);
+    assertThat(ambiguous.status()).isEqualTo(400);
+    assertThat(ambiguous.json().get("field").asText()).isEqualTo("tenantId");
+    assertThat(contractSystem().get("/api/v1/contracts/" + id + "?tenantId=demo-shi").json().get("tenantId")
+        .asText()).isEqualTo("demo-shi");
+    // the supplier is bound in デモ区 only: its notice reaches デモ区's contract, デモ市's stays untouched
+    Http.Response notified = supplier().header("Idempotency-Key", "n-" + id)
+        .postJson("/api/v1/contracts/" + id + "/completion", Map.of());
+    assertThat(notified.status()).as(notified.body()).isEqualTo(200);
+    assertThat(notified.json().get("tenantId").asText()).isEqualTo("demo-ku");
+    assertThat(contractSystem().get("/api/v1/contracts/" + id + "?tenantId=demo-shi").json().get("stage").asText())
+        .isEqualTo("awaiting_completion");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tz_contract_case WHERE id = ?", Integer.class, id))
+        .isEqualTo(2);
+  }
+
+  /**
+   * F5: any department string was accepted; the department routes the payment order and its revision group, so an
+   * unknown one strands it and kaikeikanri hands the originator role to the 会計管理者 (shared/domain/
+   * contract-payment.md steps 6 and 7 are different people). 400 naming department.
+   */
+  @Test
+  void reviewF5_theDepartmentMustBeAnOrderingDepartmentOfTheTenant() {
+    String id = "C-F5-" + UUID.randomUUID().toString().substring(0, 8);
+    for (String department : List.of("zz-nonexistent", "kaikeikanri", "kensa", "supervisors")) {
+      Http.Response refused = contractSystem().header("Idempotency-Key", department + "-" + id)
+          .postJson("/api/v1/contracts", contractBody(id, "demo-ku", department, marumaru(), "机"));
+      assertThat(refused.status()).as(department + ": " + refused.body()).isEqualTo(400);
+      assertThat(refused.json().get("field").asText()).isEqualTo("department");
+      assertThat(refused.json().get("messageJa").asText()).isNotBlank();
+    }
+    assertThat(contractSystem().get("/api/v1/contracts/" + id + "?tenantId=demo-ku").status()).isEqualTo(404);
+  }
+
+  /**
+   * F22: a supplier name with CR LF was accepted and only failed at the payment export (after every approval). The
+   * payee name is checked as the accounting file writes it (windows-31j, JIS X 0208, 48 bytes) at registration.
+   */
+  @Test
+  void reviewF22_namesTheAccountingFileCannotCarryAreRefusedAtRegistration() {
+    String id = "C-F22-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, String> refusedNames = Map.of("crlf", "株式会社\r\n〇〇商事", "ibm", "髙島屋株式会社",
+        "wide", "株".repeat(25), "bidi", "株式会社\u202e〇〇商事");
+    refusedNames.forEach((label, name) -> {
+      Http.Response refused = contractSystem().header("Idempotency-Key", label + "-" + id).postJson(
+          "/api/v1/contracts", contractBody(id, "demo-ku", "doro", Map.of("name", name,
+              "corporateNumber", "5010001008846"), "机"));
+      assertThat(refused.status()).as(label + ": " + refused.body()).isEqualTo(400);
+      assertThat(refused.json().get("field").asText()).as(label).isEqualTo("supplier.name");
+      assertThat(refused.json().get("messageJa").asText()).as(label).contains("相手方");
+    });
+    Http.Response item = contractSystem().header("Idempotency-Key", "item-" + id).postJson("/api/v1/contracts",
+        contractBody(id, "demo-ku", "doro", marumaru(), "机\u0000\r\n"));
+    assertThat(item.status()).as(item.body()).isEqualTo(400);
+    assertThat(item.json().get("field").asText()).isEqualTo("items[0].description");
+    assertThat(contractSystem().get("/api/v1/contracts/" + id + "?tenantId=demo-ku").status()).isEqualTo(404);
+  }
+
+  /**
+   * F19: six simultaneous completion notices gave one 200, four 409 and one 500 (duplicate key of the inspection
+   * round). The case row is locked: one notice wins, every other gets 409.
+   */
+  @Test
+  void reviewF19_simultaneousCompletionNoticesGiveOneNoticeAndConflictsNever500() throws Exception {
+    String id = "C-F19-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(contractSystem().header("Idempotency-Key", "c-" + id).postJson("/api/v1/contracts",
+        contractBody(id, "demo-ku", "doro", marumaru(), "机")).status()).isEqualTo(201);
+    int parallel = 8;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < parallel; i++) {
+        String key = "n" + i + "-" + id;
+        answers.add(pool.submit(() -> {
+          go.await();
+          return supplier().header("Idempotency-Key", key).postJson("/api/v1/contracts/" + id + "/completion",
+              Map.of()).status();
+        }));
+      }
+      go.countDown();
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (var answer : answers) {
+        statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertThat(statuses).as(statuses.toString()).containsOnly(200, 409);
+      assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tz_contract_inspection WHERE contract_id = ?",
+        Integer.class, id)).isEqualTo(1);
+  }
+
+  /** F15: the contract system may not announce completion for the supplier (403, nothing started). */
+  @Test
+  void reviewF15_theContractSystemGets403ForCompletionNotices() {
+    String id = "C-F15-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(contractSystem().header("Idempotency-Key", "c-" + id).postJson("/api/v1/contracts",
+        contractBody(id, "demo-ku", "doro", marumaru(), "机")).status()).isEqualTo(201);
+    Http.Response refused = contractSystem().header("Idempotency-Key", "n-" + id)
+        .postJson("/api/v1/contracts/" + id + "/completion", Map.of());
+    assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+    assertThat(refused.json().get("messageJa").asText()).contains("相手方");
+    assertThat(contractSystem().get("/api/v1/contracts/" + id).json().get("stage").asText())
+        .isEqualTo("awaiting_completion");
+  }
+
   private static byte[] multipart(String boundary, byte[] xml) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"invoice.xml\"\r\n"

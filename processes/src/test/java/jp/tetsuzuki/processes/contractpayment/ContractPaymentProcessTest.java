@@ -181,7 +181,7 @@ class ContractPaymentProcessTest {
     // an invoice before passing is refused, nothing stored
     assertThatThrownBy(() -> ENV.cases.receiveInvoice(SUPPLIER, "early-" + id, invoice(id)))
         .hasMessageContaining("does not await an invoice");
-    Assertions.assertThat(ENV.store.invoices(id)).isEmpty();
+    Assertions.assertThat(ENV.store.invoices(TENANT, id)).isEmpty();
 
     // the new notice restarts the period: 12/1 + 10 = 12/11
     at("2026-12-01T01:00:00Z");
@@ -195,7 +195,7 @@ class ContractPaymentProcessTest {
     ContractCase c = ENV.store.find(TENANT, id).orElseThrow();
     Assertions.assertThat(c.inspectionDelayDays()).isEqualTo(4);
     Assertions.assertThat(c.paymentDueOn()).isEqualTo(LocalDate.of(2026, 12, 28));
-    Assertions.assertThat(ENV.store.inspections(id)).extracting(ContractCaseStore.Inspection::passed)
+    Assertions.assertThat(ENV.store.inspections(TENANT, id)).extracting(ContractCaseStore.Inspection::passed)
         .containsExactly(false, true);
     assertThat(pi).isWaitingAt(TASK_ORDER_PAYMENT);
   }
@@ -223,7 +223,7 @@ class ContractPaymentProcessTest {
     Assertions.assertThat(c.clockStartedOn()).isEqualTo(LocalDate.of(2026, 11, 18));
     // 11/18 + 30 + 3 paused = 12/21 (Mon)
     Assertions.assertThat(c.paymentDueOn()).isEqualTo(LocalDate.of(2026, 12, 21));
-    Assertions.assertThat(ENV.store.invoices(id)).extracting(ContractCaseStore.Invoice::status)
+    Assertions.assertThat(ENV.store.invoices(TENANT, id)).extracting(ContractCaseStore.Invoice::status)
         .containsExactly(ContractCaseStore.InvoiceStatus.INVALID, ContractCaseStore.InvoiceStatus.VALID);
     assertThat(pi).isWaitingAt(TASK_ORDER_PAYMENT);
   }
@@ -245,7 +245,7 @@ class ContractPaymentProcessTest {
         "<cbc:TaxAmount currencyID=\"JPY\">200</cbc:TaxAmount>", "<cbc:TaxAmount currencyID=\"JPY\">201</cbc:TaxAmount>"));
     Assertions.assertThat(replay.replayed()).isTrue();
     Assertions.assertThat(replay.invoiceId()).isEqualTo(answer.invoiceId());
-    Assertions.assertThat(ENV.store.invoices(id)).hasSize(1);
+    Assertions.assertThat(ENV.store.invoices(TENANT, id)).hasSize(1);
   }
 
   @Test
@@ -374,7 +374,7 @@ class ContractPaymentProcessTest {
     Assertions.assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count())
         .isEqualTo(1);
     assertThat(pi).isWaitingAt(TASK_VALIDATE_INVOICE).variables().doesNotContainKey(INVOICE_VALID);
-    Assertions.assertThat(ENV.store.invoices(id)).extracting(ContractCaseStore.Invoice::status)
+    Assertions.assertThat(ENV.store.invoices(TENANT, id)).extracting(ContractCaseStore.Invoice::status)
         .containsExactly(ContractCaseStore.InvoiceStatus.RECEIVED);
 
     // the registry is back: an operator retries, the verdict comes
@@ -395,6 +395,185 @@ class ContractPaymentProcessTest {
         .hasMessageContaining("no such contract");
     assertThatThrownBy(() -> ENV.cases.register(SUPPLIER, "k", contract("X-1", ContractKind.GOODS, "doro",
         LocalDate.of(2026, 11, 2)), new byte[] {1})).isInstanceOf(jp.tetsuzuki.processes.api.ApiException.class);
+  }
+
+  // ---- the attacker review of issue 11 (/work/review-attack.md): each test is the attack, refused
+
+  /**
+   * F0: the demo invoice with PrepaidAmount −10,000,000 and PayableAmount 10,289,440 passed and the accounting file
+   * paid 10,289,440 yen on a 289,440-yen contract. The total must match the contract (shared/domain/
+   * contract-payment.md, 適格請求書: "the total matches the contract and inspection"): returned, nothing ordered.
+   */
+  @Test
+  void reviewF0_anInvoiceInflatedByANegativePrepaidAmountIsReturnedAndNothingIsOrdered() {
+    String id = passedInspection(ContractKind.GOODS, "doro");
+    ProcessInstance pi = instance(id);
+    ContractCases.InvoiceAnswer inflated = ENV.cases.receiveInvoice(SUPPLIER, "inv-f0-" + id, invoice(id,
+        "<cbc:PrepaidAmount currencyID=\"JPY\">0</cbc:PrepaidAmount>",
+        "<cbc:PrepaidAmount currencyID=\"JPY\">-10000000</cbc:PrepaidAmount>",
+        "<cbc:PayableAmount currencyID=\"JPY\">289440</cbc:PayableAmount>",
+        "<cbc:PayableAmount currencyID=\"JPY\">10289440</cbc:PayableAmount>"));
+    Assertions.assertThat(inflated.valid()).isFalse();
+    Assertions.assertThat(inflated.problems()).extracting(p -> p.get("code"))
+        .contains("PREPAID_AMOUNT_INVALID", "PAYABLE_EXCEEDS_CONTRACT");
+    assertThat(pi).isWaitingAt(TASK_AWAIT_INVOICE).variables().doesNotContainKey(AMOUNT);
+    // and a huge rounding amount the same
+    ContractCases.InvoiceAnswer rounded = ENV.cases.receiveInvoice(SUPPLIER, "inv-f0b-" + id, invoice(id,
+        "<cbc:PayableRoundingAmount currencyID=\"JPY\">0</cbc:PayableRoundingAmount>",
+        "<cbc:PayableRoundingAmount currencyID=\"JPY\">9999999</cbc:PayableRoundingAmount>",
+        "<cbc:PayableAmount currencyID=\"JPY\">289440</cbc:PayableAmount>",
+        "<cbc:PayableAmount currencyID=\"JPY\">10289439</cbc:PayableAmount>"));
+    Assertions.assertThat(rounded.valid()).isFalse();
+    Assertions.assertThat(rounded.problems()).extracting(p -> p.get("code"))
+        .contains("PAYABLE_ROUNDING_INVALID", "PAYABLE_EXCEEDS_CONTRACT");
+    Assertions.assertThat(ENV.store.find(TENANT, id).orElseThrow().amount()).isNull();
+    // the proper invoice is paid the contract's amount with tax, never more
+    ENV.cases.receiveInvoice(SUPPLIER, "inv-f0c-" + id, invoice(id));
+    assertThat(pi).isWaitingAt(TASK_ORDER_PAYMENT).variables().containsEntry(AMOUNT, PAYABLE);
+    Assertions.assertThat(contract(id, ContractKind.GOODS, "doro", LocalDate.of(2026, 11, 2)).maxTaxInclusive())
+        .isEqualTo(PAYABLE);
+  }
+
+  /**
+   * F2/F3: a completion notice back-dated before the contract (or to 1900, which failed with a 500 in the office
+   * calendar) made the inspection years late and, by 9条, the payment due at once. A notice is dated within the
+   * inspection period (shared/domain/contract-payment.md step 3: 検査 within 10 days of the notice) and not before
+   * the contract; otherwise 400 naming noticeOn.
+   */
+  @Test
+  void reviewF2F3_backDatedCompletionNoticesAreRefusedNamingNoticeOn() {
+    String id = register(ContractKind.GOODS, "doro", LocalDate.of(2026, 11, 2));
+    ProcessInstance pi = instance(id);
+    for (LocalDate backDated : List.of(LocalDate.of(2024, 1, 4), LocalDate.of(1900, 1, 1), LocalDate.of(2026, 11, 1),
+        LocalDate.of(2026, 11, 5) /* 11 days before 11/16: beyond the 10-day inspection period */)) {
+      Assertions.assertThatThrownBy(() -> ENV.cases.notifyCompletion(SUPPLIER, id, backDated,
+          "notice-" + UUID.randomUUID())).as(backDated.toString())
+          .isInstanceOfSatisfying(jp.tetsuzuki.processes.api.ApiException.class, e -> {
+            Assertions.assertThat(e.status()).isEqualTo(400);
+            Assertions.assertThat(e.field()).isEqualTo("noticeOn");
+            Assertions.assertThat(e.japanese()).contains("完了通知の日付");
+          });
+    }
+    assertThat(pi).isWaitingAt(TASK_AWAIT_COMPLETION);
+    Assertions.assertThat(ENV.store.inspections(TENANT, id)).isEmpty();
+    // within the period it is taken: 11/6 + 10 days = 11/16
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 11, 6), "notice-" + UUID.randomUUID());
+    assertThat(pi).isWaitingAt(TASK_INSPECT).variables().containsEntry(INSPECTION_DUE_DATE, "2026-11-16");
+  }
+
+  /**
+   * F15: the contract system (no 法人番号) announced completion and handed in invoices for the supplier. Both come
+   * from the contract's supplier (shared/domain/contract-payment.md steps 2 and 4): 403, nothing started.
+   */
+  @Test
+  void reviewF15_theContractSystemCannotNotifyOrInvoiceForTheSupplier() {
+    String id = register(ContractKind.GOODS, "doro", LocalDate.of(2026, 11, 2));
+    ProcessInstance pi = instance(id);
+    Assertions.assertThatThrownBy(() -> ENV.cases.notifyCompletion(CONTRACT_SYSTEM, id, LocalDate.of(2026, 11, 16),
+        "notice-" + UUID.randomUUID())).isInstanceOfSatisfying(jp.tetsuzuki.processes.api.ApiException.class,
+            e -> Assertions.assertThat(e.status()).isEqualTo(403));
+    assertThat(pi).isWaitingAt(TASK_AWAIT_COMPLETION);
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 11, 16), "notice-" + UUID.randomUUID());
+    at("2026-11-18T01:00:00Z");
+    inspect(pi, "kensa-ku", INSPECTION_PASS, null);
+    Assertions.assertThatThrownBy(() -> ENV.cases.receiveInvoice(CONTRACT_SYSTEM, "inv-" + id, invoice(id)))
+        .isInstanceOfSatisfying(jp.tetsuzuki.processes.api.ApiException.class,
+            e -> Assertions.assertThat(e.status()).isEqualTo(403));
+    Assertions.assertThat(ENV.store.invoices(TENANT, id)).isEmpty();
+    assertThat(pi).isWaitingAt(TASK_AWAIT_INVOICE);
+  }
+
+  /**
+   * F16: 300 faulty lines gave 900 problems, the verdict did not fit problems_json (20,000) and the validation jammed
+   * with valid null. The first problems are kept with 「他 N 件」: the invoice is returned (step 5 of
+   * shared/domain/contract-payment.md: "a faulty invoice is returned").
+   */
+  @Test
+  void reviewF16_anInvoiceWithHundredsOfFaultyLinesIsStillReturnedWithItsProblemsCapped() {
+    String id = passedInspection(ContractKind.GOODS, "doro");
+    ProcessInstance pi = instance(id);
+    String xml = new String(invoice(id), StandardCharsets.UTF_8);
+    int start = xml.indexOf("<cac:InvoiceLine>");
+    int end = xml.indexOf("</cac:InvoiceLine>") + "</cac:InvoiceLine>".length();
+    String usdLine = xml.substring(start, end).replace("currencyID=\"JPY\"", "currencyID=\"USD\"");
+    String many = xml.substring(0, start) + usdLine.repeat(300) + xml.substring(start);
+    ContractCases.InvoiceAnswer answer = ENV.cases.receiveInvoice(SUPPLIER, "inv-f16-" + id,
+        many.getBytes(StandardCharsets.UTF_8));
+    Assertions.assertThat(answer.valid()).isFalse();
+    Assertions.assertThat(answer.problems()).hasSizeLessThanOrEqualTo(ContractPaymentSteps.MAX_PROBLEMS + 1);
+    Assertions.assertThat(answer.problems().get(answer.problems().size() - 1).get("message")).startsWith("他 ")
+        .contains("件");
+    Assertions.assertThat(ENV.store.invoices(TENANT, id)).extracting(ContractCaseStore.Invoice::status)
+        .containsExactly(ContractCaseStore.InvoiceStatus.INVALID);
+    assertThat(pi).hasPassed(TASK_RETURN_INVOICE).isWaitingAt(TASK_AWAIT_INVOICE);
+    Assertions.assertThat(eventText(id, "invoice-returned")).contains("他 ");
+  }
+
+  /**
+   * F17: the 会計管理者 was added as an approver (or registered as 代理) of the payment order and then checked the
+   * order he approved. Steps 6 and 7 of shared/domain/contract-payment.md are done by different people: a
+   * 会計管理者 cannot be added to a payment route, and whoever acted on the route cannot check it.
+   */
+  @Test
+  void reviewF17_theAccountingCheckIsRefusedToWhoeverApprovedThePaymentOrder() {
+    String id = passedInspection(ContractKind.GOODS, "doro");
+    ProcessInstance pi = instance(id);
+    ENV.cases.receiveInvoice(SUPPLIER, "inv-" + id, invoice(id));
+    assertThatThrownBy(() -> decide(pi, "kacho-ku", Map.of(ApprovalRoute.DECISION, ApprovalRoute.DECISION_APPROVE,
+        ApprovalRoute.ADDITIONAL_APPROVER, "kaikei-kanri-ku"))).hasMessageContaining("会計管理者");
+    // as 代理 of 課長: the substitute approves, then may not check
+    ENV.approval.substitutes().register("kacho-ku", new jp.tetsuzuki.processes.approval.SubstituteService.Request(
+        TENANT, "kacho-ku", "kaikei-kanri-ku", today().toString(), today().toString()));
+    String route = runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult()
+        .getId();
+    Task approval = taskService().createTaskQuery().processInstanceId(route)
+        .taskDefinitionKey(ApprovalRoute.TASK_APPROVE).singleResult();
+    complete("kaikei-kanri-ku", approval, Map.of(ApprovalRoute.DECISION, ApprovalRoute.DECISION_APPROVE));
+    assertThat(pi).isWaitingAt(TASK_CHECK_ACCOUNTING);
+    Task check = task(pi);
+    assertThatThrownBy(() -> complete("kaikei-kanri-ku", check, Map.of(ACCOUNTING_RESULT, ACCOUNTING_PASS)))
+        .hasMessageContaining("cannot check it");
+    assertThat(pi).isWaitingAt(TASK_CHECK_ACCOUNTING);
+    Assertions.assertThat(events(id)).doesNotContain("accounting-passed");
+  }
+
+  /**
+   * F21: a contract title and supplier name with Markdown links reached the inspector's and the 会計管理者's forms as
+   * clickable links. Outside text is literal there (the escaping of the application details, issue 9).
+   */
+  @Test
+  void reviewF21_contractTextsAreLiteralMarkdownInTheStaffForms() {
+    String id = "C-T" + SEQ.incrementAndGet();
+    Contract plain = contract(id, ContractKind.GOODS, "doro", LocalDate.of(2026, 11, 2));
+    Contract phishing = new Contract(id, TENANT, "doro", ContractKind.GOODS,
+        "物品購入 [請求書PDFはこちら（要ログイン）](https://evil.example/login) ![x](https://evil.example/t.png) <b>bold</b>",
+        new Supplier("株式会社〇〇商事 [連絡先](https://evil.example/)", "5010001008846", "T5010001008846"), plain.items(),
+        plain.contractDate(), plain.terms(), plain.taxRounding());
+    ENV.cases.register(CONTRACT_SYSTEM, "key-" + id, phishing, id.getBytes(StandardCharsets.UTF_8));
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2026, 11, 16), "notice-" + UUID.randomUUID());
+    String summary = (String) taskService().getVariableLocal(task(instance(id)).getId(), CONTRACT_SUMMARY);
+    Assertions.assertThat(summary).doesNotContain("](https://", "<b>", "![x]")
+        .contains("\\[請求書PDFはこちら（要ログイン）\\]\\(https\\:", "&lt;b&gt;", "株式会社〇〇商事 \\[連絡先\\]");
+  }
+
+  /**
+   * F25: the supplier read the staff's login names in the case history (会計管理者 kaikeikanri-ku, the revising
+   * clerk). The history the supplier reads names roles.
+   */
+  @Test
+  void reviewF25_theHistoryTheSupplierReadsNamesRolesNotStaffAccounts() {
+    String id = passedInspection(ContractKind.GOODS, "doro");
+    ProcessInstance pi = instance(id);
+    ENV.cases.receiveInvoice(SUPPLIER, "inv-" + id, invoice(id));
+    approve(pi, "kacho-ku", null);
+    complete("kaikei-kanri-ku", task(pi), Map.of(ACCOUNTING_RESULT, ACCOUNTING_REFUSE, ACCOUNTING_COMMENT, "科目違い"));
+    complete("staff-ku", task(pi), Map.of(REVISION_COMMENT, "科目を修正"));
+    approve(pi, "kacho-ku", null);
+    complete("kaikei-kanri-ku", task(pi), Map.of(ACCOUNTING_RESULT, ACCOUNTING_PASS));
+    String history = ENV.store.events(TENANT, id).stream().map(ContractCaseStore.Event::textJa)
+        .reduce("", String::concat);
+    Assertions.assertThat(history).contains("会計管理者が支出命令を確認しました", "担当課が支出命令を見直して")
+        .doesNotContain("kaikei-kanri-ku", "staff-ku", "kensa-ku", "kacho-ku");
   }
 
   // ---- helpers
@@ -505,11 +684,11 @@ class ContractPaymentProcessTest {
   }
 
   private static List<String> events(String id) {
-    return ENV.store.events(id).stream().map(ContractCaseStore.Event::type).toList();
+    return ENV.store.events(TENANT, id).stream().map(ContractCaseStore.Event::type).toList();
   }
 
   private static String eventText(String id, String type) {
-    return ENV.store.events(id).stream().filter(e -> e.type().equals(type)).reduce((a, b) -> b).orElseThrow()
+    return ENV.store.events(TENANT, id).stream().filter(e -> e.type().equals(type)).reduce((a, b) -> b).orElseThrow()
         .textJa();
   }
 

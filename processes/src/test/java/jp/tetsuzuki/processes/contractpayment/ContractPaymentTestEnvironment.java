@@ -46,6 +46,7 @@ final class ContractPaymentTestEnvironment {
   final ContractCaseStore store;
   final RegistrySimulator registry = new RegistrySimulator();
   final OrganisationRepository organisation;
+  final ApprovalModule approval;
   final Path outbox;
   ContractCases cases;
   private final JdbcDataSource dataSource;
@@ -70,7 +71,7 @@ final class ContractPaymentTestEnvironment {
     configuration = TestEngines.configuration("contract-payment-test", url);
     Clock engineClock = TestEngines.engineClock();
     TenantCalendars calendars = new TenantCalendars(jdbc);
-    ApprovalModule approval = new ApprovalModule(dataSource, configuration::getIdentityService, calendars::of,
+    approval = new ApprovalModule(dataSource, configuration::getIdentityService, calendars::of,
         engineClock);
     organisation = approval.organisation();
     JdbcPaymentLedger ledger = new JdbcPaymentLedger(dataSource, engineClock);

@@ -43,6 +43,20 @@ public final class PaymentInstructionFile {
   private static final byte[] CRLF = {'\r', '\n'};
   private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
+  /** The widest payee name the file carries, in windows-31j bytes. */
+  public static final int PAYEE_NAME_BYTES = 48;
+
+  /**
+   * Checks a payee name the way the file will write it (JIS X 0208 / ASCII / half-width katakana in windows-31j, at
+   * most {@value #PAYEE_NAME_BYTES} bytes), so a contract is refused at registration rather than its payment at
+   * the export (review F22).
+   *
+   * @throws PaymentFileException naming the character or the width, with a Japanese message
+   */
+  public static void checkPayeeName(String name) {
+    new Record(0, null).text(name, PAYEE_NAME_BYTES, "payeeName");
+  }
+
   /** Renders the file's bytes. */
   public byte[] render(PaymentBatch batch) {
     ByteArrayOutputStream out = new ByteArrayOutputStream((batch.payments().size() + 3) * (RECORD_LENGTH + 2));
@@ -56,7 +70,7 @@ public final class PaymentInstructionFile {
     for (PaymentInstruction p : batch.payments()) {
       Record data = new Record(number++, p.paymentId());
       data.text("2", 1, "type").ascii(p.paymentId(), 20, "paymentId").ascii(p.contractId(), 32, "contractId")
-          .text(p.payeeName(), 48, "payeeName")
+          .text(p.payeeName(), PAYEE_NAME_BYTES, "payeeName")
           .ascii(p.registrationNumber() == null ? "" : p.registrationNumber(), 14, "registrationNumber")
           .number(p.amount(), 12, "amount").number(p.lateInterest(), 10, "lateInterest").date(p.dueOn(), "dueOn");
       data.writeTo(out);

@@ -328,6 +328,20 @@ public final class InvoiceValidator {
         add(Code.TAX_INCLUSIVE_TOTAL_INCONSISTENT, "税込合計 " + plain(taxInclusive) + " 円が税抜合計 ＋ 消費税額（"
             + plain(taxExclusive.add(tax)) + " 円）と一致しません。", TOTALS + "/cbc:TaxInclusiveAmount");
       }
+      // JP PINT IBT-113/114 in JPY: a prepaid amount is 0..the tax-inclusive total (never negative: it would raise
+      // the amount due), and JPY has no sub-unit to round to, so the rounding amount is 0 (F0 of the review)
+      if (prepaid != null && (prepaid.signum() < 0 || (taxInclusive != null && prepaid.compareTo(taxInclusive) > 0))) {
+        add(Code.PREPAID_AMOUNT_INVALID, "前払額 " + plain(prepaid) + " 円は 0 円以上、税込合計以下でなければなりません。",
+            TOTALS + "/cbc:PrepaidAmount");
+      }
+      if (rounding != null && rounding.signum() != 0) {
+        add(Code.PAYABLE_ROUNDING_INVALID, "端数調整額 " + plain(rounding) + " 円は使えません（日本円には円未満の単位がないため 0 円）。",
+            TOTALS + "/cbc:PayableRoundingAmount");
+      }
+      if (payable != null && payable.compareTo(BigDecimal.valueOf(contract.maxTaxInclusive())) > 0) {
+        add(Code.PAYABLE_EXCEEDS_CONTRACT, "請求金額 " + plain(payable) + " 円が契約金額（税込）"
+            + contract.maxTaxInclusive() + " 円を超えています。", TOTALS + "/cbc:PayableAmount");
+      }
       if (taxInclusive != null && payable != null
           && payable.compareTo(taxInclusive.subtract(prepaid).add(rounding)) != 0) {
         add(Code.PAYABLE_TOTAL_INCONSISTENT, "請求金額 " + plain(payable) + " 円が税込合計 − 前払額 ＋ 端数調整（"

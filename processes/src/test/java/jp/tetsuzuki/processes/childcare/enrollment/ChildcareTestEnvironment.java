@@ -50,6 +50,10 @@ final class ChildcareTestEnvironment {
         return false;
       }
 
+      @Override public boolean isInGroup(String userId, String groupId) {
+        return configuration.getIdentityService().createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+      }
+
       @Override public boolean isPerson(String userId) {
         return configuration.getIdentityService().createUserQuery().userId(userId).count() > 0;
       }
