@@ -28,7 +28,7 @@ public class ContractCaseStore {
   /** Stages of a case (what {@code GET /api/v1/contracts/{id}} shows as {@code stage}). */
   public enum Stage {
     AWAITING_COMPLETION, INSPECTION, AWAITING_INVOICE, VALIDATING, INVOICE_RETURNED, PAYMENT_ORDER, ACCOUNTING_CHECK,
-    EXPORTED, PAID
+    EXPORT_QUEUED, EXPORTED, PAID
   }
 
   /** Invoice status. */
@@ -117,6 +117,12 @@ public class ContractCaseStore {
   public void exported(String id, String paymentId, long interest) {
     jdbc.update("UPDATE tz_contract_case SET payment_id = ?, instruction_interest = ?, stage = ? WHERE id = ?",
         paymentId, interest, Stage.EXPORTED.name(), id);
+  }
+
+  /** The payment waits for the next batch of the accounting export (stage EXPORT_QUEUED). */
+  public void queued(String id, String paymentId, long interest) {
+    jdbc.update("UPDATE tz_contract_case SET payment_id = ?, instruction_interest = ?, stage = ? WHERE id = ?",
+        paymentId, interest, Stage.EXPORT_QUEUED.name(), id);
   }
 
   public void paid(String id, LocalDate paidOn, long lateInterest) {

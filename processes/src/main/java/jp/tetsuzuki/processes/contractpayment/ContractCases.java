@@ -297,6 +297,35 @@ public class ContractCases {
     }
   }
 
+  /**
+   * An acknowledgement file from the accounting exchange route: {@link #acknowledge} (paid cases told once each), and
+   * each payment the accounting system reports as not paid is recorded on its case for staff (it stays at "awaiting
+   * the acknowledgement"; a later file may pay it), all in one transaction.
+   */
+  public AcknowledgementService.Result acknowledgeFile(String tenantId, byte[] file)
+      throws AcknowledgementFormatException {
+    try {
+      return tx.execute(status -> {
+        AcknowledgementService.Result result;
+        try {
+          result = acknowledge(tenantId, file);
+        } catch (AcknowledgementFormatException e) {
+          throw new IllegalStateException(e);
+        }
+        for (AcknowledgementService.Settled failed : result.failed()) {
+          store.event(failed.contractId(), now(), "payment-failed", "会計システムから、支払番号 " + failed.paymentId()
+              + " の支払ができなかったとの結果が届きました。口座などを確認し、会計管理者に連絡してください。");
+        }
+        return result;
+      });
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof AcknowledgementFormatException format) {
+        throw format;
+      }
+      throw e;
+    }
+  }
+
   private Execution waitingAt(ContractCase c, String activityId) {
     if (c.processInstanceId() == null) {
       return null;
