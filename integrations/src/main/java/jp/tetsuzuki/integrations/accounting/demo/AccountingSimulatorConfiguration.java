@@ -37,7 +37,7 @@ class AccountingSimulatorConfiguration {
       @Override
       public void configure() {
         // noop: the simulator moves the file itself; hidden .part files of the export are never listed
-        fromF("file:%s?include=payment-.*\\.dat&noop=true&idempotent=false&delay=5000", outbox)
+        fromF("file:%s?antInclude=payment-*.dat&noop=true&idempotent=false&delay=5000", outbox)
             .routeId(ROUTE_ID)
             .process(exchange -> simulator.take(exchange.getIn().getBody(java.io.File.class).toPath(), taken, inbox));
       }
