@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
 /**
- * The in-JVM side of the e-invoice port: the delivered file goes to {@link ContractCases#receiveInvoice}, the invoice
- * service {@code POST /api/v1/invoices} uses, as the route's service identity acting for the tenant of the contract
+ * The in-JVM side of the e-invoice port: the delivered file goes to {@link ContractCases#acceptInvoice}, the invoice
+ * service of {@code POST /api/v1/invoices} (same parser, checks, store and case; the verdict comes from the job), as the route's service identity acting for the tenant of the contract
  * the invoice names (found only among the tenants the route serves, and the identity must be a service identity
  * member of it). The idempotency key is the contract and the invoice's own id ({@code cbc:ID}): the same invoice again
  * answers the first one and creates nothing; the same id with another content is refused.
@@ -60,7 +60,7 @@ class EInvoiceIntakeAdapter implements EInvoiceGateway {
     String key = "einvoice:" + ContractCasesKeys.sha256(contractId + "\n" + invoice.id());
     ContractCases.InvoiceAnswer answer;
     try {
-      answer = cases.receiveInvoice(new ContractCases.Caller(tenant.get(), serviceUser, null), key, xml);
+      answer = cases.acceptInvoice(new ContractCases.Caller(tenant.get(), serviceUser, null), key, xml);
     } catch (ApiException refused) {
       if (refused.status() == 409 && refused.japanese() == null) {
         throw new Refused("INVOICE_ID_REUSED", "請求書番号「" + invoice.id() + "」は別の内容の請求書で既に受け付けています。"
