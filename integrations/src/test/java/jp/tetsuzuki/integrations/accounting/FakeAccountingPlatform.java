@@ -28,11 +28,11 @@ import jp.tetsuzuki.integrations.port.AccountingExchangeGateway;
  * each payment paid once. It counts what a route did so that tests can prove "exactly once". The real services are
  * tested in the platform ({@code AccountingExchangeFlowTest}).
  */
-class FakeAccountingPlatform implements AccountingExchangeGateway {
+public class FakeAccountingPlatform implements AccountingExchangeGateway {
 
   static final Charset WINDOWS_31J = Charset.forName("windows-31j");
 
-  record Payment(String tenantId, String paymentId, String payee, long amount) {}
+  public record Payment(String tenantId, String paymentId, String payee, long amount) {}
 
   record Call(String node, String serviceUser, String tenantId, String sha) {}
 
@@ -148,7 +148,7 @@ class FakeAccountingPlatform implements AccountingExchangeGateway {
   }
 
   /** The published layout (160-byte records + CR LF, windows-31j), as the platform's PaymentInstructionFile writes. */
-  static byte[] render(String tenantId, String batchId, List<Payment> payments) {
+  public static byte[] render(String tenantId, String batchId, List<Payment> payments) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     record(out, "1" + pad(batchId, 20) + "20261201" + pad(tenantId, 32));
     long total = 0;

@@ -71,25 +71,7 @@ class AccountingExchangeFlowTest {
     String id = "C-ACC-" + UUID.randomUUID().toString().substring(0, 8);
     Http contractSystem = Http.as("api-client", port);
     Http supplier = Http.as("supplier-marumaru", port);
-    Map<String, Object> body = Map.of("id", id, "tenantId", "demo-ku", "department", "doro", "kind", "goods",
-        "title", "事務用品の購入", "supplier", Map.of("name", "株式会社〇〇商事", "corporateNumber", "5010001008846",
-            "registrationNumber", "T5010001008846"),
-        "items", List.of(Map.of("description", "デスクチェア 5脚", "amount", 250000, "taxRate", 10),
-            Map.of("description", "配送", "amount", 7500, "taxRate", 10),
-            Map.of("description", "緑茶ペットボトル", "amount", 2500, "taxRate", 8),
-            Map.of("description", "検定済教科書（算数）10冊", "amount", 3490, "taxRate", 0)),
-        "contractDate", LocalDate.now(JapanTime.ZONE).minusDays(30).toString(), "taxRounding", "FLOOR");
-    assertThat(contractSystem.header("Idempotency-Key", "c-" + id).postJson("/api/v1/contracts", body).status())
-        .isEqualTo(201);
-    assertThat(supplier.header("Idempotency-Key", "n-" + id).postJson("/api/v1/contracts/" + id + "/completion",
-        Map.of()).status()).isEqualTo(200);
-    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
-    Http inspector = Http.as("kensa-ku", port);
-    JsonNode inspect = singleTask(inspector, pid, ContractPayment.TASK_INSPECT);
-    assertThat(inspector.postJson("/engine-rest/task/" + inspect.get("id").asText() + "/submit-form",
-        Map.of("variables", Map.of(ContractPayment.INSPECTION_RESULT, Map.of("value", "pass", "type", "String"),
-            ContractPayment.INSPECTION_COMMENT, Map.of("value", "納品を確認", "type", "String")))).status())
-        .isEqualTo(204);
+    awaitingInvoice(id);
 
     // the access point delivers the supplier's e-invoice into the intake folder
     byte[] invoice = invoice(id);
@@ -106,19 +88,7 @@ class AccountingExchangeFlowTest {
     assertThat(report(again)).contains("DUPLICATE", "既に受け付けています");
     assertThat(contractSystem.get("/api/v1/contracts/" + id).json().get("invoices")).hasSize(1);
 
-    // 支出命令 by 課長, then the 会計管理者
-    Http kacho = Http.as("kacho-ku", port);
-    String route = runtime.createProcessInstanceQuery().superProcessInstanceId(pid).singleResult().getId();
-    JsonNode approve = singleTask(kacho, route, ApprovalRoute.TASK_APPROVE);
-    assertThat(kacho.postJson("/engine-rest/task/" + approve.get("id").asText() + "/submit-form", Map.of("variables",
-        Map.of(ApprovalRoute.DECISION, Map.of("value", ApprovalRoute.DECISION_APPROVE, "type", "String"))))
-        .status()).isEqualTo(204);
-    Http accountant = Http.as("kaikeikanri-ku", port);
-    JsonNode check = singleTask(accountant, pid, ContractPayment.TASK_CHECK_ACCOUNTING);
-    assertThat(accountant.postJson("/engine-rest/task/" + check.get("id").asText() + "/submit-form",
-        Map.of("variables", Map.of(ContractPayment.ACCOUNTING_RESULT, Map.of("value", "pass", "type", "String"))))
-        .status()).isEqualTo(204);
-
+    approveAndCheck(id);
     // the route collects it into a payment instruction file of the outbox
     JsonNode exported = await().atMost(WAIT).until(() -> contractSystem.get("/api/v1/contracts/" + id).json(),
         c -> c.get("stage").asText().equals("exported"));
@@ -149,9 +119,37 @@ class AccountingExchangeFlowTest {
     assertThat(report(duplicate)).contains("DUPLICATE", "二重に支払済にはしていません");
     JsonNode after = supplier.get("/api/v1/contracts/" + id).json();
     assertThat(after.get("stage").asText()).isEqualTo("paid");
-    long paidEvents = Stream.of(after.get("events")).flatMap(e -> java.util.stream.StreamSupport.stream(
-        e.spliterator(), false)).filter(e -> e.toString().contains("\"paid\"")).count();
+    long paidEvents = java.util.stream.StreamSupport.stream(after.get("events").spliterator(), false)
+        .filter(e -> e.get("type").asText().equals("paid")).count();
     assertThat(paidEvents).isOne();
+  }
+
+  @Test
+  void aNotPaidAnswerIsRecordedOnTheCaseWhichStaysUnpaid() throws Exception {
+    String id = "C-NP-" + UUID.randomUUID().toString().substring(0, 8);
+    Http contractSystem = Http.as("api-client", port);
+    awaitingInvoice(id);
+    // the same invoice through the public API: one invoice service for both entry paths
+    assertThat(Http.as("supplier-marumaru", port).header("Idempotency-Key", "i-" + id).post("/api/v1/invoices",
+        "application/xml", invoice(id)).status()).isEqualTo(201);
+    await().atMost(WAIT).until(() -> contractSystem.get("/api/v1/contracts/" + id).json(),
+        c -> c.get("stage").asText().equals("payment_order"));
+    approveAndCheck(id);
+    String paymentId = await().atMost(WAIT).until(() -> contractSystem.get("/api/v1/contracts/" + id).json(),
+        c -> c.get("stage").asText().equals("exported")).at("/payment/paymentId").asText();
+    Path file = await().atMost(WAIT).until(() -> outboxFileWith(paymentId), p -> p != null);
+
+    AccountingSystemSimulator accountingSystem = new AccountingSystemSimulator();
+    accountingSystem.failing(paymentId);
+    dropAck("demo-ku", "failed-" + id + ".csv", accountingSystem.answer(Files.readAllBytes(file),
+        LocalDate.now(JapanTime.ZONE)).content());
+
+    JsonNode failed = await().atMost(WAIT).until(() -> contractSystem.get("/api/v1/contracts/" + id).json(),
+        c -> c.get("events").toString().contains("payment-failed"));
+    assertThat(failed.get("stage").asText()).isEqualTo("exported");
+    assertThat(failed.get("events").toString()).contains("支払番号 " + paymentId + " の支払ができなかった");
+    await().atMost(WAIT).until(() -> Files.exists(Path.of(accounting.ackDone()).resolve("demo-ku")
+        .resolve("failed-" + id + ".csv")));
   }
 
   @Test
@@ -227,6 +225,48 @@ class AccountingExchangeFlowTest {
   }
 
   // --- helpers -----------------------------------------------------------------------------------------------
+
+  /** Registers a contract of デモ区, announces completion and passes the inspection. */
+  private void awaitingInvoice(String id) {
+    Http contractSystem = Http.as("api-client", port);
+    Http supplier = Http.as("supplier-marumaru", port);
+    Map<String, Object> body = Map.of("id", id, "tenantId", "demo-ku", "department", "doro", "kind", "goods",
+        "title", "事務用品の購入", "supplier", Map.of("name", "株式会社〇〇商事", "corporateNumber", "5010001008846",
+            "registrationNumber", "T5010001008846"),
+        "items", List.of(Map.of("description", "デスクチェア 5脚", "amount", 250000, "taxRate", 10),
+            Map.of("description", "配送", "amount", 7500, "taxRate", 10),
+            Map.of("description", "緑茶ペットボトル", "amount", 2500, "taxRate", 8),
+            Map.of("description", "検定済教科書（算数）10冊", "amount", 3490, "taxRate", 0)),
+        "contractDate", LocalDate.now(JapanTime.ZONE).minusDays(30).toString(), "taxRounding", "FLOOR");
+    assertThat(contractSystem.header("Idempotency-Key", "c-" + id).postJson("/api/v1/contracts", body).status())
+        .isEqualTo(201);
+    assertThat(supplier.header("Idempotency-Key", "n-" + id).postJson("/api/v1/contracts/" + id + "/completion",
+        Map.of()).status()).isEqualTo(200);
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+    Http inspector = Http.as("kensa-ku", port);
+    JsonNode inspect = singleTask(inspector, pid, ContractPayment.TASK_INSPECT);
+    assertThat(inspector.postJson("/engine-rest/task/" + inspect.get("id").asText() + "/submit-form",
+        Map.of("variables", Map.of(ContractPayment.INSPECTION_RESULT, Map.of("value", "pass", "type", "String"),
+            ContractPayment.INSPECTION_COMMENT, Map.of("value", "納品を確認", "type", "String")))).status())
+        .isEqualTo(204);
+  }
+
+  /** 支出命令 approved by 課長, then checked by the 会計管理者. */
+  private void approveAndCheck(String id) {
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+    Http kacho = Http.as("kacho-ku", port);
+    String route = await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery().superProcessInstanceId(pid)
+        .singleResult(), r -> r != null).getId();
+    JsonNode approve = singleTask(kacho, route, ApprovalRoute.TASK_APPROVE);
+    assertThat(kacho.postJson("/engine-rest/task/" + approve.get("id").asText() + "/submit-form", Map.of("variables",
+        Map.of(ApprovalRoute.DECISION, Map.of("value", ApprovalRoute.DECISION_APPROVE, "type", "String"))))
+        .status()).isEqualTo(204);
+    Http accountant = Http.as("kaikeikanri-ku", port);
+    JsonNode check = singleTask(accountant, pid, ContractPayment.TASK_CHECK_ACCOUNTING);
+    assertThat(accountant.postJson("/engine-rest/task/" + check.get("id").asText() + "/submit-form",
+        Map.of("variables", Map.of(ContractPayment.ACCOUNTING_RESULT, Map.of("value", "pass", "type", "String"))))
+        .status()).isEqualTo(204);
+  }
 
   private Path outboxFileWith(String paymentId) throws IOException {
     Path outbox = Path.of(accounting.outbox());
