@@ -253,10 +253,11 @@ class AccountingExchangeFlowTest {
 
   /** 支出命令 approved by 課長, then checked by the 会計管理者. */
   private void approveAndCheck(String id) {
-    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .processDefinitionKey(ContractPayment.ID).singleResult().getId();
     Http kacho = Http.as("kacho-ku", port);
     String route = await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery().superProcessInstanceId(pid)
-        .singleResult(), r -> r != null).getId();
+        .processDefinitionKey(ApprovalRoute.ID).singleResult(), r -> r != null).getId();
     JsonNode approve = singleTask(kacho, route, ApprovalRoute.TASK_APPROVE);
     assertThat(kacho.postJson("/engine-rest/task/" + approve.get("id").asText() + "/submit-form", Map.of("variables",
         Map.of(ApprovalRoute.DECISION, Map.of("value", ApprovalRoute.DECISION_APPROVE, "type", "String"))))
