@@ -1,7 +1,9 @@
 package jp.tetsuzuki.integrations;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import jp.tetsuzuki.integrations.accounting.AccountingExchangeProperties;
 import jp.tetsuzuki.integrations.casefile.CaseFileIntakeProperties;
+import jp.tetsuzuki.integrations.einvoice.EInvoiceIntakeProperties;
 import jp.tetsuzuki.integrations.municipalcsv.MunicipalCsvProperties;
 import jp.tetsuzuki.integrations.municipalcsv.MunicipalCsvSource;
 import jp.tetsuzuki.integrations.registry.RegistryProperties;
@@ -18,5 +20,6 @@ import org.springframework.context.annotation.ComponentScan;
 @ConditionalOnProperty(name = "tetsuzuki.integrations.enabled", havingValue = "true", matchIfMissing = true)
 @ComponentScan
 @EnableConfigurationProperties({CaseFileIntakeProperties.class, MunicipalCsvProperties.class,
-    RegistryProperties.class, MunicipalCsvSource.class})
+    RegistryProperties.class, MunicipalCsvSource.class,
+    AccountingExchangeProperties.class, EInvoiceIntakeProperties.class})
 public class IntegrationsAutoConfiguration {}

@@ -29,7 +29,7 @@ public class ContractCaseStore {
   /** Stages of a case (what {@code GET /api/v1/contracts/{id}} shows as {@code stage}). */
   public enum Stage {
     AWAITING_COMPLETION, INSPECTION, AWAITING_INVOICE, VALIDATING, INVOICE_RETURNED, PAYMENT_ORDER, ACCOUNTING_CHECK,
-    EXPORTED, PAID
+    EXPORT_QUEUED, EXPORTED, PAID
   }
 
   /** Invoice status. */
@@ -130,6 +130,12 @@ public class ContractCaseStore {
   public void exported(String tenantId, String id, String paymentId, long interest) {
     jdbc.update("UPDATE tz_contract_case SET payment_id = ?, instruction_interest = ?, stage = ? WHERE tenant_id = ? "
         + "AND id = ?", paymentId, interest, Stage.EXPORTED.name(), tenantId, id);
+  }
+
+  /** The payment waits for the next batch of the accounting export (stage EXPORT_QUEUED). */
+  public void queued(String tenantId, String id, String paymentId, long interest) {
+    jdbc.update("UPDATE tz_contract_case SET payment_id = ?, instruction_interest = ?, stage = ? WHERE tenant_id = ? "
+        + "AND id = ?", paymentId, interest, Stage.EXPORT_QUEUED.name(), tenantId, id);
   }
 
   public void paid(String tenantId, String id, LocalDate paidOn, long lateInterest) {

@@ -279,6 +279,56 @@ public class ContractCases {
     return answer(now, replayed);
   }
 
+  /**
+   * An e-invoice delivered as a file (route {@code einvoice-intake}): read, matched, stored and handed to the case
+   * exactly as {@link #receiveInvoice} does, in one transaction, but the validation is left to the job executor (the
+   * answer says {@code valid: null}; the verdict shows on the case). Running the job here as well, as the API does to
+   * answer with the verdict, raced the job executor for the same job: both failed (lock timeout, optimistic locking)
+   * and the invoice waited for the job's next retry.
+   */
+  public InvoiceAnswer acceptInvoice(Caller caller, String idempotencyKey, byte[] xml) {
+    EInvoice parsed;
+    try {
+      parsed = parser.parse(xml);
+    } catch (InvoiceParseException e) {
+      throw new ApiException(400, "invoice", "the invoice is not a readable UBL 2.1 invoice: " + e.getMessage(),
+          e.messageJa());
+    }
+    String sha = sha256(xml);
+    boolean[] replay = {false};
+    Invoice stored = tx.execute(status -> {
+      Optional<Invoice> earlier = store.invoiceByIdempotencyKey(caller.tenantId(), caller.account(),
+          idempotencyKey);
+      if (earlier.isPresent()) {
+        if (!earlier.get().sha256().equals(sha)) {
+          throw ApiException.conflict("Idempotency-Key was used for another invoice");
+        }
+        replay[0] = true;
+        return earlier.get();
+      }
+      if (parsed.contractReference() == null) {
+        throw ApiException.invalid("cac:ContractDocumentReference/cbc:ID", "the invoice names no contract",
+            "契約番号（ContractDocumentReference）が記載されていません。");
+      }
+      ContractCase c = visible(caller, parsed.contractReference()).orElseThrow(() -> new ApiException(404,
+          "cac:ContractDocumentReference/cbc:ID", "no contract " + parsed.contractReference() + " for this caller",
+          "請求書の契約番号「" + parsed.contractReference() + "」の契約が見つかりません。"));
+      if (waitingAt(c, TASK_AWAIT_INVOICE) == null) {
+        throw new ApiException(409, null, "the contract does not await an invoice (stage "
+            + c.stage().name().toLowerCase() + ")", "この契約は請求書を受け付ける段階にありません（検査の合格後に送付してください）。");
+      }
+      Instant now = now();
+      Invoice invoice = new Invoice(UUID.randomUUID().toString(), caller.tenantId(), c.contract().id(),
+          parsed.id(), LocalDate.ofInstant(now, JapanTime.ZONE), now, caller.account(), idempotencyKey, sha,
+          ContractCaseStore.InvoiceStatus.RECEIVED, null, null, null);
+      store.insertInvoice(invoice, xml);
+      AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_INVOICE_RECEIVED)
+          .processInstanceId(c.processInstanceId()).setVariable(INVOICE_ID, invoice.id()).correlateWithResult());
+      return invoice;
+    });
+    return answer(store.invoice(caller.tenantId(), stored.id()).orElseThrow(), replay[0]);
+  }
+
   /** The contract an e-invoice names, read securely (400 naming the problem when it is not a readable invoice). */
   public String contractReference(byte[] xml) {
     EInvoice parsed;
@@ -349,6 +399,35 @@ public class ContractCases {
           store.find(tenantId, paid.contractId()).filter(c -> c.processInstanceId() != null).ifPresent(c ->
               AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_PAYMENT_ACKNOWLEDGED)
                   .processInstanceId(c.processInstanceId()).correlateWithResult()));
+        }
+        return result;
+      });
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof AcknowledgementFormatException format) {
+        throw format;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * An acknowledgement file from the accounting exchange route: {@link #acknowledge} (paid cases told once each), and
+   * each payment the accounting system reports as not paid is recorded on its case for staff (it stays at "awaiting
+   * the acknowledgement"; a later file may pay it), all in one transaction.
+   */
+  public AcknowledgementService.Result acknowledgeFile(String tenantId, byte[] file)
+      throws AcknowledgementFormatException {
+    try {
+      return tx.execute(status -> {
+        AcknowledgementService.Result result;
+        try {
+          result = acknowledge(tenantId, file);
+        } catch (AcknowledgementFormatException e) {
+          throw new IllegalStateException(e);
+        }
+        for (AcknowledgementService.Settled failed : result.failed()) {
+          store.event(tenantId, failed.contractId(), now(), "payment-failed", "会計システムから、支払番号 " + failed.paymentId()
+              + " の支払ができなかったとの結果が届きました。口座などを確認し、会計管理者に連絡してください。");
         }
         return result;
       });

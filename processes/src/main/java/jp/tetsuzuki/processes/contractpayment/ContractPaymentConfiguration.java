@@ -74,9 +74,16 @@ class ContractPaymentConfiguration {
   }
 
   @Bean
+  PaymentExportQueue paymentExportQueue(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+      PaymentLedger ledger, ContractCaseStore store) {
+    return new PaymentExportQueue(jdbc, new TransactionTemplate(transactions), ledger, store, Clock.systemUTC());
+  }
+
+  @Bean
   ContractPaymentGlue contractPaymentGlue(ContractCaseStore store, TenantCalendars calendars,
       ObjectProvider<InvoiceRegistry> registries, ObjectProvider<RegistryClient> registryClients,
-      InterestRates rates, PaymentLedger ledger, ContractPaymentSettings settings) {
+      InterestRates rates, PaymentLedger ledger, ContractPaymentSettings settings, PaymentExportQueue exportQueue,
+      @Value("${tetsuzuki.integrations.accounting.batch-export:true}") boolean batchExport) {
     RegistryClient client = registryClients.getIfAvailable();
     InvoiceRegistry registry = client != null ? new RegistryInvoiceRegistry(client) : registries.getIfAvailable(() -> {
       LOG.warn("no InvoiceRegistry adapter: every registration-number look-up is 'registry unavailable' "
@@ -85,7 +92,9 @@ class ContractPaymentConfiguration {
         throw new RegistryUnavailableException("no registry adapter is configured");
       };
     });
-    return new ContractPaymentGlue(store, calendars::of, registry, rates, ledger, settings);
+    // batch export (default): the route accounting-export writes one file per batch; false: one file per payment
+    return new ContractPaymentGlue(store, calendars::of, registry, rates, ledger, settings,
+        batchExport ? exportQueue : null);
   }
 
   // bound by name in the model: ${contractPaymentSteps.…}

@@ -22,8 +22,15 @@ public final class ContractPaymentGlue {
 
   public ContractPaymentGlue(ContractCaseStore store, Function<String, OfficeCalendar> calendars,
       InvoiceRegistry registry, InterestRates rates, PaymentLedger ledger, ContractPaymentSettings settings) {
+    this(store, calendars, registry, rates, ledger, settings, null);
+  }
+
+  /** @param exportQueue approved payments wait there for the accounting-export route; null = one file each */
+  public ContractPaymentGlue(ContractCaseStore store, Function<String, OfficeCalendar> calendars,
+      InvoiceRegistry registry, InterestRates rates, PaymentLedger ledger, ContractPaymentSettings settings,
+      PaymentExportQueue exportQueue) {
     EInvoiceCheck check = new EInvoiceCheck(new JpPintInvoiceParser(), new InvoiceValidator(registry));
-    steps = new ContractPaymentSteps(store, calendars, check, rates, ledger, settings);
+    steps = new ContractPaymentSteps(store, calendars, check, rates, ledger, settings, exportQueue);
   }
 
   public Map<String, Object> beans() {

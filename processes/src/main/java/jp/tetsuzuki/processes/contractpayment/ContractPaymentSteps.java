@@ -66,15 +66,24 @@ public final class ContractPaymentSteps {
   private final PaymentLedger ledger;
   private final PaymentInstructionFile instructionFile = new PaymentInstructionFile();
   private final ContractPaymentSettings settings;
+  /** When set, approved payments wait for the accounting-export route (one file per batch); else one file each. */
+  private final PaymentExportQueue exportQueue;
 
   public ContractPaymentSteps(ContractCaseStore store, Function<String, OfficeCalendar> calendars,
       EInvoiceCheck invoiceCheck, InterestRates rates, PaymentLedger ledger, ContractPaymentSettings settings) {
+    this(store, calendars, invoiceCheck, rates, ledger, settings, null);
+  }
+
+  public ContractPaymentSteps(ContractCaseStore store, Function<String, OfficeCalendar> calendars,
+      EInvoiceCheck invoiceCheck, InterestRates rates, PaymentLedger ledger, ContractPaymentSettings settings,
+      PaymentExportQueue exportQueue) {
     this.store = store;
     this.calendars = calendars;
     this.invoiceCheck = invoiceCheck;
     this.rates = rates;
     this.ledger = ledger;
     this.settings = settings;
+    this.exportQueue = exportQueue;
   }
 
   // ---- registration and inspection
@@ -315,6 +324,10 @@ public final class ContractPaymentSteps {
     PaymentInstruction instruction = new PaymentInstruction(paymentId, contract.id(), contract.supplier().name(),
         contract.supplier().registrationNumber(), amount, interest, today.isAfter(c.paymentDueOn()) ? today
         : c.paymentDueOn());
+    if (exportQueue != null) {
+      queueInstruction(execution, c, instruction, today);
+      return;
+    }
     PaymentBatch batch = new PaymentBatch(contract.tenantId(), paymentId, today, List.of(instruction));
     ledger.recordExported(batch);
     try {
@@ -328,6 +341,24 @@ public final class ContractPaymentSteps {
     execution.setVariable(PAYMENT_ID, paymentId);
     store.event(contract.tenantId(), contract.id(), now(), "payment-exported", "支払指示ファイル " + batch.fileName() + " を出力しました（支払額 "
         + amount + "円" + (interest > 0 ? "、遅延利息 " + interest + "円" : "") + "）。");
+  }
+
+  /**
+   * One file per batch: the payment waits for the route {@code accounting-export}, which collects the tenant's
+   * approved payments into one file. A payee name the file cannot carry fails the job now (retries, then an incident),
+   * not the batch later.
+   */
+  private void queueInstruction(DelegateExecution execution, ContractCase c, PaymentInstruction instruction,
+      LocalDate today) {
+    Contract contract = c.contract();
+    instructionFile.render(new PaymentBatch(contract.tenantId(), instruction.paymentId(), today,
+        List.of(instruction)));
+    exportQueue.enqueue(contract.tenantId(), instruction);
+    store.queued(contract.tenantId(), contract.id(), instruction.paymentId(), instruction.lateInterest());
+    execution.setVariable(PAYMENT_ID, instruction.paymentId());
+    store.event(contract.tenantId(), contract.id(), now(), "payment-queued", "支払指示（支払番号 " + instruction.paymentId() + "、支払額 "
+        + instruction.amount() + "円" + (instruction.lateInterest() > 0 ? "、遅延利息 " + instruction.lateInterest()
+        + "円" : "") + "）を次の支払指示ファイルに入れます（会計システムへはまとめて出力します）。");
   }
 
   public void recordPayment(DelegateExecution execution) {
