@@ -99,7 +99,7 @@ final class ContractPaymentTestEnvironment {
     IdentityService identity = engine.getIdentityService();
     identity.saveTenant(identity.newTenant(TENANT));
     for (String group : List.of(TENANT + "-kensa", TENANT + "-kaikeikanri", TENANT + "-doro",
-        TENANT + "-supervisors")) {
+        TENANT + "-supervisors", jp.tetsuzuki.processes.identity.Roles.STAFF)) {
       identity.saveGroup(identity.newGroup(group));
     }
     for (String id : List.of("kensa-ku", "kaikei-kanri-ku", "staff-ku", "kacho-ku", "bucho-ku")) {
@@ -107,6 +107,7 @@ final class ContractPaymentTestEnvironment {
       user.setLastName(id);
       identity.saveUser(user);
       identity.createTenantUserMembership(TENANT, id);
+      identity.createMembership(id, jp.tetsuzuki.processes.identity.Roles.STAFF); // people, not machine accounts
     }
     identity.createMembership("kensa-ku", TENANT + "-kensa");
     identity.createMembership("kaikei-kanri-ku", TENANT + "-kaikeikanri");
