@@ -3,6 +3,7 @@ package jp.tetsuzuki.integrations;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import jp.tetsuzuki.integrations.casefile.CaseFileIntakeProperties;
 import jp.tetsuzuki.integrations.municipalcsv.MunicipalCsvProperties;
+import jp.tetsuzuki.integrations.nursery.NurseryProperties;
 import jp.tetsuzuki.integrations.registry.RegistryProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,5 +18,5 @@ import org.springframework.context.annotation.ComponentScan;
 @ConditionalOnProperty(name = "tetsuzuki.integrations.enabled", havingValue = "true", matchIfMissing = true)
 @ComponentScan
 @EnableConfigurationProperties({CaseFileIntakeProperties.class, MunicipalCsvProperties.class,
-    RegistryProperties.class})
+    RegistryProperties.class, NurseryProperties.class})
 public class IntegrationsAutoConfiguration {}

@@ -102,6 +102,10 @@ public final class EngineApiPolicy {
           + "(/result\\.csv)?)?", CASE_PARTIES, BodyCheck.NONE),
       // childcare applications: parents' apps and the linkage platform apply, the tenant's office reads them
       rule("childcare-applications", Set.of("GET", "POST"), "childcare/applications(/" + ID + ")?", CASE_PARTIES,
+          BodyCheck.NONE),
+      // places (募集人数) from the tenants' nursery systems: their machine accounts only; the service checks tenant
+      // and facilities
+      rule("childcare-capacities", Set.of("PUT", "POST"), "childcare/capacities", EnumSet.of(Role.NURSERY_SYSTEM),
           BodyCheck.NONE));
 
   /**

@@ -14,7 +14,8 @@ public enum Role {
   SUPERVISOR(Roles.SUPERVISORS),
   DESIGNER(Roles.DESIGNERS),
   PLATFORM_DESIGNER(Roles.PLATFORM_DESIGNERS),
-  ADMINISTRATOR(Roles.ADMINISTRATORS);
+  ADMINISTRATOR(Roles.ADMINISTRATORS),
+  NURSERY_SYSTEM(Roles.NURSERY_SYSTEMS);
 
   /** People working in the webapps (as opposed to machine accounts). */
   public static final Set<Role> PEOPLE = EnumSet.of(STAFF, SUPERVISOR, DESIGNER, PLATFORM_DESIGNER);

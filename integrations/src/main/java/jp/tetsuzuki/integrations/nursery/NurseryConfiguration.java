@@ -1,0 +1,64 @@
+package jp.tetsuzuki.integrations.nursery;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wiring of the nursery ICT system routes (README "Nursery ICT systems"). */
+@Configuration(proxyBeanMethods = false)
+public class NurseryConfiguration {
+
+  static final String HTTP_CLIENT = "nurseryHttpClient";
+
+  @Bean
+  NurserySystems nurserySystems(NurseryProperties properties) {
+    return new NurserySystems(properties.systems());
+  }
+
+  /** The configured systems and facilities into their tables once our schema is migrated. */
+  @Bean
+  @DependsOnDatabaseInitialization
+  InitializingBean nurserySystemsRegistration(NurserySystems systems, DataSource dataSource) {
+    return () -> systems.register(dataSource, Clock.systemUTC());
+  }
+
+  @Bean
+  NurseryOutbox nurseryOutbox(DataSource dataSource) {
+    return new NurseryOutbox(dataSource, Clock.systemUTC(), node());
+  }
+
+  /** Our own timeouts and no retries of the client's own: the outbox and the pull route retry. */
+  @Bean(name = HTTP_CLIENT, destroyMethod = "close")
+  CloseableHttpClient nurseryHttpClient(NurseryProperties properties) {
+    Timeout timeout = Timeout.of(properties.timeout());
+    return HttpClients.custom()
+        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
+                .setSocketTimeout(timeout).build())
+            .setMaxConnTotal(20).setMaxConnPerRoute(5).build())
+        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout)
+            .setConnectionRequestTimeout(timeout).build())
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .useSystemProperties()
+        .build();
+  }
+
+  static String node() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName() + "/" + java.util.UUID.randomUUID().toString()
+          .substring(0, 8);
+    } catch (java.io.IOException e) {
+      return "unknown/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+  }
+}
