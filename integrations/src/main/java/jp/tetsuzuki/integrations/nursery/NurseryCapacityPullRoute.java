@@ -57,7 +57,8 @@ public class NurseryCapacityPullRoute extends RouteBuilder {
 
   @Override
   public void configure() {
-    from("scheduler:nursery-capacity-pull?delay=" + properties.pullDelay().toMillis() + "&initialDelay=10000")
+    from("scheduler:nursery-capacity-pull?delay=" + properties.pullDelay().toMillis() + "&initialDelay="
+        + properties.pullInitialDelay().toMillis())
         .routeId(ROUTE_ID)
         .process(exchange -> exchange.getMessage().setBody(systems.all().stream()
             .filter(NurserySystem::pull).map(NurserySystem::id).toList()))

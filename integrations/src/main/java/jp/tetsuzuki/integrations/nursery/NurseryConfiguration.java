@@ -39,6 +39,10 @@ public class NurseryConfiguration {
   /** Our own timeouts and no retries of the client's own: the outbox and the pull route retry. */
   @Bean(name = HTTP_CLIENT, destroyMethod = "close")
   CloseableHttpClient nurseryHttpClient(NurseryProperties properties) {
+    return httpClient(properties);
+  }
+
+  static CloseableHttpClient httpClient(NurseryProperties properties) {
     Timeout timeout = Timeout.of(properties.timeout());
     return HttpClients.custom()
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()

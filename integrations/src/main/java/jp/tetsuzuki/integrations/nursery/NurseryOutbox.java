@@ -48,17 +48,32 @@ public class NurseryOutbox {
     this.node = node;
   }
 
-  /** Claims up to {@code limit} due messages (pending and due, or sending with an expired claim) for {@code lease}. */
-  public List<Message> claimDue(int limit, Duration lease) {
+  /** Up to {@code limit} ids of due messages (pending and due, or sending with an expired claim), not claimed yet. */
+  public List<String> due(int limit) {
     Timestamp now = Timestamp.from(clock.instant());
-    List<String> candidates = jdbc.queryForList("SELECT id FROM tz_nursery_outbox WHERE (status = ? AND "
-        + "next_attempt_at <= ?) OR (status = ? AND claimed_until < ?) ORDER BY next_attempt_at, id LIMIT ?",
-        String.class, PENDING, now, SENDING, now, limit);
+    return jdbc.queryForList("SELECT id FROM tz_nursery_outbox WHERE (status = ? AND next_attempt_at <= ?) OR "
+        + "(status = ? AND claimed_until < ?) ORDER BY next_attempt_at, id LIMIT ?", String.class, PENDING, now,
+        SENDING, now, limit);
+  }
+
+  /**
+   * Claims one due message for {@code lease}, right before it is sent (so the lease covers one request, not a
+   * batch); empty when another node holds it or it is no longer due.
+   */
+  public Optional<Message> claim(String id, Duration lease) {
+    Timestamp now = Timestamp.from(clock.instant());
     Timestamp until = Timestamp.from(clock.instant().plus(lease));
-    return candidates.stream().filter(id -> jdbc.update("UPDATE tz_nursery_outbox SET status = ?, claimed_by = ?, "
-        + "claimed_until = ? WHERE id = ? AND ((status = ? AND next_attempt_at <= ?) OR (status = ? AND "
-        + "claimed_until < ?))", SENDING, node, until, id, PENDING, now, SENDING, now) == 1)
-        .map(id -> find(id).orElseThrow()).toList();
+    if (jdbc.update("UPDATE tz_nursery_outbox SET status = ?, claimed_by = ?, claimed_until = ? WHERE id = ? AND "
+        + "((status = ? AND next_attempt_at <= ?) OR (status = ? AND claimed_until < ?))", SENDING, node, until, id,
+        PENDING, now, SENDING, now) != 1) {
+      return Optional.empty();
+    }
+    return find(id);
+  }
+
+  /** Claims up to {@code limit} due messages (tests and tools; the route claims one at a time). */
+  public List<Message> claimDue(int limit, Duration lease) {
+    return due(limit).stream().map(id -> claim(id, lease)).flatMap(Optional::stream).toList();
   }
 
   public Optional<Message> find(String id) {
@@ -67,8 +82,9 @@ public class NurseryOutbox {
 
   /** The nursery system accepted the message (or answered that it had it already). */
   public void delivered(String id) {
-    jdbc.update("UPDATE tz_nursery_outbox SET status = ?, attempts = attempts + 1, delivered_at = ?, claimed_by = "
-        + "NULL, claimed_until = NULL, last_error = NULL WHERE id = ? AND claimed_by = ?", DELIVERED,
+    // claimed_by stays: the node that delivered it
+    jdbc.update("UPDATE tz_nursery_outbox SET status = ?, attempts = attempts + 1, delivered_at = ?, "
+        + "claimed_until = NULL, last_error = NULL WHERE id = ? AND claimed_by = ?", DELIVERED,
         Timestamp.from(clock.instant()), id, node);
   }
 

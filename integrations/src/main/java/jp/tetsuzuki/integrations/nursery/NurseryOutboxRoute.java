@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Offers (内定) and enrollments (入所) out to the facility's nursery system: route {@code nursery-outbox-delivery}
- * polls {@code tz_nursery_outbox} and claims due messages (one node wins each), route {@code nursery-outbox-send}
- * POSTs each one to {@code {baseUrl}/offers} or {@code {baseUrl}/enrollments} with its Idempotency-Key, derived from
+ * polls {@code tz_nursery_outbox} for due messages, route {@code nursery-outbox-send} claims each one right before
+ * sending it (one conditional UPDATE: one node wins it, and the lease covers one request) and POSTs it to {@code {baseUrl}/offers} or {@code {baseUrl}/enrollments} with its Idempotency-Key, derived from
  * the case and the event (the system answers a repeated key as a replay, so a message resent after a crash is
  * delivered once). Technical failures are retried with a doubling delay; after the last attempt, or when the system
  * refuses the message, it is given up visibly: the row stays {@code failed}, a dead letter, and an incident on the
@@ -46,16 +46,18 @@ public class NurseryOutboxRoute extends RouteBuilder {
   private final NurserySystems systems;
   private final NurseryOutbox outbox;
   private final DeadLetterStore deadLetters;
-  private final ObjectProvider<NurseryDeliveryIncidents> incidents;
+  private final java.util.function.Supplier<NurseryDeliveryIncidents> incidents;
   private final Clock clock;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public NurseryOutboxRoute(NurseryProperties properties, NurserySystems systems, NurseryOutbox outbox,
       DeadLetterStore deadLetters, ObjectProvider<NurseryDeliveryIncidents> incidents) {
-    this(properties, systems, outbox, deadLetters, incidents, Clock.systemUTC());
+    this(properties, systems, outbox, deadLetters, incidents::getIfAvailable, Clock.systemUTC());
   }
 
-  NurseryOutboxRoute(NurseryProperties properties, NurserySystems systems, NurseryOutbox outbox,
-      DeadLetterStore deadLetters, ObjectProvider<NurseryDeliveryIncidents> incidents, Clock clock) {
+  /** @param incidents the platform's incidents, or a supplier of null where none runs (a route test's node) */
+  public NurseryOutboxRoute(NurseryProperties properties, NurserySystems systems, NurseryOutbox outbox,
+      DeadLetterStore deadLetters, java.util.function.Supplier<NurseryDeliveryIncidents> incidents, Clock clock) {
     this.properties = properties;
     this.systems = systems;
     this.outbox = outbox;
@@ -68,8 +70,7 @@ public class NurseryOutboxRoute extends RouteBuilder {
   public void configure() {
     from("scheduler:nursery-outbox?delay=" + properties.outboxDelay().toMillis() + "&initialDelay=2000")
         .routeId(ROUTE_ID)
-        .process(exchange -> exchange.getMessage().setBody(
-            outbox.claimDue(properties.batchSize(), properties.lease())))
+        .process(exchange -> exchange.getMessage().setBody(outbox.due(properties.batchSize())))
         .split(body())
           .to("direct:" + SEND_ROUTE_ID)
         .end();
@@ -89,7 +90,13 @@ public class NurseryOutboxRoute extends RouteBuilder {
   }
 
   private void prepare(Exchange exchange) {
-    Message message = exchange.getMessage().getBody(Message.class);
+    var claimed = outbox.claim(exchange.getMessage().getBody(String.class), properties.lease());
+    if (claimed.isEmpty()) {
+      // another node took it since the poll: nothing to do here
+      exchange.setRouteStop(true);
+      return;
+    }
+    Message message = claimed.get();
     exchange.setProperty(MESSAGE, message);
     NurserySystem system = message.systemId() == null ? null : systems.byId(message.systemId()).orElse(null);
     if (system == null || system.baseUrl() == null || system.baseUrl().isBlank()) {
@@ -131,7 +138,7 @@ public class NurseryOutboxRoute extends RouteBuilder {
     outbox.failed(message.id(), reason);
     deadLetters.record(SEND_ROUTE_ID, reason, "outbox " + message.id() + " " + message.kind() + " application "
         + message.applicationId());
-    NurseryDeliveryIncidents target = incidents.getIfAvailable();
+    NurseryDeliveryIncidents target = incidents.get();
     if (target != null) {
       try {
         target.deliveryFailed(message.tenantId(), message.applicationId(), message.id(), message.kind(), reason);

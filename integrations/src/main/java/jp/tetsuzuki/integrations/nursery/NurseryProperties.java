@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param systems the tenants' nursery systems and the facilities each serves
  * @param pullDelay how often each system with {@code pull=true} is asked for its places
+ * @param pullInitialDelay when after the start the first pull runs
  * @param outboxDelay how often the outbox is polled for due messages
  * @param batchSize most messages one poll claims
  * @param maxAttempts attempts of one message before it is given up (dead letter, incident on the case)
@@ -22,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NurseryProperties(
     @DefaultValue List<NurserySystem> systems,
     @DefaultValue("15m") Duration pullDelay,
+    @DefaultValue("30s") Duration pullInitialDelay,
     @DefaultValue("5s") Duration outboxDelay,
     @DefaultValue("20") int batchSize,
     @DefaultValue("6") int maxAttempts,
