@@ -39,7 +39,7 @@ final class ChildcareTestEnvironment {
     module = new ChildcareModule(dataSource, configuration::getDecisionService, configuration::getRepositoryService,
         configuration::getRuntimeService, configuration::getIdentityService, "/api/v1/documents/");
     configuration.setBeans(Map.of("childcareEnrollmentSteps", module.steps(),
-        "childcareRoundSteps", module.roundSteps()));
+        "childcareRoundSteps", module.roundSteps(), "nurseryDeliverySteps", module.nurserySteps()));
     ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
   }
 
