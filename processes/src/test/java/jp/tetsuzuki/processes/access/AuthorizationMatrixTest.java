@@ -263,6 +263,13 @@ class AuthorizationMatrixTest {
         h -> h.postJson("/api/v1/childcare/applications", Map.of())));
     ops.add(op("GET childcare/applications/{id}", "D A A A D D A D",
         h -> h.get("/api/v1/childcare/applications/no-such-application")));
+    // places (募集人数) from the tenants' nursery systems (issue 13): their machine accounts only (column of its own:
+    // theNurserySystemAccountReachesItsCapacityEndpointAndNothingElse); no Idempotency-Key: refused as input (400);
+    // an administrator passes the edge, the service then refuses any account outside nursery-systems (403)
+    ops.add(op("PUT childcare/capacities", "D D D D D D A D",
+        h -> h.putJson("/api/v1/childcare/capacities", Map.of())));
+    ops.add(op("POST childcare/capacities", "D D D D D D A D",
+        h -> h.postJson("/api/v1/childcare/capacities", Map.of())));
     // ---- contract payment (issue 11): outside systems only (the contract system, suppliers' systems)
     ops.add(op("POST contracts", "D A D D D D A D",
         h -> h.postJson("/api/v1/contracts", Map.of()))); // no Idempotency-Key: refused as input (400)
@@ -386,6 +393,27 @@ class AuthorizationMatrixTest {
       }
     }
     assertThat(mismatches).as("role × operation cells that differ from the matrix").isEmpty();
+  }
+
+  /**
+   * The nursery system's machine account (group {@code nursery-systems}, demo {@code nursery-ku}) against every row
+   * of the matrix: it reaches the capacity endpoint and nothing else, and it cannot log in to the webapps.
+   */
+  @Test
+  void theNurserySystemAccountReachesItsCapacityEndpointAndNothingElse() {
+    Http nursery = Http.as("nursery-ku", port);
+    Map<String, String> mismatches = new LinkedHashMap<>();
+    for (Operation operation : operations()) {
+      Http.Response response = operation.call().apply(nursery);
+      boolean denied = response.status() == 401 || response.status() == 403
+          || (operation.refusedAsInput() && response.status() != 200);
+      boolean expectDenied = !operation.name().endsWith("childcare/capacities");
+      if (denied != expectDenied) {
+        mismatches.put(operation.name() + " as nursery-system", response.status() + " " + abbreviate(response.body()));
+      }
+    }
+    assertThat(mismatches).as("operations of the nursery system's account that differ from its column").isEmpty();
+    assertThat(WebappSession.loginStatus(port, "nursery-ku", Http.DEMO_PASSWORD, "welcome")).isEqualTo(401);
   }
 
   /**

@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The nursery ICT system glue: the capacity service (push endpoint and pull route), the outbox steps, incidents. */
 @Configuration(proxyBeanMethods = false)
-class NurseryConfiguration {
+class NurseryGlueConfiguration {
 
   @Bean
   NurseryCapacityService nurseryCapacityService(ChildcareModule module, IdentityService identity,
