@@ -1,5 +1,5 @@
 -- The tables of the platform's V75__nursery_systems.sql the routes use, and the dead letters of V65, for route tests
--- without the platform's migrations (created if missing: the database test run shares PostgreSQL with the platform).
+-- without the platform's migrations (on PostgreSQL in a schema of the test's own, created if missing).
 CREATE TABLE IF NOT EXISTS tz_nursery_system (
   system_id        VARCHAR(64)  NOT NULL PRIMARY KEY,
   tenant_id        VARCHAR(64)  NOT NULL,

@@ -52,6 +52,11 @@ class NurseryOutboxTwoNodesTest {
       pg.setURL(url);
       pg.setUser(System.getenv().getOrDefault("DB_USER", "postgres"));
       pg.setPassword(System.getenv().getOrDefault("DB_PASSWORD", ""));
+      // a schema of its own: the platform's Flyway migrations own the public schema's tables
+      try (var connection = pg.getConnection(); var statement = connection.createStatement()) {
+        statement.execute("CREATE SCHEMA IF NOT EXISTS tz_nursery_route_test");
+      }
+      pg.setCurrentSchema("tz_nursery_route_test");
       database = pg;
     } else {
       JdbcDataSource h2 = new JdbcDataSource();
