@@ -36,6 +36,29 @@ public class NurseryConfiguration {
     return new NurseryOutbox(dataSource, Clock.systemUTC(), node());
   }
 
+  /**
+   * Gauges of the outbox for {@code /actuator/prometheus}: {@code tetsuzuki_nursery_outbox_messages{status=pending|
+   * sending|delivered|failed}} (all nodes; one indexed count per status and scrape).
+   */
+  @Bean
+  io.micrometer.core.instrument.binder.MeterBinder nurseryOutboxMetrics(DataSource dataSource) {
+    var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    return registry -> {
+      for (String status : java.util.List.of(NurseryOutbox.PENDING, NurseryOutbox.SENDING, NurseryOutbox.DELIVERED,
+          NurseryOutbox.FAILED)) {
+        io.micrometer.core.instrument.Gauge.builder("tetsuzuki.nursery.outbox.messages", () -> {
+          try {
+            Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM tz_nursery_outbox WHERE status = ?",
+                Integer.class, status);
+            return n == null ? 0 : n;
+          } catch (RuntimeException e) {
+            return Double.NaN;
+          }
+        }).tag("status", status).description("nursery outbox messages by status").register(registry);
+      }
+    };
+  }
+
   /** Our own timeouts and no retries of the client's own: the outbox and the pull route retry. */
   @Bean(name = HTTP_CLIENT, destroyMethod = "close")
   CloseableHttpClient nurseryHttpClient(NurseryProperties properties) {

@@ -131,6 +131,7 @@ class NurseryRoutesTest {
   @Autowired DataSource dataSource;
   @Autowired DeadLetterStore deadLetters;
   @Autowired RouteOperations operations;
+  @Autowired MeterRegistry meters;
   JdbcTemplate jdbc;
 
   @BeforeEach
@@ -271,7 +272,12 @@ class NurseryRoutesTest {
     assertThat(INCIDENTS).anySatisfy(i -> assertThat(i).containsExactly("demo-ku", application, id, "offer",
         "no delivery after 3 attempts (last: HTTP 503)"));
     assertThat(operations.routes()).filteredOn(r -> r.routeId().equals(NurseryOutboxRoute.SEND_ROUTE_ID))
-        .singleElement().satisfies(r -> assertThat(r.deadLetters()).isGreaterThanOrEqualTo(1));
+        .singleElement().satisfies(r -> {
+          assertThat(r.deadLetters()).isGreaterThanOrEqualTo(1);
+          assertThat(r.failuresHandled()).isGreaterThanOrEqualTo(3);
+        });
+    assertThat(meters.get("tetsuzuki.nursery.outbox.messages").tag("status", "failed").gauge().value())
+        .isGreaterThanOrEqualTo(1);
   }
 
   @Test

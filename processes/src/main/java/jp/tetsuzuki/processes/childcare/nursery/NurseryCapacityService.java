@@ -69,24 +69,35 @@ public class NurseryCapacityService {
       return replay(before.get(), sha, tenantId);
     }
     try {
-      return transactions.execute(tx -> {
-        var now = clock.instant();
-        store.insertSnapshot(new CapacityStore.SnapshotRow(system, snapshotKey, tenantId, sha, entries.size(), 0),
-            account, now);
-        int changed = 0;
-        for (CapacityRules.Entry e : entries) {
-          if (store.set(tenantId, e.facilityId(), e.admissionMonth(), e.classAge(), e.capacity(), snapshotKey,
-              account, now)) {
-            changed++;
-          }
-        }
-        store.snapshotChanged(system, snapshotKey, changed);
-        return new Result(entries.size(), changed, false);
-      });
+      return store(account, tenantId, snapshotKey, entries, system, sha);
     } catch (DuplicateKeyException raced) {
-      // the same key from another request (or node) at the same moment: its result stands
-      return replay(store.snapshot(system, snapshotKey).orElseThrow(() -> raced), sha, tenantId);
+      var first = store.snapshot(system, snapshotKey);
+      if (first.isPresent()) {
+        // the same key from another request (or node) at the same moment: its result stands
+        return replay(first.get(), sha, tenantId);
+      }
+      // another snapshot inserted the same place count first: once more, now as an update
+      return store(account, tenantId, snapshotKey, entries, system, sha);
     }
+  }
+
+  private Result store(String account, String tenantId, String snapshotKey, List<CapacityRules.Entry> entries,
+      String system, String sha) {
+    // one transaction: the snapshot's key, its place counts and their history, or nothing
+    return transactions.execute(tx -> {
+      var now = clock.instant();
+      store.insertSnapshot(new CapacityStore.SnapshotRow(system, snapshotKey, tenantId, sha, entries.size(), 0),
+          account, now);
+      int changed = 0;
+      for (CapacityRules.Entry e : entries) {
+        if (store.set(tenantId, e.facilityId(), e.admissionMonth(), e.classAge(), e.capacity(), snapshotKey,
+            account, now)) {
+          changed++;
+        }
+      }
+      store.snapshotChanged(system, snapshotKey, changed);
+      return new Result(entries.size(), changed, false);
+    });
   }
 
   private static Result replay(CapacityStore.SnapshotRow before, String sha, String tenantId) {
