@@ -2,8 +2,12 @@ package jp.tetsuzuki.integrations.nursery.demo;
 
 import java.io.IOException;
 import java.time.YearMonth;
-import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import jp.tetsuzuki.integrations.nursery.NurseryProperties;
+import jp.tetsuzuki.integrations.nursery.NurseryProperties.NurserySystem;
 import jp.tetsuzuki.integrations.nursery.NurserySystems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +19,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Demo profile only: one simulated nursery system on loopback ({@code tetsuzuki.integrations.nursery.simulator=true})
- * answers for every configured system, with places for each configured facility for the next six admission months
- * (fictional numbers). Production configuration never sees this class.
+ * Demo profile only: every configured nursery system simulated on loopback, one {@link NurserySimulator} each
+ * ({@code tetsuzuki.integrations.nursery.simulator=true}), with places for each of its facilities for the next six
+ * admission months (fictional numbers). Production configuration never sees this class.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
@@ -26,12 +30,24 @@ class NurserySimulatorConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(NurserySimulatorConfiguration.class);
 
+  /** The simulators by system id. */
+  static final class NurserySimulators implements AutoCloseable {
+    final Map<String, NurserySimulator> bySystem = new LinkedHashMap<>();
+
+    @Override
+    public void close() {
+      bySystem.values().forEach(NurserySimulator::close);
+    }
+  }
+
   @Bean(destroyMethod = "close")
-  NurserySimulator nurserySimulator(NurseryProperties properties,
+  NurserySimulators nurserySimulators(NurseryProperties properties,
       @Value("${tetsuzuki.integrations.nursery.simulator-port:0}") int port) throws IOException {
-    NurserySimulator simulator = new NurserySimulator(port);
-    YearMonth first = YearMonth.now(ZoneId.of("Asia/Tokyo")).plusMonths(1);
-    for (var system : properties.systems()) {
+    NurserySimulators simulators = new NurserySimulators();
+    YearMonth first = YearMonth.now(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE).plusMonths(1);
+    int index = 0;
+    for (NurserySystem system : properties.systems()) {
+      NurserySimulator simulator = new NurserySimulator(port == 0 ? 0 : port + index++);
       int n = 0;
       for (var facility : system.facilities()) {
         for (int m = 0; m < 6; m++) {
@@ -41,14 +57,19 @@ class NurserySimulatorConfiguration {
         }
         n++;
       }
+      simulators.bySystem.put(system.id(), simulator);
+      log.info("nursery system simulator (demo) of {} serves {}", system.id(), simulator.baseUrl());
     }
-    log.info("nursery system simulator (demo) serves {}", simulator.baseUrl());
-    return simulator;
+    return simulators;
   }
 
   @Bean
   @Primary
-  NurserySystems simulatedNurserySystems(NurseryProperties properties, NurserySimulator simulator) {
-    return new NurserySystems(properties.systems().stream().map(s -> s.at(simulator.baseUrl())).toList());
+  NurserySystems simulatedNurserySystems(NurseryProperties properties, NurserySimulators simulators) {
+    List<NurserySystem> systems = new ArrayList<>();
+    for (NurserySystem system : properties.systems()) {
+      systems.add(system.at(simulators.bySystem.get(system.id()).baseUrl()));
+    }
+    return new NurserySystems(systems);
   }
 }

@@ -172,8 +172,8 @@ public class ChildcareRoundSteps {
     }
     java.time.Instant updated = capacities.lastUpdate(execution.getTenantId(), month.toString());
     return "- 募集人数: 保育施設システムから届いた値" + (updated == null ? "" : "（最終更新 "
-        + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Tokyo"))
-            .format(updated) + "）") + "\n";
+        + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE).format(updated) + "）") + "\n";
   }
 
   private static String summary(YearMonth month, long run, List<RoundStore.ResultRow> rows,

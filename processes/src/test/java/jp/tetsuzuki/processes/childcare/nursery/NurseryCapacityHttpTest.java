@@ -29,6 +29,7 @@ class NurseryCapacityHttpTest {
   @LocalServerPort int port;
   @Autowired ChildcareModule childcare;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired NurseryOutboxWriter outbox;
 
   /** A month of its own per run: the PostgreSQL database keeps earlier runs' places. */
   final String month = (2030 + ThreadLocalRandom.current().nextInt(69)) + "-"
@@ -142,6 +143,28 @@ class NurseryCapacityHttpTest {
             ChildcareAllocationRound.ADMISSION_MONTH, Map.of("value", empty))));
     assertThat(none.status()).isBetween(400, 499);
     assertThat(none.body()).contains("募集人数が保育施設システムから届いていません");
+  }
+
+  @Test
+  void theDemoPullStoresEachSimulatedSystemsPlacesAndTheOutboxReachesItsSystem() {
+    String next = java.time.YearMonth.now(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE).plusMonths(1).toString();
+    // the pull runs 30 s after the start and then every minute (demo profile)
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).untilAsserted(() -> {
+      assertThat(childcare.capacities().placesFor("demo-ku", next)).extracting(f -> f.id())
+          .containsExactlyInAnyOrder("higashi-hoikuen", "kita-hoikuen", "minami-hoikuen");
+      assertThat(childcare.capacities().placesFor("demo-shi", next)).extracting(f -> f.id())
+          .containsExactlyInAnyOrder("chuo-hoikuen", "nishi-hoikuen");
+    });
+    assertThat(childcare.capacities().history("demo-ku", "minami-hoikuen", next, 0))
+        .allMatch(h -> h.changedBy().equals("nursery-ku") && h.snapshotKey().startsWith("pull-"));
+
+    String application = UUID.randomUUID().toString();
+    outbox.enqueue("tetsuzuki:demo-ku:enrollment:" + application, "demo-ku", NurseryOutboxWriter.KIND_ENROLLMENT,
+        application, "minami-hoikuen", "demo-ku-nursery", Map.of("kind", "enrollment", "tenantId", "demo-ku",
+            "facilityId", "minami-hoikuen", "admissionMonth", next, "applicationId", application,
+            "childIds", List.of("c1")), java.time.Instant.now());
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+        "delivered".equals(outbox.ofApplication(application).get(0).get("STATUS")));
   }
 
   // --- helpers
