@@ -152,6 +152,12 @@ class ChildcareRoundCapacitiesProcessTest {
         .singleElement().satisfies(m -> Assertions.assertThat(m.get("IDEMPOTENCY_KEY"))
             .isEqualTo("tetsuzuki:demo-ku:enrollment:" + high.getBusinessKey()));
 
+    // the same event again (a step run twice, a repaired case) writes no second message
+    Assertions.assertThat(outbox.enqueue("tetsuzuki:demo-ku:enrollment:" + high.getBusinessKey(), "demo-ku",
+        NurseryOutboxWriter.KIND_ENROLLMENT, high.getBusinessKey(), "minami", "ku-system", Map.of("kind", "again"),
+        NOW)).isFalse();
+    Assertions.assertThat(outbox.ofApplication(high.getBusinessKey())).hasSize(2);
+
     // a message the route gave up on: in the application's history, and an incident on its running case
     NurseryIncidents incidents = new NurseryIncidents(store, engine.getRuntimeService(), java.time.Clock.systemUTC());
     String lowOffer = (String) outbox.ofApplication(low.getBusinessKey()).get(0).get("ID");
