@@ -270,6 +270,11 @@ class AuthorizationMatrixTest {
         h -> h.putJson("/api/v1/childcare/capacities", Map.of())));
     ops.add(op("POST childcare/capacities", "D D D D D D A D",
         h -> h.postJson("/api/v1/childcare/capacities", Map.of())));
+    // the nursery outbox (failed offers/enrollments, requeue): administrators only (all tenants)
+    ops.add(op("GET childcare/nursery-outbox", "D D D D D D A D",
+        h -> h.get("/api/v1/childcare/nursery-outbox?status=failed&limit=1")));
+    ops.add(op("POST childcare/nursery-outbox/{id}/requeue", "D D D D D D A D",
+        h -> h.postJson("/api/v1/childcare/nursery-outbox/no-such-message/requeue", Map.of())));
     // ---- contract payment (issue 11): outside systems only (the contract system, suppliers' systems)
     ops.add(op("POST contracts", "D A D D D D A D",
         h -> h.postJson("/api/v1/contracts", Map.of()))); // no Idempotency-Key: refused as input (400)

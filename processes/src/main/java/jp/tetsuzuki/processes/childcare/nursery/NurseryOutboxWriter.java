@@ -56,6 +56,25 @@ public class NurseryOutboxWriter {
     return true;
   }
 
+  /** The newest messages in {@code status} (administrators' view), at most {@code limit} (1–500). */
+  public java.util.List<Map<String, Object>> inStatus(String status, int limit) {
+    return jdbc.queryForList("SELECT id, idempotency_key, tenant_id, kind, application_id, facility_id, system_id, "
+        + "status, attempts, last_error, created_at FROM tz_nursery_outbox WHERE status = ? ORDER BY created_at DESC, "
+        + "id LIMIT ?", status, Math.max(1, Math.min(limit, 500)));
+  }
+
+  /** The status of a message, or null when there is none with this id. */
+  public String status(String id) {
+    return jdbc.queryForList("SELECT status FROM tz_nursery_outbox WHERE id = ?", String.class, id).stream()
+        .findFirst().orElse(null);
+  }
+
+  /** A failed message due again now, its attempts counted afresh; false when it is not failed. */
+  public boolean requeue(String id, Instant at) {
+    return jdbc.update("UPDATE tz_nursery_outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, "
+        + "claimed_by = NULL, claimed_until = NULL WHERE id = ? AND status = 'failed'", Timestamp.from(at), id) == 1;
+  }
+
   /** The messages of an application (newest last), for its history and the tests. */
   public java.util.List<Map<String, Object>> ofApplication(String applicationId) {
     return jdbc.queryForList("SELECT id, idempotency_key, kind, facility_id, system_id, status, attempts, last_error "

@@ -30,6 +30,7 @@ class NurseryCapacityHttpTest {
   @Autowired ChildcareModule childcare;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired NurseryOutboxWriter outbox;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   /** A month of its own per run: the PostgreSQL database keeps earlier runs' places. */
   final String month = (2030 + ThreadLocalRandom.current().nextInt(69)) + "-"
@@ -165,6 +166,38 @@ class NurseryCapacityHttpTest {
             "childIds", List.of("c1")), java.time.Instant.now());
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
         "delivered".equals(outbox.ofApplication(application).get(0).get("STATUS")));
+  }
+
+  @Test
+  void anAdministratorSeesAFailedMessageAndRequeuesItOnce() {
+    String application = UUID.randomUUID().toString();
+    outbox.enqueue("tetsuzuki:demo-ku:offer:requeue:" + application, "demo-ku", NurseryOutboxWriter.KIND_OFFER,
+        application, "minami-hoikuen", "demo-ku-nursery", Map.of("kind", "offer", "tenantId", "demo-ku",
+            "facilityId", "minami-hoikuen", "admissionMonth", month, "applicationId", application), java.time.Instant.now());
+    String id = (String) outbox.ofApplication(application).get(0).get("ID");
+    // as the route leaves a message it gave up on
+    jdbc.update("UPDATE tz_nursery_outbox SET status = 'failed', attempts = 6, last_error = 'no delivery after 6 "
+        + "attempts (last: HTTP 503)', next_attempt_at = ? WHERE id = ?",
+        java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(3600)), id);
+    Http admin = Http.as("admin", port);
+
+    Http.Response failed = admin.get("/api/v1/childcare/nursery-outbox?status=failed&limit=500");
+    assertThat(failed.status()).isEqualTo(200);
+    assertThat(failed.body()).contains(id).contains("HTTP 503");
+    assertThat(Http.as("staff-ku", port).get("/api/v1/childcare/nursery-outbox").status()).isEqualTo(403);
+    assertThat(Http.as("nursery-ku", port).postJson("/api/v1/childcare/nursery-outbox/" + id + "/requeue",
+        Map.of()).status()).isEqualTo(403);
+
+    Http.Response requeued = admin.postJson("/api/v1/childcare/nursery-outbox/" + id + "/requeue", Map.of());
+    assertThat(requeued.status()).as(requeued.body()).isEqualTo(200);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+        "delivered".equals(outbox.status(id)));
+    Http.Response again = admin.postJson("/api/v1/childcare/nursery-outbox/" + id + "/requeue", Map.of());
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("messageJa").asText()).contains("再送できません");
+    assertThat(admin.postJson("/api/v1/childcare/nursery-outbox/no-such-message/requeue", Map.of()).status())
+        .isEqualTo(404);
+    assertThat(admin.get("/api/v1/childcare/nursery-outbox?status=lost").status()).isEqualTo(400);
   }
 
   // --- helpers
