@@ -7,8 +7,10 @@ package jp.tetsuzuki.bpmn;
  * result ({@link ChildcareEnrollment#MSG_ALLOCATION_RESULT_PUBLISHED}) exactly once.
  *
  * <h2>Start variables (start form)</h2>
- * {@link #TENANT_ID}, {@link #ADMISSION_MONTH} ({@code YYYY-MM}), {@link #FACILITIES_TEXT} (places per facility and
- * class age, one line each: {@code 保育所ID,保育所名,0歳,1歳,2歳,3歳,4歳,5歳}; the nursery-system route will provide it).
+ * {@link #TENANT_ID}, {@link #ADMISSION_MONTH} ({@code YYYY-MM}); optionally {@link #FACILITIES_TEXT}, an explicit
+ * override by staff of the places (one line per facility: {@code 保育所ID,保育所名,0歳,1歳,2歳,3歳,4歳,5歳}). Without it
+ * the places are those the tenant's nursery systems reported for the month ({@code tz_nursery_capacity}); none known:
+ * the start is refused with a Japanese sentence. {@link #CAPACITY_SOURCE} records which one a run used.
  */
 public final class ChildcareAllocationRound {
 
@@ -22,6 +24,8 @@ public final class ChildcareAllocationRound {
   public static final String TASK_REVIEW_ALLOCATION = "Task_ReviewAllocation";
   public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
   public static final String TASK_PUBLISH_RESULTS = "Task_PublishResults";
+  /** Each offer written to the nursery outbox for the facility's system (route {@code nursery-outbox-delivery}). */
+  public static final String TASK_SEND_OFFERS_TO_NURSERY = "Task_SendOffersToNursery";
   public static final String EVENT_RESULTS_PUBLISHED = "Event_ResultsPublished";
 
   public static final String FORM_START = "childcare-allocation-round-start";
@@ -39,6 +43,10 @@ public final class ChildcareAllocationRound {
   public static final String APPLICATION_COUNT = "applicationCount";
   /** Japanese summary of the proposed result for the review form. */
   public static final String RESULT_SUMMARY_TEXT = "resultSummaryText";
+  /** Where the places of the last run came from: {@link #CAPACITY_SOURCE_NURSERY_SYSTEMS} or the staff override. */
+  public static final String CAPACITY_SOURCE = "capacitySource";
+  public static final String CAPACITY_SOURCE_NURSERY_SYSTEMS = "nursery-systems";
+  public static final String CAPACITY_SOURCE_STAFF_OVERRIDE = "staff-override";
   /** How often the allocation ran (1 = first run). */
   public static final String RUN_NUMBER = "runNumber";
 

@@ -49,6 +49,8 @@ public final class ChildcareEnrollment {
   public static final String TASK_INTERVIEW_AND_HEALTH_CHECK = "Task_InterviewAndHealthCheck";
   public static final String GATEWAY_INTERVIEW_OUTCOME = "Gateway_InterviewOutcome";
   public static final String TASK_RECORD_ENROLLMENT = "Task_RecordEnrollment";
+  /** The enrollment written to the nursery outbox for the facility's system (route {@code nursery-outbox-delivery}). */
+  public static final String TASK_SEND_ENROLLMENT_TO_NURSERY = "Task_SendEnrollmentToNursery";
   public static final String EVENT_ENROLLED = "Event_Enrolled";
   public static final String TASK_RECORD_DECLINE = "Task_RecordDecline";
   public static final String EVENT_OFFER_DECLINED = "Event_OfferDeclined";

@@ -6,6 +6,7 @@ import jp.tetsuzuki.integrations.casefile.CaseFileIntakeProperties;
 import jp.tetsuzuki.integrations.einvoice.EInvoiceIntakeProperties;
 import jp.tetsuzuki.integrations.municipalcsv.MunicipalCsvProperties;
 import jp.tetsuzuki.integrations.municipalcsv.MunicipalCsvSource;
+import jp.tetsuzuki.integrations.nursery.NurseryProperties;
 import jp.tetsuzuki.integrations.registry.RegistryProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,5 +22,6 @@ import org.springframework.context.annotation.ComponentScan;
 @ComponentScan
 @EnableConfigurationProperties({CaseFileIntakeProperties.class, MunicipalCsvProperties.class,
     RegistryProperties.class, MunicipalCsvSource.class,
-    AccountingExchangeProperties.class, EInvoiceIntakeProperties.class})
+    AccountingExchangeProperties.class, EInvoiceIntakeProperties.class,
+    NurseryProperties.class})
 public class IntegrationsAutoConfiguration {}

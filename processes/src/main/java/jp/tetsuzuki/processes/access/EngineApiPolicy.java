@@ -107,7 +107,11 @@ public final class EngineApiPolicy {
           BodyCheck.NONE),
       // 取下げ: the submitting system, or the tenant's childcare staff for a parent; the controller checks which
       rule("childcare-application-withdrawal", Set.of("POST"), "childcare/applications/" + ID + "/withdrawal",
-          CASE_PARTIES, BodyCheck.NONE));
+          CASE_PARTIES, BodyCheck.NONE),
+      // places (募集人数) from the tenants' nursery systems: their machine accounts only; the service checks tenant
+      // and facilities
+      rule("childcare-capacities", Set.of("PUT", "POST"), "childcare/capacities", EnumSet.of(Role.NURSERY_SYSTEM),
+          BodyCheck.NONE));
 
   /**
    * The workers' platform API ({@code /api/worker/…}): group {@code workers} only, administrators included out (they

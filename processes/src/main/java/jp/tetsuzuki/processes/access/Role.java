@@ -16,7 +16,8 @@ public enum Role {
   PLATFORM_DESIGNER(Roles.PLATFORM_DESIGNERS),
   ADMINISTRATOR(Roles.ADMINISTRATORS),
   /** Scrapes {@code /actuator/prometheus} (SecurityConfiguration); no rule of the engine or public API names it. */
-  MONITORING(Roles.MONITORING);
+  MONITORING(Roles.MONITORING),
+  NURSERY_SYSTEM(Roles.NURSERY_SYSTEMS);
 
   /** People working in the webapps (as opposed to machine accounts). */
   public static final Set<Role> PEOPLE = EnumSet.of(STAFF, SUPERVISOR, DESIGNER, PLATFORM_DESIGNER);

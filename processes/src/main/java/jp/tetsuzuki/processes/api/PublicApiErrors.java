@@ -26,7 +26,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @Order(Ordered.HIGHEST_PRECEDENCE) // before Spring's generic problem-details handler
 @RestControllerAdvice(basePackages = {"jp.tetsuzuki.processes.procedure", "jp.tetsuzuki.processes.document",
     "jp.tetsuzuki.processes.reference", "jp.tetsuzuki.processes.operations",
-    "jp.tetsuzuki.processes.childcare.enrollment", "jp.tetsuzuki.processes.contractpayment"})
+    "jp.tetsuzuki.processes.childcare.enrollment", "jp.tetsuzuki.processes.contractpayment",
+    "jp.tetsuzuki.processes.childcare.nursery"})
 class PublicApiErrors {
 
   @ExceptionHandler(ApiException.class)

@@ -35,7 +35,8 @@ public final class ModelBeans {
       Map.entry("approvalRouteActivities", ApprovalRouteActivities.class),
       Map.entry("childcareEnrollmentSteps", ChildcareEnrollmentSteps.class),
       Map.entry("childcareRoundSteps", ChildcareRoundSteps.class),
-      Map.entry("contractPaymentSteps", ContractPaymentSteps.class));
+      Map.entry("contractPaymentSteps", ContractPaymentSteps.class),
+      Map.entry("nurseryDeliverySteps", jp.tetsuzuki.processes.childcare.nursery.NurseryDeliverySteps.class));
 
   private ModelBeans() {}
 }

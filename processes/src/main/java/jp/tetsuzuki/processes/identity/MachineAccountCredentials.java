@@ -31,7 +31,8 @@ public class MachineAccountCredentials implements StartupInitializer {
   private static final Logger LOG = LoggerFactory.getLogger(MachineAccountCredentials.class);
   /** Groups whose members are machine accounts: never locked for good. */
   static final List<String> MACHINE_GROUPS = List.of(Roles.WORKERS, Roles.API_CLIENTS, Roles.INTEGRATIONS,
-      Roles.MONITORING);
+      Roles.MONITORING,
+      Roles.NURSERY_SYSTEMS);
 
   private final IdentityService identity;
   private final PlatformAccounts accounts;

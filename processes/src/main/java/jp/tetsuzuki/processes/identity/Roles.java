@@ -19,6 +19,8 @@ public final class Roles {
   public static final String WORKERS = "workers";
   /** Service identities of the platform's own integration routes (they start only allow-listed processes). */
   public static final String INTEGRATIONS = "integrations";
+  /** Machine accounts of the tenants' nursery ICT systems: they report places (募集人数), nothing else. */
+  public static final String NURSERY_SYSTEMS = "nursery-systems";
 
   /** Machine accounts of the monitoring system: they may scrape {@code /actuator/prometheus}, nothing else. */
   public static final String MONITORING = "monitoring";

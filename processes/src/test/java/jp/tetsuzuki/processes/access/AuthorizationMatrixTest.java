@@ -268,6 +268,18 @@ class AuthorizationMatrixTest {
     // 取下げ: the submitting system, or the tenant's 保育課 for a parent (the controller: others get 404)
     ops.add(op("POST childcare/applications/{id}/withdrawal", "D A A A D D A D",
         h -> h.postJson("/api/v1/childcare/applications/no-such-application/withdrawal", Map.of())));
+    // places (募集人数) from the tenants' nursery systems (issue 13): their machine accounts only (column of its own:
+    // theNurserySystemAccountReachesItsCapacityEndpointAndNothingElse); no Idempotency-Key: refused as input (400);
+    // an administrator passes the edge, the service then refuses any account outside nursery-systems (403)
+    ops.add(op("PUT childcare/capacities", "D D D D D D A D",
+        h -> h.putJson("/api/v1/childcare/capacities", Map.of())));
+    ops.add(op("POST childcare/capacities", "D D D D D D A D",
+        h -> h.postJson("/api/v1/childcare/capacities", Map.of())));
+    // the nursery outbox (failed offers/enrollments, requeue): administrators only (all tenants)
+    ops.add(op("GET childcare/nursery-outbox", "D D D D D D A D",
+        h -> h.get("/api/v1/childcare/nursery-outbox?status=failed&limit=1")));
+    ops.add(op("POST childcare/nursery-outbox/{id}/requeue", "D D D D D D A D",
+        h -> h.postJson("/api/v1/childcare/nursery-outbox/no-such-message/requeue", Map.of())));
     // ---- contract payment (issue 11): outside systems only (the contract system, suppliers' systems)
     ops.add(op("POST contracts", "D A D D D D A D",
         h -> h.postJson("/api/v1/contracts", Map.of()))); // no Idempotency-Key: refused as input (400)
@@ -446,6 +458,27 @@ class AuthorizationMatrixTest {
     assertThat(WebappSession.loginStatus(port, "monitoring", Http.DEMO_PASSWORD, "cockpit")).isEqualTo(401);
     assertThat(identity.createUserQuery().userId("monitoring").memberOfGroup(Roles.MONITORING).count()).isOne();
     assertThat(identity.createGroupQuery().groupMember("monitoring").count()).as("monitoring alone").isOne();
+  }
+
+  /**
+   * The nursery system's machine account (group {@code nursery-systems}, demo {@code nursery-ku}) against every row
+   * of the matrix: it reaches the capacity endpoint and nothing else, and it cannot log in to the webapps.
+   */
+  @Test
+  void theNurserySystemAccountReachesItsCapacityEndpointAndNothingElse() {
+    Http nursery = Http.as("nursery-ku", port);
+    Map<String, String> mismatches = new LinkedHashMap<>();
+    for (Operation operation : operations()) {
+      Http.Response response = operation.call().apply(nursery);
+      boolean denied = response.status() == 401 || response.status() == 403
+          || (operation.refusedAsInput() && response.status() != 200);
+      boolean expectDenied = !operation.name().endsWith("childcare/capacities");
+      if (denied != expectDenied) {
+        mismatches.put(operation.name() + " as nursery-system", response.status() + " " + abbreviate(response.body()));
+      }
+    }
+    assertThat(mismatches).as("operations of the nursery system's account that differ from its column").isEmpty();
+    assertThat(WebappSession.loginStatus(port, "nursery-ku", Http.DEMO_PASSWORD, "welcome")).isEqualTo(401);
   }
 
   /**

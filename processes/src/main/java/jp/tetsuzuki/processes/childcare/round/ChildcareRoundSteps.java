@@ -28,6 +28,7 @@ import jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent;
 import jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore;
 import jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore.ApplicationRow;
 import jp.tetsuzuki.processes.childcare.enrollment.RoundResults;
+import jp.tetsuzuki.processes.childcare.nursery.CapacityStore;
 import jp.tetsuzuki.processes.childcare.points.HouseholdPoints;
 import jp.tetsuzuki.processes.identity.AsPlatform;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -51,11 +52,14 @@ public class ChildcareRoundSteps {
   private final ChildcareStore applications;
   private final RoundStore rounds;
   private final RoundResults results;
+  private final CapacityStore capacities;
 
-  public ChildcareRoundSteps(ChildcareStore applications, RoundStore rounds, RoundResults results) {
+  public ChildcareRoundSteps(ChildcareStore applications, RoundStore rounds, RoundResults results,
+      CapacityStore capacities) {
     this.applications = applications;
     this.rounds = rounds;
     this.results = results;
+    this.capacities = capacities;
   }
 
   /** Checks the start (tenant staff, month, places) and counts the applications the round will place. */
@@ -70,7 +74,7 @@ public class ChildcareRoundSteps {
       throw new AuthorizationException("利用調整は保育担当の職員だけが行えます / user " + user + " is not in " + group);
     }
     YearMonth month = month(execution);
-    facilities(execution);
+    facilities(execution, month);
     execution.setVariable(CHILDCARE_GROUP, group);
     execution.setVariable(APPLICATION_COUNT,
         (long) applications.inStage(tenant, month.toString(), WAITING_STAGES).size());
@@ -81,7 +85,7 @@ public class ChildcareRoundSteps {
     String tenant = execution.getTenantId();
     YearMonth month = month(execution);
     int fiscalYear = HouseholdPoints.fiscalYearOf(month.atDay(1));
-    List<Facility> facilities = facilities(execution);
+    List<Facility> facilities = facilities(execution, month);
     Set<String> known = facilities.stream().map(Facility::id).collect(Collectors.toSet());
     List<Applicant> applicants = new ArrayList<>();
     Map<String, String[]> childOf = new LinkedHashMap<>();
@@ -136,7 +140,7 @@ public class ChildcareRoundSteps {
     Object previous = execution.getVariable(RUN_NUMBER);
     long run = previous instanceof Number n ? n.longValue() + 1 : 1;
     execution.setVariable(RUN_NUMBER, run);
-    execution.setVariable(RESULT_SUMMARY_TEXT, summary(month, run, rows, names)
+    execution.setVariable(RESULT_SUMMARY_TEXT, summary(month, run, rows, names, sourceLine(execution, month))
         + lotteryText(lottery, tieBreaks));
   }
 
@@ -189,8 +193,18 @@ public class ChildcareRoundSteps {
     return text.toString();
   }
 
+  private String sourceLine(DelegateExecution execution, YearMonth month) {
+    if (CAPACITY_SOURCE_STAFF_OVERRIDE.equals(execution.getVariable(CAPACITY_SOURCE))) {
+      return "- 募集人数: 職員が開始時に入力した上書き（保育施設システムの値は使っていません）\n";
+    }
+    java.time.Instant updated = capacities.lastUpdate(execution.getTenantId(), month.toString());
+    return "- 募集人数: 保育施設システムから届いた値" + (updated == null ? "" : "（最終更新 "
+        + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE).format(updated) + "）") + "\n";
+  }
+
   private static String summary(YearMonth month, long run, List<RoundStore.ResultRow> rows,
-      Map<String, String> names) {
+      Map<String, String> names, String source) {
     // a transfer child kept at its own facility is no 内定 (it keeps waiting for a place it asked for)
     long placed = rows.stream().filter(r -> "PLACED".equals(r.outcome())).count();
     long kept = rows.stream().filter(r -> "KEPT_CURRENT".equals(r.outcome())).count();
@@ -200,7 +214,7 @@ public class ChildcareRoundSteps {
         .append("- 申込み ").append(rows.stream().map(RoundStore.ResultRow::applicationId).distinct().count())
         .append("件、児童 ").append(rows.size()).append("人\n- 内定 ").append(placed).append("人、保留 ")
         .append(rows.size() - placed).append("人").append(kept > 0 ? "（うち在園を継続 " + kept + "人）" : "")
-        .append("\n\n");
+        .append("\n").append(source).append("\n");
     perFacility.entrySet().stream().limit(MAX_SUMMARY_FACILITIES).forEach(e -> text.append("- ")
         .append(names.getOrDefault(e.getKey(), e.getKey())).append("（").append(e.getKey()).append("）: 内定 ")
         .append(e.getValue()).append("人\n"));
@@ -222,13 +236,29 @@ public class ChildcareRoundSteps {
     throw new BadUserRequestException("入所月は YYYY-MM で入力してください / " + ADMISSION_MONTH + ": YYYY-MM");
   }
 
-  private static List<Facility> facilities(DelegateExecution execution) {
+  /**
+   * The round's places: those the tenant's nursery systems reported for the month (V75), read again at every run;
+   * or, when staff filled the start form's override ({@link jp.tetsuzuki.bpmn.ChildcareAllocationRound#FACILITIES_TEXT}),
+   * that text, recorded as the source. No places known: the round does not start (or re-run), with a sentence for staff.
+   */
+  private List<Facility> facilities(DelegateExecution execution, YearMonth month) {
     Object text = execution.getVariable(FACILITIES_TEXT);
-    try {
-      return FacilityPlaces.parse(text instanceof String s ? s : null);
-    } catch (FacilityPlaces.InvalidFacilitiesException e) {
-      throw new BadUserRequestException(e.messageJa() + " / " + e.getMessage());
+    if (text instanceof String s && !s.isBlank()) {
+      execution.setVariable(CAPACITY_SOURCE, CAPACITY_SOURCE_STAFF_OVERRIDE);
+      try {
+        return FacilityPlaces.parse(s);
+      } catch (FacilityPlaces.InvalidFacilitiesException e) {
+        throw new BadUserRequestException(e.messageJa() + " / " + e.getMessage());
+      }
     }
+    List<Facility> stored = capacities.placesFor(execution.getTenantId(), month.toString());
+    if (stored.isEmpty()) {
+      throw new BadUserRequestException("入所月 " + month + " の募集人数が保育施設システムから届いていません。"
+          + "保育施設システムからの送信を待つか、開始時に募集人数の上書きを入力してください。 / no capacities stored for "
+          + execution.getTenantId() + " " + month);
+    }
+    execution.setVariable(CAPACITY_SOURCE, CAPACITY_SOURCE_NURSERY_SYSTEMS);
+    return stored;
   }
 
   private static String caller(DelegateExecution execution) {

@@ -69,7 +69,7 @@ final class ChildcareTestEnvironment {
         jp.tetsuzuki.processes.support.TestEngines.engineClock());
     module.steps().paperIntake(applications::registerPaper);
     configuration.setBeans(Map.of("childcareEnrollmentSteps", module.steps(),
-        "childcareRoundSteps", module.roundSteps()));
+        "childcareRoundSteps", module.roundSteps(), "nurseryDeliverySteps", module.nurserySteps()));
     ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
   }
 

@@ -1,0 +1,83 @@
+package jp.tetsuzuki.processes.childcare.nursery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The platform's side of {@code tz_nursery_outbox} (V75): a message for a facility's nursery system is written in
+ * the transaction of the step that decides it, so it exists exactly when the decision does; the route
+ * {@code nursery-outbox-delivery} sends it. One row per idempotency key: a step run again (a retried job, a repaired
+ * case) writes nothing new. Checked with a read first, not by a failing insert, which would abort the engine's
+ * transaction on PostgreSQL.
+ */
+public class NurseryOutboxWriter {
+
+  public static final String KIND_OFFER = "offer";
+  public static final String KIND_ENROLLMENT = "enrollment";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JdbcTemplate jdbc;
+
+  public NurseryOutboxWriter(DataSource dataSource) {
+    this.jdbc = new JdbcTemplate(dataSource);
+  }
+
+  /**
+   * @param systemId the facility's nursery system, null when none serves it (the route then gives up visibly)
+   * @return whether a message was written (false: the key was written before)
+   */
+  public boolean enqueue(String idempotencyKey, String tenantId, String kind, String applicationId, String facilityId,
+      String systemId, Map<String, Object> payload, Instant at) {
+    Integer seen = jdbc.queryForObject("SELECT COUNT(*) FROM tz_nursery_outbox WHERE idempotency_key = ?",
+        Integer.class, idempotencyKey);
+    if (seen != null && seen > 0) {
+      return false;
+    }
+    String json;
+    try {
+      json = JSON.writeValueAsString(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("nursery message not serializable", e);
+    }
+    if (json.length() > 4000) {
+      throw new IllegalStateException("nursery message of application " + applicationId + " longer than 4000");
+    }
+    Timestamp now = Timestamp.from(at);
+    jdbc.update("INSERT INTO tz_nursery_outbox (id, idempotency_key, tenant_id, kind, application_id, facility_id, "
+        + "system_id, payload_json, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+        + "'pending', 0, ?, ?)", UUID.randomUUID().toString(), idempotencyKey, tenantId, kind, applicationId,
+        facilityId, systemId, json, now, now);
+    return true;
+  }
+
+  /** The newest messages in {@code status} (administrators' view), at most {@code limit} (1–500). */
+  public java.util.List<Map<String, Object>> inStatus(String status, int limit) {
+    return jdbc.queryForList("SELECT id, idempotency_key, tenant_id, kind, application_id, facility_id, system_id, "
+        + "status, attempts, last_error, created_at FROM tz_nursery_outbox WHERE status = ? ORDER BY created_at DESC, "
+        + "id LIMIT ?", status, Math.max(1, Math.min(limit, 500)));
+  }
+
+  /** The status of a message, or null when there is none with this id. */
+  public String status(String id) {
+    return jdbc.queryForList("SELECT status FROM tz_nursery_outbox WHERE id = ?", String.class, id).stream()
+        .findFirst().orElse(null);
+  }
+
+  /** A failed message due again now, its attempts counted afresh; false when it is not failed. */
+  public boolean requeue(String id, Instant at) {
+    return jdbc.update("UPDATE tz_nursery_outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, "
+        + "claimed_by = NULL, claimed_until = NULL WHERE id = ? AND status = 'failed'", Timestamp.from(at), id) == 1;
+  }
+
+  /** The messages of an application (newest last), for its history and the tests. */
+  public java.util.List<Map<String, Object>> ofApplication(String applicationId) {
+    return jdbc.queryForList("SELECT id, idempotency_key, kind, facility_id, system_id, status, attempts, last_error "
+        + "FROM tz_nursery_outbox WHERE application_id = ? ORDER BY created_at, id", applicationId);
+  }
+}
