@@ -104,6 +104,18 @@ final class CircledChoice {
             : "○で囲まれた選択肢の文字が1字違いで読めました", listConfidence(reads, ring)));
       }
     }
+    // a ring as narrow as a number, ending where an option starts: the list numbers its options and the ring is
+    // around the number (「雇用形態（該当する番号を○で囲む）」), so it chooses the option after it
+    if (ring.right() - ring.left() <= NUMBER_RING_MAX * ring.height()) {
+      for (Read r : reads) {
+        int gap = r.left() - ring.right();
+        if (r.line() == ring.line() && gap >= -ring.height() / 2 && gap <= ring.height()) {
+          boolean sure = r.exact() || options.get(r.option()).length() >= 4;
+          return Optional.of(new Circle(options.get(r.option()), sure, sure ? null
+              : "○で囲まれた番号の選択肢の文字が1字違いで読めました", listConfidence(reads, ring)));
+        }
+      }
+    }
     // no option read under it: the one missing from the printed order between its neighbours
     reads.sort(java.util.Comparator.comparingInt((Read r) -> r.line().index).thenComparingInt(Read::left));
     int before = -1;
@@ -273,16 +285,44 @@ final class CircledChoice {
 
   private static void close(List<Ring> out, LabelledLines.Line line, List<int[]> found, int from, int start, int end,
       double h) {
-    if (start < 0 || end - start + 1 < 1.2 * h) {
+    if (start < 0 || end - start + 1 < NUMBER_RING * h) {
       return;
     }
     int left = from + start;
     int right = from + end;
+    // narrower than a character: only a ring around an option's number (「①」 drawn round the 1 of 「1 正社員」), so
+    // an option must start right after it
+    if (end - start + 1 < 1.2 * h && numbered(line, found, right, h) == null) {
+      return;
+    }
     // a run over two options read whole is a pair of rules, not a ring
     long spanned = found.stream().filter(f -> line.left[f[0]] >= left && line.right[f[1] - 1] <= right).count();
     if (spanned < 2) {
       out.add(new Ring(line, left, right, h));
     }
+  }
+
+  /**
+   * The inner width (in character heights) of the narrowest ring looked for: one drawn around an option's number
+   * (one or two half-width digits). Its strokes run above and below the characters over about the middle seven tenths
+   * of its width only.
+   */
+  static final double NUMBER_RING = 0.6;
+  /** The widest a ring around a number is (two digits), in character heights. */
+  static final double NUMBER_RING_MAX = 1.6;
+
+  /**
+   * The option found on {@code line} that starts just after pixel {@code right} (within one character height, or
+   * half a height inside it): the option a ring ending there holds by its number. Null when none does.
+   */
+  private static int[] numbered(LabelledLines.Line line, List<int[]> found, int right, double h) {
+    for (int[] f : found) {
+      int gap = line.left[f[0]] - right;
+      if (gap >= -h / 2 && gap <= h) {
+        return f;
+      }
+    }
+    return null;
   }
 
   /** The middle of the line's characters of usual height (a word box that took in a ring is taller). */

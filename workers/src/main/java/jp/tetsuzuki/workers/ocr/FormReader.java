@@ -93,7 +93,7 @@ public abstract class FormReader {
   static Recognition.Field nearMissChecked(LabelVocabulary vocabulary, String field, LabelledLines.Hit hit,
       Recognition.Field parsed) {
     java.util.function.BiPredicate<LabelledLines.Hit, Recognition.Field> confirms = UNTYPED.get(field);
-    if (hit.match() >= 1 || confirms == null || parsed.value() == null || confirms.test(hit, parsed)) {
+    if (!hit.looseLabel() || confirms == null || parsed.value() == null || confirms.test(hit, parsed)) {
       return parsed;
     }
     return parsed.doubted(NEAR_MISS_LABEL, "「" + vocabulary.display(field) + "」の見出しが1文字違いでしか読めず、値を確かめられません");

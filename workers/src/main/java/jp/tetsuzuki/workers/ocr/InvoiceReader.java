@@ -31,7 +31,8 @@ public class InvoiceReader extends FormReader {
    * left of 標準/軽減 with one of its two characters misread (the loose label then took 税率 as its own).
    */
   private static final Pattern MISREAD_RATE_PREFIX = Pattern.compile("|.{0,2}税率|[標軽].|.[準減]");
-  private static final Pattern REGISTRATION = Pattern.compile("[TtＴｔ]\\s*[0-9０-９OoIl\\s\\-]{13,20}");
+  /** T + 13 digits as small print is misread: 1 as i, I, l or |, 0 as O (「Ti250347921490」: measured on HELD_OUT_7). */
+  private static final Pattern REGISTRATION = Pattern.compile("[TtＴｔ]\\s*[0-9０-９OoIiLl|｜\\s\\-]{13,20}");
   private static final Pattern HONORIFIC = Pattern.compile("^(.{2,30}?)(御中|様|殿)$");
   private static final Pattern COMPANY = Pattern.compile("(株式会社|有限会社|合同会社|合資会社|\\(株\\)|（株）)");
 
@@ -312,7 +313,7 @@ public class InvoiceReader extends FormReader {
       return name.length() < 2 ? Optional.empty() : Optional.of(new Recognition.Field(name, confidenceOf(hit)));
     });
     // an addressed cell outranks a label read only with one character off (「御 請 求 書」 is one from 御請求先)
-    boolean exactLabel = rows.candidates("recipientName").stream().anyMatch(h -> h.match() >= 1);
+    boolean exactLabel = rows.candidates("recipientName").stream().anyMatch(h -> !h.looseLabel());
     if (!byLabel.isMissing() && exactLabel) {
       return byLabel;
     }
@@ -323,7 +324,12 @@ public class InvoiceReader extends FormReader {
         Matcher m = HONORIFIC.matcher(LabelledLines.stripTrailingJunk(LabelledLines.stripJunk(
             line.text.substring(cell[0], cell[1]))));
         if (m.matches() && !labelIn(line, cell)) {
-          return new Recognition.Field(m.group(1), mean(line, cell[0], cell[1]) * 0.95);
+          // the name's own characters: the honorific after it is often read poorly (様 beside a rule), and says
+          // nothing about how well the name was read; one weak character still sends it to staff
+          int at = line.text.indexOf(m.group(1), cell[0]);
+          double confidence = at < 0 ? mean(line, cell[0], cell[1])
+              : Math.min(mean(line, at, at + m.group(1).length()), weakest(line, at, at + m.group(1).length()) + 0.2);
+          return new Recognition.Field(m.group(1), confidence * 0.95);
         }
       }
     }
@@ -651,6 +657,14 @@ public class InvoiceReader extends FormReader {
       }
     }
     return Optional.ofNullable(found);
+  }
+
+  private static double weakest(LabelledLines.Line line, int start, int end) {
+    double low = 100;
+    for (int i = start; i < end; i++) {
+      low = Math.min(low, line.confidence[i]);
+    }
+    return low / 100.0;
   }
 
   private static double mean(LabelledLines.Line line, int start, int end) {

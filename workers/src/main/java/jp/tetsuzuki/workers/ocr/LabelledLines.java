@@ -24,6 +24,9 @@ final class LabelledLines {
    */
   static final double WIDE_GAP = 3;
 
+  /** The match of a label read with one character off (exact: 1); a value below its label takes 0.98 of it. */
+  static final double LOOSE_MATCH = 0.9;
+
   /** How the value stood to its label. */
   enum Layout { RIGHT, BELOW, CELL }
 
@@ -32,6 +35,14 @@ final class LabelledLines {
    * lowered for a loose label match), the weakest word's confidence, and where it was found.
    */
   record Hit(String value, double confidence, double weakest, Layout layout, int line, double[] chars, double match) {
+
+    /**
+     * Whether the label was read only with one character off ({@link #LOOSE_MATCH}). A value found below or in the
+     * cell under an exact label has a match a little under 1 (the layout's own doubt), and its label is still exact.
+     */
+    boolean looseLabel() {
+      return match <= LOOSE_MATCH + 1e-9;
+    }
 
     /**
      * The confidence of the part {@code start..end} of the value (the digits of a count, the date itself): the mean of
@@ -264,7 +275,7 @@ final class LabelledLines {
       if (!label.field().equals(field) || label.exact() != exact) {
         continue;
       }
-      double match = label.exact() ? 1 : 0.9;
+      double match = label.exact() ? 1 : LOOSE_MATCH;
       int end = o + 1 < line.labels.size() ? line.labels.get(o + 1).start() : line.text.length();
       Hit right = null;
       for (int valueEnd : valueEnds(line, label, end)) {

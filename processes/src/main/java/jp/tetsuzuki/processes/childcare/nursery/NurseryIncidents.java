@@ -42,7 +42,18 @@ public class NurseryIncidents implements NurseryDeliveryIncidents {
         + "（送信ID " + outboxId + "）", null, clock.instant());
     if (application.processInstanceId() != null && runtime.createProcessInstanceQuery()
         .processInstanceId(application.processInstanceId()).count() == 1) {
-      runtime.createIncident(INCIDENT_TYPE, application.processInstanceId(), outboxId,
+      // an incident belongs to an execution at an activity: the case waits inside its subprocess (SubProcess_Case),
+      // so the process instance's own execution has none
+      String executionId = application.processInstanceId();
+      for (String activity : runtime.getActiveActivityIds(application.processInstanceId())) {
+        var waiting = runtime.createExecutionQuery().processInstanceId(application.processInstanceId())
+            .activityId(activity).list();
+        if (!waiting.isEmpty()) {
+          executionId = waiting.get(0).getId();
+          break;
+        }
+      }
+      runtime.createIncident(INCIDENT_TYPE, executionId, outboxId,
           "保育施設システムへの" + what + "の送信に失敗 / nursery " + kind + " not delivered: " + reason);
     }
   }
