@@ -124,6 +124,13 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
       route = from(sftpEndpoint(properties.inbox(properties.tenants().get(0))));
     } else {
       // one inbox per tenant, <folder>/<tenant>/inbox: the folder a file lies in is its tenant (the only folders read)
+      for (String tenant : properties.tenants()) {
+        try {
+          Files.createDirectories(properties.inbox(tenant)); // where that ward system writes
+        } catch (IOException e) {
+          throw new IllegalStateException("cannot create the inbox " + properties.inbox(tenant), e);
+        }
+      }
       String inboxes = properties.tenants().isEmpty() ? "*/inbox/*.csv" : properties.tenants().stream()
           .map(t -> t + "/inbox/*.csv," + t + "/inbox/*.CSV").collect(java.util.stream.Collectors.joining(","));
       // readLock=idempotent-changed: claim the file in the shared table, then wait until it is no longer written;
