@@ -211,17 +211,25 @@ class AdministrativeProcedureProcessTest {
   }
 
   @Test
-  void theCorrectionMailOfAProcedureWhoseCatalogSaysDeemedWithdrawnTellsTheApplicantSo() throws Exception {
-    // review (newcomer #14): the 補正 mail said 「そのまま判断することになります」 for correction.onTimeout: deemed-withdrawn
-    MAIL.clear();
+  void theCorrectionLetterOfAProcedureWhoseCatalogSaysDeemedWithdrawnTellsTheApplicantSo() {
+    // review (newcomer #14): the 補正 letter said 「そのまま判断することになります」 for correction.onTimeout: deemed-withdrawn
     ProcessInstance pi = apply("business-subsidy", List.of(), Map.of("corporateNumber", "1180301018771",
         "companyName", "株式会社テスト", "requestedAmount", 1_000_000),
         "{\"name\":\"株式会社テスト\",\"email\":\"info@test.example.jp\"}");
     assertThat(pi).isWaitingAt(TASK_AWAIT_CORRECTION);
-    LockedExternalTask request = fetch(Topics.NOTIFY_APPLICANT, noticeOf(pi), 1).get(0);
-    deliver(request);
-
-    String letter = MAIL.body(0);
+    // the subsidy's notices go to the portal: the letter is what applicant-notice prepared, as a mail would say it
+    String notice = engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey(ApplicantNotice.ID).list().get(0).getId();
+    Map<String, Object> prepared = new HashMap<>();
+    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(notice).list()
+        .forEach(v -> {
+          if (v.getValue() != null) {
+            prepared.put(v.getName(), v.getValue());
+          }
+        });
+    Assertions.assertThat(prepared).containsEntry(ApplicantNotice.CORRECTION_CONSEQUENCE,
+        "期限までに補正がない場合は、申請は取り下げられたものとして扱います。");
+    String letter = new MailTemplates().render(NotificationVariables.EVENT_CORRECTION_REQUESTED, prepared).body();
     Assertions.assertThat(letter).contains("期限までに補正がない場合は、申請は取り下げられたものとして扱います。",
         "補正の期限：2026年11月30日").doesNotContain("そのまま判断", "拒否", "補正を求めました");
     // the deadline and the pause are said once, as a letter; the staff history keeps its own sentence
