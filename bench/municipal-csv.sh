@@ -31,17 +31,17 @@ today = datetime.date.today()
 with open(path, "wb") as out:
     out.write("procedureCode,tenantId,receivedOn,applicantName,corporateNumber,email,externalId,roadName,occupancyFrom,occupancyTo,occupancyArea\r\n".encode("cp932"))
     for i in range(1, rows + 1):
-        tenant = "demo-shi" if i % 2 == 0 else "demo-ku"
+        tenant = "demo-ku"  # one ward system, one inbox: every row is its own tenant's
         line = f"road-occupancy-permit,{tenant},{today - datetime.timedelta(days=i % 30)},\"髙橋建設～第{i}工区①\",,info{i}@example.invalid,BENCH-{i},\"区道{i % 97}号（〇〇丁目～△△丁目）\",2027-01-04,2027-03-31,{i % 500}.5\r\n"
         out.write(line.encode("cp932"))  # Python's cp932 is Microsoft's (windows-31j)
 PY
 before=$(heap)
-inbox="$data/d/exchange/municipal-csv-intake/inbox"
+inbox="$data/d/exchange/municipal-csv-intake/demo-ku/inbox"
 mkdir -p "$inbox"
 peak=$before
 t0=$(date +%s.%N)
 mv "$data/ward.csv" "$inbox/ward.csv"
-until [ -e "$data/d/exchange/municipal-csv-intake/done/ward.csv" ] || [ -e "$data/d/exchange/municipal-csv-intake/failed/ward.csv" ]; do
+until [ -e "$data/d/exchange/municipal-csv-intake/demo-ku/done/ward.csv" ] || [ -e "$data/d/exchange/municipal-csv-intake/demo-ku/failed/ward.csv" ]; do
   h=$(heap); [ "$h" -gt "$peak" ] && peak=$h
   sleep 1
 done

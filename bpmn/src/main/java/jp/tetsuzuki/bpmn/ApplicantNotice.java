@@ -56,6 +56,12 @@ public final class ApplicantNotice {
   /** For the 補正 letter: the correction deadline, YYYY-MM-DD (or 「補正の通知に記載の期限」 when the case has none). */
   public static final String CORRECTION_DUE_DATE = AdministrativeProcedure.CORRECTION_DUE_DATE;
 
+  /**
+   * For the 補正 letter: what happens when no correction arrives by the deadline, from the procedure's catalog
+   * ({@code correction.onTimeout}: refusal → 拒否, deemed-withdrawn → 取り下げたものとして扱う), one sentence.
+   */
+  public static final String CORRECTION_CONSEQUENCE = "correctionConsequence";
+
   /** Staff at {@link #TASK_NOTIFY_BY_POST}: the day the notice was posted (YYYY-MM-DD). */
   public static final String POSTED_ON = "postedOn";
 

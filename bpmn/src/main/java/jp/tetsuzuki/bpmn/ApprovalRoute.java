@@ -73,6 +73,8 @@ public final class ApprovalRoute {
   public static final String FORM_APPROVE = "approval-route-approve";
   public static final String FORM_CONSULT = "approval-route-consult";
   public static final String FORM_REVISE = "approval-route-revise";
+  /** The start form of a 決裁 a person files directly (Tasklist 「プロセスを開始」 → 決裁). */
+  public static final String FORM_START = "approval-route-start";
 
   // inputs
   public static final String TENANT_ID = CommonVariables.TENANT_ID;

@@ -83,7 +83,11 @@ class ElementTemplatesTest {
     Map<String, String> values = Map.of("applicantName", "山田 花子", "procedureName", "保育所入所申請",
         "caseNumber", "R7-0042", "decisionDate", "2025-03-28", "correctionReason", "就労証明書の再提出",
         // what a correction request also needs (the template's description says so)
-        "correctionDueDate", "2025-04-11", "contact", "デモ区 保育課");
+        "correctionDueDate", "2025-04-11", "contact", "デモ区 保育課",
+        "correctionConsequence", "期限までに補正がない場合は、申請は取り下げられたものとして扱います。");
+    String description = template.get("properties").findValuesAsText("description").toString();
+    assertThat(values.keySet()).filteredOn(k -> k.startsWith("correction") || k.equals("contact"))
+        .allSatisfy(variable -> assertThat(description).contains(variable));
     MailTemplates mail = new MailTemplates();
     assertThat(events).allSatisfy(event -> assertThat(mail.render(event, values).subject()).contains("R7-0042"));
   }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes one municipal CSV file: its encoding, its header, then row by row an application through the platform's
- * application service as the route's service identity. A refused row (also bytes the encoding cannot read, a tenant
- * the identity does not serve, a bad 到達日) is written to the rejection report and the next row goes on. Decides
+ * application service as the route's service identity, for the tenant whose inbox the file came from. A refused row
+ * (also bytes the encoding cannot read, a tenantId other than the inbox's tenant, a bad 到達日) is written to the rejection report and the next row goes on. Decides
  * where the file goes: {@code done} when every row was registered now or before, {@code failed} otherwise. Technical
  * faults (the database, the platform) are thrown: the route's dead-letter path handles them, and as every row is
  * idempotent (tenant + externalId) the file can simply be taken again.
@@ -88,19 +87,26 @@ public class MunicipalCsvIntake {
     }
   }
 
-  public Outcome take(Path file) throws IOException {
+  /**
+   * Takes a file of {@code tenantId}'s inbox: every row is registered for that tenant (the source decides the tenant;
+   * a row naming another one is refused).
+   */
+  public Outcome take(Path file, String tenantId) throws IOException {
+    if (!properties.serves(tenantId)) {
+      throw new IllegalArgumentException("tenant " + tenantId + " is not served by " + properties.serviceUser());
+    }
     Timer.Sample sample = Timer.start(meters);
     try {
-      return takeTimed(file);
+      return takeTimed(file, tenantId);
     } finally {
       sample.stop(fileTime);
     }
   }
 
-  private Outcome takeTimed(Path file) throws IOException {
+  private Outcome takeTimed(Path file, String inboxTenant) throws IOException {
     String name = file.getFileName().toString();
-    Path failed = Paths.get(properties.failed()).toAbsolutePath();
-    Path done = Paths.get(properties.done()).toAbsolutePath();
+    Path failed = properties.failed(inboxTenant);
+    Path done = properties.done(inboxTenant);
     long size = Files.size(file);
     if (size > properties.maxFileSize().toBytes()) {
       return fileProblem(file, null, FileEncoding.UTF_8_BOM, "ファイルが大きすぎます（" + size + " バイト、上限 "
@@ -150,7 +156,7 @@ public class MunicipalCsvIntake {
           rejected.increment();
           break;
         }
-        counts = row(raw, header, encoding, report, counts);
+        counts = row(raw, header, encoding, report, counts, inboxTenant);
       }
       return finish(file, sha, report, counts, encoding, false, done, failed);
     } catch (IOException | RuntimeException fault) {
@@ -192,7 +198,7 @@ public class MunicipalCsvIntake {
   }
 
   private IntakeCounts row(RawRecords.Raw raw, List<String> header, FileEncoding encoding, RejectionReport report,
-      IntakeCounts counts) {
+      IntakeCounts counts, String inboxTenant) {
     long line = raw.line();
     if (raw.tooLong()) {
       return refuse(report, counts, line, "", "", "行が長すぎます（上限 " + properties.maxRowBytes() + " バイト）。");
@@ -232,9 +238,11 @@ public class MunicipalCsvIntake {
     if (tenantId.isEmpty()) {
       return refuse(report, counts, line, RowColumns.TENANT_ID, externalId, "tenantId（自治体）がありません。");
     }
-    if (!properties.serves(tenantId)) {
-      return refuse(report, counts, line, RowColumns.TENANT_ID, externalId, "テナント「" + tenantId + "」はこの取込"
-          + "（サービスID " + properties.serviceUser() + "）の担当外です。");
+    if (!tenantId.equals(inboxTenant)) {
+      // the inbox is the source's identity: a ward system writes only into its own municipality's inbox
+      return refuse(report, counts, line, RowColumns.TENANT_ID, externalId, "この行の tenantId「" + tenantId
+          + "」は、ファイルを受け取った受信フォルダーの自治体「" + inboxTenant + "」と違います。他の自治体の申請は、その"
+          + "自治体の受信フォルダーからしか登録できません。この行は取り込んでいません。");
     }
     try {
       Result result = gateway.submitRow(properties.serviceUser(), tenantId, externalId, RowColumns.row(byColumn));

@@ -28,7 +28,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
- * Ward systems drop CSV files ({@code *.csv}, windows-31j or UTF-8) into the inbox; each row becomes an application
+ * Ward systems drop CSV files ({@code *.csv}, windows-31j or UTF-8) into their tenant's inbox
+ * ({@code <folder>/<tenant>/inbox}); each row becomes an application of that tenant
  * through the platform's application service ({@link MunicipalCsvIntake}). A file is worked on by one node at a time:
  * its claim in the table shared by all nodes ({@link ExpiringFileClaims}, the case-file intake's claims under this
  * route's id) is the read lock, refreshed while the node works and expiring when it crashed, so that another node
@@ -108,26 +109,47 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
 
   @Override
   public void configure() {
-    Path inbox = Paths.get(properties.inbox()).toAbsolutePath();
-    Path failed = Paths.get(properties.failed()).toAbsolutePath();
+    Path folder = Paths.get(properties.folder()).toAbsolutePath();
+    if (source.isSftp() && properties.tenants().size() != 1) {
+      throw new IllegalStateException("tetsuzuki.integrations.municipal-csv: an SFTP inbox (" + source.endpointUri()
+          + ") belongs to one ward system and so to one tenant; set tetsuzuki.integrations.municipal-csv.tenants"
+          + " (TETSUZUKI_MUNICIPAL_CSV_TENANTS) to exactly that tenant, not " + properties.tenants());
+    }
     // no redelivery: a fault mid-file leaves registered rows registered, and the file is taken again as a whole
     errorHandler(deadLetterChannel(DEAD_LETTER).useOriginalMessage().maximumRedeliveries(0).logExhausted(false)
         .logStackTrace(false));
 
     RouteDefinition route;
     if (source.isSftp()) {
-      route = from(sftpEndpoint(inbox));
+      route = from(sftpEndpoint(properties.inbox(properties.tenants().get(0))));
     } else {
+      // one inbox per tenant, <folder>/<tenant>/inbox: the folder a file lies in is its tenant (the only folders read)
+      for (String tenant : properties.tenants()) {
+        try {
+          Files.createDirectories(properties.inbox(tenant)); // where that ward system writes
+        } catch (IOException e) {
+          throw new IllegalStateException("cannot create the inbox " + properties.inbox(tenant), e);
+        }
+      }
+      String inboxes = properties.tenants().isEmpty() ? "*/inbox/*.csv" : properties.tenants().stream()
+          .map(t -> t + "/inbox/*.csv," + t + "/inbox/*.CSV").collect(java.util.stream.Collectors.joining(","));
       // readLock=idempotent-changed: claim the file in the shared table, then wait until it is no longer written;
       // the claim goes when the file has moved, after a delay that covers a node which listed the folder just before
-      route = fromF("file:%s?antInclude=*.csv,*.CSV&readLock=idempotent-changed&idempotentRepository=#%s"
+      route = fromF("file:%s?recursive=true&minDepth=3&maxDepth=3&antInclude=%s"
+          + "&readLock=idempotent-changed&idempotentRepository=#%s"
           + "&idempotentKey=" + CLAIM_KEY
           + "&readLockCheckInterval=500&readLockTimeout=10000&readLockMinLength=0"
           + "&readLockRemoveOnCommit=true&readLockRemoveOnRollback=true"
           + "&readLockIdempotentReleaseDelay=%d&readLockIdempotentReleaseAsync=true"
-          + "&move=${header.%s}&moveFailed=%s/${file:onlyname.noext}-${date:now:yyyyMMddHHmmssSSS}.${file:ext}"
-          + "&delay=%d&maxMessagesPerPoll=10", inbox, claims, properties.claimReleaseDelay().toMillis(), TARGET,
-          failed, properties.pollDelay().toMillis());
+          + "&move=${header.%s}&moveFailed=${file:parent}/../failed/${file:onlyname.noext}-"
+          + "${date:now:yyyyMMddHHmmssSSS}.${file:ext}"
+          + "&delay=%d&maxMessagesPerPoll=10", folder, inboxes, claims, properties.claimReleaseDelay().toMillis(),
+          TARGET, properties.pollDelay().toMillis());
+      if (properties.tenants().isEmpty()) {
+        log.info("{}: no tenant configured (tetsuzuki.integrations.municipal-csv.tenants), no inbox is read",
+            ROUTE_ID);
+        route.autoStartup(false);
+      }
     }
     route.routeId(ROUTE_ID)
         .process(exchange -> {
@@ -135,11 +157,30 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
             releaseClaimWhenDone(exchange);
           }
           Path file = exchange.getIn().getBody(File.class).toPath();
-          deliver(exchange, file, intake.take(file).target(), source, properties);
+          String tenant = tenantOf(exchange, file, source, properties);
+          deliver(exchange, file, intake.take(file, tenant).target(), source, properties);
         }).id(STEP_TAKE_FILE);
 
     from(DEAD_LETTER).routeId(DEAD_LETTER_ROUTE_ID)
         .process(deadLetter).id(STEP_RECORD_DEAD_LETTER);
+  }
+
+  /**
+   * The tenant of the inbox a file came from: the SFTP inbox's one tenant, or the tenant folder the local file lies
+   * in ({@code <folder>/<tenant>/inbox}); {@code null} when neither is known (the file was never read).
+   */
+  static String tenantOf(Exchange exchange, Path file, MunicipalCsvSource source, MunicipalCsvProperties properties) {
+    if (source.isSftp()) {
+      return properties.tenants().get(0);
+    }
+    if (file != null) {
+      var tenant = properties.tenantOfInboxFile(file);
+      if (tenant.isPresent()) {
+        return tenant.get();
+      }
+    }
+    String path = exchange.getIn().getHeader(Exchange.FILE_PATH, String.class);
+    return path == null ? null : properties.tenantOfInboxFile(Paths.get(path)).orElse(null);
   }
 
   /**
@@ -224,7 +265,7 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
         Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
       }
-      String outcome = target.getParent().equals(Paths.get(properties.done()).toAbsolutePath()) ? "done" : "failed";
+      String outcome = "done".equals(String.valueOf(target.getParent().getFileName())) ? "done" : "failed";
       exchange.getIn().setHeader(REMOTE_TARGET, "../" + outcome + "/" + target.getFileName());
     }
   }
@@ -269,7 +310,10 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
       ledger.markDeadLetter(sha, clock.instant());
       deadLetters.record(ROUTE_ID, reason, name);
       intake.countFile(IntakeLedger.DEAD_LETTER);
-      Path failed = Paths.get(properties.failed()).toAbsolutePath();
+      String tenant = tenantOf(exchange, file == null ? null : file.toPath(), source, properties);
+      // the tenant's failed folder (a file whose inbox is unknown was never read: the exchange folder's failed)
+      Path failed = tenant == null ? Paths.get(properties.folder()).toAbsolutePath().resolve("failed")
+          : properties.failed(tenant);
       Path target = MunicipalCsvIntake.free(failed, name == null ? "unknown.csv" : name);
       RejectionReport report = new RejectionReport(failed, encoding);
       report.add(0, "", "", "技術的なエラーで取込が途中で止まりました（" + java.time.format.DateTimeFormatter

@@ -1,6 +1,8 @@
 package jp.tetsuzuki.integrations.municipalcsv;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,12 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the municipal CSV batch intake ({@code tetsuzuki.integrations.municipal-csv}).
  *
- * @param inbox folder ward systems drop {@code *.csv} files into
- * @param done folder a file moves to when every row was registered (or had been before)
- * @param failed folder a file moves to when any row was refused, the file could not be read, was a duplicate, or a
- *     technical fault stopped it (dead letter); its rejection report lies beside it
+ * <p>Every tenant has its own inbox ({@code <folder>/<tenant>/inbox}, with {@code done} and {@code failed} beside it):
+ * the tenant of a row is the tenant of the inbox it came from, never the row's word (a ward system that can write
+ * into its own inbox cannot register applications for another municipality). A row naming another tenant is refused.
+ *
+ * @param folder the exchange folder holding one folder per tenant: {@code <tenant>/inbox} where ward systems drop
+ *     {@code *.csv} files, {@code <tenant>/done} a file moves to when every row was registered (or had been before),
+ *     {@code <tenant>/failed} a file moves to when any row was refused, the file could not be read, was a duplicate,
+ *     or a technical fault stopped it (dead letter), its rejection report beside it
  * @param serviceUser the service identity rows are registered as (group {@code integrations}, no password login)
- * @param tenants the tenants that identity serves; a row for any other tenant is refused
+ * @param tenants the tenants that identity serves, one inbox each; folders of other tenants are not read
  * @param maxFileSize a larger file is not read (moves to failed)
  * @param maxRows rows after this many are not read (reported; the file moves to failed)
  * @param maxRowBytes a longer row is refused
@@ -26,9 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tetsuzuki.integrations.municipal-csv")
 public record MunicipalCsvProperties(
-    @DefaultValue("./data/exchange/municipal-csv-intake/inbox") String inbox,
-    @DefaultValue("./data/exchange/municipal-csv-intake/done") String done,
-    @DefaultValue("./data/exchange/municipal-csv-intake/failed") String failed,
+    @DefaultValue("./data/exchange/municipal-csv-intake") String folder,
     @DefaultValue("svc-municipal-csv-intake") String serviceUser,
     @DefaultValue List<String> tenants,
     @DefaultValue("200MB") org.springframework.util.unit.DataSize maxFileSize,
@@ -43,9 +47,13 @@ public record MunicipalCsvProperties(
   public MunicipalCsvProperties {
     tenants = tenants == null ? List.of() : tenants.stream().map(String::trim).filter(t -> !t.isEmpty()).distinct()
         .toList();
-    for (var folder : List.of(inbox == null ? "" : inbox, done == null ? "" : done, failed == null ? "" : failed)) {
-      if (folder.isBlank()) {
-        throw new IllegalArgumentException("tetsuzuki.integrations.municipal-csv: inbox, done and failed are required");
+    if (folder == null || folder.isBlank()) {
+      throw new IllegalArgumentException("tetsuzuki.integrations.municipal-csv.folder is required");
+    }
+    for (String tenant : tenants) {
+      if (!TENANT_FOLDER.matcher(tenant).matches()) {
+        throw new IllegalArgumentException("tetsuzuki.integrations.municipal-csv.tenants: '" + tenant
+            + "' cannot name an inbox folder (letters, digits, '-' and '_' only)");
       }
     }
     if (serviceUser == null || serviceUser.isBlank()) {
@@ -69,6 +77,41 @@ public record MunicipalCsvProperties(
     if (node.length() > 100) {
       node = node.substring(0, 100);
     }
+  }
+
+  private static final java.util.regex.Pattern TENANT_FOLDER = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  /** The folder of a tenant's files ({@code <folder>/<tenant>}). */
+  public Path tenantFolder(String tenantId) {
+    return Paths.get(folder).toAbsolutePath().resolve(tenantId);
+  }
+
+  /** The tenant's inbox: {@code <folder>/<tenant>/inbox}. */
+  public Path inbox(String tenantId) {
+    return tenantFolder(tenantId).resolve("inbox");
+  }
+
+  /** Where the tenant's files go when every row was registered: {@code <folder>/<tenant>/done}. */
+  public Path done(String tenantId) {
+    return tenantFolder(tenantId).resolve("done");
+  }
+
+  /** Where the tenant's refused files and their reports go: {@code <folder>/<tenant>/failed}. */
+  public Path failed(String tenantId) {
+    return tenantFolder(tenantId).resolve("failed");
+  }
+
+  /**
+   * The tenant whose inbox holds {@code file} ({@code <folder>/<tenant>/inbox/<file>}), if it is one this route
+   * serves.
+   */
+  public java.util.Optional<String> tenantOfInboxFile(Path file) {
+    Path inbox = file.toAbsolutePath().getParent();
+    if (inbox == null || inbox.getParent() == null || !"inbox".equals(String.valueOf(inbox.getFileName()))) {
+      return java.util.Optional.empty();
+    }
+    String tenant = String.valueOf(inbox.getParent().getFileName());
+    return serves(tenant) && inbox.equals(inbox(tenant)) ? java.util.Optional.of(tenant) : java.util.Optional.empty();
   }
 
   /** Whether the route's identity serves the tenant. */

@@ -48,8 +48,7 @@ public final class MunicipalCsvBenchmark {
       boolean first = registered.putIfAbsent(tenant + ":" + externalId, true) == null;
       return new BatchApplicationGateway.Result("app-" + externalId, "pi-" + externalId, first);
     };
-    MunicipalCsvProperties properties = new MunicipalCsvProperties(dir.resolve("inbox").toString(),
-        dir.resolve("done").toString(), dir.resolve("failed").toString(), "svc-municipal-csv-intake",
+    MunicipalCsvProperties properties = new MunicipalCsvProperties(dir.toString(), "svc-municipal-csv-intake",
         List.of("demo-ku", "demo-shi"), org.springframework.util.unit.DataSize.ofMegabytes(500), rows + 1, 65536,
         Duration.ofMillis(100), Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofMillis(500), "bench");
     try (CsvIntakeNode node = CsvIntakeNode.create(h2, inMemory, properties).start()) {
@@ -68,11 +67,11 @@ public final class MunicipalCsvBenchmark {
       sampler.setDaemon(true);
       long before = heapUsed();
       sampler.start();
-      Path inbox = Files.createDirectories(dir.resolve("inbox"));
-      Path failed = dir.resolve("failed").resolve("ward.csv");
+      Path inbox = Files.createDirectories(dir.resolve("demo-ku/inbox"));
+      Path failed = dir.resolve("demo-ku/failed").resolve("ward.csv");
       long start = System.nanoTime();
       Files.move(source, inbox.resolve("ward.csv"));
-      while (!Files.exists(failed) && !Files.exists(dir.resolve("done").resolve("ward.csv"))) {
+      while (!Files.exists(failed) && !Files.exists(dir.resolve("demo-ku/done").resolve("ward.csv"))) {
         Thread.sleep(5);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -96,7 +95,7 @@ public final class MunicipalCsvBenchmark {
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
       out.write((MunicipalCsvIntakeRouteTest.HEADER + "\r\n").getBytes(windows31j));
       for (int i = 1; i <= rows; i++) {
-        String tenant = i % 1000 == 0 ? "other-mura" : i % 2 == 0 ? "demo-shi" : "demo-ku";
+        String tenant = i % 1000 == 0 ? "other-mura" : "demo-ku";
         String head = "road-occupancy-permit," + tenant + ",2026-11-30,\"髙橋建設～第" + i + "工区①";
         String tail = "\",,info" + i + "@example.jp,EXT-" + i + ",\"区道" + (i % 97) + "号（〇〇丁目～△△丁目）\","
             + (i % 500) + ".5\r\n";

@@ -190,22 +190,45 @@ class MunicipalCsvIntakeRouteTest {
   }
 
   @Test
-  void aTenantTheIdentityDoesNotServeIsRefusedWithoutReachingThePlatformAndTheFileMayComeAgain() throws Exception {
+  void aRowNamingAnotherTenantThanItsInboxIsRefusedWithoutReachingThePlatformAndTheFileMayComeAgain()
+      throws Exception {
+    // review F18: デモ区's ward system writes into デモ区's inbox rows for デモ市 (served by the same identity) and
+    // for a tenant nobody serves; only the inbox's own tenant is registered
     node(properties()).start();
-    drop("tenants.csv", utf8(HEADER, row("T-1", "demo-ku", "担当内", "1"), row("T-2", "other-mura", "担当外", "1")));
+    drop("tenants.csv", utf8(HEADER, row("T-1", "demo-ku", "担当内", "1"), row("T-2", "other-mura", "担当外", "1"),
+        row("T-3", "demo-shi", "株式会社デモ建設", "12.5")));
 
     awaitFailed("tenants.csv");
     assertThat(platform.calls).extracting(FakeBatchApplications.Call::externalId).containsExactly("T-1");
+    assertThat(platform.calls).extracting(FakeBatchApplications.Call::tenantId).containsOnly("demo-ku");
     assertThat(report("tenants.csv", StandardCharsets.UTF_8)).contains(
-        "3,\"tenantId\",\"T-2\",\"テナント「other-mura」はこの取込（サービスID svc-municipal-csv-intake）の担当外です。\"");
+        "3,\"tenantId\",\"T-2\",\"この行の tenantId「other-mura」は、ファイルを受け取った受信フォルダーの自治体「demo-ku」と違い"
+            + "ます。他の自治体の申請は、その自治体の受信フォルダーからしか登録できません。この行は取り込んでいません。\"",
+        "4,\"tenantId\",\"T-3\",\"この行の tenantId「demo-shi」は、ファイルを受け取った受信フォルダーの自治体「demo-ku」と違い"
+            + "ます。他の自治体の申請は、その自治体の受信フォルダーからしか登録できません。この行は取り込んでいません。\"");
 
-    // the same file again (say, once the identity serves the tenant): taken again, its registered row found registered
+    // the same file again: taken again, its registered row found registered, the others refused again
     Files.delete(failedReport("tenants.csv"));
-    Files.move(exchange.resolve("failed/tenants.csv"), exchange.resolve("inbox/.back"));
-    Files.move(exchange.resolve("inbox/.back"), exchange.resolve("inbox/tenants.csv"));
+    Files.move(exchange.resolve("demo-ku/failed/tenants.csv"), exchange.resolve("demo-ku/inbox/.back"));
+    Files.move(exchange.resolve("demo-ku/inbox/.back"), exchange.resolve("demo-ku/inbox/tenants.csv"));
     awaitFailed("tenants.csv");
     assertThat(platform.calls).extracting(FakeBatchApplications.Call::externalId).containsExactly("T-1", "T-1");
     assertThat(platform.registrations.get("svc-municipal-csv-intake/demo-ku/T-1").get()).isOne();
+  }
+
+  @Test
+  void eachTenantsInboxRegistersForItsTenantAndAFolderOfATenantNotServedIsNotRead() throws Exception {
+    node(properties()).start();
+    drop("demo-shi", "shi.csv", utf8(HEADER, row("S-1", "demo-shi", "市道商事", "3")));
+    drop("other-mura", "mura.csv", utf8(HEADER, row("M-1", "other-mura", "村道商事", "3")));
+    drop("ku.csv", utf8(HEADER, row("K-1", "demo-ku", "区道商事", "3")));
+
+    awaitDone("ku.csv");
+    await().atMost(WAIT).until(() -> done("demo-shi").contains("shi.csv"));
+    assertThat(platform.registrations).containsOnlyKeys("svc-municipal-csv-intake/demo-shi/S-1",
+        "svc-municipal-csv-intake/demo-ku/K-1");
+    assertThat(exchange.resolve("other-mura/inbox/mura.csv")).exists();
+    assertThat(exchange.resolve("demo-shi/failed")).doesNotExist();
   }
 
   @Test
@@ -238,7 +261,7 @@ class MunicipalCsvIntakeRouteTest {
   @Test
   void theSameFileAgainRegistersNothingAndIsReportedAsADuplicate() throws Exception {
     CsvIntakeNode node = node(properties()).start();
-    byte[] content = utf8(HEADER, row("R-1", "demo-ku", "一度だけ", "1"), row("R-2", "demo-shi", "一度だけ", "1"));
+    byte[] content = utf8(HEADER, row("R-1", "demo-ku", "一度だけ", "1"), row("R-2", "demo-ku", "一度だけ", "1"));
     drop("first.csv", content);
     awaitDone("first.csv");
     drop("first-again.csv", content); // another name, same content
@@ -274,7 +297,7 @@ class MunicipalCsvIntakeRouteTest {
     node.start();
     MockEndpoint deadLetters = node.camel.getEndpoint("mock:dead-letter", MockEndpoint.class);
     deadLetters.expectedMessageCount(1);
-    deadLetters.expectedHeaderReceived("CamelFileName", "fault.csv");
+    deadLetters.expectedHeaderReceived("CamelFileNameOnly", "fault.csv");
     byte[] content = utf8(HEADER, row("F-1", "demo-ku", "前", "1"), row("F-2", "demo-ku", "障害", "1"),
         row("F-3", "demo-ku", "後", "1"));
     drop("fault.csv", content);
@@ -294,8 +317,8 @@ class MunicipalCsvIntakeRouteTest {
 
     // the operator drops it again once the fault is gone: the first row is not registered twice
     Files.delete(failedReport("fault.csv"));
-    Files.move(exchange.resolve("failed/fault.csv"), exchange.resolve("fault-retry.tmp"));
-    Files.move(exchange.resolve("fault-retry.tmp"), exchange.resolve("inbox/fault.csv"));
+    Files.move(exchange.resolve("demo-ku/failed/fault.csv"), exchange.resolve("fault-retry.tmp"));
+    Files.move(exchange.resolve("fault-retry.tmp"), exchange.resolve("demo-ku/inbox/fault.csv"));
     awaitDone("fault.csv");
     assertThat(platform.registrations).hasSize(3).allSatisfy((key, count) -> assertThat(count.get()).isOne());
     assertThat(node.rows("replayed")).isOne();
@@ -334,21 +357,25 @@ class MunicipalCsvIntakeRouteTest {
     List<String> names = new ArrayList<>();
     for (int f = 0; f < 12; f++) {
       List<String> rows = new ArrayList<>();
+      String tenant = f % 3 == 0 ? "demo-shi" : "demo-ku";
       for (int r = 0; r < 40; r++) {
-        rows.add(row("N-" + f + "-" + r, r % 2 == 0 ? "demo-ku" : "demo-shi", "申請者" + r, String.valueOf(r + 1)));
+        rows.add(row("N-" + f + "-" + r, tenant, "申請者" + r, String.valueOf(r + 1)));
       }
-      names.add("both-" + f + ".csv");
-      drop("both-" + f + ".csv", f % 2 == 0 ? cp932(HEADER, rows.toArray(String[]::new))
+      names.add(tenant + "/both-" + f + ".csv");
+      drop(tenant, "both-" + f + ".csv", f % 2 == 0 ? cp932(HEADER, rows.toArray(String[]::new))
           : utf8(HEADER, rows.toArray(String[]::new)));
     }
 
-    await().atMost(Duration.ofSeconds(90)).until(() -> done().size() == names.size());
-    assertThat(done()).containsExactlyInAnyOrderElementsOf(names);
+    await().atMost(Duration.ofSeconds(90)).until(() -> done("demo-ku").size() + done("demo-shi").size()
+        == names.size());
+    assertThat(Stream.concat(done("demo-ku").stream().map(n -> "demo-ku/" + n),
+        done("demo-shi").stream().map(n -> "demo-shi/" + n))).containsExactlyInAnyOrderElementsOf(names);
     assertThat(platform.registrations).hasSize(12 * 40)
         .allSatisfy((key, count) -> assertThat(count.get()).as(key).isOne());
     // each row reached the platform once: no node took a file another node was working on or had finished
     assertThat(platform.calls).hasSize(12 * 40);
-    assertThat(Files.exists(exchange.resolve("failed"))).isFalse();
+    assertThat(Files.exists(exchange.resolve("demo-ku/failed"))).isFalse();
+    assertThat(Files.exists(exchange.resolve("demo-shi/failed"))).isFalse();
   }
 
   @Test
@@ -398,8 +425,7 @@ class MunicipalCsvIntakeRouteTest {
   }
 
   private MunicipalCsvProperties properties(Duration expiry, Duration keepAlive) {
-    return new MunicipalCsvProperties(exchange.resolve("inbox").toString(), exchange.resolve("done").toString(),
-        exchange.resolve("failed").toString(), "svc-municipal-csv-intake", List.of("demo-ku", "demo-shi"),
+    return new MunicipalCsvProperties(exchange.toString(), "svc-municipal-csv-intake", List.of("demo-ku", "demo-shi"),
         org.springframework.util.unit.DataSize.ofMegabytes(10), 1000, 65536, Duration.ofMillis(200), expiry,
         keepAlive, Duration.ofMillis(500), "node-" + nodes.size());
   }
@@ -443,22 +469,27 @@ class MunicipalCsvIntakeRouteTest {
   }
 
   private void drop(String name, byte[] content) throws IOException {
-    Path inbox = Files.createDirectories(exchange.resolve("inbox"));
+    drop("demo-ku", name, content);
+  }
+
+  /** Drops a file into the tenant's own inbox, as its ward system does. */
+  private void drop(String tenant, String name, byte[] content) throws IOException {
+    Path inbox = Files.createDirectories(exchange.resolve(tenant).resolve("inbox"));
     Path temp = inbox.resolve("." + name + ".tmp");
     Files.write(temp, content);
     Files.move(temp, inbox.resolve(name));
   }
 
   private void awaitDone(String name) {
-    await().atMost(WAIT).until(() -> Files.exists(exchange.resolve("done").resolve(name)));
+    await().atMost(WAIT).until(() -> Files.exists(exchange.resolve("demo-ku/done").resolve(name)));
   }
 
   private void awaitFailed(String name) {
-    await().atMost(WAIT).until(() -> Files.exists(exchange.resolve("failed").resolve(name)));
+    await().atMost(WAIT).until(() -> Files.exists(exchange.resolve("demo-ku/failed").resolve(name)));
   }
 
   private Path failedReport(String name) {
-    return exchange.resolve("failed").resolve(name + RejectionReport.SUFFIX);
+    return exchange.resolve("demo-ku/failed").resolve(name + RejectionReport.SUFFIX);
   }
 
   private List<String> report(String name, Charset charset) throws IOException {
@@ -470,7 +501,11 @@ class MunicipalCsvIntakeRouteTest {
   }
 
   private List<String> done() throws IOException {
-    Path folder = exchange.resolve("done");
+    return done("demo-ku");
+  }
+
+  private List<String> done(String tenant) throws IOException {
+    Path folder = exchange.resolve(tenant).resolve("done");
     if (!Files.isDirectory(folder)) {
       return List.of();
     }

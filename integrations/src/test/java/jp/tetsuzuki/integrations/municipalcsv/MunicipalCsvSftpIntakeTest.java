@@ -90,7 +90,7 @@ class MunicipalCsvSftpIntakeTest {
     assertThat(platform.calls).allSatisfy(c -> assertThat(c.serviceUser()).isEqualTo("svc-municipal-csv-intake"));
     assertThat(Files.exists(sftp.remote("inbox", "ward-a.csv"))).isFalse();
     // staff find the file where they find the local inbox's files
-    assertThat(exchange.resolve("done/ward-a.csv")).hasSameBinaryContentAs(sftp.remote("done", "ward-a.csv"));
+    assertThat(exchange.resolve("demo-ku/done/ward-a.csv")).hasSameBinaryContentAs(sftp.remote("done", "ward-a.csv"));
     assertThat(node.files("done")).isOne();
     assertThat(ledgerStatus("ward-a.csv")).isEqualTo("done");
     // the claim is given back after the release delay: the table only holds files in work
@@ -101,14 +101,14 @@ class MunicipalCsvSftpIntakeTest {
   @Test
   void theSameFileDeliveredAgainRegistersNothingAndGoesToFailedWithItsReport() throws Exception {
     node(properties(), platform).start();
-    byte[] content = utf8(HEADER, row("D-1", "demo-ku", "一度だけ", "1"), row("D-2", "demo-shi", "一度だけ", "1"));
+    byte[] content = utf8(HEADER, row("D-1", "demo-ku", "一度だけ", "1"), row("D-2", "demo-ku", "一度だけ", "1"));
     sftp.upload("first.csv", content);
     awaitRemote("done", "first.csv");
     sftp.upload("first-again.csv", content);
 
     awaitRemote("failed", "first-again.csv");
     assertThat(platform.calls).hasSize(2);
-    String report = Files.readString(exchange.resolve("failed/first-again.csv" + RejectionReport.SUFFIX),
+    String report = Files.readString(exchange.resolve("demo-ku/failed/first-again.csv" + RejectionReport.SUFFIX),
         StandardCharsets.UTF_8);
     assertThat(report).contains("取込済みのファイル「first.csv」と同じ内容です", "重複のため、行は登録していません");
     assertThat(ledgerStatus("first.csv")).isEqualTo("done");
@@ -129,7 +129,7 @@ class MunicipalCsvSftpIntakeTest {
     sftp.upload("fault.csv", content);
 
     awaitRemote("failed", "fault.csv");
-    assertThat(Files.readString(exchange.resolve("failed/fault.csv" + RejectionReport.SUFFIX), StandardCharsets.UTF_8))
+    assertThat(Files.readString(exchange.resolve("demo-ku/failed/fault.csv" + RejectionReport.SUFFIX), StandardCharsets.UTF_8))
         .contains("技術的なエラーで取込が途中で止まりました");
     assertThat(node.deadLetters.newest(MunicipalCsvIntakeRoute.ROUTE_ID, 10)).singleElement()
         .satisfies(letter -> assertThat(letter.payloadRef()).isEqualTo("fault.csv"));
@@ -254,8 +254,7 @@ class MunicipalCsvSftpIntakeTest {
   }
 
   private MunicipalCsvProperties properties(Duration expiry, Duration keepAlive) {
-    return new MunicipalCsvProperties(exchange.resolve("inbox").toString(), exchange.resolve("done").toString(),
-        exchange.resolve("failed").toString(), "svc-municipal-csv-intake", List.of("demo-ku", "demo-shi"),
+    return new MunicipalCsvProperties(exchange.toString(), "svc-municipal-csv-intake", List.of("demo-ku"),
         org.springframework.util.unit.DataSize.ofMegabytes(10), 1000, 65536, Duration.ofMillis(200), expiry,
         keepAlive, Duration.ofMillis(500), "node-" + nodes.size());
   }

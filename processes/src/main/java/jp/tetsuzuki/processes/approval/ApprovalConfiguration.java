@@ -57,4 +57,17 @@ class ApprovalConfiguration {
   ApprovalRouteActivities approvalRouteActivities(ApprovalModule module) {
     return module.activities();
   }
+
+  /** The direct 決裁's start form narrowed to the caller; after the edge guard (order 1), like the paper form's. */
+  @Bean
+  org.springframework.boot.web.servlet.FilterRegistrationBean<ApprovalStartFormFilter> approvalStartForm(
+      org.camunda.bpm.engine.RepositoryService repository, IdentityService identity,
+      org.camunda.bpm.engine.AuthorizationService authorizations, OrganisationRepository organisation) {
+    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+        new ApprovalStartFormFilter(repository, identity, authorizations, organisation));
+    registration.setName("approval-start-form");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(2);
+    return registration;
+  }
 }

@@ -56,6 +56,8 @@ public class ApprovalRouteActivities {
   public JavaDelegate getEscalate() { return this::escalate; }
   public JavaDelegate getRecordRead() { return this::recordRead; }
   public JavaDelegate getRegisterSubstitute() { return this::registerSubstitute; }
+  /** A delegate (not an expression): its refusals reach the REST layer as they are (400 naming the field). */
+  public org.camunda.bpm.engine.delegate.ExecutionListener getCheckStart() { return this::checkStart; }
 
   /** The platform's approval models; tenant deployments cannot reuse their keys (deployment guard). */
   static final java.util.Set<String> OWN_MODELS = java.util.Set.of(jp.tetsuzuki.bpmn.ApprovalRoute.ID,
@@ -76,9 +78,9 @@ public class ApprovalRouteActivities {
     String starter = actor(execution);
     if (starter != null && execution.getProcessInstance().getSuperExecution() == null
         && !starter.equals(string(execution, ORIGINATOR))) {
-      // a person filing a 決裁 directly is its originator; nobody files one in another's name
-      throw new AuthorizationException("the originator of a route started directly must be its starter '"
-          + starter + "'");
+      // checked at the start (checkStart); again here, as nothing may plan a route in another's name
+      throw new AuthorizationException("起案者は決裁を起案した本人（" + starter + "）です。 / the originator of a route"
+          + " started directly must be its starter '" + starter + "'");
     }
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> rows = (List<Map<String, Object>>) execution.getVariable(ROUTE_RULES);
@@ -88,9 +90,11 @@ public class ApprovalRouteActivities {
       for (Map<String, Object> row : rows == null ? List.<Map<String, Object>>of() : rows) {
         rules.add(RouteRule.fromDecisionRow(row));
       }
-      next = approvals.plan(new Route.Request(execution.getProcessInstanceId(),
+      // a missing or bad input (件名, 種別, 起案課, …) is the starter's 400 naming the field, never the engine's 500
+      Route.Request request = new Route.Request(execution.getProcessInstanceId(),
           execution.getTenantId(), string(execution, SUBJECT), string(execution, KIND), amount(execution),
-          string(execution, DEPARTMENT), string(execution, PROCEDURE_CODE), string(execution, ORIGINATOR)), rules);
+          string(execution, DEPARTMENT), string(execution, PROCEDURE_CODE), string(execution, ORIGINATOR));
+      next = call(() -> approvals.plan(request, rules));
     } catch (RoutePlanner.RouteNotDefinedException | OrganisationChart.ApproverNotFoundException
              | IllegalArgumentException e) {
       LOG.warn("approval route of {} unresolved: {}", execution.getProcessInstanceId(), e.getMessage());
@@ -108,6 +112,90 @@ public class ApprovalRouteActivities {
       return null;
     });
     apply(execution, next);
+  }
+
+  /**
+   * Event_RouteRequested (start listener, before the route table is read): a 決裁 a person files directly is checked
+   * as its start form's input; one a process files (call activity) or the platform starts is its caller's business.
+   */
+  public void checkStart(DelegateExecution execution) {
+    requireOwnModel(execution);
+    String starter = actor(execution);
+    if (starter != null && execution.getProcessInstance().getSuperExecution() == null) {
+      checkDirectStart(execution, starter);
+    }
+  }
+
+  /** What a person may file directly (start form {@code approval-route-start}); the route table knows these kinds. */
+  static final java.util.Map<String, String> DIRECT_KINDS = java.util.Map.of(
+      jp.tetsuzuki.bpmn.ApprovalRoute.KIND_PROCEDURE, "一般の決裁（処分・事務）",
+      jp.tetsuzuki.bpmn.ApprovalRoute.KIND_PAYMENT, "支出の決裁");
+  static final int MAX_DIRECT_SUBJECT = 200;
+  static final int MAX_DIRECT_TEXT = 4000;
+
+  /**
+   * A person filing a 決裁 directly (Tasklist start form or the engine's REST start) is its originator (nobody files
+   * one in another's name), files it for a 起案課 of their own, and gets a 400 naming the field for a missing or bad
+   * input, before anything is recorded.
+   */
+  private static void checkDirectStart(DelegateExecution execution, String starter) {
+    Object originator = execution.getVariable(ORIGINATOR);
+    if (originator == null || originator.toString().isBlank()) {
+      execution.setVariable(ORIGINATOR, starter);
+    } else if (!starter.equals(originator)) {
+      throw new AuthorizationException("起案者は決裁を起案した本人（" + starter + "）です。他の職員の名前では起案できません。"
+          + " / the originator of a route started directly must be its starter '" + starter + "'");
+    }
+    // the caller as the engine's REST layer and the webapps authenticated them: their tenants and groups
+    Authentication caller = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (caller.getTenantIds() == null || !caller.getTenantIds().contains(execution.getTenantId())) {
+      throw new AuthorizationException("自治体「" + execution.getTenantId() + "」の職員ではないため、その決裁は起案できません。"
+          + " / '" + starter + "' is no member of tenant '" + execution.getTenantId() + "' and files no 決裁 there");
+    }
+    String subject = string(execution, SUBJECT);
+    if (subject == null || subject.isBlank()) {
+      throw new FormFieldValidationException(SUBJECT, "件名を入力してください。 / subject: is required");
+    }
+    if (subject.length() > MAX_DIRECT_SUBJECT || subject.chars().anyMatch(Character::isISOControl)) {
+      throw new FormFieldValidationException(SUBJECT, "件名は改行を含まない " + MAX_DIRECT_SUBJECT
+          + " 文字以内で入力してください。 / subject: at most " + MAX_DIRECT_SUBJECT + " characters, one line");
+    }
+    for (String text : List.of(SUMMARY, ATTACHMENTS_TEXT)) {
+      Object value = execution.getVariable(text);
+      if (value != null && !(value instanceof String)) {
+        throw new FormFieldValidationException(text, (SUMMARY.equals(text) ? "概要" : "添付資料")
+            + "は文字で入力してください。 / " + text + ": must be a string");
+      }
+      if (value instanceof String string && string.length() > MAX_DIRECT_TEXT) {
+        throw new FormFieldValidationException(text, (SUMMARY.equals(text) ? "概要" : "添付資料") + "は "
+            + MAX_DIRECT_TEXT + " 文字以内で入力してください。 / " + text + ": at most " + MAX_DIRECT_TEXT + " characters");
+      }
+    }
+    String kind = string(execution, KIND);
+    if (kind == null || !DIRECT_KINDS.containsKey(kind)) {
+      throw new FormFieldValidationException(KIND, "種別は「一般の決裁（処分・事務）」か「支出の決裁」を選んでください。"
+          + " / kind: one of " + new java.util.TreeSet<>(DIRECT_KINDS.keySet()));
+    }
+    Object amount = execution.getVariable(AMOUNT);
+    long yen;
+    try {
+      yen = amount(execution);
+    } catch (IllegalArgumentException e) {
+      yen = -1;
+    }
+    if (yen < 0 || amount instanceof Number n && n.doubleValue() != Math.rint(n.doubleValue())) {
+      throw new FormFieldValidationException(AMOUNT, "金額（円）は 0 以上の整数で入力してください。"
+          + " / amount: a whole number of yen, not negative");
+    }
+    String department = string(execution, DEPARTMENT);
+    if (department == null || department.isBlank()) {
+      throw new FormFieldValidationException(DEPARTMENT, "起案課を選んでください。 / department: is required");
+    }
+    String group = execution.getTenantId() + "-" + department;
+    if (caller.getGroupIds() == null || !caller.getGroupIds().contains(group)) {
+      throw new FormFieldValidationException(DEPARTMENT, "起案課「" + department + "」はあなたの所属課ではありません。"
+          + "所属する課から選んでください。 / department: '" + starter + "' is not a member of " + group);
+    }
   }
 
   /** Task_ApplyDecision: the approver's decision from the form. */

@@ -49,7 +49,13 @@ public class NoticeSteps {
     execution.setVariable(NOTICE_TEMPLATE, template);
     execution.setVariable(CHANNEL, procedure.notification().channel());
     execution.setVariable(NOTICE_TEXT, event.message());
-    execution.setVariable("correctionReason", event.message());
+    // the letter names what is missing; the history's first line (「補正を求めました（補正期限 …）。…停止します。」) is
+    // the staff's record, the letter states the deadline and the pause itself
+    execution.setVariable("correctionReason", "correction-requested".equals(event.type())
+        ? correctionItems(event.message()) : event.message());
+    execution.setVariable(CORRECTION_CONSEQUENCE, EventTexts.text(Procedure.TIMEOUT_REFUSAL.equals(
+        procedure.correction().onTimeout()) ? "correction.consequence.refusal"
+        : "correction.consequence.deemed-withdrawn"));
     execution.setVariable(AdministrativeProcedure.PROCEDURE_NAME, procedure.name());
     execution.setVariable(AdministrativeProcedure.APPLICANT_NAME, applicant.get("name"));
     execution.setVariable(NotificationVariables.APPLICANT_EMAIL, applicant.get("email"));
@@ -79,6 +85,13 @@ public class NoticeSteps {
       cases.store().event(application.id(), "post-requested", EventTexts.text("notice.post-requested",
           kind(execution)), null, CaseRecords.now());
     }
+  }
+
+  /** The missing items of a 補正 event's text: what follows its first line (the whole text if it has one line). */
+  static String correctionItems(String message) {
+    int newline = message == null ? -1 : message.indexOf('\n');
+    String items = newline < 0 ? message : message.substring(newline + 1).strip();
+    return items == null || items.isEmpty() ? message : items;
   }
 
   /** The worker sent the mail: its Message-ID (checked) goes into the case history. */

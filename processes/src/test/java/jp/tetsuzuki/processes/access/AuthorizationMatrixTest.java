@@ -329,6 +329,15 @@ class AuthorizationMatrixTest {
         h -> h.postJson("/engine-rest/process-definition/key/childcare-enrollment/submit-form", Map.of(
             "variables", Map.of("admissionMonth", Map.of("value", "2026-13"), "child1Name", Map.of("value",
                 "行列テスト"))))));
+    // ---- a 決裁 filed directly (the Tasklist's start form of approval-route): the office's people only; allowed
+    // roles get 400 here (a negative amount), so nothing is started
+    ops.add(op("GET approval-route start form", "D D A A A A A D",
+        h -> h.get("/engine-rest/process-definition/key/approval-route/deployed-start-form")));
+    ops.add(op("POST approval-route start form (submit-form)", "D D A A D D D D",
+        h -> h.postJson("/engine-rest/process-definition/key/approval-route/submit-form", Map.of(
+            "variables", Map.of("tenantId", Map.of("value", "demo-ku"), "subject", Map.of("value", "行列テストの決裁"),
+                "kind", Map.of("value", "payment"), "amount", Map.of("value", -1), "department",
+                Map.of("value", "toshikeikaku"))))));
     ops.add(deployment("POST deployment with tenant", "D D D D A A A D",
         h -> Cases.deploy(h, "demo-ku", Cases.harmlessProcess())));
     ops.add(deployment("POST deployment without tenant", "D D D D D A A D",

@@ -406,7 +406,8 @@ class ApprovalRouteProcessTest {
     if (procedureCode != null) {
       variables.put(PROCEDURE_CODE, procedureCode);
     }
-    as("staff-ku");
+    // a member of the 起案課 (as the REST layer authenticates staff-ku with their groups)
+    engine.getIdentityService().setAuthentication("staff-ku", List.of(TENANT + "-" + department), List.of(TENANT));
     ProcessInstance pi = runtimeService().startProcessInstanceByKey(ID, variables);
     engine.getIdentityService().clearAuthentication();
     return pi;

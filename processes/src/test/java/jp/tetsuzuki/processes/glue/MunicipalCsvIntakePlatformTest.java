@@ -58,7 +58,7 @@ class MunicipalCsvIntakePlatformTest {
   }
 
   @Test
-  void aDroppedWindows31jFileBecomesApplicationsOfItsTenantsAndItsBadRowsAreReported() throws IOException {
+  void aDroppedWindows31jFileBecomesApplicationsOfItsInboxsTenantAndItsBadRowsAreReported() throws IOException {
     String run = UUID.randomUUID().toString().substring(0, 8);
     LocalDate today = LocalDate.now(JapanTime.ZONE);
     String name = "ward-" + run + ".csv";
@@ -69,12 +69,20 @@ class MunicipalCsvIntakePlatformTest {
         row(run + "-4", "demo-ku", today.minusDays(91), "古すぎ" + run, "1"),
         row(run + "-5", "other-mura", today, "担当外" + run, "1"),
         row(run + "-6", "demo-ku", today, "面積不正" + run, "十")).concat("\r\n").getBytes(WINDOWS_31J);
-    drop(name, file);
+    // review F18: デモ区's ward system writes into デモ区's inbox; its row for デモ市 (-2) must not become デモ市's
+    drop("demo-ku", name, file);
+    // デモ市's own ward system, its own inbox
+    String shiName = "shi-" + run + ".csv";
+    drop("demo-shi", shiName, String.join("\r\n", HEADER, row(run + "-7", "demo-shi", today, "市道商事" + run, "3"))
+        .concat("\r\n").getBytes(WINDOWS_31J));
 
-    Path failed = Path.of(properties.failed()).resolve(name);
+    Path failed = properties.failed("demo-ku").resolve(name);
     await().atMost(WAIT).until(() -> Files.exists(failed));
+    await().atMost(WAIT).until(() -> Files.exists(properties.done("demo-shi").resolve(shiName)));
     String ku = applicationOf(run + "-1", "demo-ku");
-    String shi = applicationOf(run + "-2", "demo-shi");
+    String shi = applicationOf(run + "-7", "demo-shi");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tz_idempotency_key WHERE client_id = ? AND idem_key LIKE ?",
+        Integer.class, SERVICE, "%:" + run + "-2")).isZero();
 
     // the tenant's staff see the application through the public API; another tenant's staff do not
     Http.Response seen = Http.as("staff-ku", port).get("/api/v1/applications/" + ku);
@@ -93,20 +101,23 @@ class MunicipalCsvIntakePlatformTest {
 
     List<String> report = List.of(new String(Files.readAllBytes(failed.resolveSibling(name + ".rejected.csv")),
         WINDOWS_31J).split("\r\n"));
-    assertThat(report).hasSize(5);
-    assertThat(report.get(1)).startsWith("4,\"receivedOn\",\"" + run + "-3\",").contains("未来");
-    assertThat(report.get(2)).startsWith("5,\"receivedOn\",\"" + run + "-4\",").contains(
+    assertThat(report).hasSize(6);
+    assertThat(report.get(1)).startsWith("3,\"tenantId\",\"" + run + "-2\",").contains("demo-shi",
+        "受信フォルダーの自治体「demo-ku」と違います");
+    assertThat(report.get(2)).startsWith("4,\"receivedOn\",\"" + run + "-3\",").contains("未来");
+    assertThat(report.get(3)).startsWith("5,\"receivedOn\",\"" + run + "-4\",").contains(
         today.minusDays(90).toString());
-    assertThat(report.get(3)).startsWith("6,\"tenantId\",\"" + run + "-5\",").contains("担当外");
-    assertThat(report.get(4)).startsWith("7,\"occupancyArea\",\"" + run + "-6\",").contains("占用面積");
+    assertThat(report.get(4)).startsWith("6,\"tenantId\",\"" + run + "-5\",").contains("other-mura",
+        "受信フォルダーの自治体「demo-ku」と違います");
+    assertThat(report.get(5)).startsWith("7,\"occupancyArea\",\"" + run + "-6\",").contains("占用面積");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tz_idempotency_key WHERE client_id = ? AND idem_key LIKE ?",
         Integer.class, SERVICE, "%:" + run + "-%")).isEqualTo(2);
 
     // the same rows again in another file: found registered, nothing new; the file moves to done
     String again = "again-" + run + ".csv";
-    drop(again, String.join("\r\n", HEADER, row(run + "-1", "demo-ku", today.minusDays(3), "区道工業～" + run, "12.5"))
+    drop("demo-ku", again, String.join("\r\n", HEADER, row(run + "-1", "demo-ku", today.minusDays(3), "区道工業～" + run, "12.5"))
         .concat("\r\n").getBytes(WINDOWS_31J));
-    await().atMost(WAIT).until(() -> Files.exists(Path.of(properties.done()).resolve(again)));
+    await().atMost(WAIT).until(() -> Files.exists(properties.done("demo-ku").resolve(again)));
     assertThat(applicationOf(run + "-1", "demo-ku")).isEqualTo(ku);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tz_application WHERE applicant_json LIKE ?", Integer.class,
         "%区道工業\uFF5E" + run + "%")).isOne();
@@ -117,8 +128,8 @@ class MunicipalCsvIntakePlatformTest {
         + externalId + ",区道1号,2027-01-04,2027-03-31," + area;
   }
 
-  private void drop(String name, byte[] content) throws IOException {
-    Path inbox = Files.createDirectories(Path.of(properties.inbox()));
+  private void drop(String tenant, String name, byte[] content) throws IOException {
+    Path inbox = Files.createDirectories(properties.inbox(tenant));
     Path temp = inbox.resolve("." + name + ".tmp");
     Files.write(temp, content);
     Files.move(temp, inbox.resolve(name));

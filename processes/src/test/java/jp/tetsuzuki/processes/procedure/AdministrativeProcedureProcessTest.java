@@ -211,6 +211,34 @@ class AdministrativeProcedureProcessTest {
   }
 
   @Test
+  void theCorrectionLetterOfAProcedureWhoseCatalogSaysDeemedWithdrawnTellsTheApplicantSo() {
+    // review (newcomer #14): the 補正 letter said 「そのまま判断することになります」 for correction.onTimeout: deemed-withdrawn
+    ProcessInstance pi = apply("business-subsidy", List.of(), Map.of("corporateNumber", "1180301018771",
+        "companyName", "株式会社テスト", "requestedAmount", 1_000_000),
+        "{\"name\":\"株式会社テスト\",\"email\":\"info@test.example.jp\"}");
+    assertThat(pi).isWaitingAt(TASK_AWAIT_CORRECTION);
+    // the subsidy's notices go to the portal: the letter is what applicant-notice prepared, as a mail would say it
+    String notice = engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey(ApplicantNotice.ID).list().get(0).getId();
+    Map<String, Object> prepared = new HashMap<>();
+    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(notice).list()
+        .forEach(v -> {
+          if (v.getValue() != null) {
+            prepared.put(v.getName(), v.getValue());
+          }
+        });
+    Assertions.assertThat(prepared).containsEntry(ApplicantNotice.CORRECTION_CONSEQUENCE,
+        "期限までに補正がない場合は、申請は取り下げられたものとして扱います。");
+    String letter = new MailTemplates().render(NotificationVariables.EVENT_CORRECTION_REQUESTED, prepared).body();
+    Assertions.assertThat(letter).contains("期限までに補正がない場合は、申請は取り下げられたものとして扱います。",
+        "補正の期限：2026年11月30日").doesNotContain("そのまま判断", "拒否", "補正を求めました");
+    // the deadline and the pause are said once, as a letter; the staff history keeps its own sentence
+    Assertions.assertThat(letter.split("一時停止", -1)).hasSize(2);
+    Assertions.assertThat(letter.split("2026年11月30日", -1)).hasSize(2);
+    Assertions.assertThat(message(pi, "correction-requested")).startsWith("補正を求めました（補正期限 2026-11-30）");
+  }
+
+  @Test
   void invalidCorporateNumberIsACorrectionItem() {
     ProcessInstance pi = apply("business-subsidy", allDocuments("business-subsidy"), Map.of("corporateNumber",
         "1180301018772", "companyName", "株式会社テスト", "requestedAmount", 1_000_000));
@@ -513,7 +541,8 @@ class AdministrativeProcedureProcessTest {
     Assertions.assertThat(MAIL.sent()).hasSize(2);
     Assertions.assertThat(MAIL.body(1)).contains("申請のとおり許可します").contains("屋外広告物条例")
         .contains("処分庁：", "処分日：2026年11月16日", "お問い合わせ：").doesNotContain("通知方法", "{");
-    Assertions.assertThat(MAIL.body(0)).contains("補正の期限：", "電子申請サービスから");
+    Assertions.assertThat(MAIL.body(0)).contains("補正の期限：", "電子申請サービスから",
+        "拒否することになります（行政手続法第7条）").doesNotContain("そのまま判断", "補正を求めました");
     assertThat(pi).isEnded().variables().containsEntry(OUTCOME, OUTCOME_GRANTED);
     Assertions.assertThat(eventTypes(pi)).containsSubsequence("correction-requested", "mail-sent", "notified",
         "mail-sent");

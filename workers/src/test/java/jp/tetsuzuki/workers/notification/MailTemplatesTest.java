@@ -47,10 +47,34 @@ class MailTemplatesTest {
   void theCorrectionLetterSaysByWhenAndHowToSubmitWithJapaneseDatesInTheReasonToo() {
     RenderedMail mail = templates.render("correction-requested", Map.of("procedureName", "屋外広告物許可申請",
         "caseNumber", "c-2", "applicantName", "デモ看板株式会社", "correctionDueDate", "2026-12-01",
-        "contact", "デモ区 都市計画課",
-        "correctionReason", "補正を求めました（補正期限 2026-12-01）。\n・位置図が添付されていません"));
+        "contact", "デモ区 都市計画課", "correctionConsequence", "期限までに補正がない場合は、申請は取り下げられたものとして扱います。",
+        "correctionReason", "位置図（補正期限 2026-12-01 までに）\n・位置図が添付されていません"));
     assertThat(mail.body()).contains("補正の期限：2026年12月1日", "補正期限 2026年12月1日", "電子申請サービスから",
         "持参または郵送", "お問い合わせ：デモ区 都市計画課").doesNotContain("2026-12-01", "{");
+  }
+
+  @Test
+  void theCorrectionLetterTellsTheConsequenceTheCatalogSaysAndStatesTheDeadlineAndThePauseOnce() {
+    // review (newcomer #14): a procedure with correction.onTimeout: deemed-withdrawn was told 「そのまま判断」
+    Map<String, Object> values = new java.util.HashMap<>(Map.of("procedureName", "保存樹木伐採届出",
+        "caseNumber", "c-3", "applicantName", "デモ造園株式会社", "correctionDueDate", "2026-12-16",
+        "contact", "デモ区 都市計画課", "correctionReason", "・位置図が添付されていません",
+        "correctionConsequence", "期限までに補正がない場合は、申請は取り下げられたものとして扱います。"));
+    String withdrawn = templates.render("correction-requested", values).body();
+    assertThat(withdrawn).contains("期限までに補正がない場合は、申請は取り下げられたものとして扱います。")
+        .doesNotContain("そのまま判断", "補正を求めました");
+    assertThat(withdrawn.split("補正の期限", -1)).hasSize(2);
+    assertThat(withdrawn.split("一時停止", -1)).hasSize(2);
+    assertThat(withdrawn.indexOf("・位置図が添付されていません")).isLessThan(withdrawn.indexOf("補正の期限"));
+
+    values.put("correctionConsequence", "期限までに補正がない場合は、形式上の要件に適合しない申請として拒否することになります（行政手続法第7条）。");
+    assertThat(templates.render("correction-requested", values).body()).contains("拒否することになります（行政手続法第7条）")
+        .doesNotContain("取り下げ", "そのまま判断");
+
+    // a producer that does not say what happens gets an error, not a letter without the consequence
+    values.remove("correctionConsequence");
+    assertThatThrownBy(() -> templates.render("correction-requested", values))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'correctionConsequence'");
   }
 
   @Test

@@ -150,6 +150,7 @@ class NotifyApplicantHandlerTest {
     variables.put("correctionReason", "就労証明書の勤務時間欄が空欄です。");
     variables.put("correctionDueDate", "2025-04-11");
     variables.put("contact", "デモ区 保育課");
+    variables.put("correctionConsequence", "期限までに補正がない場合は、申請は取り下げられたものとして扱います。");
     variables.put(NotificationVariables.NOTIFICATION_OCCURRENCE, 1);
     handler().execute(task(null), mock(ExternalTaskService.class));
     variables.put(NotificationVariables.NOTIFICATION_OCCURRENCE, 2);
@@ -160,7 +161,8 @@ class NotifyApplicantHandlerTest {
     assertThat(received).hasSize(2);
     assertThat(received[0].getSubject()).isEqualTo("【保育所入所申請】申請内容の補正のお願い（受付番号 R7-0042）");
     assertThat(GreenMailUtil.getBody(received[1])).isNotEmpty();
-    assertThat((String) received[1].getContent()).contains("就労証明書の勤務時間欄が空欄です。");
+    assertThat((String) received[1].getContent()).contains("就労証明書の勤務時間欄が空欄です。",
+        "申請は取り下げられたものとして扱います。").doesNotContain("そのまま判断");
   }
 
   @Test
