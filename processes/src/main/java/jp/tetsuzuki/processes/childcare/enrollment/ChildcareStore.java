@@ -141,6 +141,45 @@ public class ChildcareStore {
             rs.getString("actor")), applicationId);
   }
 
+  /** Records what staff confirmed of the declaration (replacing an earlier confirmation of the same case). */
+  public void confirmDeclaration(String applicationId, ConfirmedDeclaration confirmed, String by, Instant at) {
+    jdbc.update("DELETE FROM tz_childcare_declaration WHERE application_id = ?", applicationId);
+    jdbc.update("INSERT INTO tz_childcare_declaration (application_id, confirmed_json, confirmed_by, confirmed_at)"
+        + " VALUES (?,?,?,?)", applicationId, json(confirmed), by, Timestamp.from(at));
+  }
+
+  /** What staff confirmed of the declaration; empty until they did. */
+  public Optional<ConfirmedDeclaration> declaration(String applicationId) {
+    return jdbc.queryForList("SELECT confirmed_json FROM tz_childcare_declaration WHERE application_id = ?",
+        String.class, applicationId).stream().findFirst().map(j -> {
+          try {
+            return JSON.readValue(j, ConfirmedDeclaration.class);
+          } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable confirmed declaration", e);
+          }
+        });
+  }
+
+  /** The application holding a child key for the tenant and admission month (review F10b), if any. */
+  public Optional<String> childKeyHolder(String tenantId, String admissionMonth, String childKey) {
+    return jdbc.queryForList("SELECT application_id FROM tz_childcare_child_key WHERE tenant_id = ? AND"
+        + " admission_month = ? AND child_key = ?", String.class, tenantId, admissionMonth, childKey).stream()
+        .findFirst();
+  }
+
+  /** Inserts the child keys of an application; a key already held raises DuplicateKeyException. */
+  public void insertChildKeys(String tenantId, String admissionMonth, String applicationId, List<String> keys) {
+    for (String key : keys) {
+      jdbc.update("INSERT INTO tz_childcare_child_key (tenant_id, admission_month, child_key, application_id)"
+          + " VALUES (?,?,?,?)", tenantId, admissionMonth, key, applicationId);
+    }
+  }
+
+  /** Frees the keys of an application that ended (withdrawn, declined, closed) so the child can apply again. */
+  public void releaseChildKeys(String applicationId) {
+    jdbc.update("DELETE FROM tz_childcare_child_key WHERE application_id = ?", applicationId);
+  }
+
   /** For tests that reset rows between cases. */
   JdbcTemplate jdbcForTests() {
     return jdbc;

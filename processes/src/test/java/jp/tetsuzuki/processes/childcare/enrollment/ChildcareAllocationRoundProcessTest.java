@@ -146,6 +146,74 @@ class ChildcareAllocationRoundProcessTest {
         .hasMessageContaining("2行目: 保育所ID minami が重複");
   }
 
+  /**
+   * Review F10 (attack: a self-declared current facility creates a place and wins it): the round passes a current
+   * facility to the engine only when staff confirmed it in 申告内容の確認; a claim alone is ignored (domain
+   * childcare.md "Allocation round" 3: a child <em>already enrolled</em> keeps its current place).
+   */
+  @Test
+  void aDeclaredCurrentFacilityCountsOnlyWhenStaffConfirmedIt() {
+    String full = "minami,南保育園,0,0,0,0,0,0\nkita,北保育園,0,0,0,0,0,0";
+    ProcessInstance high = waitingApplication(List.of("minami"), 20, 8);                                 // 40
+    ProcessInstance claim = waitingApplication(List.of("minami"), 12, 4, null, "minami", Map.of());      // 30
+    ProcessInstance round = startRound("hoiku-ku", full);
+    RoundStore rounds = new RoundStore(ENV.dataSource);
+    Assertions.assertThat(rounds.results(round.getId())).filteredOn(r -> r.applicationId()
+        .equals(claim.getBusinessKey())).singleElement().satisfies(r -> {
+          Assertions.assertThat(r.outcome()).isEqualTo("WAITING");
+          Assertions.assertThat(r.facilityId()).isNull();
+        });
+    review(round, DECISION_APPROVE);
+    Assertions.assertThat(store.find(claim.getBusinessKey()).orElseThrow().resultFacilityId()).isNull();
+    Assertions.assertThat(store.find(high.getBusinessKey()).orElseThrow().stage())
+        .isEqualTo(ChildcareStore.STAGE_WAITING);
+
+    // the same claim confirmed by staff from the enrollment records: the child keeps its place
+    ProcessInstance confirmed = waitingApplication(List.of("minami"), 12, 4, null, "minami",
+        Map.of(ChildcareEnrollment.CONFIRMED_CURRENT_FACILITIES, "c1,minami"));
+    Assertions.assertThat(store.events(confirmed.getBusinessKey())).filteredOn(e -> e.kind()
+        .equals("declaration-confirmed")).hasSize(1);
+    ProcessInstance second = startRound("hoiku-ku", full);
+    Assertions.assertThat(rounds.results(second.getId())).filteredOn(r -> r.applicationId()
+        .equals(confirmed.getBusinessKey())).singleElement().satisfies(r -> {
+          Assertions.assertThat(r.outcome()).isEqualTo("KEPT_CURRENT");
+          Assertions.assertThat(r.facilityId()).isEqualTo("minami");
+        });
+  }
+
+  /** Staff may confirm only children of the case, one facility each; an unconfirmed claim is recorded as removed. */
+  @Test
+  void aConfirmedCurrentFacilityMustNameAChildOfTheCase() {
+    Map<String, Object> wrongChild = Map.of(ChildcareEnrollment.CONFIRMED_CURRENT_FACILITIES, "c9,minami");
+    assertThatThrownBy(() -> waitingApplication(List.of("minami"), 20, 8, null, "minami", wrongChild))
+        .hasMessageContaining("confirmedCurrentFacilities: line 1");
+    ProcessInstance unconfirmed = waitingApplication(List.of("minami"), 20, 8, null, "kita", Map.of());
+    Assertions.assertThat(store.events(unconfirmed.getBusinessKey())).filteredOn(e -> e.kind()
+        .equals("declaration-corrected")).singleElement().satisfies(e -> Assertions.assertThat(e.textJa())
+        .contains("児童 c1 の在籍施設: kita → （なし）"));
+  }
+
+  /**
+   * Review F10b: the same child (name and birth date, a guardian in common; NFKC and white space ignored) in two
+   * applications enters the round once, through the older application; the review lists who got what (newcomer
+   * review 7).
+   */
+  @Test
+  void theSameChildInTwoApplicationsIsPlacedOnceAndTheReviewListsEveryChild() {
+    ProcessInstance first = waitingApplication(List.of("minami"), 16, 6, "品川 花子", null, Map.of());
+    ProcessInstance again = waitingApplication(List.of("kita", "minami"), 20, 8, "品川　花子", null, Map.of());
+    ProcessInstance round = startRound("hoiku-ku", TWO_PLACES);
+    RoundStore rounds = new RoundStore(ENV.dataSource);
+    Assertions.assertThat(rounds.results(round.getId())).filteredOn(r -> r.applicationId()
+        .equals(again.getBusinessKey())).singleElement().satisfies(r -> {
+          Assertions.assertThat(r.outcome()).isEqualTo("WAITING");
+          Assertions.assertThat(r.summaryJa()).contains("同じ児童の申込み（" + first.getBusinessKey() + "）が先にある");
+        });
+    Assertions.assertThat(summary(round)).contains("内定 1人、保留 1人")
+        .contains("| " + first.getBusinessKey() + " | c1 | 内定 | 南保育園 |")
+        .contains("| " + again.getBusinessKey() + " | c1 | 保留 |  |");
+  }
+
   // --- helpers
 
   ProcessInstance startRound(String user, String facilities) {
@@ -174,11 +242,22 @@ class ChildcareAllocationRoundProcessTest {
 
   /** An application without certificates (declared work), inspected and scored: waiting for the round. */
   ProcessInstance waitingApplication(List<String> preferences, int days, double hours) {
+    return waitingApplication(preferences, days, hours, null, null, Map.of());
+  }
+
+  /**
+   * @param childName null for a name of its own
+   * @param current the current facility the parent declares (transfer), or null
+   * @param confirmation what staff change in 申告内容の確認
+   */
+  ProcessInstance waitingApplication(List<String> preferences, int days, double hours, String childName,
+      String current, Map<String, Object> confirmation) {
     String id = UUID.randomUUID().toString();
     ApplicationContent content = new ApplicationContent(List.of(
         new ApplicationContent.Guardian("保護者1", "work", days, hours, null, null),
         new ApplicationContent.Guardian("保護者2", "work", 20, 8.0, null, null)), false, false, false, false, false, 0,
-        null, List.of(new ApplicationContent.Child("c1", "子", LocalDate.of(2025, 6, 1), preferences, null)),
+        null, List.of(new ApplicationContent.Child("c1", childName != null ? childName : "子 " + id.substring(0, 8),
+            LocalDate.of(2025, 6, 1), preferences, current)),
         List.of(new ApplicationContent.Document("doc-" + id, ApplicationContent.KIND_OTHER, null, "a.pdf")));
     store.insert(new ApplicationRow(id, tenant, "parent-app", NOW, null, "0".repeat(64), 2026, "2026-12",
         ChildcareStore.STAGE_RECEIVED, content, null, null, null, null, null));
@@ -189,6 +268,7 @@ class ChildcareAllocationRoundProcessTest {
       engine.getExternalTaskService().complete(t.getId(), "test-worker",
           Map.of(DocumentVariables.DOCUMENT_MEDIA_TYPE, "application/pdf"));
     }
+    ChildcareTestEnvironment.confirmDeclaration(engine, pi.getId(), confirmation);
     assertThat(pi).isWaitingAt(ChildcareEnrollment.TASK_AWAIT_ROUND_RESULT);
     return pi;
   }
