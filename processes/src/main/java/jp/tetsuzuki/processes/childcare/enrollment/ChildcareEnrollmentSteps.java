@@ -371,9 +371,9 @@ public class ChildcareEnrollmentSteps {
   /** 内定: the facility the round placed the child at; staff arrange the interview and health check. */
   public void recordOffer(DelegateExecution execution) {
     ApplicationRow application = linked(execution);
-    execution.setVariable(OFFER_TEXT, "内定: " + application.resultFacilityId() + "。面接・健康診断の結果を入力してください。"
+    execution.setVariable(OFFER_TEXT, "内定: " + facilityLabel(application) + "。面接・健康診断の結果を入力してください。"
         + (application.resultExplanation() == null ? "" : "\n\n" + application.resultExplanation()));
-    store.event(application.id(), "offered", "施設 " + application.resultFacilityId() + " に内定しました。", null, now());
+    store.event(application.id(), "offered", facilityLabel(application) + " に内定しました。", null, now());
   }
 
   /** The interview outcome must be one of the two answers (a missing one must not read as a decline). */
@@ -394,10 +394,17 @@ public class ChildcareEnrollmentSteps {
     ApplicationRow application = linked(execution);
     store.stage(application.id(), ChildcareStore.STAGE_ENROLLED);
     String comment = text(execution.getVariable(INTERVIEW_COMMENT), MAX_NOTE, null);
-    store.event(application.id(), "enrolled", "施設 " + application.resultFacilityId() + " への入所が決まりました。"
+    store.event(application.id(), "enrolled", facilityLabel(application) + " への入所が決まりました。"
         + (comment == null ? "" : "備考: " + comment), null, now());
-    store.event(application.id(), "nursery-enrollment-outbound", "保育施設システムへ入所情報を送信予定: 施設 "
-        + application.resultFacilityId() + "、" + application.admissionMonth() + " 入所。", null, now());
+    store.event(application.id(), "nursery-enrollment-outbound", "保育施設システムへ入所情報を送信予定: "
+        + facilityLabel(application) + "、" + application.admissionMonth() + " 入所。", null, now());
+  }
+
+  /** 「南保育園（minami）」 as the latest round named it, else 「施設 minami」 (newcomer review 7). */
+  private String facilityLabel(ApplicationRow application) {
+    String id = application.resultFacilityId();
+    return store.facilityName(application.tenantId(), id).map(name -> bounded(name, MAX_TEXT) + "（" + id + "）")
+        .orElse("施設 " + id);
   }
 
   public void recordDecline(DelegateExecution execution) {

@@ -180,6 +180,21 @@ public class ChildcareStore {
     jdbc.update("DELETE FROM tz_childcare_child_key WHERE application_id = ?", applicationId);
   }
 
+  /** The facilities' names as a round of the tenant read them (the latest round wins). */
+  public void facilityNames(String tenantId, java.util.Map<String, String> names) {
+    List<Object[]> rows = names.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
+        .map(e -> new Object[] {tenantId, e.getKey(), e.getValue()}).toList();
+    jdbc.batchUpdate("DELETE FROM tz_childcare_facility_name WHERE tenant_id = ? AND facility_id = ?",
+        rows.stream().map(r -> new Object[] {r[0], r[1]}).toList());
+    jdbc.batchUpdate("INSERT INTO tz_childcare_facility_name (tenant_id, facility_id, name) VALUES (?,?,?)", rows);
+  }
+
+  /** A facility's name as the latest round read it, if any. */
+  public Optional<String> facilityName(String tenantId, String facilityId) {
+    return jdbc.queryForList("SELECT name FROM tz_childcare_facility_name WHERE tenant_id = ? AND facility_id = ?",
+        String.class, tenantId, facilityId).stream().findFirst();
+  }
+
   /** For tests that reset rows between cases. */
   JdbcTemplate jdbcForTests() {
     return jdbc;

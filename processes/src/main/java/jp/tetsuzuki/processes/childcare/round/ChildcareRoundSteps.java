@@ -131,6 +131,8 @@ public class ChildcareRoundSteps {
           .map(Object::toString).collect(Collectors.joining("; ")) + " / invalid allocation request");
     }
     Map<String, String> names = facilities.stream().collect(Collectors.toMap(Facility::id, Facility::name));
+    // offers and enrollments name the facility (newcomer review 7)
+    applications.facilityNames(tenant, names);
     for (Placement p : result.placements()) {
       String[] child = childOf.get(p.applicantId());
       String explanation = p.summaryJa() + (p.explanation().isEmpty() ? "" : " " + p.explanation().stream()

@@ -112,6 +112,11 @@ class ChildcareAllocationRoundProcessTest {
     ApplicationRow offered = store.find(high.getBusinessKey()).orElseThrow();
     Assertions.assertThat(offered.stage()).isEqualTo(ChildcareStore.STAGE_OFFERED);
     Assertions.assertThat(offered.resultFacilityId()).isEqualTo("minami");
+    // newcomer review 7: the offer names the facility as the round read it, not only its id
+    Assertions.assertThat(engine.getRuntimeService().getVariable(high.getId(), ChildcareEnrollment.OFFER_TEXT)
+        .toString()).startsWith("内定: 南保育園（minami）。");
+    Assertions.assertThat(store.events(high.getBusinessKey())).filteredOn(e -> e.kind().equals("offered"))
+        .singleElement().satisfies(e -> Assertions.assertThat(e.textJa()).isEqualTo("南保育園（minami） に内定しました。"));
     ApplicationRow waiting = store.find(low.getBusinessKey()).orElseThrow();
     Assertions.assertThat(waiting.stage()).isEqualTo(ChildcareStore.STAGE_WAITING);
     Assertions.assertThat(waiting.resultExplanation()).contains("南保育園");
@@ -202,6 +207,8 @@ class ChildcareAllocationRoundProcessTest {
   void theSameChildInTwoApplicationsIsPlacedOnceAndTheReviewListsEveryChild() {
     ProcessInstance first = waitingApplication(List.of("minami"), 16, 6, "品川 花子", null, Map.of());
     ProcessInstance again = waitingApplication(List.of("kita", "minami"), 20, 8, "品川　花子", null, Map.of());
+    store.jdbcForTests().update("UPDATE tz_childcare_application SET created_at = ? WHERE id = ?",
+        java.sql.Timestamp.from(NOW.plusSeconds(60)), again.getBusinessKey());
     ProcessInstance round = startRound("hoiku-ku", TWO_PLACES);
     RoundStore rounds = new RoundStore(ENV.dataSource);
     Assertions.assertThat(rounds.results(round.getId())).filteredOn(r -> r.applicationId()

@@ -117,7 +117,7 @@ class ChildcareEnrollmentProcessTest {
     rounds.publish("demo-ku", id, "hoikuen-minami", "第1希望 hoikuen-minami に内定（指数 38）");
     assertThat(pi).isWaitingAt(TASK_INTERVIEW_AND_HEALTH_CHECK).task().hasCandidateGroup("demo-ku-hoiku");
     Assertions.assertThat(engine.getRuntimeService().getVariable(pi.getId(), OFFER_TEXT).toString())
-        .startsWith("内定: hoikuen-minami");
+        .startsWith("内定: 施設 hoikuen-minami");
     complete(pi, TASK_INTERVIEW_AND_HEALTH_CHECK, Map.of(INTERVIEW_OUTCOME, INTERVIEW_ENROLL));
 
     assertThat(pi).isEnded().hasPassed(TASK_RECORD_ENROLLMENT, EVENT_ENROLLED);
