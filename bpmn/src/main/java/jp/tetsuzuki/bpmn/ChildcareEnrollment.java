@@ -4,7 +4,9 @@ package jp.tetsuzuki.bpmn;
  * Contract of {@code childcare-enrollment} (保育所等 利用申込): one instance per application (business key = the
  * application id of our table). 受付 → 添付書類の検査 (one {@code document-inspection} per document) → 就労証明書の読取
  * (one {@code ocr-employment-certificate} per certificate, then staff verification {@link #TASK_VERIFY_CERTIFICATE}
- * with low-confidence and missing fields highlighted, corrections recorded) → 指数 (the tenant's DMN for the fiscal
+ * with low-confidence and missing fields highlighted, corrections recorded) → 申告内容の確認
+ * ({@link #TASK_CONFIRM_DECLARATION}: staff confirm each guardian without a verified certificate, the adjustments and
+ * a transfer's current facility) → 指数 (the tenant's DMN for the fiscal
  * year) → wait for the allocation round ({@link #MSG_ALLOCATION_RESULT_PUBLISHED}) → 内定: interview and health
  * check → 入所 (recorded, outbound event for the nursery system), or 保留 → the next round; until withdrawn
  * ({@link #MSG_WITHDRAWN}, any time) or the fiscal year ends (timer {@link #FISCAL_YEAR_END}).
@@ -123,6 +125,22 @@ public final class ChildcareEnrollment {
    */
   public static final String CONFIRMED_CURRENT_FACILITIES = "confirmedCurrentFacilities";
   public static final String DECLARATION_COMMENT = "declarationComment";
+
+  // the form's keys written out ({@link #guardianField} builds the same names)
+  public static final String GUARDIAN1_REASON = "guardian1Reason";
+  public static final String GUARDIAN1_DAYS_PER_MONTH = "guardian1DaysPerMonth";
+  public static final String GUARDIAN1_HOURS_PER_DAY = "guardian1HoursPerDay";
+  public static final String GUARDIAN1_DAYS_PER_WEEK = "guardian1DaysPerWeek";
+  public static final String GUARDIAN1_HOURS_PER_WEEK = "guardian1HoursPerWeek";
+  public static final String GUARDIAN1_CERTIFIED = "guardian1Certified";
+  public static final String GUARDIAN1_PRESENT = "guardian1Present";
+  public static final String GUARDIAN2_REASON = "guardian2Reason";
+  public static final String GUARDIAN2_DAYS_PER_MONTH = "guardian2DaysPerMonth";
+  public static final String GUARDIAN2_HOURS_PER_DAY = "guardian2HoursPerDay";
+  public static final String GUARDIAN2_DAYS_PER_WEEK = "guardian2DaysPerWeek";
+  public static final String GUARDIAN2_HOURS_PER_WEEK = "guardian2HoursPerWeek";
+  public static final String GUARDIAN2_CERTIFIED = "guardian2Certified";
+  public static final String GUARDIAN2_PRESENT = "guardian2Present";
 
   /** The form field of guardian {@code number} (1 or 2), e.g. {@code guardian2DaysPerMonth}. */
   public static String guardianField(int number, String field) {
