@@ -83,6 +83,8 @@ class AuthorizationMatrixTest {
   private String verifyCertificateTaskId;
   private String interviewTaskId;
   private String reviewAllocationTaskId;
+  /** 申告内容の確認 of the childcare case (review F10/F11). */
+  private String confirmDeclarationTaskId;
   @Autowired
   jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore childcareStore;
   private String kuFilterId;
@@ -153,7 +155,9 @@ class AuthorizationMatrixTest {
         .startBeforeActivity(ChildcareEnrollment.TASK_VERIFY_CERTIFICATE)
         .setVariable(jp.tetsuzuki.bpmn.DocumentVariables.DOCUMENT_ID, "matrix-cert")
         .startBeforeActivity(ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK)
+        .startBeforeActivity(ChildcareEnrollment.TASK_CONFIRM_DECLARATION)
         .execute().getId();
+    confirmDeclarationTaskId = openTask(childcarePid, ChildcareEnrollment.TASK_CONFIRM_DECLARATION);
     verifyCertificateTaskId = openTask(childcarePid, ChildcareEnrollment.TASK_VERIFY_CERTIFICATE);
     interviewTaskId = openTask(childcarePid, ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK);
     String roundPid = runtime.createProcessInstanceByKey(ChildcareAllocationRound.ID)
@@ -350,6 +354,10 @@ class AuthorizationMatrixTest {
         h -> h.postJson("/engine-rest/task/" + interviewTaskId + "/complete", Map.of("variables", Map.of()))));
     ops.add(op("POST task complete Task_ReviewAllocation", "D D A A D D A D",
         h -> h.postJson("/engine-rest/task/" + reviewAllocationTaskId + "/complete", Map.of("variables", Map.of()))));
+    // 申告内容の確認 (review F10/F11): the tenant's 保育課; a waiting period out of range is refused as input
+    ops.add(op("POST task complete Task_ConfirmDeclaration", "D D A A D D A D",
+        h -> h.postJson("/engine-rest/task/" + confirmDeclarationTaskId + "/complete", Map.of("variables",
+            Map.of(ChildcareEnrollment.WAITING_MONTHS, Map.of("value", -1, "type", "Long"))))));
     // ---- contract payment tasks: 検査 by the inspection group, 会計管理者 by theirs, revision by the department
     // (staff-ku and supervisor-ku are of 道路管理課; a task is completed only by its candidates or assignee, so a
     // supervisor outside 検査 or 会計管理者 completes neither: review 2026-12-01 F1); empty completions are refused as
@@ -446,6 +454,42 @@ class AuthorizationMatrixTest {
     assertThat(WebappSession.loginStatus(port, "monitoring", Http.DEMO_PASSWORD, "cockpit")).isEqualTo(401);
     assertThat(identity.createUserQuery().userId("monitoring").memberOfGroup(Roles.MONITORING).count()).isOne();
     assertThat(identity.createGroupQuery().groupMember("monitoring").count()).as("monitoring alone").isOne();
+  }
+
+  /**
+   * Review F9: a stand-alone allocation run (children's ids, ages, points) is read by the account that submitted
+   * it, the tenant's 保育課 ({@code demo-ku-hoiku}: staff-ku, supervisor-ku) and the tenant's supervisors; other
+   * staff of the same tenant (the inspector kensa-ku), other outside systems and other tenants' staff are told it
+   * does not exist (404), anonymous callers 401.
+   */
+  @Test
+  void anAllocationRunIsReadByItsSubmitterTheChildcareOfficeAndSupervisorsOnly() {
+    String boundary = "matrix-" + UUID.randomUUID();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"applicants\"; filename=\"a.csv\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n申請者番号,世帯番号,年齢,点数1,希望保育園ID_1\r\n101,1001,3,10,10\r\n\r\n--"
+        + boundary + "\r\nContent-Disposition: form-data; name=\"facilities\"; filename=\"f.csv\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n保育所ID,保育所名,0歳募集人数,1歳募集人数,2歳募集人数,3歳募集人数,4歳募集人数,"
+        + "5歳募集人数\r\n10,さくら保育園,0,0,0,1,0,0\r\n\r\n--" + boundary + "--\r\n";
+    Http.Response created = Http.as("api-client", port).post("/api/v1/childcare/allocation-runs?tenantId=demo-ku",
+        "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String run = "/api/v1/childcare/allocation-runs/" + created.json().get("id").asText();
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    expected.put("api-client", 200);         // the submitting outside system
+    expected.put("staff-ku", 200);           // 保育課 of デモ区
+    expected.put("supervisor-ku", 200);      // supervisor of デモ区
+    expected.put("kensa-ku", 404);           // staff of デモ区 outside 保育課
+    expected.put("kaikeikanri-ku", 404);     // staff of デモ区 outside 保育課
+    expected.put("supplier-marumaru", 404);  // another outside system of デモ区
+    expected.put("staff-shi", 404);          // another tenant's 保育課
+    Map<String, Integer> actual = new LinkedHashMap<>();
+    for (String account : expected.keySet()) {
+      actual.put(account, Http.as(account, port).get(run).status());
+      assertThat(Http.as(account, port).get(run + "/result.csv").status()).as(account + " result.csv")
+          .isEqualTo(expected.get(account));
+    }
+    assertThat(actual).isEqualTo(expected);
+    assertThat(Http.anonymous(port).get(run).status()).isEqualTo(401);
   }
 
   /**
