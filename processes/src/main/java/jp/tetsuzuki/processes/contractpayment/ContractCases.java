@@ -22,7 +22,11 @@ import jp.tetsuzuki.processes.contract.invoice.InvoiceParseException;
 import jp.tetsuzuki.processes.contract.invoice.JpPintInvoiceParser;
 import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.ContractCase;
 import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.Invoice;
+import jp.tetsuzuki.processes.document.DocumentStore;
+import jp.tetsuzuki.processes.document.StoredFile;
 import jp.tetsuzuki.processes.identity.AsPlatform;
+import jp.tetsuzuki.workers.documents.DocumentRefusedException;
+import jp.tetsuzuki.workers.documents.DocumentUse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -71,9 +75,18 @@ public class ContractCases {
   private final TransactionTemplate tx;
   private final AcknowledgementService acknowledgements;
   private final JpPintInvoiceParser parser = new JpPintInvoiceParser();
+  private final DocumentStore documents;
 
   public ContractCases(ContractCaseStore store, IdentityService identity, RuntimeService runtime,
       ManagementService management, TransactionTemplate tx, AcknowledgementService acknowledgements) {
+    this(store, identity, runtime, management, tx, acknowledgements, null);
+  }
+
+  /** @param documents where PDF and image invoices are kept (null: only e-invoices are accepted) */
+  public ContractCases(ContractCaseStore store, IdentityService identity, RuntimeService runtime,
+      ManagementService management, TransactionTemplate tx, AcknowledgementService acknowledgements,
+      DocumentStore documents) {
+    this.documents = documents;
     this.store = store;
     this.identity = identity;
     this.runtime = runtime;
@@ -194,7 +207,8 @@ public class ContractCases {
           ContractCaseStore.InvoiceStatus.RECEIVED, null, null, null);
       store.insertInvoice(invoice, xml);
       AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_INVOICE_RECEIVED)
-          .processInstanceId(c.processInstanceId()).setVariable(INVOICE_ID, invoice.id()).correlateWithResult());
+          .processInstanceId(c.processInstanceId()).setVariable(INVOICE_ID, invoice.id())
+          .setVariable(INVOICE_FORMAT, FORMAT_XML).correlateWithResult());
       return invoice;
     });
     boolean replayed = replay[0];
@@ -216,6 +230,66 @@ public class ContractCases {
     return answer(now, replayed);
   }
 
+  /**
+   * A PDF or image invoice for the named contract: the file is inspected (type by content, limits) and kept in the
+   * document store under the caller's tenant and account, like the documents of applications; the case reads it by
+   * OCR ({@code ocr-invoice}) and staff verify the fields before the same validation as an e-invoice. The answer says
+   * {@code valid: null} (verification pending). A refused file (type, size, encrypted…) leaves nothing stored.
+   */
+  public InvoiceAnswer receiveScan(Caller caller, String idempotencyKey, String contractId, String fileName,
+      byte[] file) {
+    if (documents == null) {
+      throw new ApiException(415, "file", "PDF and image invoices are not accepted here; send the JP PINT XML",
+          "PDF・画像の請求書は受け付けていません。電子インボイス（JP PINT の XML）を送付してください。");
+    }
+    String sha = sha256(file);
+    boolean[] replay = {false};
+    Invoice stored = tx.execute(status -> {
+      Optional<Invoice> earlier = store.invoiceByIdempotencyKey(caller.tenantId(), caller.account(),
+          idempotencyKey);
+      if (earlier.isPresent()) {
+        if (!earlier.get().sha256().equals(sha)) {
+          throw ApiException.conflict("Idempotency-Key was used for another invoice");
+        }
+        replay[0] = true;
+        return earlier.get();
+      }
+      ContractCase c = visible(caller, contractId).orElseThrow(() -> new ApiException(404, "contractId",
+          "no contract " + contractId + " for this caller", "契約番号「" + contractId + "」の契約が見つかりません。"));
+      if (waitingAt(c, TASK_AWAIT_INVOICE) == null) {
+        throw new ApiException(409, null, "the contract does not await an invoice (stage "
+            + c.stage().name().toLowerCase() + ")", "この契約は請求書を受け付ける段階にありません（検査の合格後に送付してください）。");
+      }
+      StoredFile scan;
+      try {
+        scan = documents.store(caller.tenantId(), caller.account(), fileName, file, DocumentUse.INVOICE);
+      } catch (DocumentRefusedException e) {
+        throw new ApiException(415, "file", "the invoice file is refused: " + e.reason().code(), e.messageJa());
+      } catch (java.io.IOException e) {
+        throw new ApiException(400, "file", "the invoice file cannot be read", "請求書のファイルを読み取れません。");
+      }
+      if (!"application/pdf".equals(scan.mediaType()) && !scan.mediaType().startsWith("image/")) {
+        // an XML invoice belongs on the e-invoice path, which parses it: here only scans
+        throw new ApiException(415, "file", "only PDF, PNG or JPEG invoices are read by OCR (detected "
+            + scan.mediaType() + "); send e-invoices as application/xml", "OCR で読み取る請求書は PDF・PNG・JPEG だけです。"
+            + "電子インボイスは XML として送付してください。");
+      }
+      Instant now = now();
+      Invoice invoice = new Invoice(UUID.randomUUID().toString(), caller.tenantId(), c.contract().id(), null,
+          LocalDate.ofInstant(now, JapanTime.ZONE), now, caller.account(), idempotencyKey, sha,
+          ContractCaseStore.InvoiceStatus.VERIFYING, null, null, null);
+      store.insertScan(invoice, scan.id());
+      AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_INVOICE_RECEIVED)
+          .processInstanceId(c.processInstanceId()).setVariable(INVOICE_ID, invoice.id())
+          .setVariable(INVOICE_FORMAT, FORMAT_SCAN).setVariable(DOCUMENT_ID, scan.id()).correlateWithResult());
+      store.event(c.contract().id(), now, "invoice-scan-received", "請求書（PDF・画像、文書ID " + scan.id()
+          + "）を受け付けました。OCR で読み取り、職員が原本と照合してから検証します。");
+      return invoice;
+    });
+    Invoice now = store.invoice(caller.tenantId(), stored.id()).orElseThrow();
+    return answer(now, replay[0]);
+  }
+
   /** The contract an e-invoice names, read securely (400 naming the problem when it is not a readable invoice). */
   public String contractReference(byte[] xml) {
     EInvoice parsed;
@@ -234,7 +308,7 @@ public class ContractCases {
 
   static InvoiceAnswer answer(Invoice invoice, boolean replayed) {
     Boolean valid = switch (invoice.status()) {
-      case RECEIVED -> null;
+      case RECEIVED, VERIFYING -> null;
       case VALID -> true;
       case INVALID -> false;
     };
@@ -285,6 +359,13 @@ public class ContractCases {
         for (AcknowledgementService.Settled paid : result.paid()) {
           store.find(tenantId, paid.contractId()).filter(c -> c.processInstanceId() != null).ifPresent(c ->
               AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_PAYMENT_ACKNOWLEDGED)
+                  .processInstanceId(c.processInstanceId()).correlateWithResult()));
+        }
+        // not paid: 会計課 gets a task to export again or record a payment made by hand
+        for (AcknowledgementService.Settled failed : result.failed()) {
+          store.find(tenantId, failed.contractId()).filter(c -> c.processInstanceId() != null
+              && failed.paymentId().equals(c.paymentId())).ifPresent(c ->
+              AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_PAYMENT_FAILED)
                   .processInstanceId(c.processInstanceId()).correlateWithResult()));
         }
         return result;
