@@ -300,15 +300,22 @@ public final class ContractPaymentSteps {
     Invoice invoice = invoiceOf(task.getExecution(), c);
     ContractCaseStore.Scan scan = scanOf(task.getExecution(), c, invoice);
     String by = caller(task);
-    Map<String, Object> confirmed = InvoiceVerification.confirmed(task::getVariable);
+    Map<String, Object> confirmed = InvoiceVerification.confirmed(name -> submitted(task, name));
     JsonNode read = scan.recognitionJson() == null ? null : InvoiceVerification.fieldsOf(scan.recognitionJson());
     List<String> corrections = InvoiceVerification.corrections(read, confirmed);
-    String comment = InvoiceVerification.comment(task.getVariable(VERIFICATION_COMMENT));
+    List<String> entered = InvoiceVerification.entered(read, confirmed);
+    String comment = InvoiceVerification.comment(submitted(task, VERIFICATION_COMMENT));
+    // the confirmed values live with the invoice, not as case variables
+    for (String name : InvoiceVerification.LABELS.keySet()) {
+      task.getExecution().getProcessInstance().removeVariableLocal(name);
+    }
+    task.getExecution().getProcessInstance().removeVariableLocal(VERIFICATION_COMMENT);
     store.verified(invoice.id(), InvoiceVerification.json(confirmed), by, (String) confirmed.get(INVOICE_NUMBER));
     store.stage(c.contract().id(), Stage.VALIDATING);
     store.event(c.contract().id(), now(), corrections.isEmpty() ? "invoice-verified" : "invoice-corrected",
         "請求書（文書ID " + scan.documentId() + "）の読取内容を確認しました（" + by + "）"
             + (corrections.isEmpty() ? "。修正なし" : "。修正: " + String.join("、", corrections))
+            + (entered.isEmpty() ? "" : "。入力: " + String.join("、", entered))
             + (comment == null ? "" : "。備考: " + comment) + "。");
   }
 
@@ -503,8 +510,11 @@ public final class ContractPaymentSteps {
   public void paymentFailureResolved(DelegateTask task) {
     ContractCase c = linked(task.getExecution());
     String by = caller(task);
-    Object resolution = task.getVariable(PAYMENT_RESOLUTION);
-    String comment = InvoiceVerification.comment(task.getVariable(RESOLUTION_COMMENT));
+    Object resolution = submitted(task, PAYMENT_RESOLUTION);
+    String comment = InvoiceVerification.comment(submitted(task, RESOLUTION_COMMENT));
+    Object paidOnValue = submitted(task, MANUAL_PAID_ON);
+    task.getExecution().getProcessInstance().removeVariableLocal(RESOLUTION_COMMENT);
+    task.getExecution().getProcessInstance().removeVariableLocal(MANUAL_PAID_ON);
     if (!RESOLUTION_RETRY.equals(resolution) && !RESOLUTION_MANUAL.equals(resolution)) {
       throw new BadUserRequestException("対応を選んでください（再出力または手作業で支払済）。 / paymentResolution must be "
           + "retry or manual");
@@ -516,8 +526,8 @@ public final class ContractPaymentSteps {
           + (comment == null ? "。" : ": " + comment));
       return;
     }
-    LocalDate paidOn = task.getVariable(MANUAL_PAID_ON) == null ? null
-        : date(task.getVariable(MANUAL_PAID_ON), MANUAL_PAID_ON);
+    LocalDate paidOn = paidOnValue == null || paidOnValue instanceof String p && p.isBlank() ? null
+        : date(paidOnValue, MANUAL_PAID_ON);
     if (paidOn == null) {
       throw new BadUserRequestException("手作業で支払った日を入力してください。 / manualPaidOn is required");
     }
@@ -589,6 +599,15 @@ public final class ContractPaymentSteps {
     var user = org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(
         () -> identity.createUserQuery().userId(account).singleResult());
     return user == null || user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
+  }
+
+  /**
+   * A value staff submitted for a task that the create listener prefilled task-locally: the Tasklist's submit-form
+   * replaces the task-local value, a plain complete sets it on the case; either way, what was sent.
+   */
+  static Object submitted(DelegateTask task, String name) {
+    DelegateExecution root = task.getExecution().getProcessInstance();
+    return root.hasVariableLocal(name) ? root.getVariableLocal(name) : task.getVariableLocal(name);
   }
 
   private static String stageJa(Stage stage) {

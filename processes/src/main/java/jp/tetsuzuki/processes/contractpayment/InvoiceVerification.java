@@ -58,7 +58,7 @@ final class InvoiceVerification {
     m.put(TAX_8, "8%の消費税額");
     m.put(SUBTOTAL_0, "非課税・不課税");
     m.put(TOTAL, "請求金額（税込）");
-    return Map.copyOf(m);
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   /** The {@code fields} object of the OCR worker's JSON, or null when it is not that shape. */
@@ -135,11 +135,11 @@ final class InvoiceVerification {
     return values;
   }
 
-  /** Each field whose confirmed value differs from what OCR read: 「登録番号: T… → T…」. */
+  /** Each field OCR reads whose confirmed value differs from what it read: 「登録番号: T… → T…」. */
   static List<String> corrections(JsonNode read, Map<String, Object> confirmed) {
     Map<String, Object> before = prefill(read);
     List<String> corrections = new ArrayList<>();
-    for (String key : LABELS.keySet()) {
+    for (String key : READ) {
       Object was = before.get(key);
       Object now = confirmed.get(key);
       if (!Objects.equals(was == null ? null : String.valueOf(was), now == null ? null : String.valueOf(now))) {
@@ -147,6 +147,21 @@ final class InvoiceVerification {
       }
     }
     return corrections;
+  }
+
+  /** The fields OCR does not read that staff entered or changed from the default: 「非課税・不課税 3490」. */
+  static List<String> entered(JsonNode read, Map<String, Object> confirmed) {
+    Map<String, Object> before = prefill(read);
+    List<String> entered = new ArrayList<>();
+    for (String key : LABELS.keySet()) {
+      Object was = before.get(key);
+      Object now = confirmed.get(key);
+      if (!READ.contains(key) && now != null && !Objects.equals(was == null ? null : String.valueOf(was),
+          String.valueOf(now))) {
+        entered.add(LABELS.get(key) + " " + now);
+      }
+    }
+    return entered;
   }
 
   static String comment(Object value) {
