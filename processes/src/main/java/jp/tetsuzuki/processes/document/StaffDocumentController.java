@@ -2,6 +2,7 @@ package jp.tetsuzuki.processes.document;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -70,7 +71,8 @@ class StaffDocumentController {
 
   @GetMapping(StaffDocumentLinks.PATH + "/{taskId}/documents/{documentId}")
   ResponseEntity<byte[]> content(@PathVariable String taskId, @PathVariable String documentId,
-      HttpServletRequest request) throws IOException {
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ownPolicy(response);
     Shown shown = shown(request, taskId, documentId);
     if (shown.answer != null) {
       return shown.answer;
@@ -82,7 +84,8 @@ class StaffDocumentController {
 
   @GetMapping(StaffDocumentLinks.PATH + "/{taskId}/documents/{documentId}/pages/{page}.png")
   ResponseEntity<byte[]> page(@PathVariable String taskId, @PathVariable String documentId, @PathVariable int page,
-      HttpServletRequest request) throws IOException {
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ownPolicy(response);
     Shown shown = shown(request, taskId, documentId);
     if (shown.answer != null) {
       return shown.answer;
@@ -171,9 +174,16 @@ class StaffDocumentController {
         .cacheControl(CacheControl.noStore())
         .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
         .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", CSP)
         .header("Cross-Origin-Resource-Policy", "same-origin")
         .body(body);
+  }
+
+  /**
+   * The webapps' header filter already set Camunda's page policy (scripts with a nonce, plugins off): a document is
+   * not a page, it gets its own policy instead (replaced, not added: two policies would both apply).
+   */
+  private static void ownPolicy(HttpServletResponse response) {
+    response.setHeader("Content-Security-Policy", CSP);
   }
 
   private static ResponseEntity<byte[]> notFound() {

@@ -37,7 +37,7 @@ final class ChildcareTestEnvironment {
         .locations("classpath:db/migration/common").load().migrate();
     configuration = TestEngines.configuration("childcare-test", url);
     module = new ChildcareModule(dataSource, configuration::getDecisionService, configuration::getRepositoryService,
-        configuration::getRuntimeService, configuration::getIdentityService, "/api/v1/documents/");
+        configuration::getRuntimeService, configuration::getIdentityService, "https://tetsuzuki.example.jp");
     configuration.setBeans(Map.of("childcareEnrollmentSteps", module.steps(),
         "childcareRoundSteps", module.roundSteps()));
     ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
