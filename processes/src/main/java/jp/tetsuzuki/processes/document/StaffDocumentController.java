@@ -132,7 +132,9 @@ class StaffDocumentController {
     if (taskId.length() > MAX_ID || documentId.length() > MAX_ID) {
       return new Shown(null, null, notFound());
     }
-    StoredFile file = documents.visible(user, taskId, documentId).orElse(null);
+    // people only (machine accounts cannot log in to the webapps at the edge; administrators work no tasks)
+    StoredFile file = peopleRole(request.getSession(false)) ? documents.visible(user, taskId, documentId).orElse(null)
+        : null;
     if (file == null) {
       LOG.info("staff document view refused document {} of task {} to {}", documentId, taskId, user);
       return new Shown(null, null, notFound());
@@ -152,7 +154,7 @@ class StaffDocumentController {
     return new Shown(file, content, null);
   }
 
-  /** The person logged in to the webapps (any app) of the default engine, if they have a people's role. */
+  /** The person logged in to the webapps (any app) of the default engine. */
   static String webappUser(HttpSession session) {
     if (session == null) {
       return null;
@@ -163,8 +165,13 @@ class StaffDocumentController {
     if (!(authentication instanceof UserAuthentication user)) {
       return null;
     }
-    // machine accounts cannot log in to the webapps (the edge); the role check keeps them out anyway
-    return Role.of(user.getGroupIds()).stream().anyMatch(Role.PEOPLE::contains) ? user.getName() : null;
+    return user.getName();
+  }
+
+  private static boolean peopleRole(HttpSession session) {
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    return authentications != null && authentications.getAuthenticationForProcessEngine("default")
+        instanceof UserAuthentication user && Role.of(user.getGroupIds()).stream().anyMatch(Role.PEOPLE::contains);
   }
 
   private static ResponseEntity<byte[]> ok(String type, boolean inline, String fileName, byte[] body) {
