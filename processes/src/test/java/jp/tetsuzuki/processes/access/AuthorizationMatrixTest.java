@@ -485,6 +485,41 @@ class AuthorizationMatrixTest {
         mismatches.put("staff-ku " + path, String.valueOf(status));
       }
     }
+
+    // the childcare certificate form shows its scan the same way: 保育課 of the tenant only
+    var certificate = documents.store("demo-ku", "api-client", "certificate.pdf", Cases.pdf("matrix-certificate"),
+        jp.tetsuzuki.workers.documents.DocumentUse.SUPPORTING_DOCUMENT);
+    String childcareId = UUID.randomUUID().toString();
+    childcareStore.insert(new jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore.ApplicationRow(childcareId,
+        "demo-ku", "api-client", java.time.Instant.now(), null, "0".repeat(64), 2026, "2027-01", "verifying",
+        new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent(List.of(
+            new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Guardian("a", "work", 20, 8.0, null,
+                null)), true, false, false, false, false, 0, null, List.of(
+            new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Child("c1", null,
+                java.time.LocalDate.of(2025, 6, 1), List.of("f1"), null)),
+            List.of(new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Document(certificate.id(),
+                "employment-certificate", 1, null))), null, null, null, null, null));
+    String childcarePid = runtime.createProcessInstanceByKey(ChildcareEnrollment.ID).businessKey(childcareId)
+        .setVariable("tenantId", "demo-ku").setVariable(ChildcareEnrollment.APPLICATION_ID, childcareId)
+        .setVariable(ChildcareEnrollment.CHILDCARE_GROUP, "demo-ku-hoiku")
+        .startBeforeActivity(ChildcareEnrollment.TASK_VERIFY_CERTIFICATE)
+        .setVariable(jp.tetsuzuki.bpmn.DocumentVariables.DOCUMENT_ID, certificate.id())
+        .execute().getId();
+    childcareStore.processInstance(childcareId, childcarePid);
+    String certificateTask = openTask(childcarePid, ChildcareEnrollment.TASK_VERIFY_CERTIFICATE);
+    String image = (String) tasks.getVariable(certificateTask, ChildcareEnrollment.DOCUMENT_IMAGE_URL);
+    assertThat(image).isEqualTo("http://localhost:" + port + "/camunda/api/tetsuzuki/tasks/" + certificateTask
+        + "/documents/" + certificate.id() + "/pages/1.png");
+    String certificatePage = image.substring(("http://localhost:" + port).length());
+    for (Row row : List.of(new Row("保育課 (staff-ku)", staff, 200),
+        new Row("other staff of the tenant (kensa-ku)", session.apply("kensa-ku"), 404),
+        new Row("staff of another tenant", session.apply("staff-shi"), 404),
+        new Row("outside system (Basic)", path -> Http.as("api-client", port).get(path), 401))) {
+      Http.Response response = row.call().apply(certificatePage);
+      if (response.status() != row.expected()) {
+        mismatches.put("certificate: " + row.who(), response.status() + " " + abbreviate(response.body()));
+      }
+    }
     assertThat(mismatches).as("who × staff document view cells that differ from the matrix").isEmpty();
     Http.Response shown = staff.apply(view);
     assertThat(shown.header("Content-Type")).isEqualTo("application/pdf");
