@@ -99,6 +99,8 @@ public final class ChildcareEnrollment {
   public static final String FIELDS_TO_CHECK_TEXT = "fieldsToCheckText";
   /** Link to the scan (staff document endpoint), or a Japanese note when none can be shown. */
   public static final String DOCUMENT_LINK_TEXT = "documentLinkText";
+  /** The scan's first page from the staff document view (absolute URL: form-js images take http(s) sources only). */
+  public static final String DOCUMENT_IMAGE_URL = "documentImageUrl";
   public static final String VERIFICATION_COMMENT = "verificationComment";
 
   // Task_ConfirmDeclaration form fields (task-local; prefilled with the declaration, submitted as confirmed).

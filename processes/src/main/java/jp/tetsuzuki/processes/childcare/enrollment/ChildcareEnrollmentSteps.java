@@ -206,9 +206,14 @@ public class ChildcareEnrollmentSteps {
     }
     task.setVariableLocal(FIELDS_TO_CHECK_TEXT, doubts.isEmpty() ? "確認が必要な項目はありません。"
         : "次の項目を原本と照合してください:\n\n" + String.join("\n", doubts));
+    // documentLinkBase: the webapps' address; the scan comes from the staff document view for this very task
+    task.setVariableLocal(DOCUMENT_IMAGE_URL, documentLinkBase == null ? null
+        : jp.tetsuzuki.processes.document.StaffDocumentLinks.preview(documentLinkBase, task.getId(),
+            document.documentId(), 1));
     task.setVariableLocal(DOCUMENT_LINK_TEXT, documentLinkBase == null
         ? "原本は文書ID " + document.documentId() + " です（この画面には表示できません。文書管理で開いてください）。"
-        : "[原本を開く（" + document.documentId() + "）](" + documentLinkBase + document.documentId() + ")");
+        : jp.tetsuzuki.processes.document.StaffDocumentLinks.markdownLink(documentLinkBase, task.getId(),
+            document.documentId()));
   }
 
   /** Staff confirmed: the submitted values are checked, kept with the certificate, and each correction recorded. */

@@ -385,8 +385,11 @@ class ChildcareEnrollmentProcessTest {
     Assertions.assertThat(toCheck).contains("**証明日**: 読み取れませんでした")
         .contains("**1か月の就労日数**: 確信度 41%（1か月の就労時間と合いません）")
         .doesNotContain("本人氏名").doesNotContain("事業所名");
+    // the scan beside the fields: the staff document view of this very task
     Assertions.assertThat(engine.getTaskService().getVariable(verify.getId(), DOCUMENT_LINK_TEXT).toString())
-        .contains("/api/v1/documents/cert-1");
+        .contains("https://tetsuzuki.example.jp/camunda/api/tetsuzuki/tasks/" + verify.getId() + "/documents/cert-1");
+    Assertions.assertThat(engine.getTaskService().getVariable(verify.getId(), DOCUMENT_IMAGE_URL)).isEqualTo(
+        "https://tetsuzuki.example.jp/camunda/api/tetsuzuki/tasks/" + verify.getId() + "/documents/cert-1/pages/1.png");
 
     // out of range: refused with the field named, nothing recorded
     Map<String, Object> bad = new HashMap<>(Map.of(GUARDIAN_NUMBER, 1L, WORK_DAYS_PER_MONTH, 40L,
