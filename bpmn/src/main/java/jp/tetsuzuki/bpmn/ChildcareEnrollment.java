@@ -4,7 +4,9 @@ package jp.tetsuzuki.bpmn;
  * Contract of {@code childcare-enrollment} (保育所等 利用申込): one instance per application (business key = the
  * application id of our table). 受付 → 添付書類の検査 (one {@code document-inspection} per document) → 就労証明書の読取
  * (one {@code ocr-employment-certificate} per certificate, then staff verification {@link #TASK_VERIFY_CERTIFICATE}
- * with low-confidence and missing fields highlighted, corrections recorded) → 指数 (the tenant's DMN for the fiscal
+ * with low-confidence and missing fields highlighted, corrections recorded) → 申告内容の確認
+ * ({@link #TASK_CONFIRM_DECLARATION}: staff confirm each guardian without a verified certificate, the adjustments and
+ * a transfer's current facility) → 指数 (the tenant's DMN for the fiscal
  * year) → wait for the allocation round ({@link #MSG_ALLOCATION_RESULT_PUBLISHED}) → 内定: interview and health
  * check → 入所 (recorded, outbound event for the nursery system), or 保留 → the next round; until withdrawn
  * ({@link #MSG_WITHDRAWN}, any time) or the fiscal year ends (timer {@link #FISCAL_YEAR_END}).
@@ -36,6 +38,12 @@ public final class ChildcareEnrollment {
   public static final String TASK_RECORD_UNREAD = "Task_RecordUnread";
   /** 就労証明書の確認: staff see the extracted fields (doubtful ones highlighted), correct them, confirm. */
   public static final String TASK_VERIFY_CERTIFICATE = "Task_VerifyCertificate";
+  /**
+   * 申告内容の確認 (review F10/F11): staff confirm, guardian by guardian, the work of guardians without a verified
+   * employment certificate, the household's adjustments and the current facility of a transfer; only what they
+   * confirm is used for points and rounds, every change recorded with who.
+   */
+  public static final String TASK_CONFIRM_DECLARATION = "Task_ConfirmDeclaration";
   public static final String TASK_COMPUTE_POINTS = "Task_ComputePoints";
   public static final String TASK_AWAIT_ROUND_RESULT = "Task_AwaitRoundResult";
   /** On {@link #SUBPROCESS_CASE}: the fiscal year's end closes the case at whatever stage it is. */
@@ -62,6 +70,7 @@ public final class ChildcareEnrollment {
   /** Form ids (form-js {@code id}) of the user tasks. */
   public static final String FORM_VERIFY_CERTIFICATE = "childcare-enrollment-verify-certificate";
   public static final String FORM_INTERVIEW_AND_HEALTH_CHECK = "childcare-enrollment-interview";
+  public static final String FORM_CONFIRM_DECLARATION = "childcare-enrollment-confirm-declaration";
 
   // start variables
   public static final String TENANT_ID = CommonVariables.TENANT_ID;
@@ -92,7 +101,56 @@ public final class ChildcareEnrollment {
   public static final String FIELDS_TO_CHECK_TEXT = "fieldsToCheckText";
   /** Link to the scan (staff document endpoint), or a Japanese note when none can be shown. */
   public static final String DOCUMENT_LINK_TEXT = "documentLinkText";
+  /** The scan's first page from the staff document view (absolute URL: form-js images take http(s) sources only). */
+  public static final String DOCUMENT_IMAGE_URL = "documentImageUrl";
   public static final String VERIFICATION_COMMENT = "verificationComment";
+
+  // Task_ConfirmDeclaration form fields (task-local; prefilled with the declaration, submitted as confirmed).
+  // Guardian fields are named guardian<N><Field> with N = 1 or 2 (see guardianField).
+  public static final String GUARDIAN_REASON = "Reason";
+  public static final String GUARDIAN_DAYS_PER_MONTH = "DaysPerMonth";
+  public static final String GUARDIAN_HOURS_PER_DAY = "HoursPerDay";
+  public static final String GUARDIAN_DAYS_PER_WEEK = "DaysPerWeek";
+  public static final String GUARDIAN_HOURS_PER_WEEK = "HoursPerWeek";
+  /** Whether guardian N's work comes from a verified certificate (its fields are then hidden and ignored). */
+  public static final String GUARDIAN_CERTIFIED = "Certified";
+  /** Whether the application has guardian N (guardian 2 is absent in a single-parent household). */
+  public static final String GUARDIAN_PRESENT = "Present";
+  public static final String SINGLE_PARENT = "singleParent";
+  public static final String SIBLING_ENROLLED_AT_FIRST_CHOICE = "siblingEnrolledAtFirstChoice";
+  public static final String PARENTAL_LEAVE_ENDING = "parentalLeaveEnding";
+  public static final String WELFARE = "welfare";
+  public static final String GUARDIAN_POSTED_AWAY = "guardianPostedAway";
+  public static final String WAITING_MONTHS = "waitingMonths";
+  /** Markdown of what the parent declared (guardians, adjustments, transfers), Japanese. */
+  public static final String DECLARATION_TEXT = "declarationText";
+  /**
+   * The current facilities staff confirmed (enrollment records or the nursery system), one line each:
+   * {@code 児童ID,施設ID}; prefilled empty, so an unconfirmed claim counts for nothing.
+   */
+  public static final String CONFIRMED_CURRENT_FACILITIES = "confirmedCurrentFacilities";
+  public static final String DECLARATION_COMMENT = "declarationComment";
+
+  // the form's keys written out ({@link #guardianField} builds the same names)
+  public static final String GUARDIAN1_REASON = "guardian1Reason";
+  public static final String GUARDIAN1_DAYS_PER_MONTH = "guardian1DaysPerMonth";
+  public static final String GUARDIAN1_HOURS_PER_DAY = "guardian1HoursPerDay";
+  public static final String GUARDIAN1_DAYS_PER_WEEK = "guardian1DaysPerWeek";
+  public static final String GUARDIAN1_HOURS_PER_WEEK = "guardian1HoursPerWeek";
+  public static final String GUARDIAN1_CERTIFIED = "guardian1Certified";
+  public static final String GUARDIAN1_PRESENT = "guardian1Present";
+  public static final String GUARDIAN2_REASON = "guardian2Reason";
+  public static final String GUARDIAN2_DAYS_PER_MONTH = "guardian2DaysPerMonth";
+  public static final String GUARDIAN2_HOURS_PER_DAY = "guardian2HoursPerDay";
+  public static final String GUARDIAN2_DAYS_PER_WEEK = "guardian2DaysPerWeek";
+  public static final String GUARDIAN2_HOURS_PER_WEEK = "guardian2HoursPerWeek";
+  public static final String GUARDIAN2_CERTIFIED = "guardian2Certified";
+  public static final String GUARDIAN2_PRESENT = "guardian2Present";
+
+  /** The form field of guardian {@code number} (1 or 2), e.g. {@code guardian2DaysPerMonth}. */
+  public static String guardianField(int number, String field) {
+    return "guardian" + number + field;
+  }
 
   // Task_InterviewAndHealthCheck form fields
   public static final String OFFER_TEXT = "offerText";

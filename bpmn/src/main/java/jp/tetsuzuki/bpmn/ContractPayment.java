@@ -53,16 +53,50 @@ public final class ContractPayment {
   public static final String TASK_WARN_PAYMENT_DUE = "Task_WarnPaymentDue";
   public static final String EVENT_PAYMENT_WARNED = "Event_PaymentWarned";
   public static final String EVENT_PAID = "Event_Paid";
+  // PDF or image invoices (read by OCR, verified by staff), the mailed return notice, failed payments, the warning
+  public static final String GATEWAY_INVOICE_FORMAT = "Gateway_InvoiceFormat";
+  public static final String TASK_READ_INVOICE = "Task_ReadInvoice";
+  public static final String EVENT_INVOICE_REFUSED = "Event_InvoiceRefused";
+  public static final String EVENT_INVOICE_UNREADABLE = "Event_InvoiceUnreadable";
+  public static final String EVENT_INVOICE_OCR_UNAVAILABLE = "Event_InvoiceOcrUnavailable";
+  public static final String TASK_RECORD_INVOICE_RECOGNITION = "Task_RecordInvoiceRecognition";
+  public static final String TASK_RECORD_INVOICE_UNREAD = "Task_RecordInvoiceUnread";
+  public static final String TASK_VERIFY_INVOICE = "Task_VerifyInvoice";
+  public static final String GATEWAY_RETURN_NOTICE = "Gateway_ReturnNotice";
+  public static final String TASK_MAIL_RETURN_NOTICE = "Task_MailReturnNotice";
+  public static final String EVENT_RETURN_NOTICE_UNDELIVERABLE = "Event_ReturnNoticeUndeliverable";
+  public static final String TASK_RECORD_RETURN_MAILED = "Task_RecordReturnMailed";
+  public static final String TASK_RECORD_RETURN_NOT_MAILED = "Task_RecordReturnNotMailed";
+  public static final String EVENT_RETURN_NOTICE_DONE = "Event_ReturnNoticeDone";
+  public static final String EVENT_PAYMENT_FAILED = "Event_PaymentFailed";
+  public static final String TASK_RESOLVE_PAYMENT_FAILURE = "Task_ResolvePaymentFailure";
+  public static final String GATEWAY_PAYMENT_RESOLUTION = "Gateway_PaymentResolution";
+  public static final String TASK_PREPARE_RE_EXPORT = "Task_PrepareReExport";
+  public static final String TASK_HEED_PAYMENT_DUE = "Task_HeedPaymentDue";
 
   /** Form ids (form-js {@code id}) of the user tasks. */
   public static final String FORM_INSPECT = "contract-payment-inspect";
   public static final String FORM_REVISE_ORDER = "contract-payment-revise-order";
   public static final String FORM_CHECK_ACCOUNTING = "contract-payment-check-accounting";
+  public static final String FORM_VERIFY_INVOICE = "contract-payment-verify-invoice";
+  public static final String FORM_RESOLVE_PAYMENT_FAILURE = "contract-payment-resolve-payment-failure";
+  public static final String FORM_HEED_PAYMENT_DUE = "contract-payment-heed-payment-due";
 
   // messages
   public static final String MSG_COMPLETION_NOTIFIED = "contractCompletionNotified";
   public static final String MSG_INVOICE_RECEIVED = "contractInvoiceReceived";
   public static final String MSG_PAYMENT_ACKNOWLEDGED = "contractPaymentAcknowledged";
+  /** The accounting system could not pay (a FAILED acknowledgement line); 会計課 resolves it. */
+  public static final String MSG_PAYMENT_FAILED = "contractPaymentFailed";
+
+  /** Worker topics the model uses. */
+  public static final String TOPIC_OCR_INVOICE = Topics.OCR_INVOICE;
+  public static final String TOPIC_NOTIFY_APPLICANT = Topics.NOTIFY_APPLICANT;
+  /** Errors of the OCR and mail workers the model catches. */
+  public static final String ERROR_DOCUMENT_REFUSED = Errors.DOCUMENT_REFUSED;
+  public static final String ERROR_DOCUMENT_UNREADABLE = Errors.DOCUMENT_UNREADABLE;
+  public static final String ERROR_OCR_UNAVAILABLE = Errors.OCR_UNAVAILABLE;
+  public static final String ERROR_NOTIFICATION_UNDELIVERABLE = Errors.NOTIFICATION_UNDELIVERABLE;
 
   /** The approval route found no route for the payment order (the error of {@code approval-route}). */
   public static final String ERROR_ROUTE_UNRESOLVED = ApprovalRoute.ERROR_ROUTE_UNRESOLVED;
@@ -99,6 +133,8 @@ public final class ContractPayment {
   /** Payment due date (ISO date) and the warning timestamp (09:00 JST of the warning day). */
   public static final String PAYMENT_DUE_DATE = "paymentDueDate";
   public static final String PAYMENT_WARN_AT = "paymentWarnAt";
+  /** End of the payment due day (17:00 JST): the due date of the warning task. */
+  public static final String PAYMENT_DUE_AT = "paymentDueAt";
   /** Summary of the payment order for the approvers (件名 is the contract title). */
   public static final String ORDER_SUMMARY = "orderSummary";
   /** Candidate group of the accounting check: {@code <tenant>-<accounting department>} (会計管理者). */
@@ -132,6 +168,62 @@ public final class ContractPayment {
   // read-only form fields (task-local copies the glue writes)
   public static final String INSPECTION_ROUND = "inspectionRound";
   public static final String CONTRACT_SUMMARY = "contractSummary";
+
+  // PDF or image invoices
+  /** How the invoice came: {@link #FORMAT_XML} (JP PINT e-invoice) or {@link #FORMAT_SCAN} (PDF/image, OCR). */
+  public static final String INVOICE_FORMAT = "invoiceFormat";
+  public static final String FORMAT_XML = "xml";
+  public static final String FORMAT_SCAN = "scan";
+  /** The scan in the document store (input of {@code ocr-invoice}); the same as {@link DocumentVariables#DOCUMENT_ID}. */
+  public static final String DOCUMENT_ID = DocumentVariables.DOCUMENT_ID;
+  /** The staff document view of the scan (absolute URL: form-js images take only http(s) sources). */
+  public static final String DOCUMENT_IMAGE_URL = "documentImageUrl";
+  /** Markdown link to the scan itself (all pages, as sent). */
+  public static final String DOCUMENT_LINK_TEXT = "documentLinkText";
+  /** Markdown list of the fields to check (missing, below the confidence threshold, failed a check), Japanese. */
+  public static final String FIELDS_TO_CHECK_TEXT = "fieldsToCheckText";
+  // Task_VerifyInvoice form fields (prefilled with what OCR read; staff correct them against the scan)
+  public static final String REGISTRATION_NUMBER = "registrationNumber";
+  public static final String ISSUER_NAME = "issuerName";
+  public static final String ISSUE_DATE = "issueDate";
+  /** 取引年月日 (or the last day of the period invoiced); defaults to the issue date. */
+  public static final String TRANSACTION_DATE = "transactionDate";
+  public static final String RECIPIENT_NAME = "recipientName";
+  public static final String INVOICE_NUMBER = "invoiceNumber";
+  public static final String SUBTOTAL_10 = "subtotal10";
+  public static final String TAX_10 = "tax10";
+  public static final String SUBTOTAL_8 = "subtotal8";
+  public static final String TAX_8 = "tax8";
+  /** 非課税・不課税 (0 %) amounts, if the invoice lists any (OCR does not read them). */
+  public static final String SUBTOTAL_0 = "subtotal0";
+  public static final String TOTAL = "total";
+  public static final String VERIFICATION_COMMENT = "verificationComment";
+
+  // the mailed return notice
+  /** The supplier system's mail address (its account's), or null when it has none. */
+  public static final String SUPPLIER_EMAIL = NotificationVariables.APPLICANT_EMAIL;
+  /** Id of the return event: the mail's occurrence key, so a redelivered task mails nothing twice. */
+  public static final String RETURN_NOTICE_ID = "returnNoticeId";
+  /** Mail template of the return notice ({@code notification/templates/invoice-returned.txt} in workers). */
+  public static final String EVENT_INVOICE_RETURNED_TEMPLATE = "invoice-returned";
+  /** Values of the template. */
+  public static final String RETURNED_ON = "returnedOn";
+
+  // a FAILED acknowledgement (Task_ResolvePaymentFailure, group <tenant>-<treasury department>, 会計課)
+  public static final String TREASURY_GROUP = "treasuryGroup";
+  /** Why the accounting system did not pay, and the payment, for the form. */
+  public static final String PAYMENT_FAILURE_TEXT = "paymentFailureText";
+  /** {@link #RESOLUTION_RETRY} (export a new instruction) or {@link #RESOLUTION_MANUAL} (paid by hand). */
+  public static final String PAYMENT_RESOLUTION = "paymentResolution";
+  public static final String RESOLUTION_RETRY = "retry";
+  public static final String RESOLUTION_MANUAL = "manual";
+  /** The day it was paid by hand (ISO date, not in the future, not before the export). */
+  public static final String MANUAL_PAID_ON = "manualPaidOn";
+  public static final String RESOLUTION_COMMENT = "resolutionComment";
+
+  // the payment-due warning (Task_HeedPaymentDue, the department's group)
+  public static final String PAYMENT_WARNING_TEXT = "paymentWarningText";
+  public static final String WARNING_COMMENT = "warningComment";
 
   private ContractPayment() {}
 }

@@ -1,5 +1,6 @@
 package jp.tetsuzuki.integrations.municipalcsv;
 
+import jp.tetsuzuki.bpmn.rules.SpreadsheetCells;
 import jp.tetsuzuki.bpmn.rules.Windows31j;
 
 import java.io.BufferedWriter;
@@ -19,8 +20,8 @@ import java.nio.file.StandardCopyOption;
  * so that the ward's system and Excel read it as they read their file: windows-31j for a windows-31j file, UTF-8 with
  * a byte-order mark otherwise. Before windows-31j encoding the characters that Windows writes differently are mapped
  * (〜→～, −→－, ‖→∥, —→―, ¢→￠, £→￡, ¬→￢) and a character windows-31j still cannot hold is written as {@code U+XXXX},
- * never as a silent "?". Values that a spreadsheet would run as a formula ({@code = + - @} first) get a leading
- * {@code '}. Streamed to a hidden temporary file and renamed into place when complete.
+ * never as a silent "?". Values that a spreadsheet would run as a formula get a leading {@code '} by the shared
+ * rule {@link SpreadsheetCells}. Streamed to a hidden temporary file and renamed into place when complete.
  */
 final class RejectionReport implements AutoCloseable {
 
@@ -99,10 +100,7 @@ final class RejectionReport implements AutoCloseable {
     if (value == null || value.isEmpty()) {
       return "";
     }
-    String text = value;
-    if ("=+-@".indexOf(text.charAt(0)) >= 0) {
-      text = "'" + text;
-    }
+    String text = SpreadsheetCells.inert(value);
     if (encoding == FileEncoding.WINDOWS_31J) {
       text = encodable(text);
     }

@@ -68,7 +68,12 @@ class ContractApiController {
 
   record ProblemView(String code, String message) {}
 
-  record InvoiceAnswerView(String invoiceId, String contractId, Boolean valid, List<ProblemView> problems) {}
+  /**
+   * @param status VALID, INVALID, PENDING (validation retried: the registry did not answer) or VERIFICATION_PENDING
+   *               (a PDF or image invoice: OCR and the staff verification come first)
+   */
+  record InvoiceAnswerView(String invoiceId, String contractId, Boolean valid, List<ProblemView> problems,
+      String status) {}
 
   record InspectionView(int round, LocalDate noticeOn, LocalDate dueOn, LocalDate inspectedOn, Boolean passed) {}
 
@@ -172,19 +177,54 @@ class ContractApiController {
   }
 
   @PostMapping(path = "/invoices", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(summary = "Hand in a JP PINT (UBL 2.1) e-invoice as the multipart part 'file'",
-      description = "As the XML body. PDF and image invoices are not accepted yet (415).")
+  @Operation(summary = "Hand in an invoice as the multipart part 'file': a JP PINT e-invoice, or a PDF or image",
+      description = "A JP PINT (UBL 2.1) XML file: as the XML body (201 with the verdict). A PDF, PNG or JPEG "
+          + "invoice (type detected from the content, at most the document store's size limit) names its contract "
+          + "in the part 'contractId': it is kept in the document store, read by OCR and verified by staff against "
+          + "the scan before the same validation; the answer is 202 with invoiceId, valid null and status "
+          + "VERIFICATION_PENDING, and the verdict (or the return with its problems) shows on "
+          + "GET /api/v1/contracts/{id}. Another type is refused with 415 and nothing is stored.")
   ResponseEntity<InvoiceAnswerView> invoiceFile(
       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey, @Parameter(description = "the tenant, needed only when the id names contracts of several tenants this account "
           + "serves (contract ids are unique per tenant)") @RequestParam(value = "tenantId", required = false) String tenantId,
-      @RequestPart("file") MultipartFile file, Principal principal) throws IOException {
+      @RequestPart("file") MultipartFile file,
+      @Parameter(description = "the contract a PDF or image invoice is for (an e-invoice names it itself)")
+      @RequestPart(value = "contractId", required = false) String contractId, Principal principal)
+      throws IOException {
     String key = key(idempotencyKey);
-    String type = file.getContentType() == null ? "" : file.getContentType();
-    if (type.startsWith("application/pdf") || type.startsWith("image/")) {
-      throw new ApiException(415, "file", "PDF and image invoices are not accepted yet; send the JP PINT XML",
-          "PDF・画像の請求書はまだ受け付けていません。電子インボイス（JP PINT の XML）を送付してください。");
+    byte[] content = file.getBytes();
+    if (looksLikeXml(content)) {
+      return receive(key, content, principal, tenantId);
     }
-    return receive(key, file.getBytes(), principal, tenantId);
+    return receiveScan(key, content, file, contractId, tenantId, principal);
+  }
+
+  /** A PDF or image invoice: the part 'contractId' names its contract. */
+  private ResponseEntity<InvoiceAnswerView> receiveScan(String key, byte[] content, MultipartFile file,
+      String contractId, String tenantId, Principal principal) {
+    if (content.length == 0) {
+      throw ApiException.invalid("file", "the invoice is empty", "請求書が空です。");
+    }
+    String contract = required(contractId, "contractId", 64);
+    // contract ids are unique per tenant (V77): the tenants this account serves, tenantId when several have it
+    String tenant = resolve(principal, contract, tenantId).map(c -> c.contract().tenantId())
+        .orElseThrow(() -> new ApiException(404, "contractId", "no contract " + contract + " for this caller",
+            "契約番号「" + contract + "」の契約が見つかりません。"));
+    ContractCases.InvoiceAnswer answer = cases.receiveScan(caller(principal, tenant), key, contract,
+        file.getOriginalFilename(), content);
+    return ResponseEntity.accepted().location(URI.create("/api/v1/contracts/" + answer.contractId()))
+        .header("Idempotent-Replayed", String.valueOf(answer.replayed()))
+        .body(view(answer, tenant));
+  }
+
+  /** An XML document (after an optional BOM and white space): the e-invoice path parses it. */
+  static boolean looksLikeXml(byte[] content) {
+    int i = content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
+        && (content[2] & 0xff) == 0xBF ? 3 : 0;
+    while (i < content.length && (content[i] == ' ' || content[i] == '\t' || content[i] == '\r' || content[i] == '\n')) {
+      i++;
+    }
+    return i < content.length && content[i] == '<';
   }
 
   private ResponseEntity<InvoiceAnswerView> receive(String key, byte[] xml, Principal principal,
@@ -200,8 +240,16 @@ class ContractApiController {
     ContractCases.InvoiceAnswer answer = cases.receiveInvoice(caller(principal, tenantId), key, xml);
     return ResponseEntity.created(URI.create("/api/v1/contracts/" + answer.contractId()))
         .header("Idempotent-Replayed", String.valueOf(answer.replayed()))
-        .body(new InvoiceAnswerView(answer.invoiceId(), answer.contractId(), answer.valid(),
-            problems(answer.problems())));
+        .body(view(answer, tenantId));
+  }
+
+  private InvoiceAnswerView view(ContractCases.InvoiceAnswer answer, String tenantId) {
+    String status = answer.valid() != null ? (answer.valid() ? "VALID" : "INVALID")
+        : store.invoice(tenantId, answer.invoiceId())
+            .filter(i -> i.status() == ContractCaseStore.InvoiceStatus.VERIFYING).isPresent()
+            ? "VERIFICATION_PENDING" : "PENDING";
+    return new InvoiceAnswerView(answer.invoiceId(), answer.contractId(), answer.valid(),
+        problems(answer.problems()), status);
   }
 
   // ---- helpers

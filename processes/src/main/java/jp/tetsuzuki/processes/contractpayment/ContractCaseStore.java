@@ -29,11 +29,31 @@ public class ContractCaseStore {
   /** Stages of a case (what {@code GET /api/v1/contracts/{id}} shows as {@code stage}). */
   public enum Stage {
     AWAITING_COMPLETION, INSPECTION, AWAITING_INVOICE, VALIDATING, INVOICE_RETURNED, PAYMENT_ORDER, ACCOUNTING_CHECK,
-    EXPORT_QUEUED, EXPORTED, PAID
+    EXPORT_QUEUED, EXPORTED, PAID,
+    /** A PDF or image invoice is read by OCR and checked by staff before validation. */
+    INVOICE_VERIFICATION,
+    /** The accounting system reported the payment as not made; 会計課 resolves it. */
+    PAYMENT_FAILED
   }
 
-  /** Invoice status. */
-  public enum InvoiceStatus { RECEIVED, VALID, INVALID }
+  /**
+   * Invoice status: RECEIVED (validation pending or retrying), VALID, INVALID (returned), VERIFYING (a PDF or image
+   * invoice whose fields staff have not confirmed yet; validated afterwards).
+   */
+  public enum InvoiceStatus { RECEIVED, VALID, INVALID, VERIFYING }
+
+  /** How an invoice came (V66 {@code format}). */
+  public enum InvoiceFormat { XML, SCAN }
+
+  /**
+   * The scan side of a PDF or image invoice (V66).
+   *
+   * @param documentId      the scan in the document store
+   * @param recognitionJson what OCR read ({@code {"fields":{…}}}), null when it could not read it
+   * @param verifiedJson    the fields as staff confirmed them, null until then
+   */
+  public record Scan(String invoiceId, String documentId, String recognitionJson, String verifiedJson,
+      String verifiedBy) {}
 
   /** A case as stored. */
   public record ContractCase(Contract contract, String submittedBy, String idempotencyKey, String requestSha256,
@@ -143,6 +163,12 @@ public class ContractCaseStore {
         paidOn, lateInterest, Stage.PAID.name(), tenantId, id);
   }
 
+  /** A failed payment is exported again under a new payment id: the case forgets the failed one. */
+  public void clearPayment(String tenantId, String id) {
+    jdbc.update("UPDATE tz_contract_case SET payment_id = NULL, instruction_interest = NULL, stage = ? WHERE "
+        + "tenant_id = ? AND id = ?", Stage.ACCOUNTING_CHECK.name(), tenantId, id);
+  }
+
   // ---- inspections
 
   public List<Inspection> inspections(String tenantId, String contractId) {
@@ -184,6 +210,49 @@ public class ContractCaseStore {
         + "received_at, submitted_by, idempotency_key, sha256, content, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         i.id(), i.tenantId(), i.contractId(), i.invoiceNumber(), i.receivedOn(), Timestamp.from(i.receivedAt()),
         i.submittedBy(), i.idempotencyKey(), i.sha256(), content, InvoiceStatus.RECEIVED.name());
+  }
+
+  /** A PDF or image invoice: the row (status VERIFYING, no file of its own) names the scan in the document store. */
+  public void insertScan(String tenantId, Invoice i, String documentId) {
+    if (!tenantId.equals(i.tenantId())) {
+      throw new IllegalArgumentException("invoice " + i.id() + " is not of tenant " + tenantId);
+    }
+    jdbc.update("INSERT INTO tz_contract_invoice (id, tenant_id, contract_id, invoice_number, received_on, "
+        + "received_at, submitted_by, idempotency_key, sha256, content, status, format, document_id) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", i.id(), i.tenantId(), i.contractId(), i.invoiceNumber(),
+        i.receivedOn(), Timestamp.from(i.receivedAt()), i.submittedBy(), i.idempotencyKey(), i.sha256(), new byte[0],
+        InvoiceStatus.VERIFYING.name(), InvoiceFormat.SCAN.name(), documentId);
+  }
+
+  public InvoiceFormat format(String tenantId, String invoiceId) {
+    return InvoiceFormat.valueOf(jdbc.queryForObject("SELECT format FROM tz_contract_invoice WHERE tenant_id = ? "
+        + "AND id = ?", String.class, tenantId, invoiceId));
+  }
+
+  /** The scan of a PDF or image invoice, or empty for an e-invoice. */
+  public Optional<Scan> scan(String tenantId, String invoiceId) {
+    return jdbc.query("SELECT id, document_id, recognition_json, verified_json, verified_by FROM tz_contract_invoice "
+        + "WHERE tenant_id = ? AND id = ? AND format = 'SCAN'", (rs, n) -> new Scan(rs.getString(1), rs.getString(2),
+        rs.getString(3), rs.getString(4), rs.getString(5)), tenantId, invoiceId).stream().findFirst();
+  }
+
+  /** Whether a scan of this contract's invoices is this document (the staff document view asks). */
+  public boolean hasScan(String tenantId, String contractId, String documentId) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM tz_contract_invoice WHERE tenant_id = ? AND contract_id = ? "
+        + "AND document_id = ? AND format = 'SCAN'", Integer.class, tenantId, contractId, documentId);
+    return n != null && n > 0;
+  }
+
+  public void recognition(String tenantId, String invoiceId, String recognitionJson) {
+    jdbc.update("UPDATE tz_contract_invoice SET recognition_json = ? WHERE tenant_id = ? AND id = ?", recognitionJson,
+        tenantId, invoiceId);
+  }
+
+  /** The confirmed fields; the status goes back to RECEIVED (validation pending). */
+  public void verified(String tenantId, String invoiceId, String verifiedJson, String by, String invoiceNumber) {
+    jdbc.update("UPDATE tz_contract_invoice SET verified_json = ?, verified_by = ?, invoice_number = ?, status = ? "
+        + "WHERE tenant_id = ? AND id = ?", verifiedJson, by, invoiceNumber, InvoiceStatus.RECEIVED.name(), tenantId,
+        invoiceId);
   }
 
   public Optional<Invoice> invoice(String tenantId, String invoiceId) {

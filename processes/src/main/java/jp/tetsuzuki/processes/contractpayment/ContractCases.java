@@ -23,7 +23,11 @@ import jp.tetsuzuki.processes.contract.invoice.InvoiceParseException;
 import jp.tetsuzuki.processes.contract.invoice.JpPintInvoiceParser;
 import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.ContractCase;
 import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.Invoice;
+import jp.tetsuzuki.processes.document.DocumentStore;
+import jp.tetsuzuki.processes.document.StoredFile;
 import jp.tetsuzuki.processes.identity.AsPlatform;
+import jp.tetsuzuki.workers.documents.DocumentRefusedException;
+import jp.tetsuzuki.workers.documents.DocumentUse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -73,9 +77,18 @@ public class ContractCases {
   private final TransactionTemplate tx;
   private final AcknowledgementService acknowledgements;
   private final JpPintInvoiceParser parser = new JpPintInvoiceParser();
+  private final DocumentStore documents;
 
   public ContractCases(ContractCaseStore store, IdentityService identity, RuntimeService runtime,
       ManagementService management, TransactionTemplate tx, AcknowledgementService acknowledgements) {
+    this(store, identity, runtime, management, tx, acknowledgements, null);
+  }
+
+  /** @param documents where PDF and image invoices are kept (null: only e-invoices are accepted) */
+  public ContractCases(ContractCaseStore store, IdentityService identity, RuntimeService runtime,
+      ManagementService management, TransactionTemplate tx, AcknowledgementService acknowledgements,
+      DocumentStore documents) {
+    this.documents = documents;
     this.store = store;
     this.identity = identity;
     this.runtime = runtime;
@@ -257,7 +270,8 @@ public class ContractCases {
           ContractCaseStore.InvoiceStatus.RECEIVED, null, null, null);
       store.insertInvoice(invoice, xml);
       AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_INVOICE_RECEIVED)
-          .processInstanceId(c.processInstanceId()).setVariable(INVOICE_ID, invoice.id()).correlateWithResult());
+          .processInstanceId(c.processInstanceId()).setVariable(INVOICE_ID, invoice.id())
+          .setVariable(INVOICE_FORMAT, FORMAT_XML).correlateWithResult());
       return invoice;
     });
     boolean replayed = replay[0];
@@ -323,10 +337,71 @@ public class ContractCases {
           ContractCaseStore.InvoiceStatus.RECEIVED, null, null, null);
       store.insertInvoice(invoice, xml);
       AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_INVOICE_RECEIVED)
-          .processInstanceId(c.processInstanceId()).setVariable(INVOICE_ID, invoice.id()).correlateWithResult());
+          .processInstanceId(c.processInstanceId()).setVariable(INVOICE_ID, invoice.id())
+          .setVariable(INVOICE_FORMAT, FORMAT_XML).correlateWithResult());
       return invoice;
     });
     return answer(store.invoice(caller.tenantId(), stored.id()).orElseThrow(), replay[0]);
+  }
+
+  /**
+   * A PDF or image invoice for the named contract: the file is inspected (type by content, limits) and kept in the
+   * document store under the caller's tenant and account, like the documents of applications; the case reads it by
+   * OCR ({@code ocr-invoice}) and staff verify the fields before the same validation as an e-invoice. The answer says
+   * {@code valid: null} (verification pending). A refused file (type, size, encrypted…) leaves nothing stored.
+   */
+  public InvoiceAnswer receiveScan(Caller caller, String idempotencyKey, String contractId, String fileName,
+      byte[] file) {
+    if (documents == null) {
+      throw new ApiException(415, "file", "PDF and image invoices are not accepted here; send the JP PINT XML",
+          "PDF・画像の請求書は受け付けていません。電子インボイス（JP PINT の XML）を送付してください。");
+    }
+    String sha = sha256(file);
+    boolean[] replay = {false};
+    Invoice stored = tx.execute(status -> {
+      Optional<Invoice> earlier = store.invoiceByIdempotencyKey(caller.tenantId(), caller.account(),
+          idempotencyKey);
+      if (earlier.isPresent()) {
+        if (!earlier.get().sha256().equals(sha)) {
+          throw ApiException.conflict("Idempotency-Key was used for another invoice");
+        }
+        replay[0] = true;
+        return earlier.get();
+      }
+      ContractCase c = visible(caller, contractId).orElseThrow(() -> new ApiException(404, "contractId",
+          "no contract " + contractId + " for this caller", "契約番号「" + contractId + "」の契約が見つかりません。"));
+      if (waitingAt(c, TASK_AWAIT_INVOICE) == null) {
+        throw new ApiException(409, null, "the contract does not await an invoice (stage "
+            + c.stage().name().toLowerCase() + ")", "この契約は請求書を受け付ける段階にありません（検査の合格後に送付してください）。");
+      }
+      StoredFile scan;
+      try {
+        scan = documents.store(caller.tenantId(), caller.account(), fileName, file, DocumentUse.INVOICE);
+      } catch (DocumentRefusedException e) {
+        throw new ApiException(415, "file", "the invoice file is refused: " + e.reason().code(), e.messageJa());
+      } catch (java.io.IOException e) {
+        throw new ApiException(400, "file", "the invoice file cannot be read", "請求書のファイルを読み取れません。");
+      }
+      if (!"application/pdf".equals(scan.mediaType()) && !scan.mediaType().startsWith("image/")) {
+        // an XML invoice belongs on the e-invoice path, which parses it: here only scans
+        throw new ApiException(415, "file", "only PDF, PNG or JPEG invoices are read by OCR (detected "
+            + scan.mediaType() + "); send e-invoices as application/xml", "OCR で読み取る請求書は PDF・PNG・JPEG だけです。"
+            + "電子インボイスは XML として送付してください。");
+      }
+      Instant now = now();
+      Invoice invoice = new Invoice(UUID.randomUUID().toString(), caller.tenantId(), c.contract().id(), null,
+          LocalDate.ofInstant(now, JapanTime.ZONE), now, caller.account(), idempotencyKey, sha,
+          ContractCaseStore.InvoiceStatus.VERIFYING, null, null, null);
+      store.insertScan(caller.tenantId(), invoice, scan.id());
+      AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_INVOICE_RECEIVED)
+          .processInstanceId(c.processInstanceId()).setVariable(INVOICE_ID, invoice.id())
+          .setVariable(INVOICE_FORMAT, FORMAT_SCAN).setVariable(DOCUMENT_ID, scan.id()).correlateWithResult());
+      store.event(caller.tenantId(), c.contract().id(), now, "invoice-scan-received", "請求書（PDF・画像、文書ID " + scan.id()
+          + "）を受け付けました。OCR で読み取り、職員が原本と照合してから検証します。");
+      return invoice;
+    });
+    Invoice now = store.invoice(caller.tenantId(), stored.id()).orElseThrow();
+    return answer(now, replay[0]);
   }
 
   /** The contract an e-invoice names, read securely (400 naming the problem when it is not a readable invoice). */
@@ -347,7 +422,7 @@ public class ContractCases {
 
   static InvoiceAnswer answer(Invoice invoice, boolean replayed) {
     Boolean valid = switch (invoice.status()) {
-      case RECEIVED -> null;
+      case RECEIVED, VERIFYING -> null;
       case VALID -> true;
       case INVALID -> false;
     };
@@ -420,6 +495,12 @@ public class ContractCases {
               AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_PAYMENT_ACKNOWLEDGED)
                   .processInstanceId(c.processInstanceId()).correlateWithResult()));
         }
+        // not paid: 会計課 gets a task to export again or record a payment made by hand
+        for (AcknowledgementService.Settled failed : result.failed()) {
+          failedCase(tenantId, failed).ifPresent(c ->
+              AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_PAYMENT_FAILED)
+                  .processInstanceId(c.processInstanceId()).correlateWithResult()));
+        }
         return result;
       });
     } catch (IllegalStateException e) {
@@ -431,9 +512,9 @@ public class ContractCases {
   }
 
   /**
-   * An acknowledgement file from the accounting exchange route: {@link #acknowledge} (paid cases told once each), and
-   * each payment the accounting system reports as not paid is recorded on its case for staff (it stays at "awaiting
-   * the acknowledgement"; a later file may pay it), all in one transaction.
+   * An acknowledgement file from the accounting exchange route: {@link #acknowledge} (paid cases told once each, and a
+   * case whose current payment is reported as not paid gets the 「不払を解決する」 task), all in one transaction. A
+   * failed payment that is no longer its case's current one (already exported again) is only recorded on the case.
    */
   public AcknowledgementService.Result acknowledgeFile(String tenantId, byte[] file)
       throws AcknowledgementFormatException {
@@ -446,6 +527,9 @@ public class ContractCases {
           throw new IllegalStateException(e);
         }
         for (AcknowledgementService.Settled failed : result.failed()) {
+          if (failedCase(tenantId, failed).isPresent()) {
+            continue;  // told in acknowledge: the task records it (paymentFailureCreated)
+          }
           store.event(tenantId, failed.contractId(), now(), "payment-failed", "会計システムから、支払番号 " + failed.paymentId()
               + " の支払ができなかったとの結果が届きました。口座などを確認し、会計管理者に連絡してください。");
         }
@@ -457,6 +541,12 @@ public class ContractCases {
       }
       throw e;
     }
+  }
+
+  /** The case whose current payment the accounting system reported as not paid (its process is told). */
+  private Optional<ContractCase> failedCase(String tenantId, AcknowledgementService.Settled failed) {
+    return store.find(tenantId, failed.contractId()).filter(c -> c.processInstanceId() != null
+        && failed.paymentId().equals(c.paymentId()));
   }
 
   private Execution waitingAt(ContractCase c, String activityId) {

@@ -68,9 +68,11 @@ class ContractPaymentConfiguration {
       @Value("${tetsuzuki.contract.accounting-department:kaikeikanri}") String accountingDepartment,
       @Value("${tetsuzuki.contract.warning-open-days:5}") int warningOpenDays,
       @Value("${tetsuzuki.contract.outbox:${tetsuzuki.data-dir}/accounting/outbox}") String outbox,
-      @Value("${tetsuzuki.contract.interest-basis:DAY_OF_DELAY}") LateInterest.RateBasis basis) {
+      @Value("${tetsuzuki.contract.interest-basis:DAY_OF_DELAY}") LateInterest.RateBasis basis,
+      @Value("${tetsuzuki.contract.treasury-department:kaikei}") String treasuryDepartment,
+      @Value("${tetsuzuki.webapp-url:http://localhost:8080}") String webappUrl) {
     return new ContractPaymentSettings(inspectionDepartment, accountingDepartment, warningOpenDays, Path.of(outbox),
-        basis);
+        basis, treasuryDepartment, webappUrl);
   }
 
   @Bean
@@ -105,8 +107,9 @@ class ContractPaymentConfiguration {
 
   @Bean
   ContractCases contractCases(ContractCaseStore store, IdentityService identity, RuntimeService runtime,
-      ManagementService management, PlatformTransactionManager transactions, PaymentLedger ledger) {
+      ManagementService management, PlatformTransactionManager transactions, PaymentLedger ledger,
+      jp.tetsuzuki.processes.document.DocumentStore documents) {
     return new ContractCases(store, identity, runtime, management, new TransactionTemplate(transactions),
-        new AcknowledgementService(ledger));
+        new AcknowledgementService(ledger), documents);
   }
 }

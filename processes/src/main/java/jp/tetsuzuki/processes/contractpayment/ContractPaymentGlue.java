@@ -29,8 +29,9 @@ public final class ContractPaymentGlue {
   public ContractPaymentGlue(ContractCaseStore store, Function<String, OfficeCalendar> calendars,
       InvoiceRegistry registry, InterestRates rates, PaymentLedger ledger, ContractPaymentSettings settings,
       PaymentExportQueue exportQueue) {
-    EInvoiceCheck check = new EInvoiceCheck(new JpPintInvoiceParser(), new InvoiceValidator(registry));
-    steps = new ContractPaymentSteps(store, calendars, check, rates, ledger, settings, exportQueue);
+    InvoiceValidator validator = new InvoiceValidator(registry);
+    EInvoiceCheck check = new EInvoiceCheck(new JpPintInvoiceParser(), validator);
+    steps = new ContractPaymentSteps(store, calendars, check, validator, rates, ledger, settings, exportQueue);
   }
 
   public Map<String, Object> beans() {

@@ -34,6 +34,11 @@ import jp.tetsuzuki.processes.contract.interest.LateInterest;
 import jp.tetsuzuki.processes.contract.invoice.EInvoiceCheck;
 import jp.tetsuzuki.processes.contract.invoice.InvoiceParseException;
 import jp.tetsuzuki.processes.contract.invoice.InvoiceProblem;
+import jp.tetsuzuki.processes.contract.invoice.InvoiceValidator;
+import jp.tetsuzuki.processes.contract.invoice.ScannedInvoice;
+import jp.tetsuzuki.processes.document.StaffDocumentLinks;
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.tetsuzuki.bpmn.DocumentVariables;
 import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.ContractCase;
 import jp.tetsuzuki.processes.procedure.ApplicationDetails;
 import jp.tetsuzuki.processes.contractpayment.ContractCaseStore.Inspection;
@@ -62,6 +67,7 @@ public final class ContractPaymentSteps {
   private final ContractCaseStore store;
   private final Function<String, OfficeCalendar> calendars;
   private final EInvoiceCheck invoiceCheck;
+  private final InvoiceValidator validator;
   private final InterestRates rates;
   private final PaymentLedger ledger;
   private final PaymentInstructionFile instructionFile = new PaymentInstructionFile();
@@ -70,16 +76,19 @@ public final class ContractPaymentSteps {
   private final PaymentExportQueue exportQueue;
 
   public ContractPaymentSteps(ContractCaseStore store, Function<String, OfficeCalendar> calendars,
-      EInvoiceCheck invoiceCheck, InterestRates rates, PaymentLedger ledger, ContractPaymentSettings settings) {
-    this(store, calendars, invoiceCheck, rates, ledger, settings, null);
+      EInvoiceCheck invoiceCheck, InvoiceValidator validator, InterestRates rates, PaymentLedger ledger,
+      ContractPaymentSettings settings) {
+    this(store, calendars, invoiceCheck, validator, rates, ledger, settings, null);
   }
 
+  /** @param exportQueue approved payments wait there for the accounting-export route; null = one file each */
   public ContractPaymentSteps(ContractCaseStore store, Function<String, OfficeCalendar> calendars,
-      EInvoiceCheck invoiceCheck, InterestRates rates, PaymentLedger ledger, ContractPaymentSettings settings,
-      PaymentExportQueue exportQueue) {
+      EInvoiceCheck invoiceCheck, InvoiceValidator validator, InterestRates rates, PaymentLedger ledger,
+      ContractPaymentSettings settings, PaymentExportQueue exportQueue) {
     this.store = store;
     this.calendars = calendars;
     this.invoiceCheck = invoiceCheck;
+    this.validator = validator;
     this.rates = rates;
     this.ledger = ledger;
     this.settings = settings;
@@ -174,6 +183,10 @@ public final class ContractPaymentSteps {
     Contract contract = c.contract();
     Invoice invoice = invoiceOf(execution, c);
     store.stage(contract.tenantId(), contract.id(), Stage.VALIDATING);
+    if (store.format(contract.tenantId(), invoice.id()) == ContractCaseStore.InvoiceFormat.SCAN) {
+      validateScan(execution, c, invoice);
+      return;
+    }
     byte[] content = store.invoiceContent(contract.tenantId(), invoice.id());
     EInvoiceCheck.Result result;
     try {
@@ -185,10 +198,26 @@ public final class ContractPaymentSteps {
       throw new ProcessEngineException("stored invoice " + invoice.id() + " cannot be read: " + e.getMessage(), e);
     }
     // RegistryUnavailableException propagates: the job is retried, then an incident; no verdict is stored
-    List<InvoiceProblem> problems = result.validation().problems();
-    boolean valid = result.valid();
-    Long payable = result.invoice().totals() != null && result.invoice().totals().payable() != null
-        ? result.invoice().totals().payable().value().longValue() : null;
+    verdict(execution, invoice, result.validation().problems(), result.valid(),
+        result.invoice().totals() != null && result.invoice().totals().payable() != null
+            ? result.invoice().totals().payable().value().longValue() : null);
+  }
+
+  /** A PDF or image invoice: the fields staff confirmed, checked by the same validator as an e-invoice. */
+  private void validateScan(DelegateExecution execution, ContractCase c, Invoice invoice) {
+    ContractCaseStore.Scan scan = store.scan(c.contract().tenantId(), invoice.id()).orElseThrow();
+    if (scan.verifiedJson() == null) {
+      // reached without the staff verification (a start at this activity, a modification): nothing to validate
+      throw new ProcessEngineException("invoice " + invoice.id() + " of contract " + c.contract().id()
+          + " has no verified fields");
+    }
+    ScannedInvoice paper = InvoiceVerification.scanned(scan.verifiedJson());
+    var validation = validator.validate(paper.asEInvoice(c.contract().id()), c.contract());
+    verdict(execution, invoice, validation.problems(), validation.valid(), paper.total());
+  }
+
+  private void verdict(DelegateExecution execution, Invoice invoice, List<InvoiceProblem> problems, boolean valid,
+      Long payable) {
     store.verdict(invoice.id(), valid ? InvoiceStatus.VALID : InvoiceStatus.INVALID, problemsJson(problems),
         payable);
     execution.setVariable(INVOICE_VALID, valid);
@@ -208,6 +237,96 @@ public final class ContractPaymentSteps {
     store.event(c.contract().tenantId(), c.contract().id(), now(), "invoice-returned", "請求書（" + nonNull(invoice.invoiceNumber())
         + "）に不備があるため返戻します（" + today + "）。訂正した請求書をお送りください。訂正された請求書が届くまで支払期間は"
         + "進みません。\n" + execution.getVariable(INVOICE_PROBLEMS_TEXT));
+    // the notice is also mailed to the supplier's system (its account's address), once per returned invoice
+    execution.setVariable(RETURN_NOTICE_ID, invoice.id());
+    execution.setVariable(SUPPLIER_EMAIL, mailAddressOf(execution, invoice.submittedBy()));
+    execution.setVariable(INVOICE_NUMBER, invoice.invoiceNumber() == null ? "番号なし" : invoice.invoiceNumber());
+    execution.setVariable(RETURNED_ON, today.toString());
+  }
+
+  public void returnNoticeMailed(DelegateExecution execution) {
+    ContractCase c = linked(execution);
+    store.event(c.contract().tenantId(), c.contract().id(), now(), "invoice-return-mailed", "請求書の返戻の通知を電子メールで送信しました（"
+        + execution.getVariable(SUPPLIER_EMAIL) + "）。");
+  }
+
+  public void returnNoticeNotMailed(DelegateExecution execution) {
+    ContractCase c = linked(execution);
+    store.event(c.contract().tenantId(), c.contract().id(), now(), "invoice-return-not-mailed", "請求書の返戻の通知を電子メールで送れませんでした"
+        + "（宛先がないか使えません）。相手方はこの契約の状況（GET /api/v1/contracts/" + c.contract().id()
+        + "）で返戻の内容を確認できます。");
+  }
+
+  // ---- PDF or image invoices: OCR, staff verification
+
+  public void recordRecognition(DelegateExecution execution) {
+    ContractCase c = linked(execution);
+    Invoice invoice = invoiceOf(execution, c);
+    ContractCaseStore.Scan scan = scanOf(execution, c, invoice);
+    Object value = execution.getVariable(DocumentVariables.RECOGNITION);
+    String recognition = value instanceof String s && s.length() <= InvoiceVerification.MAX_RECOGNITION
+        && InvoiceVerification.fieldsOf(s) != null ? s : null;
+    store.recognition(c.contract().tenantId(), invoice.id(), recognition);
+    execution.removeVariable(DocumentVariables.RECOGNITION);
+    boolean needs = recognition == null
+        || Boolean.TRUE.equals(execution.getVariable(DocumentVariables.NEEDS_VERIFICATION));
+    execution.removeVariable(DocumentVariables.NEEDS_VERIFICATION);
+    store.event(c.contract().tenantId(), c.contract().id(), now(), "invoice-read", "請求書（文書ID " + scan.documentId() + "）を OCR で読み取りました"
+        + (needs ? "（要確認の項目あり）" : "") + "。職員が原本と照合します。");
+  }
+
+  public void recordUnread(DelegateExecution execution) {
+    ContractCase c = linked(execution);
+    Invoice invoice = invoiceOf(execution, c);
+    ContractCaseStore.Scan scan = scanOf(execution, c, invoice);
+    store.recognition(c.contract().tenantId(), invoice.id(), null);
+    String reason = execution.getVariable(DocumentVariables.REFUSAL_REASON) instanceof String r && !r.isBlank()
+        ? bounded(r, 500) : "機械で読み取れませんでした";
+    store.event(c.contract().tenantId(), c.contract().id(), now(), "invoice-unread", "請求書（文書ID " + scan.documentId() + "）は" + reason
+        + "。職員が原本を見て入力します。");
+  }
+
+  /** The fields OCR read prefill the form (task-local: staff's values replace them); doubtful ones are listed. */
+  public void verificationCreated(DelegateTask task) {
+    ContractCase c = linked(task.getExecution());
+    Invoice invoice = invoiceOf(task.getExecution(), c);
+    ContractCaseStore.Scan scan = scanOf(task.getExecution(), c, invoice);
+    store.stage(c.contract().tenantId(), c.contract().id(), Stage.INVOICE_VERIFICATION);
+    JsonNode fields = scan.recognitionJson() == null ? null : InvoiceVerification.fieldsOf(scan.recognitionJson());
+    InvoiceVerification.prefill(fields).forEach(task::setVariableLocal);
+    task.setVariableLocal(FIELDS_TO_CHECK_TEXT, InvoiceVerification.toCheck(fields));
+    task.setVariableLocal(CONTRACT_SUMMARY, summary(c, null, 0));
+    task.setVariableLocal(CONTRACT_TITLE, c.contract().title());
+    task.setVariableLocal(SUPPLIER_NAME, c.contract().supplier().name());
+    task.setVariableLocal(DOCUMENT_IMAGE_URL, StaffDocumentLinks.preview(settings.webappUrl(), task.getId(),
+        scan.documentId(), 1));
+    task.setVariableLocal(DOCUMENT_LINK_TEXT, StaffDocumentLinks.markdownLink(settings.webappUrl(), task.getId(),
+        scan.documentId()));
+  }
+
+  /** Staff confirmed the fields: checked, kept with the invoice, every correction recorded as before → after. */
+  public void verificationCompleted(DelegateTask task) {
+    ContractCase c = linked(task.getExecution());
+    Invoice invoice = invoiceOf(task.getExecution(), c);
+    ContractCaseStore.Scan scan = scanOf(task.getExecution(), c, invoice);
+    String by = caller(task);
+    Map<String, Object> confirmed = InvoiceVerification.confirmed(name -> submitted(task, name));
+    JsonNode read = scan.recognitionJson() == null ? null : InvoiceVerification.fieldsOf(scan.recognitionJson());
+    List<String> corrections = InvoiceVerification.corrections(read, confirmed);
+    List<String> entered = InvoiceVerification.entered(read, confirmed);
+    String comment = InvoiceVerification.comment(submitted(task, VERIFICATION_COMMENT));
+    // the confirmed values live with the invoice, not as case variables
+    for (String name : InvoiceVerification.LABELS.keySet()) {
+      task.getExecution().getProcessInstance().removeVariableLocal(name);
+    }
+    task.getExecution().getProcessInstance().removeVariableLocal(VERIFICATION_COMMENT);
+    store.verified(c.contract().tenantId(), invoice.id(), InvoiceVerification.json(confirmed), by, (String) confirmed.get(INVOICE_NUMBER));
+    store.stage(c.contract().tenantId(), c.contract().id(), Stage.VALIDATING);
+    store.event(c.contract().tenantId(), c.contract().id(), now(), corrections.isEmpty() ? "invoice-verified" : "invoice-corrected",
+        "請求書（文書ID " + scan.documentId() + "）の読取内容を確認しました（" + by + "）"
+            + (corrections.isEmpty() ? "。修正なし" : "。修正: " + String.join("、", corrections))
+            + (entered.isEmpty() ? "" : "。入力: " + String.join("、", entered))
+            + (comment == null ? "" : "。備考: " + comment) + "。");
   }
 
   public void schedulePayment(DelegateExecution execution) {
@@ -223,6 +342,8 @@ public final class ContractPaymentSteps {
     execution.setVariable(AMOUNT, amount);
     execution.setVariable(PAYMENT_DUE_DATE, schedule.dueOn().toString());
     execution.setVariable(PAYMENT_WARN_AT, Date.from(at(schedule.warnOn(), OFFICE_OPENS)));
+    execution.setVariable(PAYMENT_DUE_AT, Date.from(at(schedule.dueOn(), OFFICE_CLOSES)));
+    execution.setVariable(TREASURY_GROUP, settings.treasuryGroup(contract.tenantId()));
     execution.setVariable(AdministrativeProcedure.DUE_DATE, schedule.dueOn().toString());
     execution.setVariable(ACCOUNTING_GROUP, settings.accountingGroup(contract.tenantId()));
     execution.setVariable(ORDER_SUMMARY, summary(c, schedule, amount));
@@ -384,6 +505,97 @@ public final class ContractPaymentSteps {
         + "支出命令・会計管理者の確認・支払を急いでください（支払遅延防止法: 期限後は遅延利息が生じます）。");
   }
 
+  /** The warning is a task of the department: due on the payment due day, listed under 期限が近い. */
+  public void warningCreated(DelegateTask task) {
+    ContractCase c = linked(task.getExecution());
+    LocalDate due = c.paymentDueOn();
+    long days = java.time.temporal.ChronoUnit.DAYS.between(today(), due);
+    task.setVariableLocal(CONTRACT_SUMMARY, task.getExecution().getVariable(ORDER_SUMMARY));
+    task.setVariableLocal(CONTRACT_TITLE, c.contract().title());
+    task.setVariableLocal(PAYMENT_DUE_DATE, due.toString());
+    task.setVariableLocal(PAYMENT_WARNING_TEXT, "**支払期限 " + due + "（あと " + days + " 日）が近づいています。**\n\n"
+        + "現在の段階: " + stageJa(c.stage()) + "。支出命令・会計管理者の確認・支払指示を期限までに終えてください。"
+        + "期限を過ぎると支払遅延防止法により遅延利息（未払額 × 年率 × 遅延日数 ÷ 365）が生じます。");
+  }
+
+  public void warningHeeded(DelegateTask task) {
+    ContractCase c = linked(task.getExecution());
+    String by = caller(task);
+    String comment = InvoiceVerification.comment(task.getVariable(WARNING_COMMENT));
+    task.getExecution().removeVariable(WARNING_COMMENT);
+    store.event(c.contract().tenantId(), c.contract().id(), now(), "payment-due-soon-heeded", "支払期限の警告を確認しました（" + by + "）"
+        + (comment == null ? "。" : ": " + comment));
+  }
+
+  // ---- a payment the accounting system did not make (FAILED acknowledgement)
+
+  public void paymentFailureCreated(DelegateTask task) {
+    ContractCase c = linked(task.getExecution());
+    store.stage(c.contract().tenantId(), c.contract().id(), Stage.PAYMENT_FAILED);
+    task.setVariableLocal(CONTRACT_SUMMARY, task.getExecution().getVariable(ORDER_SUMMARY));
+    task.setVariableLocal(CONTRACT_TITLE, c.contract().title());
+    task.setVariableLocal(AMOUNT, c.amount());
+    task.setVariableLocal(PAYMENT_DUE_DATE, String.valueOf(c.paymentDueOn()));
+    task.setVariableLocal(PAYMENT_FAILURE_TEXT, "会計システムが支払番号 " + c.paymentId() + "（支払額 "
+        + String.format("%,d", c.amount()) + "円）を**不払**と通知しました。原因（口座の誤りなど）を確かめ、支払指示を"
+        + "新しい支払番号で出力し直すか、手作業で支払った場合はその支払日を記録してください。支払期限は " + c.paymentDueOn()
+        + " です。");
+    task.setVariableLocal(PAYMENT_RESOLUTION, null);
+    task.setVariableLocal(MANUAL_PAID_ON, null);
+    task.setVariableLocal(RESOLUTION_COMMENT, null);
+    store.event(c.contract().tenantId(), c.contract().id(), now(), "payment-failed", "会計システムが支払番号 " + c.paymentId()
+        + " を不払と通知しました。会計課が対応します。");
+  }
+
+  public void paymentFailureResolved(DelegateTask task) {
+    ContractCase c = linked(task.getExecution());
+    String by = caller(task);
+    Object resolution = submitted(task, PAYMENT_RESOLUTION);
+    String comment = InvoiceVerification.comment(submitted(task, RESOLUTION_COMMENT));
+    Object paidOnValue = submitted(task, MANUAL_PAID_ON);
+    task.getExecution().getProcessInstance().removeVariableLocal(RESOLUTION_COMMENT);
+    task.getExecution().getProcessInstance().removeVariableLocal(MANUAL_PAID_ON);
+    if (!RESOLUTION_RETRY.equals(resolution) && !RESOLUTION_MANUAL.equals(resolution)) {
+      throw new BadUserRequestException("対応を選んでください（再出力または手作業で支払済）。 / paymentResolution must be "
+          + "retry or manual");
+    }
+    // the gateway reads the choice on the case: task-local values end with the task
+    task.getExecution().setVariable(PAYMENT_RESOLUTION, resolution);
+    if (RESOLUTION_RETRY.equals(resolution)) {
+      store.event(c.contract().tenantId(), c.contract().id(), now(), "payment-failure-retry", "不払の支払指示を出力し直します（" + by + "）"
+          + (comment == null ? "。" : ": " + comment));
+      return;
+    }
+    LocalDate paidOn = paidOnValue == null || paidOnValue instanceof String p && p.isBlank() ? null
+        : date(paidOnValue, MANUAL_PAID_ON);
+    if (paidOn == null) {
+      throw new BadUserRequestException("手作業で支払った日を入力してください。 / manualPaidOn is required");
+    }
+    if (paidOn.isAfter(today())) {
+      throw new BadUserRequestException("支払日が未来の日付です。 / manualPaidOn must not be in the future");
+    }
+    if (paidOn.isBefore(c.contract().contractDate())) {
+      throw new BadUserRequestException("支払日が契約日より前です。 / manualPaidOn must not be before the contract date");
+    }
+    if (comment == null) {
+      throw new BadUserRequestException("手作業の支払の内容（振込の控えなど）を記入してください。 / resolutionComment is required "
+          + "for a manual payment");
+    }
+    if (!ledger.markPaidByHand(c.contract().tenantId(), c.paymentId(), paidOn, by)) {
+      throw new BadUserRequestException("支払番号 " + c.paymentId() + " は不払の状態ではありません。 / payment "
+          + c.paymentId() + " is not FAILED");
+    }
+    store.event(c.contract().tenantId(), c.contract().id(), now(), "payment-paid-by-hand", "手作業で支払ったことを記録しました（支払日 " + paidOn
+        + "、" + by + "）: " + comment);
+  }
+
+  /** A new payment id for the new instruction; the failed one stays FAILED in the ledger. */
+  public void prepareReExport(DelegateExecution execution) {
+    ContractCase c = linked(execution);
+    store.clearPayment(c.contract().tenantId(), c.contract().id());
+    execution.removeVariable(PAYMENT_ID);
+  }
+
   // ---- helpers
 
   /** The case of this process instance: business key = contract id, same tenant, same process instance. */
@@ -422,6 +634,47 @@ public final class ContractPaymentSteps {
           + " is not within 0.." + contract.maxTaxInclusive() + " yen (the contract's amount with tax)");
     }
     return amount;
+  }
+
+  private ContractCaseStore.Scan scanOf(DelegateExecution execution, ContractCase c, Invoice invoice) {
+    ContractCaseStore.Scan scan = store.scan(c.contract().tenantId(), invoice.id()).orElse(null);
+    Object named = execution.getVariable(DOCUMENT_ID);
+    if (scan == null || scan.documentId() == null || !scan.documentId().equals(named)) {
+      throw new ProcessEngineException("invoice " + invoice.id() + " of contract " + c.contract().id()
+          + " has no scan " + named);
+    }
+    return scan;
+  }
+
+  /** The mail address of the account that handed the invoice in, or null (the mail then records "undeliverable"). */
+  private static String mailAddressOf(DelegateExecution execution, String account) {
+    var identity = execution.getProcessEngineServices().getIdentityService();
+    var user = org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(
+        () -> identity.createUserQuery().userId(account).singleResult());
+    return user == null || user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
+  }
+
+  /**
+   * A value staff submitted for a task that the create listener prefilled task-locally: the Tasklist's submit-form
+   * replaces the task-local value, a plain complete sets it on the case; either way, what was sent.
+   */
+  static Object submitted(DelegateTask task, String name) {
+    DelegateExecution root = task.getExecution().getProcessInstance();
+    return root.hasVariableLocal(name) ? root.getVariableLocal(name) : task.getVariableLocal(name);
+  }
+
+  private static String stageJa(Stage stage) {
+    return switch (stage) {
+      case PAYMENT_ORDER -> "支出命令（決裁）";
+      case ACCOUNTING_CHECK -> "会計管理者の確認";
+      case EXPORTED -> "支払指示を出力済み（会計システムの支払を待っています）";
+      case PAYMENT_FAILED -> "不払の対応中（会計課）";
+      default -> stage.name().toLowerCase();
+    };
+  }
+
+  private static String bounded(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max) + "…";
   }
 
   private ContractDeadlines deadlines(Contract contract) {

@@ -31,6 +31,15 @@ class DocumentConfiguration {
     return new DocumentAccess(store, members, identity);
   }
 
+  /** Who may see which document beside a task (the staff document view); each process family links its own. */
+  @Bean
+  StaffTaskDocuments staffTaskDocuments(org.camunda.bpm.engine.TaskService tasks, RuntimeService runtime,
+      IdentityService identity, DocumentStore store, java.util.List<CaseDocuments> cases,
+      org.camunda.bpm.engine.RepositoryService repository) {
+    return new StaffTaskDocuments(tasks, runtime, identity, store, cases,
+        id -> StaffTaskDocuments.keyOf(repository.getProcessDefinition(id)));
+  }
+
   /** Synchronous recognition runs here, never on request threads (tetsuzuki.recognition.*). */
   @Bean(destroyMethod = "close")
   RecognitionPool recognitionPool(RecognitionProperties limits) {

@@ -83,8 +83,14 @@ class AuthorizationMatrixTest {
   private String verifyCertificateTaskId;
   private String interviewTaskId;
   private String reviewAllocationTaskId;
+  /** 申告内容の確認 of the childcare case (review F10/F11). */
+  private String confirmDeclarationTaskId;
   @Autowired
   jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore childcareStore;
+  @Autowired
+  jp.tetsuzuki.processes.document.DocumentStore documents;
+  @Autowired
+  jp.tetsuzuki.processes.contractpayment.ContractCaseStore contractCases;
   private String kuFilterId;
   private String shiFilterId;
   /** contract payment (issue 11): a registered contract and one open task of each of its user tasks. */
@@ -153,7 +159,9 @@ class AuthorizationMatrixTest {
         .startBeforeActivity(ChildcareEnrollment.TASK_VERIFY_CERTIFICATE)
         .setVariable(jp.tetsuzuki.bpmn.DocumentVariables.DOCUMENT_ID, "matrix-cert")
         .startBeforeActivity(ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK)
+        .startBeforeActivity(ChildcareEnrollment.TASK_CONFIRM_DECLARATION)
         .execute().getId();
+    confirmDeclarationTaskId = openTask(childcarePid, ChildcareEnrollment.TASK_CONFIRM_DECLARATION);
     verifyCertificateTaskId = openTask(childcarePid, ChildcareEnrollment.TASK_VERIFY_CERTIFICATE);
     interviewTaskId = openTask(childcarePid, ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK);
     String roundPid = runtime.createProcessInstanceByKey(ChildcareAllocationRound.ID)
@@ -371,6 +379,10 @@ class AuthorizationMatrixTest {
         h -> h.postJson("/engine-rest/task/" + interviewTaskId + "/complete", Map.of("variables", Map.of()))));
     ops.add(op("POST task complete Task_ReviewAllocation", "D D A A D D A D",
         h -> h.postJson("/engine-rest/task/" + reviewAllocationTaskId + "/complete", Map.of("variables", Map.of()))));
+    // 申告内容の確認 (review F10/F11): the tenant's 保育課; a waiting period out of range is refused as input
+    ops.add(op("POST task complete Task_ConfirmDeclaration", "D D A A D D A D",
+        h -> h.postJson("/engine-rest/task/" + confirmDeclarationTaskId + "/complete", Map.of("variables",
+            Map.of(ChildcareEnrollment.WAITING_MONTHS, Map.of("value", -1, "type", "Long"))))));
     // ---- contract payment tasks: 検査 by the inspection group, 会計管理者 by theirs, revision by the department
     // (staff-ku and supervisor-ku are of 道路管理課; a task is completed only by its candidates or assignee, so a
     // supervisor outside 検査 or 会計管理者 completes neither: review 2026-12-01 F1); empty completions are refused as
@@ -491,6 +503,42 @@ class AuthorizationMatrixTest {
   }
 
   /**
+   * Review F9: a stand-alone allocation run (children's ids, ages, points) is read by the account that submitted
+   * it, the tenant's 保育課 ({@code demo-ku-hoiku}: staff-ku, supervisor-ku) and the tenant's supervisors; other
+   * staff of the same tenant (the inspector kensa-ku), other outside systems and other tenants' staff are told it
+   * does not exist (404), anonymous callers 401.
+   */
+  @Test
+  void anAllocationRunIsReadByItsSubmitterTheChildcareOfficeAndSupervisorsOnly() {
+    String boundary = "matrix-" + UUID.randomUUID();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"applicants\"; filename=\"a.csv\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n申請者番号,世帯番号,年齢,点数1,希望保育園ID_1\r\n101,1001,3,10,10\r\n\r\n--"
+        + boundary + "\r\nContent-Disposition: form-data; name=\"facilities\"; filename=\"f.csv\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n保育所ID,保育所名,0歳募集人数,1歳募集人数,2歳募集人数,3歳募集人数,4歳募集人数,"
+        + "5歳募集人数\r\n10,さくら保育園,0,0,0,1,0,0\r\n\r\n--" + boundary + "--\r\n";
+    Http.Response created = Http.as("api-client", port).post("/api/v1/childcare/allocation-runs?tenantId=demo-ku",
+        "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String run = "/api/v1/childcare/allocation-runs/" + created.json().get("id").asText();
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    expected.put("api-client", 200);         // the submitting outside system
+    expected.put("staff-ku", 200);           // 保育課 of デモ区
+    expected.put("supervisor-ku", 200);      // supervisor of デモ区
+    expected.put("kensa-ku", 404);           // staff of デモ区 outside 保育課
+    expected.put("kaikeikanri-ku", 404);     // staff of デモ区 outside 保育課
+    expected.put("supplier-marumaru", 404);  // another outside system of デモ区
+    expected.put("staff-shi", 404);          // another tenant's 保育課
+    Map<String, Integer> actual = new LinkedHashMap<>();
+    for (String account : expected.keySet()) {
+      actual.put(account, Http.as(account, port).get(run).status());
+      assertThat(Http.as(account, port).get(run + "/result.csv").status()).as(account + " result.csv")
+          .isEqualTo(expected.get(account));
+    }
+    assertThat(actual).isEqualTo(expected);
+    assertThat(Http.anonymous(port).get(run).status()).isEqualTo(401);
+  }
+
+  /**
    * The webapps' engine API follows the same table: a Tasklist session of staff works tasks but cannot correlate
    * messages or modify cases, and an outside system's account that logs in to the webapps gets nothing.
    */
@@ -515,6 +563,117 @@ class AuthorizationMatrixTest {
     WebappSession supervisor = WebappSession.login(port, "supervisor-ku", Http.DEMO_PASSWORD, "cockpit");
     assertThat(supervisor.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count")
         .status()).isEqualTo(200);
+  }
+
+  /**
+   * The staff document view ({@code /camunda/api/tetsuzuki/tasks/{taskId}/documents/{documentId}}, contract-payment
+   * and childcare forms show scans from it): with a webapp session, only the people who may work the task (its
+   * candidates, or the tenant's supervisors), only the document its case links; everybody else 404, without a
+   * session 401 (machine accounts have none: their Basic credentials do not count there).
+   */
+  @Test
+  void theStaffDocumentViewShowsAScanOnlyToThoseWhoMayWorkItsTask() throws Exception {
+    String id = "C-MATRIX-DOC-" + UUID.randomUUID().toString().substring(0, 8);
+    Http client = Http.as("api-client", port);
+    assertThat(client.header("Idempotency-Key", "matrix-" + id).postJson("/api/v1/contracts",
+        Map.of("id", id, "tenantId", "demo-ku", "department", "doro", "kind", "goods", "title", "検証用",
+            "supplier", Map.of("name", "株式会社〇〇商事", "corporateNumber", "5010001008846"),
+            "items", List.of(Map.of("description", "物品", "amount", 1000, "taxRate", 10)),
+            "contractDate", "2026-11-02")).status()).isEqualTo(201);
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+    var scan = documents.store("demo-ku", "supplier-marumaru", "invoice.pdf", Cases.pdf("matrix-invoice"),
+        jp.tetsuzuki.workers.documents.DocumentUse.INVOICE);
+    var elsewhere = documents.store("demo-ku", "supplier-marumaru", "other.pdf", Cases.pdf("matrix-other"),
+        jp.tetsuzuki.workers.documents.DocumentUse.INVOICE);
+    String invoiceId = UUID.randomUUID().toString();
+    contractCases.insertScan("demo-ku", new jp.tetsuzuki.processes.contractpayment.ContractCaseStore.Invoice(invoiceId,
+        "demo-ku", id, null, java.time.LocalDate.now(), java.time.Instant.now(), "supplier-marumaru",
+        "matrix-" + invoiceId, "0".repeat(64), jp.tetsuzuki.processes.contractpayment.ContractCaseStore
+            .InvoiceStatus.VERIFYING, null, null, null), scan.id());
+    runtime.createProcessInstanceModification(pid).startBeforeActivity(ContractPayment.TASK_VERIFY_INVOICE)
+        .setVariable(ContractPayment.INVOICE_ID, invoiceId).setVariable(ContractPayment.DOCUMENT_ID, scan.id())
+        .setVariable(ContractPayment.DEPARTMENT_GROUP, "demo-ku-doro").execute();
+    String taskId = openTask(pid, ContractPayment.TASK_VERIFY_INVOICE);
+    String view = "/camunda/api/tetsuzuki/tasks/" + taskId + "/documents/" + scan.id();
+
+    record Row(String who, Function<String, Http.Response> call, int expected) {}
+    Function<String, Function<String, Http.Response>> session = user -> {
+      WebappSession s = WebappSession.login(port, user, Http.DEMO_PASSWORD, "tasklist");
+      return s::get;
+    };
+    List<Row> rows = List.of(
+        new Row("staff of the task (staff-ku, 道路管理課)", session.apply("staff-ku"), 200),
+        new Row("supervisor of the tenant", session.apply("supervisor-ku"), 200),
+        new Row("other staff of the tenant (kensa-ku, not a candidate)", session.apply("kensa-ku"), 404),
+        new Row("staff of another tenant", session.apply("staff-shi"), 404),
+        new Row("designer", session.apply("designer"), 404),
+        new Row("administrator (works no tasks)", session.apply("admin"), 404),
+        new Row("outside system (Basic)", path -> Http.as("api-client", port).get(path), 401),
+        new Row("worker (Basic)", path -> Http.as("worker", port).get(path), 401),
+        new Row("anonymous", path -> Http.anonymous(port).get(path), 401));
+    Map<String, String> mismatches = new LinkedHashMap<>();
+    for (Row row : rows) {
+      for (String path : List.of(view, view + "/pages/1.png")) {
+        Http.Response response = row.call().apply(path);
+        if (response.status() != row.expected()) {
+          mismatches.put(row.who() + " " + path.substring(path.lastIndexOf('/')), response.status() + " "
+              + abbreviate(response.body()));
+        }
+      }
+    }
+    // the right person, but a document the task's case does not link, or a page the scan does not have
+    Function<String, Http.Response> staff = session.apply("staff-ku");
+    for (String path : List.of("/camunda/api/tetsuzuki/tasks/" + taskId + "/documents/" + elsewhere.id(),
+        "/camunda/api/tetsuzuki/tasks/" + verifyCertificateTaskId + "/documents/" + scan.id(),
+        "/camunda/api/tetsuzuki/tasks/no-such-task/documents/" + scan.id(), view + "/pages/2.png")) {
+      int status = staff.apply(path).status();
+      if (status != 404) {
+        mismatches.put("staff-ku " + path, String.valueOf(status));
+      }
+    }
+
+    // the childcare certificate form shows its scan the same way: 保育課 of the tenant only
+    var certificate = documents.store("demo-ku", "api-client", "certificate.pdf", Cases.pdf("matrix-certificate"),
+        jp.tetsuzuki.workers.documents.DocumentUse.SUPPORTING_DOCUMENT);
+    String childcareId = UUID.randomUUID().toString();
+    childcareStore.insert(new jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore.ApplicationRow(childcareId,
+        "demo-ku", "api-client", java.time.Instant.now(), null, "0".repeat(64), 2026, "2027-01", "verifying",
+        new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent(List.of(
+            new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Guardian("a", "work", 20, 8.0, null,
+                null)), true, false, false, false, false, 0, null, List.of(
+            new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Child("c1", null,
+                java.time.LocalDate.of(2025, 6, 1), List.of("f1"), null)),
+            List.of(new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Document(certificate.id(),
+                "employment-certificate", 1, null))), null, null, null, null, null));
+    String childcarePid = runtime.createProcessInstanceByKey(ChildcareEnrollment.ID).businessKey(childcareId)
+        .setVariable("tenantId", "demo-ku").setVariable(ChildcareEnrollment.APPLICATION_ID, childcareId)
+        .setVariable(ChildcareEnrollment.CHILDCARE_GROUP, "demo-ku-hoiku")
+        // the task sits in SubProcess_Case, whose fiscal-year timer needs its date
+        .setVariable(ChildcareEnrollment.FISCAL_YEAR_END, "2027-04-01T00:00:00+09:00")
+        .startBeforeActivity(ChildcareEnrollment.TASK_VERIFY_CERTIFICATE)
+        .setVariable(jp.tetsuzuki.bpmn.DocumentVariables.DOCUMENT_ID, certificate.id())
+        .execute().getId();
+    childcareStore.processInstance(childcareId, childcarePid);
+    String certificateTask = openTask(childcarePid, ChildcareEnrollment.TASK_VERIFY_CERTIFICATE);
+    String image = (String) tasks.getVariable(certificateTask, ChildcareEnrollment.DOCUMENT_IMAGE_URL);
+    assertThat(image).isEqualTo("http://localhost:" + port + "/camunda/api/tetsuzuki/tasks/" + certificateTask
+        + "/documents/" + certificate.id() + "/pages/1.png");
+    String certificatePage = image.substring(("http://localhost:" + port).length());
+    for (Row row : List.of(new Row("保育課 (staff-ku)", staff, 200),
+        new Row("other staff of the tenant (kensa-ku)", session.apply("kensa-ku"), 404),
+        new Row("staff of another tenant", session.apply("staff-shi"), 404),
+        new Row("outside system (Basic)", path -> Http.as("api-client", port).get(path), 401))) {
+      Http.Response response = row.call().apply(certificatePage);
+      if (response.status() != row.expected()) {
+        mismatches.put("certificate: " + row.who(), response.status() + " " + abbreviate(response.body()));
+      }
+    }
+    assertThat(mismatches).as("who × staff document view cells that differ from the matrix").isEmpty();
+    Http.Response shown = staff.apply(view);
+    assertThat(shown.header("Content-Type")).isEqualTo("application/pdf");
+    assertThat(shown.header("Content-Disposition")).startsWith("inline");
+    assertThat(shown.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(shown.header("Cache-Control")).contains("no-store");
   }
 
   private static String abbreviate(String body) {

@@ -16,6 +16,7 @@ import jp.tetsuzuki.bpmn.ContractPayment;
 import jp.tetsuzuki.bpmn.rules.JapanTime;
 import jp.tetsuzuki.processes.support.Http;
 import jp.tetsuzuki.processes.support.PlatformTest;
+import jp.tetsuzuki.processes.support.WebappSession;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -315,6 +316,161 @@ class ContractPaymentHttpTest {
     assertThat(refused.json().get("messageJa").asText()).contains("相手方");
     assertThat(contractSystem().get("/api/v1/contracts/" + id).json().get("stage").asText())
         .isEqualTo("awaiting_completion");
+  }
+
+  /**
+   * One PDF invoice through OCR and staff verification: the supplier's system sends a PDF (202, verification
+   * pending), the in-JVM OCR worker reads it with real Tesseract, staff see the scan beside the fields in the
+   * Tasklist (the staff document view, with their webapp session) and confirm them, and the invoice is validated
+   * like an e-invoice.
+   */
+  @Test
+  void onePdfInvoiceThroughOcrAndStaffVerification() throws Exception {
+    String id = "C-PDF-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> body = Map.of("id", id, "tenantId", "demo-ku", "department", "doro", "kind", "goods",
+        "title", "事務用品の購入（紙の請求書）", "supplier", Map.of("name", "株式会社〇〇商事", "corporateNumber",
+            "5010001008846", "registrationNumber", "T5010001008846"),
+        "items", List.of(Map.of("description", "デスクチェア 5脚", "amount", 250000, "taxRate", 10),
+            Map.of("description", "配送", "amount", 7500, "taxRate", 10),
+            Map.of("description", "緑茶ペットボトル", "amount", 2500, "taxRate", 8)),
+        "contractDate", LocalDate.now(JapanTime.ZONE).minusDays(30).toString(), "taxRounding", "FLOOR");
+    assertThat(contractSystem().header("Idempotency-Key", "c-" + id).postJson("/api/v1/contracts", body).status())
+        .isEqualTo(201);
+    assertThat(supplier().header("Idempotency-Key", "n-" + id).postJson("/api/v1/contracts/" + id + "/completion",
+        Map.of()).status()).isEqualTo(200);
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+    Http inspector = Http.as("kensa-ku", port);
+    JsonNode inspect = singleTask(inspector, pid, ContractPayment.TASK_INSPECT);
+    assertThat(inspector.postJson("/engine-rest/task/" + inspect.get("id").asText() + "/submit-form",
+        Map.of("variables", Map.of(ContractPayment.INSPECTION_RESULT, Map.of("value", "pass", "type", "String"))))
+        .status()).isEqualTo(204);
+
+    LocalDate issued = LocalDate.now(JapanTime.ZONE).minusDays(1);
+    byte[] pdf = invoicePdf(issued);
+    String boundary = "b" + UUID.randomUUID();
+    // without the contract it names, a PDF is refused naming the part; nothing stored
+    Http.Response noContract = supplier().header("Idempotency-Key", "p0-" + id).post("/api/v1/invoices",
+        "multipart/form-data; boundary=" + boundary, pdfMultipart(boundary, pdf, null));
+    assertThat(noContract.status()).as(noContract.body()).isEqualTo(400);
+    assertThat(noContract.json().get("field").asText()).isEqualTo("contractId");
+    Http.Response sent = supplier().header("Idempotency-Key", "p1-" + id).post("/api/v1/invoices",
+        "multipart/form-data; boundary=" + boundary, pdfMultipart(boundary, pdf, id));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+    assertThat(sent.json().get("valid").isNull()).isTrue();
+    assertThat(sent.json().get("status").asText()).isEqualTo("VERIFICATION_PENDING");
+    assertThat(sent.json().get("contractId").asText()).isEqualTo(id);
+    JsonNode pending = supplier().get("/api/v1/contracts/" + id).json();
+    assertThat(pending.get("invoices").get(0).get("status").asText()).isIn("verifying", "received");
+    assertThat(pending.get("invoices").get(0).get("valid").isNull()).isTrue();
+
+    // the OCR worker (real Tesseract) reads it; staff of 道路管理課 verify it in the Tasklist
+    WebappSession staff = WebappSession.login(port, "staff-ku", Http.DEMO_PASSWORD, "tasklist");
+    String engine = "/camunda/api/engine/engine/default";
+    JsonNode verify = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(
+        () -> staff.get(engine + "/task?processInstanceId=" + pid + "&taskDefinitionKey="
+            + ContractPayment.TASK_VERIFY_INVOICE + "&maxResults=5").json(), t -> t.size() == 1).get(0);
+    String taskId = verify.get("id").asText();
+    assertThat(supplier().get("/api/v1/contracts/" + id).json().get("stage").asText())
+        .isEqualTo("invoice_verification");
+    JsonNode form = staff.get(engine + "/task/" + taskId + "/form-variables").json();
+    String image = form.at("/" + ContractPayment.DOCUMENT_IMAGE_URL + "/value").asText();
+    assertThat(image).startsWith("http://localhost:" + port + "/camunda/api/tetsuzuki/tasks/" + taskId
+        + "/documents/").endsWith("/pages/1.png");
+    // what OCR read prefills the form; a number it misread fails its check digit and is listed for a look
+    String read = form.at("/" + ContractPayment.REGISTRATION_NUMBER + "/value").asText();
+    assertThat(read).matches("T[0-9]{13}");
+    String toCheck = form.at("/" + ContractPayment.FIELDS_TO_CHECK_TEXT + "/value").asText();
+    if (!read.equals("T5010001008846")) {
+      assertThat(toCheck).contains("**登録番号**");
+    }
+    // the scan beside the fields, with the staff member's session
+    String imagePath = image.substring(("http://localhost:" + port).length());
+    Http.Response png = staff.get(imagePath);
+    assertThat(png.status()).as(png.body()).isEqualTo(200);
+    assertThat(png.header("Content-Type")).isEqualTo("image/png");
+    assertThat(png.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(png.header("Content-Disposition")).startsWith("inline");
+    assertThat(png.raw().headers().allValues("Content-Security-Policy")).singleElement().asString()
+        .contains("default-src 'none'", "form-action 'none'").doesNotContain("script-src");
+    assertThat(java.util.Arrays.copyOf(png.bytes(), 4)).containsExactly(0x89, 'P', 'N', 'G');
+    Http.Response original = staff.get(imagePath.replace("/pages/1.png", ""));
+    assertThat(original.status()).isEqualTo(200);
+    assertThat(original.header("Content-Type")).isEqualTo("application/pdf");
+    assertThat(original.bytes()).isEqualTo(pdf);
+    // not for others: another tenant's staff, staff not of the task's group, outside systems, anonymous
+    assertThat(WebappSession.login(port, "staff-shi", Http.DEMO_PASSWORD, "tasklist").get(imagePath).status())
+        .isEqualTo(404);
+    assertThat(WebappSession.login(port, "kensa-ku", Http.DEMO_PASSWORD, "tasklist").get(imagePath).status())
+        .isEqualTo(404);
+    assertThat(Http.as("api-client", port).get(imagePath).status()).isEqualTo(401);
+    assertThat(Http.anonymous(port).get(imagePath).status()).isEqualTo(401);
+
+    // staff confirm the fields as on the paper (whatever OCR misread is recorded as before → after)
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    variables.put(ContractPayment.REGISTRATION_NUMBER, Map.of("value", "T5010001008846", "type", "String"));
+    variables.put(ContractPayment.ISSUER_NAME, Map.of("value", "株式会社〇〇商事", "type", "String"));
+    variables.put(ContractPayment.RECIPIENT_NAME, Map.of("value", "デモ区", "type", "String"));
+    variables.put(ContractPayment.ISSUE_DATE, Map.of("value", issued.toString(), "type", "String"));
+    variables.put(ContractPayment.TRANSACTION_DATE, Map.of("value", issued.toString(), "type", "String"));
+    variables.put(ContractPayment.SUBTOTAL_10, Map.of("value", 257500, "type", "Long"));
+    variables.put(ContractPayment.TAX_10, Map.of("value", 25750, "type", "Long"));
+    variables.put(ContractPayment.SUBTOTAL_8, Map.of("value", 2500, "type", "Long"));
+    variables.put(ContractPayment.TAX_8, Map.of("value", 200, "type", "Long"));
+    variables.put(ContractPayment.SUBTOTAL_0, Map.of("value", 0, "type", "Long"));
+    variables.put(ContractPayment.TOTAL, Map.of("value", 285950, "type", "Long"));
+    Http.Response submitted = staff.postJson(engine + "/task/" + taskId + "/submit-form",
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("variables", variables)));
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
+    JsonNode validated = await().atMost(Duration.ofSeconds(60)).until(
+        () -> supplier().get("/api/v1/contracts/" + id).json(), c -> c.get("stage").asText().equals("payment_order"));
+    assertThat(validated.get("invoices").get(0).get("valid").asBoolean()).as(validated.toString()).isTrue();
+    assertThat(validated.at("/payment/amount").asLong()).isEqualTo(285_950);
+    assertThat(validated.get("events").toString()).contains("OCR で読み取りました", "読取内容を確認しました（staff-ku）");
+    if (!read.equals("T5010001008846")) {
+      assertThat(validated.get("events").toString()).contains("登録番号: " + read + " → T5010001008846");
+    }
+    // the task is done: the scan is no longer shown through it
+    assertThat(staff.get(imagePath).status()).isEqualTo(404);
+  }
+
+  /** A qualified invoice as a supplier's accounting software prints it (IPA Gothic, A4). */
+  static byte[] invoicePdf(LocalDate issued) throws java.io.IOException {
+    try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      var page = new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+      document.addPage(page);
+      var font = org.apache.pdfbox.pdmodel.font.PDType0Font.load(document,
+          new java.io.File("/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"));
+      String date = "令和" + (issued.getYear() - 2018) + "年" + issued.getMonthValue() + "月" + issued.getDayOfMonth()
+          + "日";
+      try (var text = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+        float y = 760;
+        for (String line : List.of("請求書", "デモ区 御中", "登録番号 T5010001008846", "発行者 株式会社〇〇商事",
+            "請求日 " + date, "10%対象 257,500円 消費税 25,750円", "8%対象 2,500円 消費税 200円", "合計 285,950円")) {
+          text.beginText();
+          text.setFont(font, 14);
+          text.newLineAtOffset(72, y);
+          text.showText(line);
+          text.endText();
+          y -= 36;
+        }
+      }
+      document.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static byte[] pdfMultipart(String boundary, byte[] pdf, String contractId) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (contractId != null) {
+      out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"contractId\"\r\n\r\n" + contractId
+          + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"invoice.pdf\"\r\n"
+        + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(pdf);
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
   }
 
   private static byte[] multipart(String boundary, byte[] xml) {

@@ -38,6 +38,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -213,6 +214,17 @@ class ContractPaymentProcessTest {
     assertThat(pi).hasPassed(TASK_RETURN_INVOICE).isWaitingAt(TASK_AWAIT_INVOICE);
     Assertions.assertThat(stage(id)).isEqualTo(Stage.INVOICE_RETURNED);
     Assertions.assertThat(eventText(id, "invoice-returned")).contains("返戻", "登録番号", "支払期間は進みません");
+    // the notice is mailed to the supplier's system (its account's address), once per returned invoice
+    LockedExternalTask mail = fetch(pi, TOPIC_NOTIFY_APPLICANT);
+    Assertions.assertThat(mail.getVariables()).containsEntry(SUPPLIER_EMAIL, "supplier-marumaru@demo.tetsuzuki.invalid")
+        .containsEntry("notificationEvent", EVENT_INVOICE_RETURNED_TEMPLATE)
+        .containsEntry("notificationOccurrence", wrong.invoiceId())
+        .containsEntry(SUPPLIER_NAME, "株式会社〇〇商事");
+    Assertions.assertThat((String) mail.getVariables().get(INVOICE_PROBLEMS_TEXT)).contains("登録番号");
+    engine.getExternalTaskService().complete(mail.getId(), WORKER,
+        Map.of("notificationMessageId", "<m1@tetsuzuki>"));
+    Assertions.assertThat(eventText(id, "invoice-return-mailed")).contains("supplier-marumaru@demo.tetsuzuki.invalid");
+    Assertions.assertThat(events(id).stream().filter("invoice-return-mailed"::equals)).hasSize(1);
 
     // the corrected invoice arrives 3 days later (11/21): the clock stood for those days
     at("2026-11-21T01:00:00Z");
@@ -264,37 +276,47 @@ class ContractPaymentProcessTest {
 
   @Test
   void latePaymentCarriesInterestSplitAtTheRateChangeAndStaffAreWarnedBeforeTheDueDate() throws Exception {
-    // February 2021: 2.6 % until 2021-03-31, 2.5 % from 2021-04-01 (V55)
-    at("2021-02-01T01:00:00Z");
-    String id = register(ContractKind.GOODS, "doro", LocalDate.of(2021, 1, 15));
+    // February 2020: 2.7 % until 2020-03-31, 2.6 % from 2020-04-01 (V55; shared/domain/contract-payment.md)
+    at("2020-02-03T01:00:00Z");
+    String id = register(ContractKind.GOODS, "doro", LocalDate.of(2020, 1, 15));
     ProcessInstance pi = instance(id);
-    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2021, 2, 1), "notice-" + UUID.randomUUID());
-    at("2021-02-02T01:00:00Z");
+    ENV.cases.notifyCompletion(SUPPLIER, id, LocalDate.of(2020, 2, 3), "notice-" + UUID.randomUUID());
+    at("2020-02-04T01:00:00Z");
     inspect(pi, "kensa-ku", INSPECTION_PASS, null);
     ENV.cases.receiveInvoice(SUPPLIER, "inv-" + id, invoice(id));
-    // 2/2 + 30 = 3/4 (Thu)
-    assertThat(pi).variables().containsEntry(PAYMENT_DUE_DATE, "2021-03-04");
+    // 2/4 + 30 = 3/5 (Thu)
+    assertThat(pi).variables().containsEntry(PAYMENT_DUE_DATE, "2020-03-05");
 
+    // the warning is a task of the department, due on the due day, listed with the due date
     execute(job(pi, EVENT_PAYMENT_DUE_SOON));
-    assertThat(pi).hasPassed(TASK_WARN_PAYMENT_DUE, EVENT_PAYMENT_WARNED).isWaitingAt(TASK_ORDER_PAYMENT);
-    Assertions.assertThat(eventText(id, "payment-due-soon")).contains("2021-03-04", "遅延利息");
+    assertThat(pi).hasPassed(TASK_WARN_PAYMENT_DUE).isWaitingAt(TASK_ORDER_PAYMENT, TASK_HEED_PAYMENT_DUE);
+    Assertions.assertThat(eventText(id, "payment-due-soon")).contains("2020-03-05", "遅延利息");
+    Task warning = taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_HEED_PAYMENT_DUE).singleResult();
+    Assertions.assertThat(candidateGroups(warning)).containsExactly("demo-ku-doro");
+    Assertions.assertThat(warning.getDueDate().toInstant()).isEqualTo(Instant.parse("2020-03-05T08:00:00Z"));
+    Assertions.assertThat((String) taskService().getVariableLocal(warning.getId(), PAYMENT_WARNING_TEXT))
+        .contains("支払期限 2020-03-05", "支出命令（決裁）", "遅延利息");
+    complete("staff-ku", warning, Map.of(WARNING_COMMENT, "3/4 に課長決裁の予定"));
+    assertThat(pi).hasPassed(TASK_HEED_PAYMENT_DUE, EVENT_PAYMENT_WARNED);
+    Assertions.assertThat(eventText(id, "payment-due-soon-heeded")).contains("staff-ku", "3/4 に課長決裁の予定");
 
-    // exported 6 days late (3/10): 289,440 × 2.6 % × 6 / 365 = 123.7 → 100 yen in the instruction
-    at("2021-03-10T01:00:00Z");
+    // exported 6 days late (3/11): 289,440 × 2.7 % × 6 / 365 = 128.5 → 100 yen in the instruction
+    at("2020-03-11T01:00:00Z");
     approve(pi, "kacho-ku", null);
     complete("kaikei-kanri-ku", task(pi), Map.of(ACCOUNTING_RESULT, ACCOUNTING_PASS));
     export(pi);
     ContractCase exported = ENV.store.find(TENANT, id).orElseThrow();
     Assertions.assertThat(exported.instructionInterest()).isEqualTo(100);
 
-    // paid on 4/30: 3/5..3/31 27 days at 2.6 % + 4/1..4/30 30 days at 2.5 % = 1,151.4 → 1,100 yen
-    at("2021-05-06T01:00:00Z");
-    ENV.cases.acknowledge(TENANT, (exported.paymentId() + ",PAID,20210430," + (PAYABLE + 100) + "\r\n")
+    // paid on 4/30: 3/6..3/31 26 days at 2.7 % + 4/1..4/30 30 days at 2.6 % = 1,175.2 → 1,100 yen
+    at("2020-05-07T01:00:00Z");
+    ENV.cases.acknowledge(TENANT, (exported.paymentId() + ",PAID,20200430," + (PAYABLE + 100) + "\r\n")
         .getBytes(StandardCharsets.US_ASCII));
     assertThat(pi).isEnded();
     ContractCase paid = ENV.store.find(TENANT, id).orElseThrow();
     Assertions.assertThat(paid.lateInterest()).isEqualTo(1_100);
-    Assertions.assertThat(eventText(id, "paid")).contains("遅延日数 57日", "遅延利息 1100円", "差額 1000円");
+    Assertions.assertThat(eventText(id, "paid")).contains("遅延日数 56日", "遅延利息 1100円", "差額 1000円");
   }
 
   @Test
@@ -576,7 +598,311 @@ class ContractPaymentProcessTest {
         .doesNotContain("kaikei-kanri-ku", "staff-ku", "kensa-ku", "kacho-ku");
   }
 
+  // ---- PDF or image invoices: OCR (ocr-invoice), staff verification beside the scan, then the same validation
+
+  @Test
+  void aPdfInvoiceIsReadByOcrVerifiedByStaffAndThenValid() throws Exception {
+    String id = passedInspection(ContractKind.GOODS, "doro");
+    ProcessInstance pi = instance(id);
+
+    ContractCases.InvoiceAnswer answer = ENV.cases.receiveScan(SUPPLIER, "scan-" + id, id, "invoice.pdf", scanPdf());
+    Assertions.assertThat(answer.valid()).isNull();
+    Assertions.assertThat(answer.contractId()).isEqualTo(id);
+    // the same key and file again: the first answer, nothing new
+    Assertions.assertThat(ENV.cases.receiveScan(SUPPLIER, "scan-" + id, id, "invoice.pdf", scanPdf()).invoiceId())
+        .isEqualTo(answer.invoiceId());
+    Assertions.assertThat(ENV.store.invoices(TENANT, id)).extracting(ContractCaseStore.Invoice::status)
+        .containsExactly(ContractCaseStore.InvoiceStatus.VERIFYING);
+    String documentId = ENV.store.scan(TENANT, answer.invoiceId()).orElseThrow().documentId();
+    // kept in the document store under the supplier's tenant and account, like the documents of applications
+    Assertions.assertThat(ENV.documents.find(documentId).orElseThrow()).satisfies(f -> {
+      Assertions.assertThat(f.tenantId()).isEqualTo(TENANT);
+      Assertions.assertThat(f.createdBy()).isEqualTo("supplier-marumaru");
+      Assertions.assertThat(f.mediaType()).isEqualTo("application/pdf");
+    });
+
+    LockedExternalTask ocr = fetch(pi, TOPIC_OCR_INVOICE);
+    Assertions.assertThat(ocr.getVariables()).containsEntry(DOCUMENT_ID, documentId);
+    engine.getExternalTaskService().complete(ocr.getId(), WORKER, Map.of(
+        jp.tetsuzuki.bpmn.DocumentVariables.RECOGNITION, recognition(READ_WELL),
+        jp.tetsuzuki.bpmn.DocumentVariables.NEEDS_VERIFICATION, false));
+    assertThat(pi).isWaitingAt(TASK_VERIFY_INVOICE);
+    Assertions.assertThat(stage(id)).isEqualTo(Stage.INVOICE_VERIFICATION);
+    Task verify = task(pi);
+    Assertions.assertThat(candidateGroups(verify)).containsExactly("demo-ku-doro");
+    Map<String, Object> local = taskService().getVariablesLocal(verify.getId());
+    Assertions.assertThat(local).containsEntry(REGISTRATION_NUMBER, "T5010001008846")
+        .containsEntry(SUBTOTAL_10, 257_500L).containsEntry(TOTAL, PAYABLE)
+        .containsEntry(TRANSACTION_DATE, "2026-11-17")
+        .containsEntry(DOCUMENT_IMAGE_URL, "https://tetsuzuki.example.jp/camunda/api/tetsuzuki/tasks/"
+            + verify.getId() + "/documents/" + documentId + "/pages/1.png");
+    Assertions.assertThat((String) local.get(FIELDS_TO_CHECK_TEXT)).contains("確認が必要な項目はありません");
+    Assertions.assertThat(local.get(DOCUMENT_LINK_TEXT).toString()).contains("/tasks/" + verify.getId()
+        + "/documents/" + documentId + ")");
+    // no second invoice while this one is verified
+    assertThatThrownBy(() -> ENV.cases.receiveInvoice(SUPPLIER, "xml-" + id, invoice(id)))
+        .hasMessageContaining("does not await an invoice");
+
+    complete("staff-ku", verify, confirmed());
+    Assertions.assertThat(eventText(id, "invoice-verified")).contains("staff-ku", "修正なし", "入力: 非課税・不課税 3490");
+    execute(job(pi, TASK_VALIDATE_INVOICE));
+    assertThat(pi).isWaitingAt(TASK_ORDER_PAYMENT).variables().containsEntry(AMOUNT, PAYABLE)
+        .containsEntry(PAYMENT_DUE_DATE, "2026-12-18");
+    Assertions.assertThat(ENV.store.invoice(TENANT, answer.invoiceId()).orElseThrow().status())
+        .isEqualTo(ContractCaseStore.InvoiceStatus.VALID);
+    Assertions.assertThat(events(id)).containsSubsequence("invoice-scan-received", "invoice-read", "invoice-verified",
+        "payment-scheduled");
+  }
+
+  @Test
+  void aPdfInvoiceWithDoubtfulFieldsIsCorrectedByStaffAndTheCorrectionsAreRecorded() throws Exception {
+    String id = passedInspection(ContractKind.GOODS, "doro");
+    ProcessInstance pi = instance(id);
+    ContractCases.InvoiceAnswer answer = ENV.cases.receiveScan(SUPPLIER, "scan-" + id, id, "invoice.pdf", scanPdf());
+    Map<String, Object[]> doubtful = new java.util.LinkedHashMap<>(READ_WELL);
+    doubtful.put("tax10", new Object[] {"25760", 0.41, "税率10%の消費税額が課税対象額と合いません"});
+    doubtful.put("recipientName", new Object[] {null, 0.0, "宛名が見つかりません"});
+    engine.getExternalTaskService().complete(fetch(pi, TOPIC_OCR_INVOICE).getId(), WORKER, Map.of(
+        jp.tetsuzuki.bpmn.DocumentVariables.RECOGNITION, recognition(doubtful),
+        jp.tetsuzuki.bpmn.DocumentVariables.NEEDS_VERIFICATION, true));
+    Task verify = task(pi);
+    String toCheck = (String) taskService().getVariableLocal(verify.getId(), FIELDS_TO_CHECK_TEXT);
+    Assertions.assertThat(toCheck).contains("⚠ **10%の消費税額**: 確信度 41%（税率10%の消費税額が課税対象額と合いません）",
+        "⚠ **宛名**: 読み取れませんでした").doesNotContain("**登録番号**");
+
+    // bad values are refused naming the field, nothing recorded
+    Map<String, Object> bad = confirmed();
+    bad.put(TOTAL, -5L);
+    assertThatThrownBy(() -> complete("staff-ku", verify, bad)).hasMessageContaining("total")
+        .hasMessageContaining("請求金額（税込）は 0 円以上");
+    Map<String, Object> future = confirmed();
+    future.put(ISSUE_DATE, "2027-01-05");
+    assertThatThrownBy(() -> complete("staff-ku", verify, future)).hasMessageContaining("請求日が未来の日付です");
+    Assertions.assertThat(events(id)).doesNotContain("invoice-verified", "invoice-corrected");
+
+    Map<String, Object> corrected = confirmed();
+    corrected.put(TRANSACTION_DATE, "2026-11-16");
+    complete("staff-ku", verify, corrected);
+    Assertions.assertThat(eventText(id, "invoice-corrected")).contains("staff-ku", "10%の消費税額: 25760 → 25750",
+        "宛名: （なし） → デモ区", "入力: 取引年月日 2026-11-16、非課税・不課税 3490");
+    // the same validation as an e-invoice runs as its own job
+    assertThat(pi).isWaitingAt(TASK_VALIDATE_INVOICE);
+    execute(job(pi, TASK_VALIDATE_INVOICE));
+    assertThat(pi).isWaitingAt(TASK_ORDER_PAYMENT).variables().containsEntry(AMOUNT, PAYABLE);
+    Assertions.assertThat(ENV.store.invoice(TENANT, answer.invoiceId()).orElseThrow().status())
+        .isEqualTo(ContractCaseStore.InvoiceStatus.VALID);
+    // 30 days from the invoice's arrival (11/18): 12/18
+    Assertions.assertThat(ENV.store.find(TENANT, id).orElseThrow().paymentDueOn()).isEqualTo(LocalDate.of(2026, 12, 18));
+  }
+
+  /** Refused by the reader, unreadable, or OCR down: staff type every field from the scan. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"DOCUMENT_REFUSED", "DOCUMENT_UNREADABLE",
+      "OCR_UNAVAILABLE"})
+  void aScanOcrCannotReadIsTypedByStaffAndAWrongOneIsReturnedByMail(String error) throws Exception {
+    String id = passedInspection(ContractKind.GOODS, "doro");
+    ProcessInstance pi = instance(id);
+    ContractCases.Caller noMail = new ContractCases.Caller(TENANT, "supplier-nomail", "5010001008846");
+    ContractCases.InvoiceAnswer first = ENV.cases.receiveScan(noMail, "scan1-" + id, id, "invoice.pdf", scanPdf());
+    engine.getExternalTaskService().handleBpmnError(fetch(pi, TOPIC_OCR_INVOICE).getId(), WORKER, error,
+        "読み取れません", Map.of(jp.tetsuzuki.bpmn.DocumentVariables.REFUSAL_REASON, "画像がかすれていて読み取れません"));
+    assertThat(pi).hasPassed(TASK_RECORD_INVOICE_UNREAD).isWaitingAt(TASK_VERIFY_INVOICE);
+    Task verify = task(pi);
+    Assertions.assertThat((String) taskService().getVariableLocal(verify.getId(), FIELDS_TO_CHECK_TEXT))
+        .contains("OCR で読み取れませんでした");
+    Assertions.assertThat(taskService().getVariableLocal(verify.getId(), REGISTRATION_NUMBER)).isNull();
+    Assertions.assertThat(eventText(id, "invoice-unread")).contains("画像がかすれていて読み取れません");
+
+    // typed with a wrong check digit: returned; the supplier's account has no mail address
+    Map<String, Object> typed = confirmed();
+    typed.put(REGISTRATION_NUMBER, "Ｔ5010001008847");
+    complete("staff-ku", verify, typed);
+    execute(job(pi, TASK_VALIDATE_INVOICE));
+    assertThat(pi).hasPassed(TASK_RETURN_INVOICE).isWaitingAt(TASK_AWAIT_INVOICE, TASK_MAIL_RETURN_NOTICE);
+    Assertions.assertThat(ENV.store.invoice(TENANT, first.invoiceId()).orElseThrow().problemsJson())
+        .contains("REGISTRATION_NUMBER_CHECK_DIGIT");
+    LockedExternalTask mail = fetch(pi, TOPIC_NOTIFY_APPLICANT);
+    Assertions.assertThat(mail.getVariables().get(SUPPLIER_EMAIL)).isNull();
+    engine.getExternalTaskService().handleBpmnError(mail.getId(), WORKER, ERROR_NOTIFICATION_UNDELIVERABLE,
+        "the applicant has no mail address");
+    assertThat(pi).hasPassed(TASK_RECORD_RETURN_NOT_MAILED, EVENT_RETURN_NOTICE_DONE);
+    Assertions.assertThat(eventText(id, "invoice-return-not-mailed")).contains("送れませんでした", id);
+
+    // the corrected e-invoice follows the e-invoice path
+    Assertions.assertThat(ENV.cases.receiveInvoice(SUPPLIER, "xml-" + id, invoice(id)).valid()).isTrue();
+    assertThat(pi).isWaitingAt(TASK_ORDER_PAYMENT);
+  }
+
+  @Test
+  void aFileThatIsNotAPdfOrImageIsRefusedAndNothingIsStored() {
+    String id = passedInspection(ContractKind.GOODS, "doro");
+    assertThatThrownBy(() -> ENV.cases.receiveScan(SUPPLIER, "zip-" + id, id, "invoice.pdf",
+        new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0}))
+        .isInstanceOf(jp.tetsuzuki.processes.api.ApiException.class);
+    Assertions.assertThat(ENV.store.invoices(TENANT, id)).isEmpty();
+    assertThat(instance(id)).isWaitingAt(TASK_AWAIT_INVOICE);
+  }
+
+  // ---- a payment the accounting system did not make; the due-date warning left open when paid
+
+  @Test
+  void aFailedAcknowledgementGivesTreasuryATaskToExportAgainOrRecordAPaymentMadeByHand() throws Exception {
+    String id = passedInspection(ContractKind.GOODS, "doro");
+    ProcessInstance pi = instance(id);
+    ENV.cases.receiveInvoice(SUPPLIER, "inv-" + id, invoice(id));
+    approve(pi, "kacho-ku", null);
+    complete("kaikei-kanri-ku", task(pi), Map.of(ACCOUNTING_RESULT, ACCOUNTING_PASS));
+    export(pi);
+    String firstPayment = ENV.store.find(TENANT, id).orElseThrow().paymentId();
+
+    // the accounting system could not pay: 会計課 gets a task (not only a line in the history)
+    at("2026-11-25T01:00:00Z");
+    AcknowledgementService.Result failed = ENV.cases.acknowledge(TENANT, (firstPayment + ",FAILED,,0\r\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    Assertions.assertThat(failed.failed()).hasSize(1);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_PAYMENT_FAILURE);
+    Assertions.assertThat(stage(id)).isEqualTo(Stage.PAYMENT_FAILED);
+    Task resolve = task(pi);
+    Assertions.assertThat(candidateGroups(resolve)).containsExactly("demo-ku-kaikei");
+    Assertions.assertThat((String) taskService().getVariableLocal(resolve.getId(), PAYMENT_FAILURE_TEXT))
+        .contains(firstPayment, "不払", "2026-12-18");
+    Assertions.assertThat(eventText(id, "payment-failed")).contains(firstPayment);
+    // the same file again changes nothing
+    Assertions.assertThat(ENV.cases.acknowledge(TENANT, (firstPayment + ",FAILED,,0\r\n")
+        .getBytes(StandardCharsets.US_ASCII)).failed()).isEmpty();
+    assertThatThrownBy(() -> complete("kaikei-ku", resolve, Map.of(PAYMENT_RESOLUTION, "ignore")))
+        .hasMessageContaining("paymentResolution must be retry or manual");
+
+    // export again: a new payment id, a new file; the failed payment stays FAILED
+    complete("kaikei-ku", resolve, Map.of(PAYMENT_RESOLUTION, RESOLUTION_RETRY, RESOLUTION_COMMENT, "口座番号を訂正"));
+    export(pi);
+    String secondPayment = ENV.store.find(TENANT, id).orElseThrow().paymentId();
+    Assertions.assertThat(secondPayment).isNotEqualTo(firstPayment);
+    Assertions.assertThat(java.nio.file.Files.exists(ENV.outbox.resolve("payment-" + TENANT + "-" + secondPayment
+        + ".dat"))).isTrue();
+    assertThat(pi).isWaitingAt(TASK_AWAIT_ACKNOWLEDGEMENT);
+
+    // the due-date warning comes while the case waits; it stays open
+    execute(job(pi, EVENT_PAYMENT_DUE_SOON));
+    assertThat(pi).isWaitingAt(TASK_AWAIT_ACKNOWLEDGEMENT, TASK_HEED_PAYMENT_DUE);
+
+    // failed again, this time through the accounting route's entry (acknowledgeFile): the same task, recorded once;
+    // 会計課 paid by hand and records it
+    at("2026-11-27T01:00:00Z");
+    long failedEvents = ENV.store.events(TENANT, id).stream().filter(e -> e.type().equals("payment-failed")).count();
+    ENV.cases.acknowledgeFile(TENANT, (secondPayment + ",FAILED,,0\r\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    Task again = taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_RESOLVE_PAYMENT_FAILURE).singleResult();
+    Assertions.assertThat(again).isNotNull();
+    Assertions.assertThat(ENV.store.events(TENANT, id).stream().filter(e -> e.type().equals("payment-failed")))
+        .hasSize((int) failedEvents + 1);
+    Assertions.assertThat(taskService().getVariableLocal(again.getId(), PAYMENT_RESOLUTION)).isNull();
+    Map<String, Object> noDay = new HashMap<>(Map.of(PAYMENT_RESOLUTION, RESOLUTION_MANUAL, RESOLUTION_COMMENT,
+        "窓口で小切手を交付"));
+    assertThatThrownBy(() -> complete("kaikei-ku", again, noDay)).hasMessageContaining("manualPaidOn is required");
+    Map<String, Object> future = new HashMap<>(noDay);
+    future.put(MANUAL_PAID_ON, "2026-12-01");
+    assertThatThrownBy(() -> complete("kaikei-ku", again, future)).hasMessageContaining("future");
+    Map<String, Object> byHand = new HashMap<>(noDay);
+    byHand.put(MANUAL_PAID_ON, "2026-11-26");
+    complete("kaikei-ku", again, byHand);
+    // paid: the case ends, and with it the open warning task
+    assertThat(pi).isEnded().hasPassed(TASK_RECORD_PAYMENT, EVENT_PAID).hasNotPassed(EVENT_PAYMENT_WARNED);
+    Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    ContractCase paid = ENV.store.find(TENANT, id).orElseThrow();
+    Assertions.assertThat(paid.stage()).isEqualTo(Stage.PAID);
+    Assertions.assertThat(paid.paidOn()).isEqualTo(LocalDate.of(2026, 11, 26));
+    Assertions.assertThat(eventText(id, "payment-paid-by-hand")).contains("2026-11-26", "kaikei-ku", "小切手");
+    Assertions.assertThat(events(id)).containsSubsequence("payment-exported", "payment-failed",
+        "payment-failure-retry", "payment-exported", "payment-failed", "payment-paid-by-hand", "paid");
+  }
+
   // ---- helpers
+
+  static final String WORKER = "test-worker";
+
+  /** What OCR read of the demo invoice, all fields confident: value, confidence (and a reason). */
+  static final Map<String, Object[]> READ_WELL = Map.of(
+      "registrationNumber", new Object[] {"T5010001008846", 0.97, null},
+      "issuerName", new Object[] {"株式会社〇〇商事", 0.93, null},
+      "issueDate", new Object[] {"2026-11-17", 0.95, null},
+      "recipientName", new Object[] {"デモ区", 0.9, null},
+      "subtotal10", new Object[] {"257500", 0.95, null},
+      "tax10", new Object[] {"25750", 0.95, null},
+      "subtotal8", new Object[] {"2500", 0.95, null},
+      "tax8", new Object[] {"200", 0.95, null},
+      "total", new Object[] {"289440", 0.95, null});
+
+  static String recognition(Map<String, Object[]> fields) {
+    Map<String, Object> json = new java.util.LinkedHashMap<>();
+    fields.forEach((key, f) -> {
+      Map<String, Object> field = new HashMap<>();
+      field.put("value", f[0]);
+      field.put("confidence", f[1]);
+      if (f[2] != null) {
+        field.put("reason", f[2]);
+      }
+      json.put(key, field);
+    });
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("fields", json));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The demo invoice as staff confirm it from the scan (the contract's 0 % item as 非課税). */
+  static Map<String, Object> confirmed() {
+    Map<String, Object> v = new HashMap<>();
+    v.put(REGISTRATION_NUMBER, "T5010001008846");
+    v.put(ISSUER_NAME, "株式会社〇〇商事");
+    v.put(ISSUE_DATE, "2026-11-17");
+    v.put(TRANSACTION_DATE, "2026-11-17");
+    v.put(RECIPIENT_NAME, "デモ区");
+    v.put(SUBTOTAL_10, 257_500L);
+    v.put(TAX_10, 25_750L);
+    v.put(SUBTOTAL_8, 2_500L);
+    v.put(TAX_8, 200L);
+    v.put(SUBTOTAL_0, 3_490L);
+    v.put(TOTAL, PAYABLE);
+    return v;
+  }
+
+  private static byte[] scan;
+
+  /** A one-page PDF (the document store inspects the type by content); the same bytes every time. */
+  static synchronized byte[] scanPdf() throws IOException {
+    if (scan == null) {
+      scan = newPdf();
+    }
+    return scan;
+  }
+
+  private static byte[] newPdf() throws IOException {
+    try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+      document.addPage(page);
+      try (var text = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+        text.beginText();
+        text.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+            org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 14);
+        text.newLineAtOffset(72, 720);
+        text.showText("INVOICE T5010001008846 total 289,440 JPY");
+        text.endText();
+      }
+      document.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  private LockedExternalTask fetch(ProcessInstance pi, String topic) {
+    List<LockedExternalTask> locked = engine.getExternalTaskService().fetchAndLock(10, WORKER)
+        .topic(topic, 60_000).businessKey(pi.getBusinessKey()).execute();
+    Assertions.assertThat(locked).as(topic).hasSize(1);
+    return locked.get(0);
+  }
 
   static Contract contract(String id, ContractKind kind, String department, LocalDate contractDate) {
     return new Contract(id, TENANT, department, kind, "事務用品の購入",

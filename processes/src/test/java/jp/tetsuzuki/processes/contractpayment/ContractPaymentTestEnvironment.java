@@ -49,7 +49,8 @@ final class ContractPaymentTestEnvironment {
   final ApprovalModule approval;
   final Path outbox;
   ContractCases cases;
-  private final JdbcDataSource dataSource;
+  final jp.tetsuzuki.processes.document.DocumentStore documents;
+  final JdbcDataSource dataSource;
   private final AcknowledgementService acknowledgements;
 
   ContractPaymentTestEnvironment() {
@@ -77,7 +78,9 @@ final class ContractPaymentTestEnvironment {
     JdbcPaymentLedger ledger = new JdbcPaymentLedger(dataSource, engineClock);
     acknowledgements = new AcknowledgementService(ledger);
     ContractPaymentSettings settings = new ContractPaymentSettings("kensa", "kaikeikanri", 5, outbox,
-        LateInterest.RateBasis.DAY_OF_DELAY);
+        LateInterest.RateBasis.DAY_OF_DELAY, "kaikei", "https://tetsuzuki.example.jp");
+    documents = new jp.tetsuzuki.processes.document.DocumentStore(jdbc,
+        new jp.tetsuzuki.workers.documents.DocumentInspector(), Clock.systemUTC());
     Map<Object, Object> beans = new HashMap<>(new ContractPaymentGlue(store, calendars::of, registry,
         new JdbcInterestRates(dataSource), ledger, settings).beans());
     beans.put("approvalRouteActivities", approval.activities());
@@ -91,6 +94,8 @@ final class ContractPaymentTestEnvironment {
     for (String resource : List.of("bpmn/contract-payment.bpmn", "bpmn/approval-route.bpmn",
         "bpmn/approval-circulation.bpmn", "forms/contract-payment/Task_Inspect.form",
         "forms/contract-payment/Task_CheckAccounting.form", "forms/contract-payment/Task_ReviseOrder.form",
+        "forms/contract-payment/Task_VerifyInvoice.form", "forms/contract-payment/Task_ResolvePaymentFailure.form",
+        "forms/contract-payment/Task_HeedPaymentDue.form",
         "forms/approval-route/Task_Approve.form", "forms/approval-route/Task_Consult.form",
         "forms/approval-route/Task_Revise.form", "forms/approval-circulation/Task_Read.form")) {
       models.addClasspathResource(resource);
@@ -99,22 +104,27 @@ final class ContractPaymentTestEnvironment {
     IdentityService identity = engine.getIdentityService();
     identity.saveTenant(identity.newTenant(TENANT));
     for (String group : List.of(TENANT + "-kensa", TENANT + "-kaikeikanri", TENANT + "-doro",
-        TENANT + "-supervisors", jp.tetsuzuki.processes.identity.Roles.STAFF)) {
+        TENANT + "-supervisors", TENANT + "-kaikei", jp.tetsuzuki.processes.identity.Roles.STAFF)) {
       identity.saveGroup(identity.newGroup(group));
     }
-    for (String id : List.of("kensa-ku", "kaikei-kanri-ku", "staff-ku", "kacho-ku", "bucho-ku")) {
+    for (String id : List.of("kensa-ku", "kaikei-kanri-ku", "staff-ku", "kacho-ku", "bucho-ku", "kaikei-ku",
+        "supplier-marumaru", "supplier-nomail")) {
       User user = identity.newUser(id);
       user.setLastName(id);
+      user.setEmail(id.equals("supplier-nomail") ? null : id + "@demo.tetsuzuki.invalid");
       identity.saveUser(user);
       identity.createTenantUserMembership(TENANT, id);
-      identity.createMembership(id, jp.tetsuzuki.processes.identity.Roles.STAFF); // people, not machine accounts
+      if (!id.startsWith("supplier-")) {
+        identity.createMembership(id, jp.tetsuzuki.processes.identity.Roles.STAFF); // people, not machine accounts
+      }
     }
     identity.createMembership("kensa-ku", TENANT + "-kensa");
     identity.createMembership("kaikei-kanri-ku", TENANT + "-kaikeikanri");
     identity.createMembership("staff-ku", TENANT + "-doro");
+    identity.createMembership("kaikei-ku", TENANT + "-kaikei");
     organisation.saveAll(TENANT, ApprovalDemoData.organisation(TENANT));
     new ApprovalRulesDeployer(engine.getRepositoryService(), identity).deployTenantTables();
     cases = new ContractCases(store, identity, engine.getRuntimeService(), engine.getManagementService(),
-        new TransactionTemplate(new DataSourceTransactionManager(dataSource)), acknowledgements);
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)), acknowledgements, documents);
   }
 }

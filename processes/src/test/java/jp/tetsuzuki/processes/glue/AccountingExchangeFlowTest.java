@@ -124,8 +124,13 @@ class AccountingExchangeFlowTest {
     assertThat(paidEvents).isOne();
   }
 
+  /**
+   * A FAILED line through the acknowledgement route (ContractCases.acknowledgeFile) interrupts 「支払済の通知を待つ」:
+   * 会計課 gets 「不払を解決する」; a re-export goes through the batch queue again (stage export_queued) under a new
+   * payment id, the failed one stays FAILED in the ledger, and the next acknowledgement pays the case.
+   */
   @Test
-  void aNotPaidAnswerIsRecordedOnTheCaseWhichStaysUnpaid() throws Exception {
+  void aNotPaidAnswerGivesTheTreasuryATaskAndAReExportThroughTheBatchPaysTheCase() throws Exception {
     String id = "C-NP-" + UUID.randomUUID().toString().substring(0, 8);
     Http contractSystem = Http.as("api-client", port);
     awaitingInvoice(id);
@@ -145,11 +150,30 @@ class AccountingExchangeFlowTest {
         LocalDate.now(JapanTime.ZONE)).content());
 
     JsonNode failed = await().atMost(WAIT).until(() -> contractSystem.get("/api/v1/contracts/" + id).json(),
-        c -> c.get("events").toString().contains("payment-failed"));
-    assertThat(failed.get("stage").asText()).isEqualTo("exported");
-    assertThat(failed.get("events").toString()).contains("支払番号 " + paymentId + " の支払ができなかった");
+        c -> c.get("stage").asText().equals("payment_failed"));
+    assertThat(failed.get("events").toString()).contains("支払番号 " + paymentId + " を不払と通知しました");
     await().atMost(WAIT).until(() -> Files.exists(Path.of(accounting.ackDone()).resolve("demo-ku")
         .resolve("failed-" + id + ".csv")));
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .processDefinitionKey(ContractPayment.ID).singleResult().getId();
+    Http treasury = Http.as("kacho-kaikei-ku", port);
+    JsonNode resolve = singleTask(treasury, pid, ContractPayment.TASK_RESOLVE_PAYMENT_FAILURE);
+    assertThat(treasury.postJson("/engine-rest/task/" + resolve.get("id").asText() + "/submit-form",
+        Map.of("variables", Map.of(ContractPayment.PAYMENT_RESOLUTION, Map.of("value",
+            ContractPayment.RESOLUTION_RETRY, "type", "String"),
+            ContractPayment.RESOLUTION_COMMENT, Map.of("value", "口座番号を訂正", "type", "String"))))
+        .status()).isEqualTo(204);
+
+    String again = await().atMost(WAIT).until(() -> contractSystem.get("/api/v1/contracts/" + id).json(),
+        c -> c.get("stage").asText().equals("exported") && !c.at("/payment/paymentId").asText().equals(paymentId))
+        .at("/payment/paymentId").asText();
+    assertThat(contractSystem.get("/api/v1/contracts/" + id).json().get("events").toString())
+        .contains("payment-queued");
+    Path second = await().atMost(WAIT).until(() -> outboxFileWith(again), p -> p != null);
+    dropAck("demo-ku", "paid-" + id + ".csv", new AccountingSystemSimulator().answer(Files.readAllBytes(second),
+        LocalDate.now(JapanTime.ZONE)).content());
+    await().atMost(WAIT).until(() -> contractSystem.get("/api/v1/contracts/" + id).json(),
+        c -> c.get("stage").asText().equals("paid"));
   }
 
   @Test

@@ -53,6 +53,20 @@ class MailTemplatesTest {
         "持参または郵送", "お問い合わせ：デモ区 都市計画課").doesNotContain("2026-12-01", "{");
   }
 
+  /** contract-payment: a returned invoice is mailed to the supplier's system in Japanese, listing the problems. */
+  @Test
+  void theInvoiceReturnListsTheProblemsAndSaysThePaymentClockStands() {
+    RenderedMail mail = templates.render("invoice-returned", Map.of("supplierName", "株式会社〇〇商事",
+        "contractTitle", "事務用品の購入", "contractId", "C-2026-0042", "invoiceNumber", "INV-7",
+        "returnedOn", "2026-11-18", "invoiceProblemsText",
+        "・登録番号のチェックディジット（先頭の数字）が正しくありません。（REGISTRATION_NUMBER_CHECK_DIGIT）"));
+    assertThat(mail.subject()).isEqualTo("【契約・支出】請求書の返戻のお知らせ（契約番号 C-2026-0042）");
+    assertThat(mail.body()).startsWith("株式会社〇〇商事 御中\n")
+        .contains("請求書（INV-7）に次の不備があるため、2026年11月18日付けで返戻します",
+            "登録番号のチェックディジット", "支払期間（政府契約の支払遅延防止等に関する法律6条）に数えません")
+        .doesNotContain("2026-11-18", "{");
+  }
+
   @Test
   void theCorrectionLetterTellsTheConsequenceTheCatalogSaysAndStatesTheDeadlineAndThePauseOnce() {
     // review (newcomer #14): a procedure with correction.onTimeout: deemed-withdrawn was told 「そのまま判断」

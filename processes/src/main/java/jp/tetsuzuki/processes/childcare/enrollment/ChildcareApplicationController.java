@@ -46,7 +46,10 @@ class ChildcareApplicationController {
           + "hoursPerWeek}], children [{childId, name, birthDate, preferences [facility ids, 1st first], "
           + "currentFacilityId}], siblingPattern (1-7, two or more children), documents [{documentId, kind: "
           + "employment-certificate|other, guardianNumber}]. A repeated Idempotency-Key returns the first result "
-          + "(422 if the body differs). 400 names the field; 422 when the tenant has no points table for the year.")
+          + "(422 if the body differs). 400 names the field (guardian and child names required; an admission "
+          + "month already past); 409 when the same child (name, birth date, a guardian's name) has a live "
+          + "application for the tenant and month; 422 when the tenant has no points table for the year. "
+          + "Declared work, adjustments and currentFacilityId count only once staff confirmed them.")
   ResponseEntity<CreatedView> apply(
       @Parameter(description = "unique per request of this client") @RequestHeader(value = "Idempotency-Key",
           required = false) String idempotencyKey,

@@ -90,6 +90,10 @@ public class ChildcareApplicationService {
       return replay(earlier.get(), hash);
     }
     YearMonth month = month(request.admissionMonth());
+    if (month.isBefore(YearMonth.now(clock.withZone(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE)))) {
+      throw ApiException.invalid("admissionMonth", "admissionMonth: " + month + " is in the past",
+          "入所希望月（" + month + "）は過ぎています。今月以降を指定してください。");
+    }
     int fiscalYear = HouseholdPoints.fiscalYearOf(month.atDay(1));
     // the platform's own look-up (outside systems hold no engine permission on decisions)
     if (AsPlatform.call(identity, () -> repository.createDecisionDefinitionQuery()
@@ -99,6 +103,10 @@ public class ChildcareApplicationService {
           fiscalYear + "年度の指数表が登録されていないため、この入所月の申込みは受け付けられません。");
     }
     ApplicationContent content = content(caller, request);
+    List<String> childKeys = childKeys(content);
+    duplicateOf(request.tenantId(), month.toString(), content).ifPresent(d -> {
+      throw duplicate(d, month);
+    });
     Instant now = clock.instant();
     String id = UUID.randomUUID().toString();
     ApplicationRow row = new ApplicationRow(id, request.tenantId(), caller, now, idempotencyKey, hash, fiscalYear,
@@ -106,6 +114,7 @@ public class ChildcareApplicationService {
     try {
       transactions.executeWithoutResult(status -> {
         store.insert(row);
+        store.insertChildKeys(request.tenantId(), month.toString(), id, childKeys);
         // started by the platform once the caller's tenant was checked: outside systems hold no engine permission
         ProcessInstance pi = AsPlatform.call(identity, () -> runtime
             .createProcessInstanceByKey(ChildcareEnrollment.ID).businessKey(id)
@@ -114,8 +123,12 @@ public class ChildcareApplicationService {
         store.processInstance(id, pi.getId());
       });
     } catch (DuplicateKeyException raced) {
-      return replay(store.findByIdempotencyKey(request.tenantId(), caller, idempotencyKey)
-          .orElseThrow(() -> raced), hash);
+      var first = store.findByIdempotencyKey(request.tenantId(), caller, idempotencyKey);
+      if (first.isPresent()) {
+        return replay(first.get(), hash);
+      }
+      // another application of the same child committed meanwhile
+      throw duplicate(duplicateOf(request.tenantId(), month.toString(), content).orElseThrow(() -> raced), month);
     }
     return new Intake(store.find(id).orElseThrow(), false);
   }
@@ -246,6 +259,54 @@ public class ChildcareApplicationService {
     return store.events(id);
   }
 
+  /** A child of the application that another live application of the tenant and month holds already. */
+  private record Duplicate(int child, String applicationId) {}
+
+  /** Stages after which a child may be applied for again (the keys of such an application are freed). */
+  private static final Set<String> ENDED = Set.of(ChildcareStore.STAGE_WITHDRAWN, ChildcareStore.STAGE_DECLINED,
+      ChildcareStore.STAGE_CLOSED);
+
+  private java.util.Optional<Duplicate> duplicateOf(String tenantId, String month, ApplicationContent content) {
+    for (int i = 0; i < content.children().size(); i++) {
+      for (String key : ChildKeys.of(content.children().get(i), content.guardians())) {
+        var holder = store.childKeyHolder(tenantId, month, key);
+        if (holder.isEmpty()) {
+          continue;
+        }
+        var held = store.find(holder.get());
+        if (held.isEmpty() || ENDED.contains(held.get().stage())) {
+          store.releaseChildKeys(holder.get());
+          continue;
+        }
+        return java.util.Optional.of(new Duplicate(i, holder.get()));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static ApiException duplicate(Duplicate d, YearMonth month) {
+    String field = "children[" + d.child() + "]";
+    return new ApiException(409, field, field + ": the same child (name, birth date, guardian) has application "
+        + d.applicationId() + " for " + month + " already", "同じ児童（氏名・生年月日・保護者が同じ）の " + month
+        + " 入所の申込み（" + d.applicationId() + "）がすでにあります。内容を変えるときは、その申込みを取り下げてから"
+        + "申し込んでください。");
+  }
+
+  /** The keys of every child; the same child twice in one application is refused (400). */
+  private static List<String> childKeys(ApplicationContent content) {
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < content.children().size(); i++) {
+      for (String key : ChildKeys.of(content.children().get(i), content.guardians())) {
+        if (keys.contains(key)) {
+          throw ApiException.invalid("children[" + i + "]", "children[" + i + "]: the same child twice",
+              "同じ児童（氏名・生年月日）が2回入力されています。");
+        }
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
   private static Intake replay(ApplicationRow earlier, String hash) {
     if (!earlier.requestSha256().equals(hash)) {
       throw new ApiException(422, "Idempotency-Key", "Idempotency-Key was used for a different request",
@@ -278,9 +339,9 @@ public class ChildcareApplicationService {
         throw ApiException.invalid(field + ".reason", field + ".reason: work, other-work, pregnancy or none",
             "保育を必要とする事由（work, other-work, pregnancy, none）を指定してください。");
       }
-      if (g.name() != null && g.name().length() > 100) {
-        throw ApiException.invalid(field + ".name", field + ".name: at most 100 characters",
-            "保護者の氏名は100文字以内で入力してください。");
+      if (g.name() == null || g.name().isBlank() || g.name().length() > 100) {
+        throw ApiException.invalid(field + ".name", field + ".name: required, at most 100 characters",
+            "保護者の氏名を100文字以内で入力してください。");
       }
       try {
         new GuardianWork(reason, g.daysPerMonth(), g.hoursPerDay(), g.daysPerWeek(), g.hoursPerWeek());
@@ -317,9 +378,9 @@ public class ChildcareApplicationService {
         throw ApiException.invalid(field + ".currentFacilityId", field + ".currentFacilityId: a facility id",
             "在籍施設の ID を正しく指定してください。");
       }
-      if (c.name() != null && c.name().length() > 100) {
-        throw ApiException.invalid(field + ".name", field + ".name: at most 100 characters",
-            "児童の氏名は100文字以内で入力してください。");
+      if (c.name() == null || c.name().isBlank() || c.name().length() > 100) {
+        throw ApiException.invalid(field + ".name", field + ".name: required, at most 100 characters",
+            "児童の氏名を100文字以内で入力してください。");
       }
     }
     Integer pattern = request.siblingPattern();

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The childcare enrollment beans. The verification form cannot embed the scan: the platform has no staff endpoint
- * that serves a document's content (only its metadata), so the form names the document id ({@code null} link base).
+ * The childcare enrollment beans. The verification form shows the certificate's scan from the staff document view
+ * ({@code tetsuzuki.webapp-url}, {@code StaffDocumentController}).
  */
 @Configuration
 class ChildcareConfiguration {
@@ -18,9 +18,11 @@ class ChildcareConfiguration {
   @Bean
   ChildcareModule childcareModule(DataSource dataSource, DecisionService decisionService,
       RepositoryService repositoryService, RuntimeService runtimeService,
-      org.camunda.bpm.engine.IdentityService identityService) {
+      org.camunda.bpm.engine.IdentityService identityService,
+      @org.springframework.beans.factory.annotation.Value("${tetsuzuki.webapp-url:http://localhost:8080}")
+      String webappUrl) {
     return new ChildcareModule(dataSource, () -> decisionService, () -> repositoryService, () -> runtimeService,
-        () -> identityService, null);
+        () -> identityService, webappUrl);
   }
 
   @Bean

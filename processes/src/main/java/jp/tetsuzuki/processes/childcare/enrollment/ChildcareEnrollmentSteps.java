@@ -44,6 +44,8 @@ public class ChildcareEnrollmentSteps {
   /** Verification form fields with the recognition key they come from. */
   static final Map<String, String> VERIFIED_FIELDS = fields();
   static final Map<String, String> LABELS = labels();
+  /** The variables of Task_ConfirmDeclaration's form: set on the case while the task is open, removed after. */
+  static final List<String> DECLARATION_FIELDS = declarationFields();
 
   private final ChildcareStore store;
   private final HouseholdPoints points;
@@ -204,9 +206,14 @@ public class ChildcareEnrollmentSteps {
     }
     task.setVariableLocal(FIELDS_TO_CHECK_TEXT, doubts.isEmpty() ? "確認が必要な項目はありません。"
         : "次の項目を原本と照合してください:\n\n" + String.join("\n", doubts));
+    // documentLinkBase: the webapps' address; the scan comes from the staff document view for this very task
+    task.setVariableLocal(DOCUMENT_IMAGE_URL, documentLinkBase == null ? null
+        : jp.tetsuzuki.processes.document.StaffDocumentLinks.preview(documentLinkBase, task.getId(),
+            document.documentId(), 1));
     task.setVariableLocal(DOCUMENT_LINK_TEXT, documentLinkBase == null
         ? "原本は文書ID " + document.documentId() + " です（この画面には表示できません。文書管理で開いてください）。"
-        : "[原本を開く（" + document.documentId() + "）](" + documentLinkBase + document.documentId() + ")");
+        : jp.tetsuzuki.processes.document.StaffDocumentLinks.markdownLink(documentLinkBase, task.getId(),
+            document.documentId()));
   }
 
   /** Staff confirmed: the submitted values are checked, kept with the certificate, and each correction recorded. */
@@ -249,26 +256,165 @@ public class ChildcareEnrollmentSteps {
     }
   }
 
-  /** Points by the tenant's table of the fiscal year, from the verified certificates and the declared facts. */
+  /**
+   * Declaration check starts (review F10/F11): what the parent declared is shown and prefilled, guardian by guardian
+   * (a guardian whose certificate staff verified is marked and its fields hidden), with the household's adjustments;
+   * the confirmed current facilities start empty, so a transfer claim counts only when staff enter it.
+   */
+  public void declarationStarted(DelegateTask task) {
+    // prefilled on the case (as the certificate's on its scope), so the submitted values replace them there
+    DelegateExecution execution = task.getExecution();
+    ApplicationRow application = linked(execution);
+    ApplicationContent content = application.content();
+    java.util.Set<Integer> certified = certifiedGuardians(application);
+    StringBuilder text = new StringBuilder("#### 申告内容\n\n");
+    for (int number = 1; number <= 2; number++) {
+      boolean present = number <= content.guardians().size();
+      execution.setVariable(guardianField(number, GUARDIAN_PRESENT), present);
+      execution.setVariable(guardianField(number, GUARDIAN_CERTIFIED), certified.contains(number));
+      ApplicationContent.Guardian g = present ? content.guardians().get(number - 1) : null;
+      execution.setVariable(guardianField(number, GUARDIAN_REASON), g == null ? null : g.reason());
+      execution.setVariable(guardianField(number, GUARDIAN_DAYS_PER_MONTH), g == null || g.daysPerMonth() == null
+          ? null : g.daysPerMonth().longValue());
+      execution.setVariable(guardianField(number, GUARDIAN_HOURS_PER_DAY), g == null ? null : g.hoursPerDay());
+      execution.setVariable(guardianField(number, GUARDIAN_DAYS_PER_WEEK), g == null || g.daysPerWeek() == null
+          ? null : g.daysPerWeek().longValue());
+      execution.setVariable(guardianField(number, GUARDIAN_HOURS_PER_WEEK), g == null ? null : g.hoursPerWeek());
+      if (g != null) {
+        text.append("- **保護者").append(number).append("**（").append(bounded(g.name(), MAX_TEXT)).append("）: ")
+            .append(certified.contains(number) ? "就労証明書で確認済み（申告値は使いません）"
+                : "就労証明書の確認なし。申告: " + declaredWork(g) + "。書類などで確認し、確認した値を入力してください")
+            .append("\n");
+      }
+    }
+    execution.setVariable(SINGLE_PARENT, content.singleParent());
+    execution.setVariable(SIBLING_ENROLLED_AT_FIRST_CHOICE, content.siblingEnrolledAtFirstChoice());
+    execution.setVariable(PARENTAL_LEAVE_ENDING, content.parentalLeaveEnding());
+    execution.setVariable(WELFARE, content.welfare());
+    execution.setVariable(GUARDIAN_POSTED_AWAY, content.guardianPostedAway());
+    execution.setVariable(WAITING_MONTHS, (long) content.waitingMonths());
+    text.append("- **世帯の状況（申告）**: ").append(adjustments(content.singleParent(),
+        content.siblingEnrolledAtFirstChoice(), content.parentalLeaveEnding(), content.welfare(),
+        content.guardianPostedAway(), content.waitingMonths())).append("\n");
+    List<String> claims = content.children().stream().filter(c -> c.currentFacilityId() != null)
+        .map(c -> c.childId() + "," + c.currentFacilityId()).toList();
+    text.append("- **在籍施設（転園の申告）**: ").append(claims.isEmpty() ? "なし" : "「" + String.join("」「", claims)
+        + "」（児童ID,施設ID）。入所記録・保育施設システムで確認できたものだけを下の欄に入力してください").append("\n");
+    execution.setVariable(DECLARATION_TEXT, text.toString());
+    execution.setVariable(CONFIRMED_CURRENT_FACILITIES, null);
+  }
+
+  /**
+   * Staff confirmed the declaration: every value checked, kept as the confirmed declaration with who confirmed it,
+   * and each change against the declaration recorded in the history.
+   */
+  public void declarationConfirmed(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
+    ApplicationRow application = linked(execution);
+    ApplicationContent content = application.content();
+    java.util.Set<Integer> certified = certifiedGuardians(application);
+    List<ConfirmedDeclaration.Guardian> guardians = new ArrayList<>();
+    List<String> changes = new ArrayList<>();
+    for (int number = 1; number <= content.guardians().size(); number++) {
+      if (certified.contains(number)) {
+        continue;
+      }
+      ApplicationContent.Guardian declared = content.guardians().get(number - 1);
+      Object reasonValue = task.getVariable(guardianField(number, GUARDIAN_REASON));
+      CareReason reason = reasonValue instanceof String r ? CareReason.ofCode(r) : null;
+      if (reason == null || reason == CareReason.ABSENT) {
+        throw new BadUserRequestException("保護者" + number + "の保育を必要とする事由を選んでください / "
+            + guardianField(number, GUARDIAN_REASON) + ": work, other-work, pregnancy or none");
+      }
+      Number days = number(task.getVariable(guardianField(number, GUARDIAN_DAYS_PER_MONTH)),
+          guardianField(number, GUARDIAN_DAYS_PER_MONTH), 0, 31, false);
+      Number hours = number(task.getVariable(guardianField(number, GUARDIAN_HOURS_PER_DAY)),
+          guardianField(number, GUARDIAN_HOURS_PER_DAY), 0, 24, false);
+      Number weekDays = number(task.getVariable(guardianField(number, GUARDIAN_DAYS_PER_WEEK)),
+          guardianField(number, GUARDIAN_DAYS_PER_WEEK), 0, 7, false);
+      Number weekHours = number(task.getVariable(guardianField(number, GUARDIAN_HOURS_PER_WEEK)),
+          guardianField(number, GUARDIAN_HOURS_PER_WEEK), 0, 168, false);
+      ConfirmedDeclaration.Guardian confirmed = new ConfirmedDeclaration.Guardian(number, reason.code(),
+          days == null ? null : days.intValue(), hours == null ? null : hours.doubleValue(),
+          weekDays == null ? null : weekDays.intValue(), weekHours == null ? null : weekHours.doubleValue());
+      try {
+        new GuardianWork(reason, confirmed.daysPerMonth(), confirmed.hoursPerDay(), confirmed.daysPerWeek(),
+            confirmed.hoursPerWeek());
+      } catch (InvalidPointsInputException e) {
+        throw new BadUserRequestException("保護者" + number + ": " + e.messageJa() + " / guardian" + number + " "
+            + e.getMessage());
+      }
+      String who = "保護者" + number + " ";
+      change(changes, who + "事由", declared.reason(), confirmed.reason());
+      change(changes, who + "1か月の就労日数", declared.daysPerMonth(), confirmed.daysPerMonth());
+      change(changes, who + "1日の就労時間", declared.hoursPerDay(), confirmed.hoursPerDay());
+      change(changes, who + "1週の就労日数", declared.daysPerWeek(), confirmed.daysPerWeek());
+      change(changes, who + "1週の就労時間", declared.hoursPerWeek(), confirmed.hoursPerWeek());
+      guardians.add(confirmed);
+    }
+    boolean singleParent = flag(task, SINGLE_PARENT);
+    if (content.guardians().size() == 1 && !singleParent) {
+      throw new BadUserRequestException("保護者が1人の申込みです。ひとり親世帯でない場合は、申込みを差し戻してください / "
+          + SINGLE_PARENT + ": a household with one guardian must be single-parent");
+    }
+    boolean sibling = flag(task, SIBLING_ENROLLED_AT_FIRST_CHOICE);
+    boolean leave = flag(task, PARENTAL_LEAVE_ENDING);
+    boolean welfare = flag(task, WELFARE);
+    boolean postedAway = flag(task, GUARDIAN_POSTED_AWAY);
+    Number waitingValue = number(task.getVariable(WAITING_MONTHS), WAITING_MONTHS, 0, 120, false);
+    int waiting = waitingValue == null ? 0 : waitingValue.intValue();
+    change(changes, "ひとり親世帯", content.singleParent(), singleParent);
+    change(changes, "きょうだい在園（第1希望）", content.siblingEnrolledAtFirstChoice(), sibling);
+    change(changes, "育児休業の終了", content.parentalLeaveEnding(), leave);
+    change(changes, "生活保護世帯", content.welfare(), welfare);
+    change(changes, "単身赴任", content.guardianPostedAway(), postedAway);
+    change(changes, "待機期間（月）", content.waitingMonths(), waiting);
+    Map<String, String> current = currentFacilities(task.getVariable(CONFIRMED_CURRENT_FACILITIES), content);
+    for (ApplicationContent.Child child : content.children()) {
+      change(changes, "児童 " + child.childId() + " の在籍施設", child.currentFacilityId(),
+          current.get(child.childId()));
+    }
+    String comment = text(task.getVariable(DECLARATION_COMMENT), MAX_NOTE, null);
+    String by = caller(task);
+    store.confirmDeclaration(application.id(), new ConfirmedDeclaration(guardians, singleParent, sibling, leave,
+        welfare, postedAway, waiting, current), by, now());
+    store.event(application.id(), changes.isEmpty() ? "declaration-confirmed" : "declaration-corrected",
+        "申告内容を確認しました" + (changes.isEmpty() ? "（変更なし）" : "。変更: " + String.join("、", changes))
+            + (comment == null ? "" : "。備考: " + comment), by, now());
+    for (String name : DECLARATION_FIELDS) {
+      execution.removeVariable(name);
+    }
+  }
+
+  /** Points by the tenant's table of the fiscal year, from verified certificates and the confirmed declaration. */
   public void computePoints(DelegateExecution execution) {
     ApplicationRow application = linked(execution);
     ApplicationContent content = application.content();
+    ConfirmedDeclaration confirmed = store.declaration(application.id()).orElseThrow(() ->
+        new BadUserRequestException("申告内容が確認されていません / the declaration of application "
+            + application.id() + " is not confirmed"));
     List<GuardianWork> guardians = new ArrayList<>();
     List<DocumentRow> certificates = store.documents(application.id()).stream()
         .filter(d -> d.verifiedJson() != null).toList();
     for (int i = 0; i < content.guardians().size(); i++) {
       int number = i + 1;
-      ApplicationContent.Guardian declared = content.guardians().get(i);
       GuardianWork verified = certificates.stream().map(d -> work(d.verifiedJson()))
           .filter(w -> w.number == number).map(w -> w.work).findFirst().orElse(null);
-      guardians.add(verified != null ? verified : new GuardianWork(
-          Objects.requireNonNullElse(CareReason.ofCode(declared.reason()), CareReason.NONE),
-          declared.daysPerMonth(), declared.hoursPerDay(), declared.daysPerWeek(), declared.hoursPerWeek()));
+      if (verified == null) {
+        // only what staff confirmed: a declared value nobody checked counts for nothing (review F11)
+        ConfirmedDeclaration.Guardian g = confirmed.guardians().stream().filter(c -> c.number() == number)
+            .findFirst().orElseThrow(() -> new BadUserRequestException("保護者" + number + "の就労が確認されていません"
+                + " / guardian " + number + " is neither certified nor confirmed"));
+        verified = new GuardianWork(Objects.requireNonNullElse(CareReason.ofCode(g.reason()), CareReason.NONE),
+            g.daysPerMonth(), g.hoursPerDay(), g.daysPerWeek(), g.hoursPerWeek());
+      }
+      guardians.add(verified);
     }
     try {
       HouseholdScore score = points.score(application.tenantId(), application.fiscalYear(), new HouseholdFacts(
-          guardians, content.singleParent(), content.siblingEnrolledAtFirstChoice(), content.parentalLeaveEnding(),
-          content.welfare(), content.guardianPostedAway(), content.waitingMonths()));
+          guardians, confirmed.singleParent(), confirmed.siblingEnrolledAtFirstChoice(),
+          confirmed.parentalLeaveEnding(), confirmed.welfare(), confirmed.guardianPostedAway(),
+          confirmed.waitingMonths()));
       store.points(application.id(), score.total(), score.basePoints(), score.explanationJa());
       store.stage(application.id(), ChildcareStore.STAGE_AWAITING_ROUND);
       store.event(application.id(), "points", score.explanationJa(), null, now());
@@ -290,26 +436,29 @@ public class ChildcareEnrollmentSteps {
     String places = offeredPlaces(application);
     execution.setVariable(OFFER_TEXT, "内定: " + places + "。面接・健康診断の結果を入力してください。"
         + (application.resultExplanation() == null ? "" : "\n\n" + application.resultExplanation()));
-    store.event(application.id(), "offered", (places.equals(application.resultFacilityId()) ? "施設 " + places
-        : places) + " に内定しました。", null, now());
+    store.event(application.id(), "offered", places + " に内定しました。", null, now());
   }
 
-  /** 「minami」, or per child of a household 「児童 c1 → 施設 minami、児童 c2 → 施設 kita（c3 は保留）」. */
+  /**
+   * 「南保育園（minami）」 (or 「施設 minami」), or per child of a household
+   * 「児童 c1 → 南保育園（minami）、児童 c2 → 施設 kita（c3 は保留）」.
+   */
   private String offeredPlaces(ApplicationRow application) {
     String children = store.resultChildrenJson(application.id());
     if (children == null) {
-      return application.resultFacilityId();
+      return facilityLabel(application);
     }
     try {
       JsonNode list = ChildcareStore.JSON.readTree(children);
       if (list.size() <= 1) {
-        return application.resultFacilityId();
+        return facilityLabel(application);
       }
       List<String> placed = new ArrayList<>();
       List<String> waiting = new ArrayList<>();
       for (JsonNode c : list) {
         if ("offered".equals(c.path("outcome").asText())) {
-          placed.add("児童 " + c.path("childId").asText() + " → 施設 " + c.path("facilityId").asText());
+          placed.add("児童 " + c.path("childId").asText() + " → "
+              + facilityLabel(application.tenantId(), c.path("facilityId").asText()));
         } else {
           waiting.add(c.path("childId").asText());
         }
@@ -338,10 +487,20 @@ public class ChildcareEnrollmentSteps {
     ApplicationRow application = linked(execution);
     store.stage(application.id(), ChildcareStore.STAGE_ENROLLED);
     String comment = text(execution.getVariable(INTERVIEW_COMMENT), MAX_NOTE, null);
-    store.event(application.id(), "enrolled", "施設 " + application.resultFacilityId() + " への入所が決まりました。"
+    store.event(application.id(), "enrolled", facilityLabel(application) + " への入所が決まりました。"
         + (comment == null ? "" : "備考: " + comment), null, now());
-    store.event(application.id(), "nursery-enrollment-outbound", "保育施設システムへ入所情報を送信予定: 施設 "
-        + application.resultFacilityId() + "、" + application.admissionMonth() + " 入所。", null, now());
+    store.event(application.id(), "nursery-enrollment-outbound", "保育施設システムへ入所情報を送信予定: "
+        + facilityLabel(application) + "、" + application.admissionMonth() + " 入所。", null, now());
+  }
+
+  /** 「南保育園（minami）」 as the latest round named it, else 「施設 minami」 (newcomer review 7). */
+  private String facilityLabel(ApplicationRow application) {
+    return facilityLabel(application.tenantId(), application.resultFacilityId());
+  }
+
+  private String facilityLabel(String tenantId, String id) {
+    return store.facilityName(tenantId, id).map(name -> bounded(name, MAX_TEXT) + "（" + id + "）")
+        .orElse("施設 " + id);
   }
 
   public void recordDecline(DelegateExecution execution) {
@@ -407,6 +566,108 @@ public class ChildcareEnrollmentSteps {
       throw new AuthorizationException("書類の検査は記録済みです / the inspection of document " + document.documentId()
           + " is recorded already");
     }
+  }
+
+  /** Guardians (1, 2) with a certificate staff verified. */
+  private java.util.Set<Integer> certifiedGuardians(ApplicationRow application) {
+    java.util.Set<Integer> numbers = new java.util.TreeSet<>();
+    store.documents(application.id()).stream().filter(d -> d.verifiedJson() != null)
+        .forEach(d -> numbers.add(work(d.verifiedJson()).number));
+    return numbers;
+  }
+
+  private static String declaredWork(ApplicationContent.Guardian g) {
+    List<String> parts = new ArrayList<>();
+    parts.add("事由 " + g.reason());
+    if (g.daysPerMonth() != null) {
+      parts.add("月" + g.daysPerMonth() + "日");
+    }
+    if (g.hoursPerDay() != null) {
+      parts.add("1日" + shown(g.hoursPerDay()) + "時間");
+    }
+    if (g.daysPerWeek() != null) {
+      parts.add("週" + g.daysPerWeek() + "日");
+    }
+    if (g.hoursPerWeek() != null) {
+      parts.add("週" + shown(g.hoursPerWeek()) + "時間");
+    }
+    return String.join("・", parts);
+  }
+
+  private static String adjustments(boolean singleParent, boolean sibling, boolean leave, boolean welfare,
+      boolean postedAway, int waiting) {
+    List<String> parts = new ArrayList<>();
+    if (singleParent) {
+      parts.add("ひとり親世帯");
+    }
+    if (sibling) {
+      parts.add("きょうだいが第1希望の施設に在園");
+    }
+    if (leave) {
+      parts.add("育児休業の終了");
+    }
+    if (welfare) {
+      parts.add("生活保護世帯");
+    }
+    if (postedAway) {
+      parts.add("単身赴任");
+    }
+    if (waiting > 0) {
+      parts.add("待機期間 " + waiting + "か月");
+    }
+    return parts.isEmpty() ? "調整事由の申告なし" : String.join("、", parts);
+  }
+
+  private static void change(List<String> changes, String label, Object declared, Object confirmed) {
+    if (!same(declared, confirmed)) {
+      changes.add(label + ": " + shownDeclared(declared) + " → " + shownDeclared(confirmed));
+    }
+  }
+
+  private static String shownDeclared(Object value) {
+    return value instanceof Boolean b ? (b ? "あり" : "なし") : shown(value);
+  }
+
+  private static boolean flag(DelegateTask task, String name) {
+    Object value = task.getVariable(name);
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    throw new BadUserRequestException(name + " は はい／いいえ で指定してください / " + name + ": must be a boolean");
+  }
+
+  /** Lines {@code 児童ID,施設ID}: each a child of this application, at most once, with a facility id. */
+  private static Map<String, String> currentFacilities(Object value, ApplicationContent content) {
+    Map<String, String> confirmed = new java.util.TreeMap<>();
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      return confirmed;
+    }
+    if (!(value instanceof String text) || text.length() > 2000) {
+      throw new BadUserRequestException("在籍を確認した施設は2000文字以内の文字で入力してください / "
+          + CONFIRMED_CURRENT_FACILITIES + ": text of at most 2000 characters");
+    }
+    java.util.Set<String> children = new java.util.HashSet<>();
+    content.children().forEach(c -> children.add(c.childId()));
+    String[] lines = text.strip().split("\\R");
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      String[] cells = line.split("[,、，]", -1);
+      String child = cells[0].strip();
+      String facility = cells.length == 2 ? cells[1].strip() : "";
+      if (cells.length != 2 || !children.contains(child) || !facility.matches("[A-Za-z0-9_-]{1,64}")
+          || confirmed.putIfAbsent(child, facility) != null) {
+        throw new BadUserRequestException("在籍を確認した施設の" + (i + 1) + "行目: この申込みの児童IDと施設IDを「児童ID,施設ID」で"
+            + "1児童1行で入力してください / " + CONFIRMED_CURRENT_FACILITIES + ": line " + (i + 1)
+            + " must be childId,facilityId of a child of this application, once");
+      }
+    }
+    return confirmed;
   }
 
   private record Verified(int number, GuardianWork work) {}
@@ -540,6 +801,19 @@ public class ChildcareEnrollmentSteps {
     fields.put(WORK_HOURS_PER_MONTH, "workHoursPerMonth");
     fields.put(WORK_HOURS_PER_WEEK, "workHoursPerWeek");
     return java.util.Collections.unmodifiableMap(fields);
+  }
+
+  private static List<String> declarationFields() {
+    List<String> names = new ArrayList<>(List.of(SINGLE_PARENT, SIBLING_ENROLLED_AT_FIRST_CHOICE,
+        PARENTAL_LEAVE_ENDING, WELFARE, GUARDIAN_POSTED_AWAY, WAITING_MONTHS, DECLARATION_TEXT,
+        CONFIRMED_CURRENT_FACILITIES, DECLARATION_COMMENT));
+    for (int number = 1; number <= 2; number++) {
+      for (String field : List.of(GUARDIAN_PRESENT, GUARDIAN_CERTIFIED, GUARDIAN_REASON, GUARDIAN_DAYS_PER_MONTH,
+          GUARDIAN_HOURS_PER_DAY, GUARDIAN_DAYS_PER_WEEK, GUARDIAN_HOURS_PER_WEEK)) {
+        names.add(guardianField(number, field));
+      }
+    }
+    return List.copyOf(names);
   }
 
   private static Map<String, String> labels() {

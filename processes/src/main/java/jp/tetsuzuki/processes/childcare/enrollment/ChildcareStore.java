@@ -202,6 +202,60 @@ public class ChildcareStore {
             rs.getString("actor")), applicationId);
   }
 
+  /** Records what staff confirmed of the declaration (replacing an earlier confirmation of the same case). */
+  public void confirmDeclaration(String applicationId, ConfirmedDeclaration confirmed, String by, Instant at) {
+    jdbc.update("DELETE FROM tz_childcare_declaration WHERE application_id = ?", applicationId);
+    jdbc.update("INSERT INTO tz_childcare_declaration (application_id, confirmed_json, confirmed_by, confirmed_at)"
+        + " VALUES (?,?,?,?)", applicationId, json(confirmed), by, Timestamp.from(at));
+  }
+
+  /** What staff confirmed of the declaration; empty until they did. */
+  public Optional<ConfirmedDeclaration> declaration(String applicationId) {
+    return jdbc.queryForList("SELECT confirmed_json FROM tz_childcare_declaration WHERE application_id = ?",
+        String.class, applicationId).stream().findFirst().map(j -> {
+          try {
+            return JSON.readValue(j, ConfirmedDeclaration.class);
+          } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable confirmed declaration", e);
+          }
+        });
+  }
+
+  /** The application holding a child key for the tenant and admission month (review F10b), if any. */
+  public Optional<String> childKeyHolder(String tenantId, String admissionMonth, String childKey) {
+    return jdbc.queryForList("SELECT application_id FROM tz_childcare_child_key WHERE tenant_id = ? AND"
+        + " admission_month = ? AND child_key = ?", String.class, tenantId, admissionMonth, childKey).stream()
+        .findFirst();
+  }
+
+  /** Inserts the child keys of an application; a key already held raises DuplicateKeyException. */
+  public void insertChildKeys(String tenantId, String admissionMonth, String applicationId, List<String> keys) {
+    for (String key : keys) {
+      jdbc.update("INSERT INTO tz_childcare_child_key (tenant_id, admission_month, child_key, application_id)"
+          + " VALUES (?,?,?,?)", tenantId, admissionMonth, key, applicationId);
+    }
+  }
+
+  /** Frees the keys of an application that ended (withdrawn, declined, closed) so the child can apply again. */
+  public void releaseChildKeys(String applicationId) {
+    jdbc.update("DELETE FROM tz_childcare_child_key WHERE application_id = ?", applicationId);
+  }
+
+  /** The facilities' names as a round of the tenant read them (the latest round wins). */
+  public void facilityNames(String tenantId, java.util.Map<String, String> names) {
+    List<Object[]> rows = names.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
+        .map(e -> new Object[] {tenantId, e.getKey(), e.getValue()}).toList();
+    jdbc.batchUpdate("DELETE FROM tz_childcare_facility_name WHERE tenant_id = ? AND facility_id = ?",
+        rows.stream().map(r -> new Object[] {r[0], r[1]}).toList());
+    jdbc.batchUpdate("INSERT INTO tz_childcare_facility_name (tenant_id, facility_id, name) VALUES (?,?,?)", rows);
+  }
+
+  /** A facility's name as the latest round read it, if any. */
+  public Optional<String> facilityName(String tenantId, String facilityId) {
+    return jdbc.queryForList("SELECT name FROM tz_childcare_facility_name WHERE tenant_id = ? AND facility_id = ?",
+        String.class, tenantId, facilityId).stream().findFirst();
+  }
+
   /** For tests that reset rows between cases. */
   JdbcTemplate jdbcForTests() {
     return jdbc;

@@ -25,7 +25,9 @@ import jp.tetsuzuki.processes.childcare.allocation.Preference;
 import jp.tetsuzuki.processes.childcare.allocation.SiblingPattern;
 import jp.tetsuzuki.processes.childcare.allocation.TieBreak;
 import jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent;
+import jp.tetsuzuki.processes.childcare.enrollment.ChildKeys;
 import jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore;
+import jp.tetsuzuki.processes.childcare.enrollment.ConfirmedDeclaration;
 import jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore.ApplicationRow;
 import jp.tetsuzuki.processes.childcare.enrollment.RoundResults;
 import jp.tetsuzuki.processes.childcare.nursery.CapacityStore;
@@ -48,6 +50,8 @@ public class ChildcareRoundSteps {
   static final List<String> WAITING_STAGES = List.of(ChildcareStore.STAGE_AWAITING_ROUND, ChildcareStore.STAGE_WAITING);
   static final int MAX_SUMMARY_FACILITIES = 50;
   static final int MAX_LOTTERY_LINES = 200;
+  /** Rows of the review table (application, child, result, facility); more are counted, not listed. */
+  static final int MAX_SUMMARY_ROWS = 200;
 
   private final ChildcareStore applications;
   private final RoundStore rounds;
@@ -95,15 +99,28 @@ public class ChildcareRoundSteps {
     // the tenant's ordered tie-breaks (data), then the round's published lottery: drawn once, re-runs reuse it
     List<TieBreak> tieBreaks = TieBreakFacts.of(tenant);
     RoundStore.LotteryDraw lottery = rounds.lottery(roundId, tenant, ids, ClockUtil.getCurrentTime().toInstant());
+    // review F10b: one child enters a round once (the oldest application of it; keys as in the intake check)
+    Map<String, String> childKeys = new java.util.HashMap<>();
     for (String id : ids) {
       ApplicationRow application = applications.find(id).orElseThrow();
       ApplicationContent content = application.content();
+      // review F10: only a current facility staff confirmed counts; a declared one alone is ignored
+      Map<String, String> confirmedCurrent = applications.declaration(id)
+          .map(ConfirmedDeclaration::currentFacilities).orElse(Map.of());
       SiblingPattern pattern = content.children().size() > 1 && content.siblingPattern() != null
           ? SiblingPattern.ofCode(content.siblingPattern()).orElse(null) : null;
       for (ApplicationContent.Child child : content.children()) {
         int age = ClassAge.of(child.birthDate(), fiscalYear);
         String applicantId = id + "/" + child.childId();
         Long number = lottery.numbers().get(id);
+        String earlier = ChildKeys.of(child, content.guardians()).stream().map(childKeys::get)
+            .filter(java.util.Objects::nonNull).filter(other -> !other.equals(id)).findFirst().orElse(null);
+        if (earlier != null) {
+          rows.add(new RoundStore.ResultRow(roundId, tenant, id, child.childId(), null, "WAITING",
+              "同じ児童の申込み（" + earlier + "）が先にあるため、この申込みでは利用調整の対象にしません。", null, number));
+          continue;
+        }
+        ChildKeys.of(child, content.guardians()).forEach(k -> childKeys.putIfAbsent(k, id));
         if (age < 0 || age >= Facility.AGES || application.points() == null) {
           rows.add(new RoundStore.ResultRow(roundId, tenant, id, child.childId(), null, "WAITING",
               age < 0 || age >= Facility.AGES ? "入所月の年度に0〜5歳クラスの対象ではありません。" : "指数が算定されていません。", null,
@@ -112,8 +129,8 @@ public class ChildcareRoundSteps {
         }
         List<Preference> preferences = child.preferences().stream().filter(known::contains).distinct()
             .map(f -> new Preference(f, application.points())).toList();
-        String current = child.currentFacilityId() != null && known.contains(child.currentFacilityId())
-            ? child.currentFacilityId() : null;
+        String current = confirmedCurrent.get(child.childId()) != null
+            && known.contains(confirmedCurrent.get(child.childId())) ? confirmedCurrent.get(child.childId()) : null;
         applicants.add(new Applicant(applicantId, id, age, preferences, current, pattern, number,
             TieBreakFacts.values(content, child, applications.basePoints(id))));
         childOf.put(applicantId, new String[] {id, child.childId()});
@@ -127,6 +144,8 @@ public class ChildcareRoundSteps {
           .map(Object::toString).collect(Collectors.joining("; ")) + " / invalid allocation request");
     }
     Map<String, String> names = facilities.stream().collect(Collectors.toMap(Facility::id, Facility::name));
+    // offers and enrollments name the facility (newcomer review 7)
+    applications.facilityNames(tenant, names);
     for (Placement p : result.placements()) {
       String[] child = childOf.get(p.applicantId());
       Long number = lottery.numbers().get(child[0]);
@@ -221,7 +240,23 @@ public class ChildcareRoundSteps {
     if (perFacility.size() > MAX_SUMMARY_FACILITIES) {
       text.append("- ほか ").append(perFacility.size() - MAX_SUMMARY_FACILITIES).append("施設\n");
     }
+    // newcomer review 7: which application got what, before approval (bounded; the rest is counted)
+    text.append("\n| 申込み | 児童 | 結果 | 施設 |\n|---|---|---|---|\n");
+    rows.stream().limit(MAX_SUMMARY_ROWS).forEach(r -> text.append("| ").append(cell(r.applicationId()))
+        .append(" | ").append(cell(r.childId())).append(" | ").append(r.facilityId() == null ? "保留" : "内定")
+        .append(" | ").append(r.facilityId() == null ? "" : cell(names.getOrDefault(r.facilityId(), r.facilityId())))
+        .append(" |\n"));
+    if (rows.size() > MAX_SUMMARY_ROWS) {
+      text.append("\nほか ").append(rows.size() - MAX_SUMMARY_ROWS).append("人（先頭 ").append(MAX_SUMMARY_ROWS)
+          .append("人のみ表示）\n");
+    }
     return text.toString();
+  }
+
+  /** A table cell of the review text: no table syntax, no Markdown links, bounded. */
+  private static String cell(String value) {
+    String clean = value.replaceAll("[|\\[\\]<>*`\\\\\\p{Cntrl}]", " ");
+    return clean.length() > 80 ? clean.substring(0, 80) : clean;
   }
 
   private static YearMonth month(DelegateExecution execution) {

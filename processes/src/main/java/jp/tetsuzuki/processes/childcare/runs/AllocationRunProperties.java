@@ -9,7 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFileBytes largest applicants or facilities file
  * @param maxApplicants most data rows of the applicants file (a large ward has several thousand April applicants)
  * @param maxFacilities most data rows of the facilities file
+ * @param maxPreferenceCells most preferences of all applicants together (applicants × preferences): each one can
+ *     add an explanation entry to the answer, so this bounds the answer and the stored run (review F7); a large
+ *     ward's April (several thousand children, 5 to 10 preferences each) fits
+ * @param maxResultBytes largest answer kept and returned (JSON); a run whose answer would be larger is refused
  */
 @ConfigurationProperties("tetsuzuki.allocation")
 public record AllocationRunProperties(@DefaultValue("8388608") long maxFileBytes,
-    @DefaultValue("30000") int maxApplicants, @DefaultValue("3000") int maxFacilities) {}
+    @DefaultValue("30000") int maxApplicants, @DefaultValue("3000") int maxFacilities,
+    @DefaultValue("60000") int maxPreferenceCells, @DefaultValue("33554432") int maxResultBytes) {}

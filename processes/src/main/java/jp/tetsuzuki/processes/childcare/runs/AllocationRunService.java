@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import jp.tetsuzuki.processes.api.ApiException;
 import jp.tetsuzuki.processes.childcare.allocation.AllocationEngine;
 import jp.tetsuzuki.processes.childcare.allocation.AllocationResult;
 import jp.tetsuzuki.processes.childcare.allocation.Explanation;
@@ -28,6 +29,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class AllocationRunService {
+
+  /** Explanation entries kept per child: one per facility ranked above its result, at most the preferences. */
+  static final int MAX_EXPLANATION = ChilmaiCsv.MAX_PREFERENCES;
 
   private static final Logger LOG = LoggerFactory.getLogger(AllocationRunService.class);
 
@@ -63,6 +67,13 @@ class AllocationRunService {
     String facilitiesText = CsvText.decode(facilities, charset, CsvPart.FACILITIES);
     ChilmaiCsv.Imported imported = ChilmaiCsv.read(applicantsText, facilitiesText, properties.maxApplicants(),
         properties.maxFacilities());
+    long cells = imported.request().applicants().stream().mapToLong(a -> a.preferences().size()).sum();
+    if (cells > properties.maxPreferenceCells()) {
+      throw new ApiException(413, "applicants", "applicants: " + cells + " preferences in all (applicants x "
+          + "preferences), at most " + properties.maxPreferenceCells() + " per run",
+          "申請者ファイルの希望の合計（申請者数×希望数）が " + cells + " 件で、1回の実行の上限 "
+              + properties.maxPreferenceCells() + " 件を超えています。ファイルを分けて実行してください。");
+    }
     long started = System.nanoTime();
     AllocationResult result = engine.allocate(imported.request());
     long millis = (System.nanoTime() - started) / 1_000_000;
@@ -70,7 +81,8 @@ class AllocationRunService {
         .collect(Collectors.toMap(Facility::id, Facility::name));
     List<ResultView> results = result.placements().stream().map(p -> new ResultView(p.applicantId(),
         p.facilityId(), p.facilityId() == null ? null : names.get(p.facilityId()), p.outcome().name(),
-        p.preferenceRank(), p.summaryJa(), p.explanation().stream().map(ExplanationView::of).toList()))
+        p.preferenceRank(), p.summaryJa(), p.explanation().stream().limit(MAX_EXPLANATION)
+        .map(ExplanationView::of).toList()))
         .toList();
     int placed = (int) result.placements().stream().filter(p -> p.outcome() == Placement.Outcome.PLACED).count();
     int waiting = (int) result.placements().stream().filter(p -> p.outcome() == Placement.Outcome.WAITING).count();
@@ -82,6 +94,12 @@ class AllocationRunService {
       body = json.writeValueAsString(view);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("allocation run answer not serializable", e);
+    }
+    long bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > properties.maxResultBytes()) {
+      throw new ApiException(413, "applicants", "the answer would be " + bytes + " bytes, at most "
+          + properties.maxResultBytes(), "結果が大きすぎるため保存できません（" + bytes + " バイト、上限 "
+          + properties.maxResultBytes() + " バイト）。ファイルを分けて実行してください。");
     }
     AllocationRun run = new AllocationRun(id, tenantId, caller, now, results.size(), names.size(), placed, body,
         ChilmaiCsv.result(imported, result));

@@ -77,6 +77,18 @@ public class JdbcPaymentLedger implements PaymentLedger {
   }
 
   @Override
+  public boolean markPaidByHand(String tenantId, String paymentId, LocalDate paidOn, String recordedBy) {
+    String by = "manual:" + recordedBy;
+    return jdbc.update("""
+        UPDATE tz_contract_payment SET status = 'PAID', paid_on = :paidOn, acknowledgement_id = :ack,
+          acknowledged_at = :now
+        WHERE tenant_id = :tenant AND payment_id = :payment AND status = 'FAILED'""",
+        new MapSqlParameterSource().addValue("tenant", tenantId).addValue("payment", paymentId)
+            .addValue("paidOn", Date.valueOf(paidOn)).addValue("ack", by.length() > 64 ? by.substring(0, 64) : by)
+            .addValue("now", now())) == 1;
+  }
+
+  @Override
   public boolean lineProcessed(String tenantId, String acknowledgementId, int line) {
     Integer count = jdbc.queryForObject("""
         SELECT COUNT(*) FROM tz_payment_acknowledgement_line

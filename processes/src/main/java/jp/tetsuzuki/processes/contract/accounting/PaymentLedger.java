@@ -51,6 +51,14 @@ public interface PaymentLedger {
    */
   boolean markFailed(String tenantId, String paymentId, String acknowledgementId);
 
+  /**
+   * FAILED → PAID by hand: 会計課 paid a payment the accounting system reported as not made, outside it. The
+   * acknowledgement id records who ({@code manual:<user>}).
+   *
+   * @return true if this call made the change; false if the payment was not FAILED
+   */
+  boolean markPaidByHand(String tenantId, String paymentId, LocalDate paidOn, String recordedBy);
+
   /** Whether this line of this acknowledgement file was processed before. */
   boolean lineProcessed(String tenantId, String acknowledgementId, int line);
 

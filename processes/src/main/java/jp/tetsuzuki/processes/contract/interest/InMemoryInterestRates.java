@@ -16,15 +16,15 @@ public final class InMemoryInterestRates implements InterestRates {
   }
 
   /**
-   * The rates the V55 migration seeds (the domain file's 3.0 %, 2.7 %, 2.6 %, and 2.5 % from 2021-04-01); the two
-   * must stay equal ({@code JdbcInterestRatesTest} checks it).
+   * The rates the migrations seed (V55, V67): the domain file's 3.0 % (from 2012-04-01), 2.7 % from 2017-04-01 and
+   * 2.6 % from 2020-04-01 (shared/domain/contract-payment.md); the two must stay equal ({@code JdbcInterestRatesTest}
+   * checks it).
    */
   public static List<InterestRate> published() {
     return List.of(
         new InterestRate(LocalDate.of(2012, 4, 1), new BigDecimal("3.0"), "財務省告示（平成24年4月1日適用、年3.0%）"),
         new InterestRate(LocalDate.of(2017, 4, 1), new BigDecimal("2.7"), "財務省告示（平成29年4月1日適用、年2.7%）"),
-        new InterestRate(LocalDate.of(2020, 4, 1), new BigDecimal("2.6"), "財務省告示（令和2年4月1日適用、年2.6%）"),
-        new InterestRate(LocalDate.of(2021, 4, 1), new BigDecimal("2.5"), "令和3年財務省告示第49号（令和3年4月1日適用、年2.5%）"));
+        new InterestRate(LocalDate.of(2020, 4, 1), new BigDecimal("2.6"), "財務省告示（令和2年4月1日適用、年2.6%）"));
   }
 
   @Override

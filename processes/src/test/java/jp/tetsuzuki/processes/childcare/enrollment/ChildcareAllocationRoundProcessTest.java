@@ -112,6 +112,11 @@ class ChildcareAllocationRoundProcessTest {
     ApplicationRow offered = store.find(high.getBusinessKey()).orElseThrow();
     Assertions.assertThat(offered.stage()).isEqualTo(ChildcareStore.STAGE_OFFERED);
     Assertions.assertThat(offered.resultFacilityId()).isEqualTo("minami");
+    // newcomer review 7: the offer names the facility as the round read it, not only its id
+    Assertions.assertThat(engine.getRuntimeService().getVariable(high.getId(), ChildcareEnrollment.OFFER_TEXT)
+        .toString()).startsWith("内定: 南保育園（minami）。");
+    Assertions.assertThat(store.events(high.getBusinessKey())).filteredOn(e -> e.kind().equals("offered"))
+        .singleElement().satisfies(e -> Assertions.assertThat(e.textJa()).isEqualTo("南保育園（minami） に内定しました。"));
     ApplicationRow waiting = store.find(low.getBusinessKey()).orElseThrow();
     Assertions.assertThat(waiting.stage()).isEqualTo(ChildcareStore.STAGE_WAITING);
     Assertions.assertThat(waiting.resultExplanation()).contains("南保育園");
@@ -153,8 +158,9 @@ class ChildcareAllocationRoundProcessTest {
   @Test
   void equalScoresGoToTheTenantsTieBreaksInOrder() {
     // both 40 points; the transfer child (enrolled at kita) asks for minami's one place: the new application wins
+    // (its current facility counts once staff confirmed it in 申告内容の確認, review F10)
     ProcessInstance transfer = waitingApplication(List.of(child("c1", LocalDate.of(2025, 6, 1), "kita",
-        "minami")), null, 20, 8);
+        "minami")), null, 20, 8, Map.of(ChildcareEnrollment.CONFIRMED_CURRENT_FACILITIES, "c1,kita"));
     ProcessInstance fresh = waitingApplication(List.of(child("c1", LocalDate.of(2025, 6, 1), null, "minami")), null,
         20, 8);
     ProcessInstance round = startRound("hoiku-ku", "minami,南保育園,1,0,0,0,0,0\nkita,北保育園,0,0,0,0,0,0");
@@ -221,7 +227,7 @@ class ChildcareAllocationRoundProcessTest {
     Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(household.getId()).count())
         .isEqualTo(1);
     Assertions.assertThat((String) engine.getRuntimeService().getVariable(household.getId(),
-        ChildcareEnrollment.OFFER_TEXT)).contains("児童 elder → 施設 minami、児童 younger → 施設 minami");
+        ChildcareEnrollment.OFFER_TEXT)).contains("児童 elder → 南保育園（minami）、児童 younger → 南保育園（minami）");
     Assertions.assertThat(count(household.getBusinessKey(), "offered")).isEqualTo(1);
   }
 
@@ -236,15 +242,87 @@ class ChildcareAllocationRoundProcessTest {
     review(round, DECISION_APPROVE);
     assertThat(household).isWaitingAt(ChildcareEnrollment.TASK_INTERVIEW_AND_HEALTH_CHECK);
     Assertions.assertThat((String) engine.getRuntimeService().getVariable(household.getId(),
-        ChildcareEnrollment.OFFER_TEXT)).contains("児童 elder → 施設 minami（younger は保留）");
+        ChildcareEnrollment.OFFER_TEXT)).contains("児童 elder → 南保育園（minami）（younger は保留）");
     // pattern 1 needs both places at once: nobody of that household is offered anything
     assertThat(together).isWaitingAt(ChildcareEnrollment.TASK_AWAIT_ROUND_RESULT);
+  }
+
+  /**
+   * Review F10 (attack: a self-declared current facility creates a place and wins it): the round passes a current
+   * facility to the engine only when staff confirmed it in 申告内容の確認; a claim alone is ignored (domain
+   * childcare.md "Allocation round" 3: a child <em>already enrolled</em> keeps its current place).
+   */
+  @Test
+  void aDeclaredCurrentFacilityCountsOnlyWhenStaffConfirmedIt() {
+    String full = "minami,南保育園,0,0,0,0,0,0\nkita,北保育園,0,0,0,0,0,0";
+    ProcessInstance high = waitingApplication(List.of("minami"), 20, 8);                                 // 40
+    ProcessInstance claim = waitingApplication(List.of("minami"), 12, 4, null, "minami", Map.of());      // 30
+    ProcessInstance round = startRound("hoiku-ku", full);
+    RoundStore rounds = new RoundStore(ENV.dataSource);
+    Assertions.assertThat(rounds.results(round.getId())).filteredOn(r -> r.applicationId()
+        .equals(claim.getBusinessKey())).singleElement().satisfies(r -> {
+          Assertions.assertThat(r.outcome()).isEqualTo("WAITING");
+          Assertions.assertThat(r.facilityId()).isNull();
+        });
+    review(round, DECISION_APPROVE);
+    Assertions.assertThat(store.find(claim.getBusinessKey()).orElseThrow().resultFacilityId()).isNull();
+    Assertions.assertThat(store.find(high.getBusinessKey()).orElseThrow().stage())
+        .isEqualTo(ChildcareStore.STAGE_WAITING);
+
+    // the same claim confirmed by staff from the enrollment records: the child keeps its place
+    ProcessInstance confirmed = waitingApplication(List.of("minami"), 12, 4, null, "minami",
+        Map.of(ChildcareEnrollment.CONFIRMED_CURRENT_FACILITIES, "c1,minami"));
+    Assertions.assertThat(store.events(confirmed.getBusinessKey())).filteredOn(e -> e.kind()
+        .equals("declaration-confirmed")).hasSize(1);
+    ProcessInstance second = startRound("hoiku-ku", full);
+    Assertions.assertThat(rounds.results(second.getId())).filteredOn(r -> r.applicationId()
+        .equals(confirmed.getBusinessKey())).singleElement().satisfies(r -> {
+          Assertions.assertThat(r.outcome()).isEqualTo("KEPT_CURRENT");
+          Assertions.assertThat(r.facilityId()).isEqualTo("minami");
+        });
+  }
+
+  /** Staff may confirm only children of the case, one facility each; an unconfirmed claim is recorded as removed. */
+  @Test
+  void aConfirmedCurrentFacilityMustNameAChildOfTheCase() {
+    Map<String, Object> wrongChild = Map.of(ChildcareEnrollment.CONFIRMED_CURRENT_FACILITIES, "c9,minami");
+    assertThatThrownBy(() -> waitingApplication(List.of("minami"), 20, 8, null, "minami", wrongChild))
+        .hasMessageContaining("confirmedCurrentFacilities: line 1");
+    ProcessInstance unconfirmed = waitingApplication(List.of("minami"), 20, 8, null, "kita", Map.of());
+    Assertions.assertThat(store.events(unconfirmed.getBusinessKey())).filteredOn(e -> e.kind()
+        .equals("declaration-corrected")).singleElement().satisfies(e -> Assertions.assertThat(e.textJa())
+        .contains("児童 c1 の在籍施設: kita → （なし）"));
+  }
+
+  /**
+   * Review F10b: the same child (name and birth date, a guardian in common; NFKC and white space ignored) in two
+   * applications enters the round once, through the older application; the review lists who got what (newcomer
+   * review 7).
+   */
+  @Test
+  void theSameChildInTwoApplicationsIsPlacedOnceAndTheReviewListsEveryChild() {
+    ProcessInstance first = waitingApplication(List.of("minami"), 16, 6, "品川 花子", null, Map.of());
+    ProcessInstance again = waitingApplication(List.of("kita", "minami"), 20, 8, "品川　花子", null, Map.of());
+    store.jdbcForTests().update("UPDATE tz_childcare_application SET created_at = ? WHERE id = ?",
+        java.sql.Timestamp.from(NOW.plusSeconds(60)), again.getBusinessKey());
+    ProcessInstance round = startRound("hoiku-ku", TWO_PLACES);
+    RoundStore rounds = new RoundStore(ENV.dataSource);
+    Assertions.assertThat(rounds.results(round.getId())).filteredOn(r -> r.applicationId()
+        .equals(again.getBusinessKey())).singleElement().satisfies(r -> {
+          Assertions.assertThat(r.outcome()).isEqualTo("WAITING");
+          Assertions.assertThat(r.summaryJa()).contains("同じ児童の申込み（" + first.getBusinessKey() + "）が先にある");
+        });
+    Assertions.assertThat(summary(round)).contains("内定 1人、保留 1人")
+        .contains("| " + first.getBusinessKey() + " | c1 | 内定 | 南保育園 |")
+        .contains("| " + again.getBusinessKey() + " | c1 | 保留 |  |");
   }
 
   // --- helpers
 
   static ApplicationContent.Child child(String id, LocalDate birth, String current, String... preferences) {
-    return new ApplicationContent.Child(id, "子", birth, List.of(preferences), current);
+    // a name of its own: the same name, birth date and guardian would be the same child (review F10b)
+    return new ApplicationContent.Child(id, "子 " + UUID.randomUUID().toString().substring(0, 8), birth,
+        List.of(preferences), current);
   }
 
   static String sha256(String text) {
@@ -282,12 +360,29 @@ class ChildcareAllocationRoundProcessTest {
 
   /** An application without certificates (declared work), inspected and scored: waiting for the round. */
   ProcessInstance waitingApplication(List<String> preferences, int days, double hours) {
-    return waitingApplication(List.of(new ApplicationContent.Child("c1", "子", LocalDate.of(2025, 6, 1), preferences,
-        null)), null, days, hours);
+    return waitingApplication(preferences, days, hours, null, null, Map.of());
+  }
+
+  /**
+   * @param childName null for a name of its own
+   * @param current the current facility the parent declares (transfer), or null
+   * @param confirmation what staff change in 申告内容の確認
+   */
+  ProcessInstance waitingApplication(List<String> preferences, int days, double hours, String childName,
+      String current, Map<String, Object> confirmation) {
+    return waitingApplication(List.of(new ApplicationContent.Child("c1", childName != null ? childName
+        : "子 " + UUID.randomUUID().toString().substring(0, 8), LocalDate.of(2025, 6, 1), preferences, current)), null,
+        days, hours, confirmation);
   }
 
   ProcessInstance waitingApplication(List<ApplicationContent.Child> children, Integer pattern, int days,
       double hours) {
+    return waitingApplication(children, pattern, days, hours, Map.of());
+  }
+
+  /** As above, with the children of the household, its sibling pattern and what staff change in 申告内容の確認. */
+  ProcessInstance waitingApplication(List<ApplicationContent.Child> children, Integer pattern, int days,
+      double hours, Map<String, Object> confirmation) {
     String id = UUID.randomUUID().toString();
     ApplicationContent content = new ApplicationContent(List.of(
         new ApplicationContent.Guardian("保護者1", "work", days, hours, null, null),
@@ -303,6 +398,7 @@ class ChildcareAllocationRoundProcessTest {
       engine.getExternalTaskService().complete(t.getId(), "test-worker",
           Map.of(DocumentVariables.DOCUMENT_MEDIA_TYPE, "application/pdf"));
     }
+    ChildcareTestEnvironment.confirmDeclaration(engine, pi.getId(), confirmation);
     assertThat(pi).isWaitingAt(ChildcareEnrollment.TASK_AWAIT_ROUND_RESULT);
     return pi;
   }

@@ -18,6 +18,10 @@ import jp.tetsuzuki.bpmn.Errors;
 import jp.tetsuzuki.bpmn.Topics;
 import jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore.ApplicationRow;
 import jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore.EventRow;
+import jp.tetsuzuki.processes.childcare.points.CareReason;
+import jp.tetsuzuki.processes.childcare.points.GuardianWork;
+import jp.tetsuzuki.processes.childcare.points.HouseholdFacts;
+import jp.tetsuzuki.processes.childcare.points.HouseholdScore;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -102,6 +106,7 @@ class ChildcareEnrollmentProcessTest {
     engine.getTaskService().complete(verify.getId(), Map.of(GUARDIAN_NUMBER, 1L, WORK_DAYS_PER_MONTH, 20L,
         WORK_HOURS_PER_MONTH, 160.0, WORK_HOURS_PER_WEEK, 40.0, EMPLOYEE_NAME, "品川 花子",
         EMPLOYER_NAME, "株式会社デモ", EMPLOYMENT_TYPE, "正社員", CERTIFICATION_DATE, "2026-10-20"));
+    ChildcareTestEnvironment.confirmDeclaration(engine, pi.getId(), Map.of());
 
     assertThat(pi).isWaitingAt(TASK_AWAIT_ROUND_RESULT);
     ApplicationRow scored = store.find(id).orElseThrow();
@@ -112,7 +117,7 @@ class ChildcareEnrollmentProcessTest {
     rounds.publish("demo-ku", id, "hoikuen-minami", "第1希望 hoikuen-minami に内定（指数 38）");
     assertThat(pi).isWaitingAt(TASK_INTERVIEW_AND_HEALTH_CHECK).task().hasCandidateGroup("demo-ku-hoiku");
     Assertions.assertThat(engine.getRuntimeService().getVariable(pi.getId(), OFFER_TEXT).toString())
-        .startsWith("内定: hoikuen-minami");
+        .startsWith("内定: 施設 hoikuen-minami");
     complete(pi, TASK_INTERVIEW_AND_HEALTH_CHECK, Map.of(INTERVIEW_OUTCOME, INTERVIEW_ENROLL));
 
     assertThat(pi).isEnded().hasPassed(TASK_RECORD_ENROLLMENT, EVENT_ENROLLED);
@@ -126,8 +131,9 @@ class ChildcareEnrollmentProcessTest {
     String id = apply("demo-shi", false);
     ProcessInstance pi = start("demo-shi", id);
     inspectAll(pi);
+    ChildcareTestEnvironment.confirmDeclaration(engine, pi.getId(), Map.of());
     assertThat(pi).isWaitingAt(TASK_AWAIT_ROUND_RESULT);
-    // no certificate: declared work per week (Kunitachi-style) 5 days 35 h = 90 and 4 days 22 h = 60
+    // no certificate: work per week confirmed by staff as declared (Kunitachi-style) 5 days 35 h = 90 and 4 days 22 h = 60
     Assertions.assertThat(store.find(id).orElseThrow().points()).isEqualTo(150);
 
     rounds.publish("demo-shi", id, null, "第1希望 A保育園: 1歳児 定員 3、最低指数 155");
@@ -157,6 +163,7 @@ class ChildcareEnrollmentProcessTest {
     String id = apply("demo-shi", false);
     ProcessInstance pi = start("demo-shi", id);
     inspectAll(pi);
+    ChildcareTestEnvironment.confirmDeclaration(engine, pi.getId(), Map.of());
     Assertions.assertThat(job(pi).getDuedate()).isEqualTo(Date.from(Instant.parse("2027-03-31T15:00:00Z")));
     execute(job(pi));
     assertThat(pi).isEnded().hasPassed(TASK_RECORD_FISCAL_YEAR_END, EVENT_CLOSED_AT_FISCAL_YEAR_END);
@@ -173,16 +180,24 @@ class ChildcareEnrollmentProcessTest {
     String offered = apply("demo-ku", false);
     ProcessInstance second = start("demo-ku", offered);
     inspectOnly(second);
+    ChildcareTestEnvironment.confirmDeclaration(engine, second.getId(), Map.of());
     rounds.publish("demo-ku", offered, "hoikuen-minami", "第1希望 hoikuen-minami に内定");
     assertThat(second).isWaitingAt(TASK_INTERVIEW_AND_HEALTH_CHECK);
+    // waiting for staff at 申告内容の確認 (inside SubProcess_Case too)
+    String confirming = apply("demo-ku", false);
+    ProcessInstance third = start("demo-ku", confirming);
+    inspectOnly(third);
+    assertThat(third).isWaitingAt(TASK_CONFIRM_DECLARATION);
 
-    for (ProcessInstance pi : List.of(first, second)) {
+    for (ProcessInstance pi : List.of(first, second, third)) {
       Assertions.assertThat(job(pi).getDuedate()).isEqualTo(Date.from(Instant.parse("2027-03-31T15:00:00Z")));
       execute(job(pi));
       assertThat(pi).isEnded().hasPassed(EVENT_FISCAL_YEAR_ENDED, TASK_RECORD_FISCAL_YEAR_END,
           EVENT_CLOSED_AT_FISCAL_YEAR_END);
     }
     Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(second.getId()).count()).isZero();
+    Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(third.getId()).count()).isZero();
+    Assertions.assertThat(store.find(confirming).orElseThrow().stage()).isEqualTo(ChildcareStore.STAGE_CLOSED);
     Assertions.assertThat(engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(first.getId())
         .count()).isZero();
     Assertions.assertThat(store.find(inspecting).orElseThrow().stage()).isEqualTo(ChildcareStore.STAGE_CLOSED);
@@ -210,22 +225,31 @@ class ChildcareEnrollmentProcessTest {
     engine.getExternalTaskService().complete(ocr.getId(), "test-worker", Map.of(DocumentVariables.RECOGNITION,
         CERTIFICATE_OK, DocumentVariables.NEEDS_VERIFICATION, false));
     assertThat(atVerification).isWaitingAt(TASK_VERIFY_CERTIFICATE);
+    // confirming: staff have not confirmed the declaration yet (申告内容の確認)
+    String confirming = apply("demo-ku", false);
+    ProcessInstance atConfirmation = start("demo-ku", confirming);
+    inspectOnly(atConfirmation);
+    assertThat(atConfirmation).isWaitingAt(TASK_CONFIRM_DECLARATION);
     // awaiting the round, waiting after a round, offered
     String awaiting = apply("demo-ku", false);
     ProcessInstance atRound = start("demo-ku", awaiting);
     inspectOnly(atRound);
+    ChildcareTestEnvironment.confirmDeclaration(engine, atRound.getId(), Map.of());
     String waiting = apply("demo-ku", false);
     ProcessInstance afterRound = start("demo-ku", waiting);
     inspectOnly(afterRound);
+    ChildcareTestEnvironment.confirmDeclaration(engine, afterRound.getId(), Map.of());
     rounds.publish("demo-ku", waiting, null, "保留");
     String offered = apply("demo-ku", false);
     ProcessInstance atInterview = start("demo-ku", offered);
     inspectOnly(atInterview);
+    ChildcareTestEnvironment.confirmDeclaration(engine, atInterview.getId(), Map.of());
     rounds.publish("demo-ku", offered, "hoikuen-minami", "第1希望に内定");
 
     Map<String, ProcessInstance> cases = new java.util.LinkedHashMap<>();
     cases.put(received, atInspection);
     cases.put(verifying, atVerification);
+    cases.put(confirming, atConfirmation);
     cases.put(awaiting, atRound);
     cases.put(waiting, afterRound);
     cases.put(offered, atInterview);
@@ -258,6 +282,7 @@ class ChildcareEnrollmentProcessTest {
     String id = apply("demo-ku", false);
     ProcessInstance pi = start("demo-ku", id);
     inspectOnly(pi);
+    ChildcareTestEnvironment.confirmDeclaration(engine, pi.getId(), Map.of());
     // another outside system of the same tenant and staff outside 保育課 do not see it (404, nothing changes)
     for (String user : List.of("other-app", "keiyaku-staff")) {
       assertThatThrownBy(() -> ENV.applications.withdraw(user, id, null))
@@ -310,6 +335,8 @@ class ChildcareEnrollmentProcessTest {
 
     ProcessInstance pi = startAs("hoiku-shi", List.of("staff", "demo-shi-hoiku"), "demo-shi", paper);
     Assertions.assertThat(pi.getTenantId()).isEqualTo("demo-shi");
+    assertThat(pi).isWaitingAt(TASK_CONFIRM_DECLARATION);
+    ChildcareTestEnvironment.confirmDeclaration(engine, pi.getId(), Map.of());
     assertThat(pi).isWaitingAt(TASK_AWAIT_ROUND_RESULT);
     ApplicationRow a = store.find(pi.getBusinessKey()).orElseThrow();
     Assertions.assertThat(a.tenantId()).isEqualTo("demo-shi");
@@ -358,8 +385,11 @@ class ChildcareEnrollmentProcessTest {
     Assertions.assertThat(toCheck).contains("**証明日**: 読み取れませんでした")
         .contains("**1か月の就労日数**: 確信度 41%（1か月の就労時間と合いません）")
         .doesNotContain("本人氏名").doesNotContain("事業所名");
+    // the scan beside the fields: the staff document view of this very task
     Assertions.assertThat(engine.getTaskService().getVariable(verify.getId(), DOCUMENT_LINK_TEXT).toString())
-        .contains("/api/v1/documents/cert-1");
+        .contains("https://tetsuzuki.example.jp/camunda/api/tetsuzuki/tasks/" + verify.getId() + "/documents/cert-1");
+    Assertions.assertThat(engine.getTaskService().getVariable(verify.getId(), DOCUMENT_IMAGE_URL)).isEqualTo(
+        "https://tetsuzuki.example.jp/camunda/api/tetsuzuki/tasks/" + verify.getId() + "/documents/cert-1/pages/1.png");
 
     // out of range: refused with the field named, nothing recorded
     Map<String, Object> bad = new HashMap<>(Map.of(GUARDIAN_NUMBER, 1L, WORK_DAYS_PER_MONTH, 40L,
@@ -372,6 +402,7 @@ class ChildcareEnrollmentProcessTest {
     engine.getTaskService().complete(verify.getId(), Map.of(GUARDIAN_NUMBER, 1L, WORK_DAYS_PER_MONTH, 16L,
         WORK_HOURS_PER_MONTH, 96.0, WORK_HOURS_PER_WEEK, 24.0, EMPLOYEE_NAME, "品川 花子",
         EMPLOYER_NAME, "株式会社デモ", EMPLOYMENT_TYPE, "パート・アルバイト", CERTIFICATION_DATE, "2026-10-15"));
+    ChildcareTestEnvironment.confirmDeclaration(engine, pi.getId(), Map.of());
     EventRow corrected = store.events(id).stream().filter(e -> e.kind().equals("certificate-corrected"))
         .findFirst().orElseThrow();
     Assertions.assertThat(corrected.textJa()).contains("1か月の就労日数: 10 → 16")
@@ -404,6 +435,7 @@ class ChildcareEnrollmentProcessTest {
         .contains("**1か月の就労日数**: 読み取れませんでした");
     engine.getTaskService().complete(verify.getId(), Map.of(GUARDIAN_NUMBER, 1L, WORK_DAYS_PER_MONTH, 20L,
         WORK_HOURS_PER_MONTH, 160.0));
+    ChildcareTestEnvironment.confirmDeclaration(engine, pi.getId(), Map.of());
     assertThat(pi).isWaitingAt(TASK_AWAIT_ROUND_RESULT)
         .hasPassed(TASK_RECORD_REFUSAL, TASK_RECORD_UNREAD);
     Assertions.assertThat(kinds(id)).contains("document-refused", "certificate-unread", "certificate-corrected");
@@ -418,6 +450,90 @@ class ChildcareEnrollmentProcessTest {
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(ID, id, vars))
         .hasMessageContaining("the instance is not linked to application " + id);
     Assertions.assertThat(store.find(id).orElseThrow().processInstanceId()).isNull();
+  }
+
+  /**
+   * Review F11 (attack: no certificate, full points from self-declared hours): a guardian without a verified
+   * employment certificate goes to staff, guardian by guardian; the points come only from what staff confirmed, the
+   * household's adjustments (welfare, single parent, waiting months) are confirmed in the same task and every change
+   * is recorded with who (domain childcare.md "Points": base points per guardian from the employment; "Employment
+   * certificate": the points table needs the verified days and hours).
+   */
+  @Test
+  void withoutACertificateStaffConfirmEachGuardianAndTheAdjustmentsBeforeAnyPoints() {
+    String id = apply("demo-shi", false);
+    ApplicationRow declared = store.find(id).orElseThrow();
+    ApplicationContent c = declared.content();
+    // the parent also claims welfare and 12 months of waiting
+    store.jdbcForTests().update("UPDATE tz_childcare_application SET content_json = ? WHERE id = ?",
+        ChildcareStore.json(new ApplicationContent(c.guardians(), false, false, false, true, false, 12, null,
+            c.children(), c.documents())), id);
+    ProcessInstance pi = start("demo-shi", id);
+    inspectAll(pi);
+    assertThat(pi).isWaitingAt(TASK_CONFIRM_DECLARATION).task().hasCandidateGroup("demo-shi-hoiku");
+    Assertions.assertThat(store.find(id).orElseThrow().points()).isNull();
+    Task confirm = task(pi, TASK_CONFIRM_DECLARATION);
+    String shown = (String) engine.getTaskService().getVariable(confirm.getId(), DECLARATION_TEXT);
+    Assertions.assertThat(shown).contains("**保護者1**（保護者1）: 就労証明書の確認なし。申告: 事由 work・週5日・週35時間")
+        .contains("**保護者2**").contains("生活保護世帯、待機期間 12か月");
+    Assertions.assertThat(engine.getTaskService().getVariable(confirm.getId(), guardianField(2, GUARDIAN_DAYS_PER_WEEK)))
+        .isEqualTo(4L);
+    // a bad value is refused naming the field, nothing recorded
+    Map<String, Object> bad = new HashMap<>(engine.getTaskService().getVariables(confirm.getId(),
+        ChildcareEnrollmentSteps.DECLARATION_FIELDS));
+    bad.put(guardianField(2, GUARDIAN_HOURS_PER_WEEK), 500.0);
+    assertThatThrownBy(() -> engine.getTaskService().complete(confirm.getId(), bad))
+        .hasMessageContaining("guardian2HoursPerWeek");
+    Assertions.assertThat(store.declaration(id)).isEmpty();
+
+    ChildcareTestEnvironment.confirmDeclaration(engine, pi.getId(), Map.of(
+        guardianField(2, GUARDIAN_DAYS_PER_WEEK), 3L, guardianField(2, GUARDIAN_HOURS_PER_WEEK), 16.0,
+        WELFARE, false), "hoiku-shi");
+    assertThat(pi).isWaitingAt(TASK_AWAIT_ROUND_RESULT);
+    // guardian 1 as declared 5 days 35 h = 90, guardian 2 as confirmed 3 days 16 h = 50; no welfare points
+    ApplicationRow scored = store.find(id).orElseThrow();
+    Assertions.assertThat(scored.points()).isEqualTo(140 + waitingPoints("demo-shi", 12));
+    EventRow corrected = store.events(id).stream().filter(e -> e.kind().equals("declaration-corrected"))
+        .findFirst().orElseThrow();
+    Assertions.assertThat(corrected.textJa()).contains("保護者2 1週の就労日数: 4 → 3")
+        .contains("保護者2 1週の就労時間: 22 → 16").contains("生活保護世帯: あり → なし")
+        .doesNotContain("保護者1 ");
+    Assertions.assertThat(corrected.actor()).isEqualTo("hoiku-shi");
+  }
+
+  /**
+   * Review F11: with guardian 1's certificate verified, guardian 2's self-declared hours still need staff; the
+   * certified guardian's fields are hidden and ignored.
+   */
+  @Test
+  void aCertifiedGuardianIsTakenFromTheCertificateAndTheOtherFromStaff() {
+    String id = apply("demo-ku", true);
+    ProcessInstance pi = start("demo-ku", id);
+    inspectAll(pi);
+    readCertificate(pi, CERTIFICATE_OK, false);
+    engine.getTaskService().complete(task(pi, TASK_VERIFY_CERTIFICATE).getId(), Map.of(GUARDIAN_NUMBER, 1L,
+        WORK_DAYS_PER_MONTH, 20L, WORK_HOURS_PER_MONTH, 160.0));
+    Task confirm = task(pi, TASK_CONFIRM_DECLARATION);
+    Assertions.assertThat(engine.getTaskService().getVariable(confirm.getId(), guardianField(1, GUARDIAN_CERTIFIED)))
+        .isEqualTo(true);
+    Assertions.assertThat(engine.getTaskService().getVariable(confirm.getId(), guardianField(2, GUARDIAN_CERTIFIED)))
+        .isEqualTo(false);
+    // staff find guardian 2 works 12 days × 4 h (10), not the declared 16 × 6 (16); guardian 1's fields are ignored
+    ChildcareTestEnvironment.confirmDeclaration(engine, pi.getId(), Map.of(
+        guardianField(1, GUARDIAN_DAYS_PER_MONTH), 31L, guardianField(2, GUARDIAN_DAYS_PER_MONTH), 12L,
+        guardianField(2, GUARDIAN_HOURS_PER_DAY), 4.0));
+    // 20 (certificate) + 10 (confirmed) + sibling at 1st choice 2
+    Assertions.assertThat(store.find(id).orElseThrow().points()).isEqualTo(32);
+  }
+
+  int waitingPoints(String tenant, int months) {
+    HouseholdScore none = ENV.module.points().score(tenant, 2026, new HouseholdFacts(List.of(
+        new GuardianWork(CareReason.WORK, null, null, 5, 35.0), new GuardianWork(CareReason.WORK, null, null, 3,
+            16.0)), false, false, false, false, false, 0));
+    HouseholdScore waiting = ENV.module.points().score(tenant, 2026, new HouseholdFacts(List.of(
+        new GuardianWork(CareReason.WORK, null, null, 5, 35.0), new GuardianWork(CareReason.WORK, null, null, 3,
+            16.0)), false, false, false, false, false, months));
+    return waiting.total() - none.total();
   }
 
   // --- helpers

@@ -63,6 +63,7 @@ class ChildcarePaperStartHttpTest {
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String id = started.json().get("businessKey").asText();
     assertThat(started.json().get("tenantId").asText()).isEqualTo("demo-ku");
+    ChildcareWithdrawalHttpTest.confirmDeclaration(port, started.json().get("id").asText());
     JsonNode application = staff.get("/api/v1/childcare/applications/" + id).json();
     assertThat(application.get("tenantId").asText()).isEqualTo("demo-ku");
     assertThat(application.get("stage").asText()).isEqualTo("awaiting-round");

@@ -34,13 +34,16 @@ class ChildcareRoundHttpTest {
     Http app = Http.as("api-client", port);
     Http staff = Http.as("staff-ku", port);
     String certificate = Cases.upload(app, "demo-ku", Cases.pdf("shuro shomeisho"));
+    // a child of its own per run (the same child twice for a month is refused: review F10b)
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String child = "子" + suffix;
     Map<String, Object> body = Map.of(
         "tenantId", "demo-ku",
         "admissionMonth", "2027-01",
         "household", Map.of("siblingEnrolledAtFirstChoice", true),
         "guardians", List.of(Map.of("name", "保護者1", "reason", "work", "daysPerMonth", 20, "hoursPerDay", 8),
             Map.of("name", "保護者2", "reason", "work", "daysPerMonth", 16, "hoursPerDay", 6)),
-        "children", List.of(Map.of("childId", "c1", "name", "子", "birthDate", "2025-06-01",
+        "children", List.of(Map.of("childId", "c1", "name", child, "birthDate", "2025-06-01",
             "preferences", List.of("minami-hoikuen", "kita-hoikuen"))),
         "documents", List.of(Map.of("documentId", certificate, "kind", "employment-certificate",
             "guardianNumber", 1)));
@@ -57,6 +60,33 @@ class ChildcareRoundHttpTest {
         Map.of("tenantId", "demo-ku", "admissionMonth", "2027-13"));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body()).contains("admissionMonth");
+    // review F11: an admission month already past is refused naming the field
+    Map<String, Object> past = new java.util.HashMap<>(body);
+    past.put("admissionMonth", java.time.YearMonth.now(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE).minusMonths(1)
+        .toString());
+    Http.Response late = app.header("Idempotency-Key", UUID.randomUUID().toString()).postJson(APPLICATIONS, past);
+    assertThat(late.status()).as(late.body()).isEqualTo(400);
+    assertThat(late.json().get("field").asText()).isEqualTo("admissionMonth");
+    // review F10b: the same child (name spelled with full-width space and letters, same birth date and guardian)
+    // for the same month, from another system with another key: 409 naming the existing application
+    Map<String, Object> twice = new java.util.HashMap<>(body);
+    StringBuilder fullWidth = new StringBuilder(" 子　");
+    suffix.toUpperCase(java.util.Locale.ROOT).chars().forEach(ch -> fullWidth.append((char) (ch >= '0' && ch <= '9'
+        ? ch - '0' + '０' : ch)));
+    twice.put("children", List.of(Map.of("childId", "k-9", "name", fullWidth.toString(), "birthDate", "2025-06-01",
+        "preferences", List.of("kita-hoikuen"))));
+    twice.put("guardians", List.of(Map.of("name", "保護者１", "reason", "work", "daysPerMonth", 20, "hoursPerDay", 8),
+        Map.of("name", "別の　保護者", "reason", "work", "daysPerMonth", 20, "hoursPerDay", 8)));
+    twice.remove("documents");
+    Http.Response duplicate = Http.as("supplier-marumaru", port).header("Idempotency-Key",
+        UUID.randomUUID().toString()).postJson(APPLICATIONS, twice);
+    assertThat(duplicate.status()).as(duplicate.body()).isEqualTo(409);
+    assertThat(duplicate.json().get("field").asText()).isEqualTo("children[0]");
+    assertThat(duplicate.body()).contains(id);
+    assertThat(app.header("Idempotency-Key", UUID.randomUUID().toString()).postJson(APPLICATIONS, body).status())
+        .isEqualTo(409);
+    // the submitter's replay with its own key is still the first answer
+    assertThat(app.header("Idempotency-Key", key).postJson(APPLICATIONS, body).status()).isEqualTo(201);
     // another municipality's staff do not see it
     assertThat(Http.as("staff-shi", port).get(APPLICATIONS + "/" + id).status()).isEqualTo(404);
 
@@ -70,6 +100,23 @@ class ChildcareRoundHttpTest {
             ChildcareEnrollment.WORK_DAYS_PER_MONTH, Map.of("value", 20, "type", "Long"),
             ChildcareEnrollment.WORK_HOURS_PER_MONTH, Map.of("value", 160.0, "type", "Double"))));
     assertThat(verified.status()).as(verified.body()).isEqualTo(204);
+    // review F11: guardian 2 has no certificate, so staff confirm the declaration (as declared here)
+    JsonNode confirm = await().atMost(Duration.ofSeconds(30)).until(() -> staff.get("/engine-rest/task?maxResults=10"
+        + "&processInstanceId=" + pi + "&taskDefinitionKey=" + ChildcareEnrollment.TASK_CONFIRM_DECLARATION).json(),
+        t -> t.size() == 1).get(0);
+    assertThat(app.get(APPLICATIONS + "/" + id).json().get("points").isNull()).isTrue();
+    JsonNode form = staff.get("/engine-rest/task/" + confirm.get("id").asText() + "/form-variables").json();
+    assertThat(form.get(ChildcareEnrollment.DECLARATION_TEXT).get("value").asText()).contains("保護者2")
+        .contains("月16日・1日6時間");
+    Http.Response confirmed = staff.postJson("/engine-rest/task/" + confirm.get("id").asText() + "/complete",
+        Map.of("variables", Map.of(
+            ChildcareEnrollment.guardianField(2, ChildcareEnrollment.GUARDIAN_REASON), Map.of("value", "work"),
+            ChildcareEnrollment.guardianField(2, ChildcareEnrollment.GUARDIAN_DAYS_PER_MONTH),
+            Map.of("value", 16, "type", "Long"),
+            ChildcareEnrollment.guardianField(2, ChildcareEnrollment.GUARDIAN_HOURS_PER_DAY),
+            Map.of("value", 6.0, "type", "Double"),
+            ChildcareEnrollment.SIBLING_ENROLLED_AT_FIRST_CHOICE, Map.of("value", true, "type", "Boolean"))));
+    assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(204);
     JsonNode scored = app.get(APPLICATIONS + "/" + id).json();
     assertThat(scored.get("stage").asText()).isEqualTo("awaiting-round");
     assertThat(scored.get("points").asInt()).isEqualTo(20 + 16 + 2);

@@ -38,7 +38,7 @@ final class ChildcareTestEnvironment {
         .locations("classpath:db/migration/common").load().migrate();
     configuration = TestEngines.configuration("childcare-test", url);
     module = new ChildcareModule(dataSource, configuration::getDecisionService, configuration::getRepositoryService,
-        configuration::getRuntimeService, configuration::getIdentityService, "/api/v1/documents/");
+        configuration::getRuntimeService, configuration::getIdentityService, "https://tetsuzuki.example.jp");
     // the application service as the platform wires it (withdrawals, paper applications of the start form)
     jp.tetsuzuki.processes.approval.TenantMembers members = new jp.tetsuzuki.processes.approval.TenantMembers() {
       @Override public boolean isMember(String tenantId, String userId) {
@@ -80,7 +80,8 @@ final class ChildcareTestEnvironment {
         "forms/childcare-allocation-round/Task_ReviewAllocation.form",
         "forms/childcare-enrollment/Task_VerifyCertificate.form",
         "forms/childcare-enrollment/Task_InterviewAndHealthCheck.form",
-        "forms/childcare-enrollment/Event_ApplicationReceived.form")) {
+        "forms/childcare-enrollment/Event_ApplicationReceived.form",
+        "forms/childcare-enrollment/Task_ConfirmDeclaration.form")) {
       models.addClasspathResource(resource);
     }
     models.deploy();
@@ -89,6 +90,35 @@ final class ChildcareTestEnvironment {
       identity.saveTenant(identity.newTenant(tenant));
     }
     new ChildcarePointsDeployer(engine.getRepositoryService(), identity).deployTenantTables();
+  }
+
+  /**
+   * Staff complete 申告内容の確認 of the case: the form's prefilled values (the declaration) as submitted, changed by
+   * {@code changes}.
+   */
+  static void confirmDeclaration(ProcessEngine engine, String processInstanceId, Map<String, Object> changes) {
+    confirmDeclaration(engine, processInstanceId, changes, null);
+  }
+
+  /** As {@link #confirmDeclaration(ProcessEngine, String, Map)}, completed as {@code user} (null: no user). */
+  static void confirmDeclaration(ProcessEngine engine, String processInstanceId, Map<String, Object> changes,
+      String user) {
+    var task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(jp.tetsuzuki.bpmn.ChildcareEnrollment.TASK_CONFIRM_DECLARATION).singleResult();
+    if (task == null) {
+      throw new AssertionError("no Task_ConfirmDeclaration in " + processInstanceId);
+    }
+    Map<String, Object> values = new java.util.HashMap<>(engine.getTaskService().getVariables(task.getId(),
+        ChildcareEnrollmentSteps.DECLARATION_FIELDS));
+    values.putAll(changes);
+    if (user != null) {
+      engine.getIdentityService().setAuthentication(user, List.of(), List.of(task.getTenantId()));
+    }
+    try {
+      engine.getTaskService().complete(task.getId(), values);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   static String resource(String name) {

@@ -105,19 +105,36 @@ class ChildcareWithdrawalHttpTest {
 
   private final Map<String, String> created = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** An application without documents: inspected and scored at once, waiting for a round. */
+  /**
+   * 申告内容の確認 (review F11) by the tenant's 保育課 as declared: the task's form comes prefilled with the
+   * declaration, so completing it unchanged confirms the declared values.
+   */
+  static void confirmDeclaration(int port, String processInstanceId) {
+    Http staff = Http.as("staff-ku", port);
+    JsonNode confirm = await().atMost(Duration.ofSeconds(30)).until(() -> staff.get("/engine-rest/task?maxResults=10"
+        + "&processInstanceId=" + processInstanceId + "&taskDefinitionKey="
+        + ChildcareEnrollment.TASK_CONFIRM_DECLARATION).json(), t -> t.size() == 1).get(0);
+    Http.Response confirmed = staff.postJson("/engine-rest/task/" + confirm.get("id").asText() + "/complete",
+        Map.of("variables", Map.of()));
+    assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(204);
+  }
+
+  /** An application without documents: inspected, confirmed by staff and scored, waiting for a round. */
   private String apply(Http app, int daysFirstGuardian, String month) {
     Map<String, Object> body = Map.of(
         "tenantId", "demo-ku",
         "admissionMonth", month,
         "guardians", List.of(Map.of("name", "保護者1", "reason", "work", "daysPerMonth", daysFirstGuardian,
             "hoursPerDay", 8), Map.of("name", "保護者2", "reason", "work", "daysPerMonth", 20, "hoursPerDay", 8)),
-        "children", List.of(Map.of("childId", "c1", "name", "子", "birthDate", "2025-06-01",
+        // a name of its own: the same child twice for one month is refused (review F10b)
+        "children", List.of(Map.of("childId", "c1", "name", "子 " + UUID.randomUUID().toString().substring(0, 8),
+            "birthDate", "2025-06-01",
             "preferences", List.of(FACILITY))));
     Http.Response response = app.header("Idempotency-Key", UUID.randomUUID().toString()).postJson(APPLICATIONS, body);
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     String id = response.json().get("id").asText();
     created.put(id, response.json().get("processInstanceId").asText());
+    confirmDeclaration(port, created.get(id));
     await().atMost(Duration.ofSeconds(30)).until(() -> app.get(APPLICATIONS + "/" + id).json().get("stage").asText(),
         "awaiting-round"::equals);
     return id;

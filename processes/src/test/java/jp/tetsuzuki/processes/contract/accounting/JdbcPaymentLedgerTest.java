@@ -81,4 +81,20 @@ class JdbcPaymentLedgerTest {
     assertThat(ledger.markFailed("demo-ku", "P-0001", "c")).isFalse();
     assertThat(ledger.find("demo-ku", "P-0001").orElseThrow().paidOn()).isEqualTo(LocalDate.of(2026, 5, 19));
   }
+
+  @Test
+  void onlyAFailedPaymentIsPaidByHandAndOnlyOnce() {
+    AcknowledgementScenarios.exportedBatch(ledger);
+
+    assertThat(ledger.markPaidByHand("demo-ku", "P-0001", LocalDate.of(2026, 5, 19), "kaikei-ku")).isFalse();
+    assertThat(ledger.markFailed("demo-ku", "P-0001", "a")).isTrue();
+    assertThat(ledger.markPaidByHand("demo-shi", "P-0001", LocalDate.of(2026, 5, 19), "kaikei-ku")).isFalse();
+    assertThat(ledger.markPaidByHand("demo-ku", "P-0001", LocalDate.of(2026, 5, 19), "kaikei-ku")).isTrue();
+    assertThat(ledger.markPaidByHand("demo-ku", "P-0001", LocalDate.of(2026, 5, 20), "other")).isFalse();
+    assertThat(ledger.find("demo-ku", "P-0001").orElseThrow()).satisfies(p -> {
+      assertThat(p.status()).isEqualTo(PaymentLedger.Status.PAID);
+      assertThat(p.paidOn()).isEqualTo(LocalDate.of(2026, 5, 19));
+      assertThat(p.acknowledgementId()).isEqualTo("manual:kaikei-ku");
+    });
+  }
 }

@@ -34,12 +34,13 @@ class LateInterestTest {
         // 3/21..3/31 at 3.0 %, 4/1..4/10 at 2.7 %: 12,345,678 × (33 + 27) / 36,500 = 20,294.26 → 20,200
         Arguments.of("across the change of 2017-04-01", 12_345_678L, "2017-03-20", "2017-04-10", 21L, 20_294L,
             20_200L),
-        // 5/1/2020..3/31/2021 at 2.6 % (2.5 % starts 4/1/2021); / 365 whatever the year: 10,000,000 × 2.6 × 335
+        // 5/1/2020..3/31/2021 at 2.6 %; / 365 whatever the year: 10,000,000 × 2.6 × 335
         // / 36,500 = 238,630.14 → 238,600
         Arguments.of("almost a year, divided by 365", 10_000_000L, "2020-04-30", "2021-03-31", 335L,
             238_630L, 238_600L),
-        // 100,000 × 2.5 % × 10 / 365 = 68.49 → under 100 yen: nothing
-        Arguments.of("under 100 yen is cut whole", 100_000L, "2022-06-10", "2022-06-20", 10L, 68L, 0L),
+        // 100,000 × 2.6 % × 10 / 365 = 71.23 → under 100 yen: nothing (2.6 % still: the domain file lists no
+        // later notice, V67)
+        Arguments.of("under 100 yen is cut whole", 100_000L, "2022-06-10", "2022-06-20", 10L, 71L, 0L),
         Arguments.of("paid on the due date", 1_000_000L, "2022-06-10", "2022-06-10", 0L, 0L, 0L),
         Arguments.of("paid early", 1_000_000L, "2022-06-10", "2022-06-01", 0L, 0L, 0L));
   }
@@ -69,9 +70,10 @@ class LateInterestTest {
   void aContractClauseMayFixTheRateOfTheContractDate() {
     Contract signed2020 = Contracts.signedOn(LocalDate.of(2020, 5, 1), Contracts.exampleGoods().items(),
         Contracts.exampleGoods().taxRounding());
-    // signed when 2.6 % was in force: 2.6 % for a delay in 2024, when the notice of the day says 2.5 %
-    LateInterest byContract = new LateInterest(new InMemoryInterestRates(InMemoryInterestRates.published()),
-        RateBasis.CONTRACT_DATE);
+    // signed when 2.6 % was in force: 2.6 % for a delay in 2024, when a (test) notice of the day says 2.5 %
+    InMemoryInterestRates rates = new InMemoryInterestRates(InMemoryInterestRates.published());
+    rates.put(new InterestRate(LocalDate.of(2023, 4, 1), new BigDecimal("2.5"), "テスト用の告示"));
+    LateInterest byContract = new LateInterest(rates, RateBasis.CONTRACT_DATE);
 
     LateInterest.Calculation c = byContract.compute(signed2020, 1_000_000L, LocalDate.of(2024, 3, 20),
         LocalDate.of(2024, 4, 19));
@@ -79,8 +81,8 @@ class LateInterestTest {
     // 1e6 × 2.6 × 30 / 36,500 = 2,136.98 → 2,100 (by the day's rate: 2,054.79 → 2,000)
     assertThat(c.exactYen()).isEqualTo(2_136L);
     assertThat(c.interestYen()).isEqualTo(2_100L);
-    assertThat(perDay.compute(signed2020, 1_000_000L, LocalDate.of(2024, 3, 20), LocalDate.of(2024, 4, 19))
-        .interestYen()).isEqualTo(2_000L);
+    assertThat(new LateInterest(rates, RateBasis.DAY_OF_DELAY).compute(signed2020, 1_000_000L,
+        LocalDate.of(2024, 3, 20), LocalDate.of(2024, 4, 19)).interestYen()).isEqualTo(2_000L);
   }
 
   @Test
@@ -89,11 +91,11 @@ class LateInterestTest {
     LateInterest interest = new LateInterest(rates, RateBasis.DAY_OF_DELAY);
     rates.put(new InterestRate(LocalDate.of(2026, 4, 1), new BigDecimal("3.1"), "テスト用の告示"));
 
-    // 10 days at 2.5 % (3/22..3/31) and 10 at 3.1 % (4/1..4/10): 1e6 × 56 / 36,500 = 1,534.24 → 1,500
+    // 10 days at 2.6 % (3/22..3/31) and 10 at 3.1 % (4/1..4/10): 1e6 × 57 / 36,500 = 1,561.64 → 1,500
     LateInterest.Calculation c = interest.compute(Contracts.exampleGoods(), 1_000_000L, LocalDate.of(2026, 3, 21),
         LocalDate.of(2026, 4, 10));
 
-    assertThat(c.exactYen()).isEqualTo(1_534L);
+    assertThat(c.exactYen()).isEqualTo(1_561L);
     assertThat(c.interestYen()).isEqualTo(1_500L);
   }
 

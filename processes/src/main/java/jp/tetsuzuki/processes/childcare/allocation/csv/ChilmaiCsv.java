@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import jp.tetsuzuki.processes.childcare.allocation.AllocationRequest;
 import jp.tetsuzuki.processes.childcare.allocation.AllocationResult;
 import jp.tetsuzuki.processes.childcare.allocation.Applicant;
@@ -33,6 +34,12 @@ public final class ChilmaiCsv {
 
   /** Most problems one import reports. */
   public static final int MAX_PROBLEMS = 100;
+  /**
+   * Most preferences (希望保育園ID_1…_20, 点数1…20) an applicant may list: the bound of the applications API, far
+   * above what municipal forms ask for (5 to 10). Each preference can add one explanation entry per child, so a
+   * larger number only multiplies the answer (review F7).
+   */
+  public static final int MAX_PREFERENCES = 20;
   /** Longest cell kept (ids, names). */
   public static final int MAX_CELL = 200;
 
@@ -205,6 +212,16 @@ public final class ChilmaiCsv {
         }
       }
     }
+    for (Map.Entry<Integer, Integer> numbered : Stream.concat(prefCols.entrySet().stream(),
+        scoreCols.entrySet().stream()).toList()) {
+      if (numbered.getKey() < 1 || numbered.getKey() > MAX_PREFERENCES) {
+        String col = header.get(numbered.getValue());
+        problems.add(part, 1, col, "TOO_MANY_PREFERENCES", "applicants line 1, column " + col
+                + ": preferences are numbered 1 to " + MAX_PREFERENCES,
+            "申請者ファイル 1行目「" + col + "」：希望（と点数）は第1～第" + MAX_PREFERENCES + "希望までです。");
+      }
+    }
+    problems.throwIfAny();
     if (idCol < 0 || ageCol < 0 || prefCols.isEmpty()) {
       String missing = idCol < 0 ? "申請者番号" : ageCol < 0 ? "年齢" : "希望保育園ID_1";
       String english = idCol < 0 ? "child_id" : ageCol < 0 ? "age" : "pref_1";

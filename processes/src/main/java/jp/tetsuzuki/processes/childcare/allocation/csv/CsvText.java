@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import jp.tetsuzuki.bpmn.rules.SpreadsheetCells;
 
 /**
  * The bytes and records of a CSV file (RFC 4180: quotes, doubled quotes, CRLF/LF/CR, line breaks inside quotes),
@@ -167,13 +168,16 @@ public final class CsvText {
     return rows;
   }
 
-  /** One CSV line from cells, quoted where needed, ending in CRLF (what municipal tools expect). */
+  /**
+   * One CSV line from cells, quoted where needed, ending in CRLF (what municipal tools expect); a cell a spreadsheet
+   * would run as a formula gets a leading {@code '} ({@link SpreadsheetCells}, the rule of every CSV we write).
+   */
   public static void appendRecord(StringBuilder out, List<String> cells) {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
         out.append(',');
       }
-      String c = cells.get(i) == null ? "" : cells.get(i);
+      String c = cells.get(i) == null ? "" : SpreadsheetCells.inert(cells.get(i));
       if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
         out.append('"').append(c.replace("\"", "\"\"")).append('"');
       } else {

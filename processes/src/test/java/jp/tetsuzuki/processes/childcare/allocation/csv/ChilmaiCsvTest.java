@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import jp.tetsuzuki.processes.childcare.allocation.AllocationEngine;
 import jp.tetsuzuki.processes.childcare.allocation.AllocationResult;
@@ -29,15 +27,53 @@ class ChilmaiCsvTest {
     return ChilmaiCsv.read(applicants, facilities, 1000, 100);
   }
 
-  /** The very files of shared/data/chilmai, when this machine has them (the same text is inlined above). */
+  /**
+   * The very files of ChilmAI as shipped in {@code src/test/resources/childcare/chilmai/} (copied from
+   * shared/data/chilmai, Apache-2.0, NOTICE.md beside them; the README's allocation-run commands use them).
+   */
   @Test
-  void theSharedSampleFilesAreTheInlinedOnes() throws IOException {
-    Path dir = Path.of("/work/shared/data/chilmai");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir), "sample files not on this machine");
-    String a = CsvText.decode(Files.readAllBytes(dir.resolve("applicants-sample.csv")), null, CsvPart.APPLICANTS);
-    String f = CsvText.decode(Files.readAllBytes(dir.resolve("facilities-sample.csv")), null, CsvPart.FACILITIES);
+  void theShippedSampleFilesAreTheInlinedOnes() throws IOException {
+    String a = CsvText.decode(sample("applicants-sample.csv"), null, CsvPart.APPLICANTS);
+    String f = CsvText.decode(sample("facilities-sample.csv"), null, CsvPart.FACILITIES);
     assertThat(a.replace("\r\n", "\n")).isEqualTo(APPLICANTS);
     assertThat(f.replace("\r\n", "\n")).isEqualTo(FACILITIES);
+  }
+
+  private static byte[] sample(String name) throws IOException {
+    try (var in = ChilmaiCsvTest.class.getResourceAsStream("/childcare/chilmai/" + name)) {
+      assertThat(in).as(name + " shipped in the repository").isNotNull();
+      return in.readAllBytes();
+    }
+  }
+
+  /** Review F7: more than 20 numbered preferences (or scores) is refused at the header, naming the column. */
+  @Test
+  void moreThanTwentyPreferencesAreRefusedAtTheHeader() {
+    String header = "申請者番号,世帯番号,年齢,点数1,希望保育園ID_1,希望保育園ID_2,希望保育園ID_21\n";
+    assertThatThrownBy(() -> read(header + "101,1001,3,10,10,20,30\n", FACILITIES))
+        .isInstanceOfSatisfying(CsvFormatException.class, e -> {
+          assertThat(e.problems()).extracting(CsvProblem::code).containsExactly("TOO_MANY_PREFERENCES");
+          assertThat(e.problems().get(0).column()).isEqualTo("希望保育園ID_21");
+        });
+    assertThatThrownBy(() -> read("child_id,household_id,age,score_99,pref_1\n101,1001,3,10,10\n", FACILITIES))
+        .isInstanceOfSatisfying(CsvFormatException.class, e -> assertThat(e.problems().get(0).column())
+            .isEqualTo("score_99"));
+    StringBuilder twenty = new StringBuilder("申請者番号,年齢");
+    StringBuilder row = new StringBuilder("101,3");
+    for (int i = 1; i <= 20; i++) {
+      twenty.append(",希望").append(i);
+      row.append(',').append(i <= 3 ? String.valueOf(i * 10) : "");
+    }
+    assertThat(read(twenty + "\n" + row + "\n", FACILITIES).request().applicants().get(0).preferences()).hasSize(3);
+  }
+
+  /** Review F8: a cell of result.csv that a spreadsheet would run is written with a leading quote. */
+  @Test
+  void formulaCellsOfTheResultFileGetALeadingQuote() {
+    String facilities = FACILITIES.replace("10,さくら保育園", "10,\"=HYPERLINK(\"\"http://evil.example\"\")\"");
+    ChilmaiCsv.Imported imported = read(APPLICANTS.replace("101,1001", "101,@SUM(A1)"), facilities);
+    String csv = ChilmaiCsv.result(imported, new AllocationEngine().allocate(imported.request()));
+    assertThat(csv).contains("101,'@SUM(A1),3,100,100,10,20,,,10,\"'=HYPERLINK(\"\"http://evil.example\"\")\"\r\n");
   }
 
   @Test
