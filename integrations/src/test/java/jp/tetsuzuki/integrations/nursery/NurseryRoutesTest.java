@@ -137,6 +137,9 @@ class NurseryRoutesTest {
   @BeforeEach
   void reset() {
     jdbc = new JdbcTemplate(dataSource);
+    // the scheduled pull runs once as the context starts (initial delay 0): let it finish before a test arms the
+    // simulator's failures, or it takes them (a full run saw the enrollment's one failure used by that pull)
+    await().atMost(WAIT).until(() -> !CAPACITIES.calls.isEmpty());
     SIMULATOR.reset();
     standardPlaces(SIMULATOR);
   }
