@@ -234,46 +234,8 @@ public class ContractCases {
    */
   public InvoiceAnswer receiveInvoice(Caller caller, String idempotencyKey, byte[] xml) {
     requireSupplier(caller, "invoices");
-    EInvoice parsed;
-    try {
-      parsed = parser.parse(xml);
-    } catch (InvoiceParseException e) {
-      throw new ApiException(400, "invoice", "the invoice is not a readable UBL 2.1 invoice: " + e.getMessage(),
-          e.messageJa());
-    }
-    String sha = sha256(xml);
     boolean[] replay = {false};
-    Invoice stored = tx.execute(status -> {
-      Optional<Invoice> earlier = store.invoiceByIdempotencyKey(caller.tenantId(), caller.account(),
-          idempotencyKey);
-      if (earlier.isPresent()) {
-        if (!earlier.get().sha256().equals(sha)) {
-          throw ApiException.conflict("Idempotency-Key was used for another invoice");
-        }
-        replay[0] = true;
-        return earlier.get();
-      }
-      if (parsed.contractReference() == null) {
-        throw ApiException.invalid("cac:ContractDocumentReference/cbc:ID", "the invoice names no contract",
-            "契約番号（ContractDocumentReference）が記載されていません。");
-      }
-      ContractCase c = visible(caller, parsed.contractReference()).orElseThrow(() -> new ApiException(404,
-          "cac:ContractDocumentReference/cbc:ID", "no contract " + parsed.contractReference() + " for this caller",
-          "請求書の契約番号「" + parsed.contractReference() + "」の契約が見つかりません。"));
-      if (waitingAt(c, TASK_AWAIT_INVOICE) == null) {
-        throw new ApiException(409, null, "the contract does not await an invoice (stage "
-            + c.stage().name().toLowerCase() + ")", "この契約は請求書を受け付ける段階にありません（検査の合格後に送付してください）。");
-      }
-      Instant now = now();
-      Invoice invoice = new Invoice(UUID.randomUUID().toString(), caller.tenantId(), c.contract().id(),
-          parsed.id(), LocalDate.ofInstant(now, JapanTime.ZONE), now, caller.account(), idempotencyKey, sha,
-          ContractCaseStore.InvoiceStatus.RECEIVED, null, null, null);
-      store.insertInvoice(invoice, xml);
-      AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_INVOICE_RECEIVED)
-          .processInstanceId(c.processInstanceId()).setVariable(INVOICE_ID, invoice.id())
-          .setVariable(INVOICE_FORMAT, FORMAT_XML).correlateWithResult());
-      return invoice;
-    });
+    Invoice stored = storeInvoice(caller, idempotencyKey, xml, replay);
     boolean replayed = replay[0];
     if (stored.status() == ContractCaseStore.InvoiceStatus.RECEIVED) {
       runValidation(stored);
@@ -301,6 +263,17 @@ public class ContractCases {
    * and the invoice waited for the job's next retry.
    */
   public InvoiceAnswer acceptInvoice(Caller caller, String idempotencyKey, byte[] xml) {
+    boolean[] replay = {false};
+    Invoice stored = storeInvoice(caller, idempotencyKey, xml, replay);
+    return answer(store.invoice(caller.tenantId(), stored.id()).orElseThrow(), replay[0]);
+  }
+
+  /**
+   * Reads an e-invoice (malformed or oversized → 400, nothing stored), matches it to the contract it names within
+   * what the caller may see, stores it and hands it to the case, in one transaction; {@code replay[0]} says whether
+   * the same Idempotency-Key brought the same invoice before.
+   */
+  private Invoice storeInvoice(Caller caller, String idempotencyKey, byte[] xml, boolean[] replay) {
     EInvoice parsed;
     try {
       parsed = parser.parse(xml);
@@ -309,8 +282,7 @@ public class ContractCases {
           e.messageJa());
     }
     String sha = sha256(xml);
-    boolean[] replay = {false};
-    Invoice stored = tx.execute(status -> {
+    return tx.execute(status -> {
       Optional<Invoice> earlier = store.invoiceByIdempotencyKey(caller.tenantId(), caller.account(),
           idempotencyKey);
       if (earlier.isPresent()) {
@@ -341,7 +313,6 @@ public class ContractCases {
           .setVariable(INVOICE_FORMAT, FORMAT_XML).correlateWithResult());
       return invoice;
     });
-    return answer(store.invoice(caller.tenantId(), stored.id()).orElseThrow(), replay[0]);
   }
 
   /**
