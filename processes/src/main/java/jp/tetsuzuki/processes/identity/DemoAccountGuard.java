@@ -29,7 +29,9 @@ public class DemoAccountGuard implements StartupInitializer {
       "api-client", "kacho-ku", "bucho-ku", "kyokucho-ku", "jicho-ku", "kacho-keiyaku-ku", "kacho-kaikei-ku",
       "kacho-shi", "bucho-shi", "kyokucho-shi",
       // contract payment (issue 11)
-      "kensa-ku", "kaikeikanri-ku", "supplier-marumaru");
+      "kensa-ku", "kaikeikanri-ku", "supplier-marumaru",
+      // nursery ICT systems (issue 13)
+      "nursery-ku", "nursery-shi");
 
   /** Mail domain of every demo account. */
   static final String DEMO_MAIL_DOMAIN = "demo.tetsuzuki.invalid";

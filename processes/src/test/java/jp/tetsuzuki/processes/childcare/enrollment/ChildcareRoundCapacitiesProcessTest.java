@@ -255,6 +255,8 @@ class ChildcareRoundCapacitiesProcessTest {
       engine.getExternalTaskService().complete(t.getId(), "test-worker",
           Map.of(DocumentVariables.DOCUMENT_MEDIA_TYPE, "application/pdf"));
     }
+    // declared work without certificates: staff confirm it (「申告内容を確認」) before any points
+    ChildcareTestEnvironment.confirmDeclaration(engine, pi.getId(), Map.of());
     assertThat(pi).isWaitingAt(ChildcareEnrollment.TASK_AWAIT_ROUND_RESULT);
     return pi;
   }
