@@ -244,7 +244,8 @@ class ChildcareRoundCapacitiesProcessTest {
     ApplicationContent content = new ApplicationContent(List.of(
         new ApplicationContent.Guardian("保護者1", "work", days, hours, null, null),
         new ApplicationContent.Guardian("保護者2", "work", 20, 8.0, null, null)), false, false, false, false, false, 0,
-        null, List.of(new ApplicationContent.Child("c1", "子", LocalDate.of(2025, 6, 1), preferences, null)),
+        null, List.of(new ApplicationContent.Child("c1", "子 " + id.substring(0, 8), LocalDate.of(2025, 6, 1),
+        preferences, null)), // a child of its own: the same child twice is one applicant in a round (review F10b)
         List.of(new ApplicationContent.Document("doc-" + id, ApplicationContent.KIND_OTHER, null, "a.pdf")));
     store.insert(new ApplicationRow(id, "demo-ku", "parent-app", NOW, null, "0".repeat(64), 2026, "2026-12",
         ChildcareStore.STAGE_RECEIVED, content, null, null, null, null, null));
