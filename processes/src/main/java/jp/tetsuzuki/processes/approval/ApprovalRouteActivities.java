@@ -138,7 +138,7 @@ public class ApprovalRouteActivities {
    * one in another's name), files it for a 起案課 of their own, and gets a 400 naming the field for a missing or bad
    * input, before anything is recorded.
    */
-  private static void checkDirectStart(DelegateExecution execution, String starter) {
+  private void checkDirectStart(DelegateExecution execution, String starter) {
     Object originator = execution.getVariable(ORIGINATOR);
     if (originator == null || originator.toString().isBlank()) {
       execution.setVariable(ORIGINATOR, starter);
@@ -187,6 +187,11 @@ public class ApprovalRouteActivities {
       throw new FormFieldValidationException(AMOUNT, "金額（円）は 0 以上の整数で入力してください。"
           + " / amount: a whole number of yen, not negative");
     }
+    if (yen > MAX_DIRECT_AMOUNT || amount instanceof Number n && n.doubleValue() > MAX_DIRECT_AMOUNT) {
+      // second review N3: 1e300 reached the route table as a 500 from the DMN engine
+      throw new FormFieldValidationException(AMOUNT, "金額（円）は 1兆円以下で入力してください。"
+          + " / amount: at most " + MAX_DIRECT_AMOUNT + " yen");
+    }
     String department = string(execution, DEPARTMENT);
     if (department == null || department.isBlank()) {
       throw new FormFieldValidationException(DEPARTMENT, "起案課を選んでください。 / department: is required");
@@ -196,7 +201,15 @@ public class ApprovalRouteActivities {
       throw new FormFieldValidationException(DEPARTMENT, "起案課「" + department + "」はあなたの所属課ではありません。"
           + "所属する課から選んでください。 / department: '" + starter + "' is not a member of " + group);
     }
+    if (!approvals.isDepartment(execution.getTenantId(), department)) {
+      // second review N2: a group of the caller that is no 課 (supervisors, kensa) started a route that ended at once
+      throw new FormFieldValidationException(DEPARTMENT, "「" + department + "」は組織図の課ではありません。起案する課を"
+          + "選んでください。 / department: '" + department + "' is not a 課 of the organisation chart");
+    }
   }
+
+  /** The largest amount a 決裁 filed directly may name (as for contracts: one trillion yen). */
+  static final long MAX_DIRECT_AMOUNT = 1_000_000_000_000L;
 
   /** Task_ApplyDecision: the approver's decision from the form. */
   public void applyDecision(DelegateExecution execution) {

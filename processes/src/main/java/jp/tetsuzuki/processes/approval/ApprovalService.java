@@ -164,6 +164,11 @@ public class ApprovalService {
     return store.document(processInstanceId);
   }
 
+  /** Whether {@code code} is a 課 of the tenant's organisation chart (a department a 決裁 may be filed for). */
+  public boolean isDepartment(String tenantId, String code) {
+    return charts.apply(tenantId).unit(code).filter(u -> u.level() == OrgUnit.Level.KA).isPresent();
+  }
+
   public Optional<ApprovalCase> find(String processInstanceId) {
     return store.find(processInstanceId);
   }

@@ -323,6 +323,7 @@ public class ContractCases {
    */
   public InvoiceAnswer receiveScan(Caller caller, String idempotencyKey, String contractId, String fileName,
       byte[] file) {
+    requireSupplier(caller, "invoices"); // as for an e-invoice: the supplier's system sends it (second review N1)
     if (documents == null) {
       throw new ApiException(415, "file", "PDF and image invoices are not accepted here; send the JP PINT XML",
           "PDF・画像の請求書は受け付けていません。電子インボイス（JP PINT の XML）を送付してください。");

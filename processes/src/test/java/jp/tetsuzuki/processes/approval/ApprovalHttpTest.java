@@ -187,7 +187,7 @@ class ApprovalHttpTest {
         KIND_PAYMENT, AMOUNT, 120000, DEPARTMENT, "doro"));
     for (Object[] bad : new Object[][] {
         {SUBJECT, null, "件名"}, {SUBJECT, "長".repeat(201), "件名"}, {KIND, "anything", "種別"},
-        {AMOUNT, -1, "金額（円）"}, {AMOUNT, "十万", "金額（円）"}, {DEPARTMENT, "kaikei", "起案課「kaikei」はあなたの所属課ではありません"},
+        {AMOUNT, -1, "金額（円）"}, {AMOUNT, "十万", "金額（円）"}, {AMOUNT, 1e300, "1兆円以下"}, {DEPARTMENT, "kaikei", "起案課「kaikei」はあなたの所属課ではありません"},
         {SUMMARY, "長".repeat(4001), "概要"}}) {
       Map<String, Object> variables = new java.util.HashMap<>(good);
       variables.remove(bad[0]);
@@ -199,6 +199,13 @@ class ApprovalHttpTest {
       assertThat(refused.status()).as(bad[0] + "=" + bad[1] + ": " + refused.body()).isEqualTo(400);
       assertThat(refused.body()).contains((String) bad[2], (String) bad[0]);
     }
+    // second review N2: a group of the caller's that is no 課 of the chart (supervisors) is no 起案課 either
+    Map<String, Object> noKa = new java.util.HashMap<>(good);
+    noKa.putAll(vars(DEPARTMENT, "supervisors"));
+    Http.Response notAKa = Http.as("supervisor-ku", port).postJson("/engine-rest/process-definition/key/" + ID
+        + "/submit-form", Map.of("variables", noKa));
+    assertThat(notAKa.status()).as(notAKa.body()).isEqualTo(400);
+    assertThat(notAKa.body()).contains("組織図の課ではありません", DEPARTMENT);
     assertThat(instances()).isEqualTo(before);
 
     // the form's fields alone start it: the starter is the originator, the 起案課 theirs

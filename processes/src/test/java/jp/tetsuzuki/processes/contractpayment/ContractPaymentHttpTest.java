@@ -353,6 +353,11 @@ class ContractPaymentHttpTest {
         "multipart/form-data; boundary=" + boundary, pdfMultipart(boundary, pdf, null));
     assertThat(noContract.status()).as(noContract.body()).isEqualTo(400);
     assertThat(noContract.json().get("field").asText()).isEqualTo("contractId");
+    // second review N1: the contract system does not send the supplier's scan either (403, as for XML)
+    Http.Response forSupplier = contractSystem().header("Idempotency-Key", "p9-" + id).post("/api/v1/invoices",
+        "multipart/form-data; boundary=" + boundary, pdfMultipart(boundary, pdf, id));
+    assertThat(forSupplier.status()).as(forSupplier.body()).isEqualTo(403);
+    assertThat(supplier().get("/api/v1/contracts/" + id).json().get("stage").asText()).isEqualTo("awaiting_invoice");
     Http.Response sent = supplier().header("Idempotency-Key", "p1-" + id).post("/api/v1/invoices",
         "multipart/form-data; boundary=" + boundary, pdfMultipart(boundary, pdf, id));
     assertThat(sent.status()).as(sent.body()).isEqualTo(202);
