@@ -51,6 +51,9 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
   private static final Map<String, String> PROFILE_FIELDS = Map.of("id", "ユーザーID", "firstName", "名",
       "lastName", "姓", "email", "メールアドレス");
   private static final int PROFILE_FIELD_MAX = 255;
+  /** The value types a form field submits (Camunda's primitive types). */
+  private static final Set<String> FORM_VALUE_TYPES = Set.of("string", "boolean", "integer", "long", "short",
+      "double", "date", "null");
   private static final Pattern WHOLE_TASK = Pattern.compile("^task/([^/]+)$");
   private static final Pattern EXTERNAL_TASK_ID = Pattern.compile("^external-task/([^/]+)/.*");
   private static final Pattern DEFINITION = Pattern.compile("^process-definition/(.+)/(start|submit-form)$");
@@ -518,6 +521,16 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
           + new TreeSet<>(fields.editable()) + ")", false);
     }
     dropped.forEach(((ObjectNode) variables)::remove);
+    // our forms' fields are texts, numbers, dates and checkboxes: a serialized Object, Json, Xml, Bytes or File value
+    // is no form input (second review N4: an Object with bad JSON was a 500, a Java list became a 決裁's 件名)
+    for (var entry : (Iterable<Map.Entry<String, JsonNode>>) variables::fields) {
+      JsonNode type = entry.getValue().path("type");
+      if (type.isTextual() && !FORM_VALUE_TYPES.contains(type.asText().toLowerCase(java.util.Locale.ROOT))) {
+        return new Verdict(400, "variables." + entry.getKey() + ": type " + type.asText() + " is not a form field's "
+            + "type (String, Boolean, Integer, Long, Short, Double, Date or Null)", false, fields.label(entry.getKey())
+            + "の値の種類が正しくありません。");
+      }
+    }
     // bounded before the engine sees it: a longer text would fail in its VARCHAR(4000) column (a 500)
     for (var entry : (Iterable<Map.Entry<String, JsonNode>>) variables::fields) {
       JsonNode value = entry.getValue().isObject() ? entry.getValue().path("value") : entry.getValue();

@@ -125,6 +125,25 @@ class TaskEligibilityAttackTest {
   }
 
   @Test
+  void aFormFieldTakesOnlyAFormFieldsTypeOfValue() {
+    // second review N4: a start with an Object-typed 件名 of bad JSON answered 500 (SPIN), a Java list became the
+    // 件名 of a 決裁; form fields are texts, numbers, dates and checkboxes
+    Map<String, Object> objectSubject = Map.of("variables", Map.of("tenantId", Map.of("value", "demo-ku"),
+        "subject", Map.of("value", "x", "type", "Object", "valueInfo", Map.of("objectTypeName", "java.lang.String",
+            "serializationDataFormat", "application/json")),
+        "kind", Map.of("value", "procedure"), "department", Map.of("value", "doro")));
+    Http.Response refused = Http.as("staff-ku", port).postJson(
+        "/engine-rest/process-definition/key/approval-route/submit-form", objectSubject);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("subject").doesNotContain("SPIN");
+    Map<String, Object> listSubject = Map.of("variables", Map.of("tenantId", Map.of("value", "demo-ku"),
+        "subject", Map.of("value", "[1]", "type", "Json"), "kind", Map.of("value", "procedure"),
+        "department", Map.of("value", "doro")));
+    assertThat(Http.as("staff-ku", port).postJson("/engine-rest/process-definition/key/approval-route/submit-form",
+        listSubject).status()).isEqualTo(400);
+  }
+
+  @Test
   void claimingATaskThatDoesNotExistIsNotFoundNotAnInternalError() {
     // review 2026-12-01 (F6): 500 "Cannot find task with id does-not-exist: task is null"
     Http.Response claim = Http.as("staff-ku", port).postJson("/engine-rest/task/does-not-exist/claim",
