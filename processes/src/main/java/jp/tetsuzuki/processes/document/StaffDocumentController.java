@@ -101,6 +101,12 @@ class StaffDocumentController {
           return problem(HttpStatus.NOT_FOUND, "no page " + page + " (the document has " + pdf.getNumberOfPages()
               + ")", "その頁はありません。");
         }
+        if (jp.tetsuzuki.workers.documents.PdfImages.largestImage(pdf.getPage(page - 1))
+            > jp.tetsuzuki.workers.documents.PdfImages.MAX_PIXELS) {
+          // second review N8: rendering decodes every image at full size (1 GB per view of a 16000 × 16000 JPEG)
+          return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the page draws an image too large to show",
+              "この頁の画像は大きすぎるため画面に表示できません。原本を開いてください。");
+        }
         var box = pdf.getPage(page - 1).getMediaBox();
         float scale = DPI / 72f;
         if ((long) (box.getWidth() * scale) * (long) (box.getHeight() * scale) > MAX_PIXELS) {

@@ -35,6 +35,13 @@ final class PdfCheck {
       if (pages > maxPages) {
         throw new DocumentRefusedException(RefusalReason.TOO_MANY_PAGES, pages + " pages", maxPages);
       }
+      for (int i = 0; i < pages; i++) {
+        long pixels = PdfImages.largestImage(pdf.getPage(i));
+        if (pixels > PdfImages.MAX_PIXELS) {
+          throw new DocumentRefusedException(RefusalReason.TOO_LARGE, "page " + (i + 1) + " draws an image of "
+              + pixels + " pixels", (PdfImages.MAX_PIXELS / 1_000_000) + " メガピクセル");
+        }
+      }
       for (COSObjectKey key : new HashSet<>(pdf.getDocument().getXrefTable().keySet())) {
         COSObject object = pdf.getDocument().getObjectFromPool(key);
         COSBase base = object.getObject();

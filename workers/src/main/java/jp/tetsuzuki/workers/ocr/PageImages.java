@@ -56,6 +56,11 @@ public final class PageImages {
       for (int i = 0; i < pages; i++) {
         var box = pdf.getPage(i).getCropBox();
         long pixels = (long) (box.getWidth() / 72 * DPI) * (long) (box.getHeight() / 72 * DPI);
+        long drawn = jp.tetsuzuki.workers.documents.PdfImages.largestImage(pdf.getPage(i));
+        if (drawn > jp.tetsuzuki.workers.documents.PdfImages.MAX_PIXELS) {
+          throw new UnreadableDocumentException("page " + (i + 1) + " draws an image too large to decode (" + drawn
+              + " px)");
+        }
         if (pixels > MAX_PIXELS) {
           throw new UnreadableDocumentException("page " + (i + 1) + " is too large to render (" + pixels + " px)");
         }
