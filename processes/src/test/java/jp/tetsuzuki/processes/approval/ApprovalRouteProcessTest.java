@@ -367,7 +367,14 @@ class ApprovalRouteProcessTest {
 
   @Test
   void routeThatCannotBeResolvedEndsWithTheRouteError() {
-    ProcessInstance pi = start(KIND_PROCEDURE, 0, "no-such-department", null);
+    // filed directly by a person, a department that is no 課 of the chart is the starter's 400 (second review N2)
+    assertThatThrownBy(() -> start(KIND_PROCEDURE, 0, "no-such-department", null))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining(DEPARTMENT);
+    // filed by the platform (a procedure's call activity, no person as starter), the route error ends it
+    engine.getIdentityService().clearAuthentication();
+    Map<String, Object> variables = new HashMap<>(Map.of(TENANT_ID, TENANT, SUBJECT, "テスト起案", SUMMARY, "概要",
+        KIND, KIND_PROCEDURE, AMOUNT, 0L, DEPARTMENT, "no-such-department", ORIGINATOR, "staff-ku"));
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(ID, variables);
     assertThat(pi).isEnded().hasPassed(EVENT_ROUTE_UNRESOLVED, EVENT_ROUTE_FAILED);
     Assertions.assertThat(ENV.approvals.find(pi.getId())).isEmpty();
   }
