@@ -274,6 +274,24 @@ public class ContractCases {
    * the same Idempotency-Key brought the same invoice before.
    */
   private Invoice storeInvoice(Caller caller, String idempotencyKey, byte[] xml, boolean[] replay) {
+    // the case may move in the same instant (the returned-invoice mail's branch finishing beside the wait): the
+    // transaction is all or nothing, so it is simply tried again, a few times, before the caller hears 409
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return storeInvoiceOnce(caller, idempotencyKey, xml, replay);
+      } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+        if (attempt == STORE_ATTEMPTS) {
+          throw e;
+        }
+        LOG.info("invoice for contract case of {} met a concurrent change, try {} of {}", caller.tenantId(),
+            attempt + 1, STORE_ATTEMPTS);
+      }
+    }
+  }
+
+  private static final int STORE_ATTEMPTS = 3;
+
+  private Invoice storeInvoiceOnce(Caller caller, String idempotencyKey, byte[] xml, boolean[] replay) {
     EInvoice parsed;
     try {
       parsed = parser.parse(xml);
