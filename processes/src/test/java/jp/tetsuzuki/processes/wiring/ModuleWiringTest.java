@@ -47,7 +47,9 @@ class ModuleWiringTest {
     assertThat(started.get("tenantId").asText()).isEqualTo("demo-ku");
 
     Http staffKu = Http.as("staff-ku", port);
-    JsonNode task = await().atMost(Duration.ofSeconds(30)).until(
+    // the in-JVM worker answers first; after a quiet spell its empty-fetch backoff reaches 60 s (as in
+    // LoginLockoutAttackTest), so the wait covers it (a full PostgreSQL run waited 30 s in vain)
+    JsonNode task = await().atMost(Duration.ofSeconds(90)).until(
         () -> staffKu.get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + businessKey).json(),
         tasks -> tasks.size() == 1).get(0);
     String taskId = task.get("id").asText();
