@@ -526,9 +526,11 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     for (var entry : (Iterable<Map.Entry<String, JsonNode>>) variables::fields) {
       JsonNode type = entry.getValue().path("type");
       if (type.isTextual() && !FORM_VALUE_TYPES.contains(type.asText().toLowerCase(java.util.Locale.ROOT))) {
-        return new Verdict(400, "variables." + entry.getKey() + ": type " + type.asText() + " is not a form field's "
-            + "type (String, Boolean, Integer, Long, Short, Double, Date or Null)", false, fields.label(entry.getKey())
-            + "の値の種類が正しくありません。");
+        String japanese = "「" + entry.getKey() + "」（" + fields.label(entry.getKey()) + "）の値の種類が正しくありません"
+            + "（" + type.asText() + " は受け付けません。文字・数値・真偽値・日付で送ってください）。";
+        return new Verdict(400, japanese + " / variables." + entry.getKey() + ": type " + type.asText()
+            + " is not a form field's type (String, Boolean, Integer, Long, Short, Double, Date or Null)", false,
+            japanese);
       }
     }
     // bounded before the engine sees it: a longer text would fail in its VARCHAR(4000) column (a 500)
