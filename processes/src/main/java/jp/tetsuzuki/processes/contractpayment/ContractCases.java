@@ -235,7 +235,7 @@ public class ContractCases {
   public InvoiceAnswer receiveInvoice(Caller caller, String idempotencyKey, byte[] xml) {
     requireSupplier(caller, "invoices");
     boolean[] replay = {false};
-    Invoice stored = storeInvoice(caller, idempotencyKey, xml, replay);
+    Invoice stored = storeInvoice(caller, idempotencyKey, xml, replay, true);
     boolean replayed = replay[0];
     if (stored.status() == ContractCaseStore.InvoiceStatus.RECEIVED) {
       runValidation(stored);
@@ -264,7 +264,7 @@ public class ContractCases {
    */
   public InvoiceAnswer acceptInvoice(Caller caller, String idempotencyKey, byte[] xml) {
     boolean[] replay = {false};
-    Invoice stored = storeInvoice(caller, idempotencyKey, xml, replay);
+    Invoice stored = storeInvoice(caller, idempotencyKey, xml, replay, false);
     return answer(store.invoice(caller.tenantId(), stored.id()).orElseThrow(), replay[0]);
   }
 
@@ -273,12 +273,12 @@ public class ContractCases {
    * what the caller may see, stores it and hands it to the case, in one transaction; {@code replay[0]} says whether
    * the same Idempotency-Key brought the same invoice before.
    */
-  private Invoice storeInvoice(Caller caller, String idempotencyKey, byte[] xml, boolean[] replay) {
+  private Invoice storeInvoice(Caller caller, String idempotencyKey, byte[] xml, boolean[] replay, boolean hold) {
     // the case may move in the same instant (the returned-invoice mail's branch finishing beside the wait): the
     // transaction is all or nothing, so it is simply tried again, a few times, before the caller hears 409
     for (int attempt = 1; ; attempt++) {
       try {
-        return storeInvoiceOnce(caller, idempotencyKey, xml, replay);
+        return storeInvoiceOnce(caller, idempotencyKey, xml, replay, hold);
       } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
         if (attempt == STORE_ATTEMPTS) {
           throw e;
@@ -291,7 +291,9 @@ public class ContractCases {
 
   private static final int STORE_ATTEMPTS = 3;
 
-  private Invoice storeInvoiceOnce(Caller caller, String idempotencyKey, byte[] xml, boolean[] replay) {
+  /** @param hold keep the validation job from the job executor: this request runs it to answer with the verdict */
+  private Invoice storeInvoiceOnce(Caller caller, String idempotencyKey, byte[] xml, boolean[] replay,
+      boolean hold) {
     EInvoice parsed;
     try {
       parsed = parser.parse(xml);
@@ -329,6 +331,19 @@ public class ContractCases {
       AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_INVOICE_RECEIVED)
           .processInstanceId(c.processInstanceId()).setVariable(INVOICE_ID, invoice.id())
           .setVariable(INVOICE_FORMAT, FORMAT_XML).correlateWithResult());
+      if (hold) {
+        // in the transaction that creates the job: the executor never sees it due before this request ran it
+        // (both running it failed: an H2 lock timeout, or an executor run failing on the changed revision whose lock
+        // then held the job for minutes)
+        AsPlatform.call(identity, () -> {
+          Job job = management.createJobQuery().processInstanceId(c.processInstanceId())
+              .activityId(TASK_VALIDATE_INVOICE).singleResult();
+          if (job != null) {
+            management.setJobDuedate(job.getId(), java.util.Date.from(now().plus(HELD_FROM_EXECUTOR)));
+          }
+          return null;
+        });
+      }
       return invoice;
     });
   }
@@ -448,26 +463,6 @@ public class ContractCases {
       return;
     }
     try {
-      // take the job from the job executor first: a due date ahead keeps it from acquiring the job while this
-      // request runs it (both running it failed on H2 with a lock timeout, used up a retry and left the invoice for
-      // 10 minutes); an executor that locked it in between keeps it, and the verdict is waited for below
-      AsPlatform.call(identity, () -> {
-        management.setJobDuedate(job.getId(), java.util.Date.from(now().plus(HELD_FROM_EXECUTOR)));
-        return null;
-      });
-      Job held = AsPlatform.call(identity, () -> management.createJobQuery().jobId(job.getId()).singleResult());
-      if (held == null) {
-        return;
-      }
-      if (lockedByExecutor(held)) {
-        // the executor locked it just before: its run now fails on the changed revision and it takes the job again,
-        // so give the job back its due date at once (else it would wait for the two minutes set above)
-        AsPlatform.call(identity, () -> {
-          management.setJobDuedate(job.getId(), java.util.Date.from(now()));
-          return null;
-        });
-        return;
-      }
       AsPlatform.call(identity, () -> {
         management.executeJob(job.getId());
         return null;
