@@ -342,7 +342,9 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
       fixed.forEach((field, value) -> {
         JsonNode sent = body.get(field);
         String given = sent == null || sent.isNull() ? null : sent.asText();
-        if (!java.util.Objects.equals(given, value)) {
+        // an empty text and no text are the same to the Tasklist (it may send "" for an unset description)
+        if (!java.util.Objects.equals(given == null || given.isEmpty() ? null : given,
+            value == null || value.isEmpty() ? null : value)) {
           changed.add(field);
         }
       });
