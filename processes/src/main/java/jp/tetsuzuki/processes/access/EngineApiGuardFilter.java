@@ -127,6 +127,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
           Set<Role> roles = forms.rolesOf(user);
           if (!roles.contains(Role.ADMINISTRATOR) && roles.stream().noneMatch(Role.PEOPLE::contains)) {
             // machine accounts and accounts without a role do not log in to the webapps (same answer as a bad password)
+            request.setAttribute(jp.tetsuzuki.processes.security.LoginThrottle.REFUSED_UNCHECKED, Boolean.TRUE);
             problem(response, 401, "AuthenticationException", "ログインできません。 / login refused");
             return;
           }
@@ -316,6 +317,23 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
    * group member) or the task's assignee. A supervisor outside the 検査員's or the 会計管理者's group neither takes
    * nor hands out their tasks.
    */
+  /** Whether a {@code due} sent in Camunda's date format names the same instant (to the second) as the task's. */
+  private static boolean sameInstant(JsonNode sent, java.util.Date due) {
+    if (sent == null || sent.isNull() || !sent.isTextual()) {
+      return false;
+    }
+    try {
+      long given = java.time.OffsetDateTime.parse(sent.asText(), CAMUNDA_DATE).toInstant().getEpochSecond();
+      return given == due.toInstant().getEpochSecond();
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  /** The date format of Camunda's REST API ({@code 2026-12-10T17:00:00.000+0900}). */
+  private static final java.time.format.DateTimeFormatter CAMUNDA_DATE =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
   private Verdict claim(Caller caller, String operation, JsonNode body) {
     Matcher task = TASK_ID.matcher(operation);
     Matcher whole = WHOLE_TASK.matcher(operation);
@@ -348,11 +366,18 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
           changed.add(field);
         }
       });
+      // a due date the model computed (a legal deadline, a 決裁 step's deadline) stays: moving it would hide that the
+      // case is late (second attacker pass N10: a supervisor moved the 検査's statutory due day)
+      Optional<java.util.Date> modelDue = forms.modelDueOf(taskId);
+      if (modelDue != null && modelDue.isPresent() && !sameInstant(body.get("due"), modelDue.get())) {
+        changed.add("due");
+      }
       if (!changed.isEmpty()) {
         return new Verdict(400, "PUT task: " + changed + " are set by the process model and cannot be changed here "
-            + "(send them as the task has them; only due, followUp, priority and assignee may change)", false,
-            "タスクの " + String.join("、", changed) + " はプロセスが決めるため変更できません（期限・フォローアップ日・優先度・"
-            + "担当者のみ変更できます）。");
+            + "(send them as the task has them; only followUp, priority, assignee and a due date the model did not "
+            + "set may change)", false,
+            "タスクの " + String.join("、", changed) + " はプロセスが決めるため変更できません（フォローアップ日・優先度・"
+            + "担当者と、プロセスが定めていない期限のみ変更できます）。");
       }
       if (!body.has("assignee") || body.get("assignee").isNull()) {
         return Verdict.PASS;

@@ -166,6 +166,28 @@ class EngineForms {
     });
   }
 
+  /**
+   * The due date of a task whose process model sets it ({@code camunda:dueDate}: a legal deadline such as the
+   * 標準処理期間, the 検査 or the payment due day, or a 決裁 step's deadline), as the engine holds it; empty when the
+   * model leaves the due date to people; {@code null} when there is no such task.
+   */
+  Optional<java.util.Date> modelDueOf(String taskId) {
+    return AsPlatform.call(identity, () -> {
+      var task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        return null;
+      }
+      if (task.getProcessDefinitionId() == null || task.getTaskDefinitionKey() == null) {
+        return Optional.empty();
+      }
+      var element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+          .getModelElementById(task.getTaskDefinitionKey());
+      return element instanceof org.camunda.bpm.model.bpmn.instance.UserTask userTask
+          && userTask.getCamundaDueDate() != null && task.getDueDate() != null
+          ? Optional.of(task.getDueDate()) : Optional.empty();
+    });
+  }
+
   /** @param definition the path's definition part: an id, or {@code key/K} or {@code key/K/tenant-id/T} */
   Target ofStart(String definition) {
     return AsPlatform.call(identity, () -> {

@@ -69,6 +69,11 @@ class ApprovalApiController {
   @GetMapping("/{processInstanceId}/history")
   HistoryView history(@PathVariable String processInstanceId, Principal caller) {
     ApprovalCase c = visibleCase(processInstanceId, caller);
+    if (!mayReadHistory(c, caller.getName())) {
+      // a 決裁 of another department (a personnel matter, a payment) is not for every member of the tenant
+      throw ApprovalException.notFound("決裁が見つかりません（存在しないか、参照する権限がありません）。",
+          "no approval route '" + processInstanceId + "'");
+    }
     return new HistoryView(c.processInstanceId(), c.tenantId(), c.subject(), c.kind(), c.amount(), c.department(),
         c.originator(), c.status().name().toLowerCase(), c.currentPosition(),
         approvals.steps(processInstanceId).stream().map(s -> new StepView(s.position(), s.kind().name().toLowerCase(),
@@ -125,6 +130,21 @@ class ApprovalApiController {
       throw ApprovalException.invalid(field, p);
     });
     return value;
+  }
+
+  /**
+   * Who reads a route and its actions: the tenant's supervisors and the administrators, the originating department
+   * ({@code <tenant>-<department>}), and everybody the route names (originator, approvers, consulted, who acted or
+   * was acted for).
+   */
+  private boolean mayReadHistory(ApprovalCase c, String user) {
+    if (members.isManager(c.tenantId(), user) || user.equals(c.originator())
+        || (c.department() != null && members.isInGroup(user, c.tenantId() + "-" + c.department()))) {
+      return true;
+    }
+    return approvals.steps(c.processInstanceId()).stream().anyMatch(s -> user.equals(s.userId()))
+        || approvals.history(c.processInstanceId()).stream()
+            .anyMatch(a -> user.equals(a.actorId()) || user.equals(a.onBehalfOf()));
   }
 
   private ApprovalCase visibleCase(String processInstanceId, Principal caller) {

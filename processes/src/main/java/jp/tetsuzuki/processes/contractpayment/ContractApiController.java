@@ -56,6 +56,9 @@ class ContractApiController {
 
   static final int MAX_KEY = 128;
 
+  /** How old a contract registered now may be: a claim for payment is extinguished after five years. */
+  static final int MAX_CONTRACT_AGE_YEARS = 5;
+
   record SupplierRequest(String name, String corporateNumber, String registrationNumber) {}
 
   record ItemRequest(String description, Long amount, Integer taxRate) {}
@@ -129,7 +132,7 @@ class ContractApiController {
     var registered = cases.register(caller, key, contract, body);
     return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.id()))
         .header("Idempotent-Replayed", String.valueOf(registered.getValue()))
-        .body(view(registered.getKey()));
+        .body(view(registered.getKey(), false));
   }
 
   @GetMapping("/contracts/{id}")
@@ -138,7 +141,8 @@ class ContractApiController {
   ContractView contract(@PathVariable String id, @Parameter(description = "the tenant, needed only when the id names contracts of several tenants this account "
           + "serves (contract ids are unique per tenant)") @RequestParam(value = "tenantId", required = false) String tenantId,
       Principal principal) {
-    return view(visible(principal, id, tenantId));
+    ContractCase c = visible(principal, id, tenantId);
+    return view(c, suppliers.corporateNumber(principal.getName(), c.contract().tenantId()).isPresent());
   }
 
   @PostMapping(path = "/contracts/{id}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -157,7 +161,7 @@ class ContractApiController {
     ContractCases.Caller caller = caller(principal, c.contract().tenantId());
     LocalDate noticeOn = request == null || request.noticeOn() == null ? ContractPaymentSteps.today()
         : date(request.noticeOn(), "noticeOn");
-    return view(cases.notifyCompletion(caller, id, noticeOn, key));
+    return view(cases.notifyCompletion(caller, id, noticeOn, key), caller.supplier());
   }
 
   @PostMapping(path = "/invoices", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
@@ -388,6 +392,12 @@ class ContractApiController {
     if (contractDate.isAfter(ContractPaymentSteps.today())) {
       throw ApiException.badRequest("contractDate", "contractDate must not be in the future");
     }
+    if (contractDate.isBefore(ContractPaymentSteps.today().minusYears(MAX_CONTRACT_AGE_YEARS))) {
+      // a payment claim against a municipality is extinguished after five years (地方自治法第236条第1項)
+      throw ApiException.invalid("contractDate", "contractDate must not be more than " + MAX_CONTRACT_AGE_YEARS
+          + " years ago (the claim would be extinguished, 地方自治法第236条)",
+          "契約日が" + MAX_CONTRACT_AGE_YEARS + "年より前です（地方自治法第236条の消滅時効）。");
+    }
     PaymentTerms max = PaymentTerms.statutoryMaximum(kind);
     int inspection = r.inspectionDays() == null ? max.inspectionDays() : r.inspectionDays();
     int payment = r.paymentDays() == null ? max.paymentDays() : r.paymentDays();
@@ -466,7 +476,17 @@ class ContractApiController {
     return problems.stream().map(p -> new ProblemView(p.get("code"), p.get("message"))).toList();
   }
 
-  private ContractView view(ContractCase c) {
+  /**
+   * The events a supplier reads of its contract: what it was told or has to act on. The office's own steps (who
+   * verified the scan and what they noted, the 会計管理者's and the department's comments, warnings, export and
+   * failure handling) are for staff (second attacker pass N9: the supplier read the staff id and notes).
+   */
+  static final java.util.Set<String> SUPPLIER_EVENTS = java.util.Set.of("registered", "completion-notified",
+      "inspection-passed", "inspection-failed", "invoice-scan-received", "invoice-returned", "invoice-return-mailed",
+      "payment-scheduled", "paid");
+
+  /** @param forSupplier whether the supplier's system reads it (then only {@link #SUPPLIER_EVENTS}) */
+  private ContractView view(ContractCase c, boolean forSupplier) {
     Contract k = c.contract();
     List<ContractCaseStore.Inspection> rounds = store.inspections(k.tenantId(), k.id());
     LocalDate inspectionDue = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1).dueOn();
@@ -481,6 +501,7 @@ class ContractApiController {
         k.supplier().name(), k.totalWithoutTax(), k.contractDate(), c.stage().name().toLowerCase(), inspectionDue,
         c.paymentDueOn(), c.pausedDays(), rounds.stream().map(i -> new InspectionView(i.round(), i.noticeOn(),
             i.dueOn(), i.inspectedOn(), i.passed())).toList(), invoices, payment,
-        store.events(k.tenantId(), k.id()).stream().map(e -> new EventView(e.type(), e.textJa(), e.at())).toList());
+        store.events(k.tenantId(), k.id()).stream().filter(e -> !forSupplier || SUPPLIER_EVENTS.contains(e.type()))
+            .map(e -> new EventView(e.type(), e.textJa(), e.at())).toList());
   }
 }

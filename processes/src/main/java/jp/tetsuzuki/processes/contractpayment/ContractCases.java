@@ -320,8 +320,7 @@ public class ContractCases {
           "cac:ContractDocumentReference/cbc:ID", "no contract " + parsed.contractReference() + " for this caller",
           "請求書の契約番号「" + parsed.contractReference() + "」の契約が見つかりません。"));
       if (waitingAt(c, TASK_AWAIT_INVOICE) == null) {
-        throw new ApiException(409, null, "the contract does not await an invoice (stage "
-            + c.stage().name().toLowerCase() + ")", "この契約は請求書を受け付ける段階にありません（検査の合格後に送付してください）。");
+        throw notAwaitingInvoice(c);
       }
       Instant now = now();
       Invoice invoice = new Invoice(UUID.randomUUID().toString(), caller.tenantId(), c.contract().id(),
@@ -376,8 +375,7 @@ public class ContractCases {
       ContractCase c = visible(caller, contractId).orElseThrow(() -> new ApiException(404, "contractId",
           "no contract " + contractId + " for this caller", "契約番号「" + contractId + "」の契約が見つかりません。"));
       if (waitingAt(c, TASK_AWAIT_INVOICE) == null) {
-        throw new ApiException(409, null, "the contract does not await an invoice (stage "
-            + c.stage().name().toLowerCase() + ")", "この契約は請求書を受け付ける段階にありません（検査の合格後に送付してください）。");
+        throw notAwaitingInvoice(c);
       }
       StoredFile scan;
       try {
@@ -562,5 +560,21 @@ public class ContractCases {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * 409 for an invoice the contract does not await, saying why in the words of its stage (second attacker pass N10:
+   * a paid contract told the supplier to send the invoice after the inspection).
+   */
+  private static ApiException notAwaitingInvoice(ContractCase c) {
+    String why = switch (c.stage()) {
+      case AWAITING_COMPLETION, INSPECTION -> "検査に合格していません（検査の合格後に送付してください）。";
+      case VALIDATING, INVOICE_VERIFICATION -> "先に受け付けた請求書を確認中です（結果をお待ちください）。";
+      case AWAITING_INVOICE, INVOICE_RETURNED -> "請求書の受付を準備中です（しばらくしてから送付してください）。";
+      case PAYMENT_ORDER, ACCOUNTING_CHECK, EXPORT_QUEUED, EXPORTED, PAYMENT_FAILED -> "適正な請求書を受理済みで、支払の手続中です。";
+      case PAID -> "支払済みです。";
+    };
+    return new ApiException(409, null, "the contract does not await an invoice (stage "
+        + c.stage().name().toLowerCase() + ")", "この契約は請求書を受け付ける段階にありません: " + why);
   }
 }

@@ -27,6 +27,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoginThrottle {
 
+  /**
+   * Request attribute set by a filter that refused a login before any password was checked (a machine account at the
+   * webapps' login): no password was tried, so it is no failure of the source or the account (second attacker pass
+   * N12: an operator's right password for {@code api-client} counted towards blocking the whole office's address).
+   */
+  public static final String REFUSED_UNCHECKED = "tetsuzuki.login.refusedUnchecked";
+
   private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
   private static final Pattern ADDRESS = Pattern.compile("[0-9A-Za-z.:%\\[\\]_-]+");
 

@@ -44,6 +44,9 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
     }
     chain.doFilter(request, response);
     int status = response.getStatus();
+    if (request.getAttribute(LoginThrottle.REFUSED_UNCHECKED) != null) {
+      return; // refused before any password was checked: nothing was guessed
+    }
     if (status == HttpServletResponse.SC_UNAUTHORIZED) {
       throttle.recordFailure(source, accounts.existing(username));
     } else if (status >= 200 && status < 300) {

@@ -117,11 +117,23 @@ class TaskEligibilityAttackTest {
     Map<String, Object> newDue = new java.util.HashMap<>();
     newDue.put("name", name);
     newDue.put("tenantId", "demo-ku");
+    // second attacker pass N10: the 検査's due day is the statutory one (10 days after the notice) that the model
+    // computed; a supervisor moved it to 2030 and the late inspection no longer looked late
+    java.util.Date statutoryDue = tasks.createTaskQuery().taskId(inspect).singleResult().getDueDate();
     newDue.put("due", "2030-01-31T17:00:00.000+0900");
     newDue.put("priority", 70);
+    Http.Response moved = supervisor.putJson("/engine-rest/task/" + inspect, newDue);
+    assertThat(moved.status()).as(moved.body()).isEqualTo(400);
+    assertThat(moved.json().get("messageJa").asText()).contains("due");
+    newDue.remove("due");
+    assertThat(supervisor.putJson("/engine-rest/task/" + inspect, newDue).status()).isEqualTo(400);
+    assertThat(tasks.createTaskQuery().taskId(inspect).singleResult().getDueDate()).isEqualTo(statutoryDue);
+    // sent as the task has it (the Tasklist sends the whole task), the priority changes
+    newDue.put("due", task.get("due").asText());
     Http.Response dated = supervisor.putJson("/engine-rest/task/" + inspect, newDue);
     assertThat(dated.status()).as(dated.body()).isEqualTo(204);
     assertThat(tasks.createTaskQuery().taskId(inspect).singleResult().getPriority()).isEqualTo(70);
+    assertThat(tasks.createTaskQuery().taskId(inspect).singleResult().getDueDate()).isEqualTo(statutoryDue);
   }
 
   @Test

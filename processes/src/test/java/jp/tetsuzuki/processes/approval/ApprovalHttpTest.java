@@ -87,6 +87,15 @@ class ApprovalHttpTest {
     assertThat(routeHistory.get("actions").get(1).get("actionLabel").asText()).isEqualTo("承認");
     assertThat(Http.as("staff-shi", port).get("/api/v1/approvals/" + pid + "/history").status()).isEqualTo(404);
     assertThat(Http.anonymous(port).get("/api/v1/approvals/" + pid + "/history").status()).isEqualTo(401);
+    // N10 (second attacker pass): every member of the tenant read every 決裁. The approvers, the supervisors and the
+    // originating department (都市計画課) read it; the inspector (検査担当 only) and the 会計管理者 do not
+    assertThat(kacho.get("/api/v1/approvals/" + pid + "/history").status()).isEqualTo(200);
+    assertThat(Http.as("supervisor-ku", port).get("/api/v1/approvals/" + pid + "/history").status()).isEqualTo(200);
+    for (String outsider : List.of("kensa-ku", "kaikeikanri-ku")) {
+      Http.Response refused = Http.as(outsider, port).get("/api/v1/approvals/" + pid + "/history");
+      assertThat(refused.status()).as(outsider).isEqualTo(404);
+      assertThat(refused.json().get("messageJa").asText()).as(outsider).contains("決裁が見つかりません");
+    }
   }
 
   @Test

@@ -175,6 +175,11 @@ class ContractPaymentHttpTest {
     assertThat(paid.get("stage").asText()).isEqualTo("paid");
     assertThat(paid.at("/payment/lateInterest").asLong()).isZero();
     assertThat(paid.get("events").toString()).contains("返戻", "支払済");
+    // one more invoice for the paid contract: 409 saying it is paid (N10: it said "send it after the inspection")
+    Http.Response late = supplier().header("Idempotency-Key", "i3-" + id).post("/api/v1/invoices",
+        "application/xml", ContractPaymentProcessTest.invoice(id));
+    assertThat(late.status()).as(late.body()).isEqualTo(409);
+    assertThat(late.json().get("messageJa").asText()).contains("支払済").doesNotContain("検査の合格後");
     assertThat(contractSystem().get("/v3/api-docs").body()).contains("/api/v1/contracts", "/api/v1/invoices");
   }
 
@@ -265,6 +270,46 @@ class ContractPaymentHttpTest {
         contractBody(id, "demo-ku", "doro", marumaru(), "机\u0000\r\n"));
     assertThat(item.status()).as(item.body()).isEqualTo(400);
     assertThat(item.json().get("field").asText()).isEqualTo("items[0].description");
+    assertThat(contractSystem().get("/api/v1/contracts/" + id + "?tenantId=demo-ku").status()).isEqualTo(404);
+  }
+
+  /**
+   * N11 (second attacker pass): 120000.5 yen was cut to 120000, "250000" and "10" as texts were taken as numbers and a
+   * contract of 1900 was registered. A fraction or a text where a number belongs is refused naming the field; a
+   * contract older than the five years a payment claim lasts (地方自治法第236条) is refused; nothing is stored.
+   */
+  @Test
+  void reviewN11_fractionsTextsForNumbersAndAncientContractDatesAreRefused() {
+    String id = "C-N11-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Map<String, Object>> refusedItems = Map.of(
+        "fraction", Map.of("description", "机", "amount", 120000.5, "taxRate", 10),
+        "text-amount", Map.of("description", "机", "amount", "250000", "taxRate", 10),
+        "text-rate", Map.of("description", "机", "amount", 250000, "taxRate", "10"),
+        "fraction-rate", Map.of("description", "机", "amount", 250000, "taxRate", 9.9));
+    refusedItems.forEach((label, item) -> {
+      Map<String, Object> body = contractBody(id, "demo-ku", "doro", marumaru(), "机");
+      body.put("items", List.of(item));
+      Http.Response refused = contractSystem().header("Idempotency-Key", label + "-" + id)
+          .postJson("/api/v1/contracts", body);
+      assertThat(refused.status()).as(label + ": " + refused.body()).isEqualTo(400);
+      assertThat(refused.json().get("field").asText()).as(label).startsWith("items[0].");
+      assertThat(refused.json().get("messageJa").asText()).as(label).isNotBlank();
+    });
+    Map<String, Object> numericTitle = contractBody(id, "demo-ku", "doro", marumaru(), "机");
+    numericTitle.put("title", 12345);
+    Http.Response title = contractSystem().header("Idempotency-Key", "title-" + id).postJson("/api/v1/contracts",
+        numericTitle);
+    assertThat(title.status()).as(title.body()).isEqualTo(400);
+    assertThat(title.json().get("field").asText()).isEqualTo("title");
+    for (String date : List.of("1900-01-01", LocalDate.now(JapanTime.ZONE).minusYears(5).minusDays(1).toString())) {
+      Map<String, Object> old = contractBody(id, "demo-ku", "doro", marumaru(), "机");
+      old.put("contractDate", date);
+      Http.Response refused = contractSystem().header("Idempotency-Key", date + "-" + id)
+          .postJson("/api/v1/contracts", old);
+      assertThat(refused.status()).as(date + ": " + refused.body()).isEqualTo(400);
+      assertThat(refused.json().get("field").asText()).isEqualTo("contractDate");
+      assertThat(refused.json().get("messageJa").asText()).contains("地方自治法第236条");
+    }
     assertThat(contractSystem().get("/api/v1/contracts/" + id + "?tenantId=demo-ku").status()).isEqualTo(404);
   }
 
@@ -430,9 +475,14 @@ class ContractPaymentHttpTest {
         () -> supplier().get("/api/v1/contracts/" + id).json(), c -> c.get("stage").asText().equals("payment_order"));
     assertThat(validated.get("invoices").get(0).get("valid").asBoolean()).as(validated.toString()).isTrue();
     assertThat(validated.at("/payment/amount").asLong()).isEqualTo(285_950);
-    assertThat(validated.get("events").toString()).contains("OCR で読み取りました", "読取内容を確認しました（staff-ku）");
+    // N9 (second attacker pass): the supplier read who verified the scan and the staff's notes; it reads what it was
+    // told (received, scheduled), the office's contract system reads the office's steps
+    assertThat(validated.get("events").toString()).contains("payment-scheduled")
+        .doesNotContain("staff-ku", "invoice-verified", "invoice-corrected", "invoice-read");
+    JsonNode office = contractSystem().get("/api/v1/contracts/" + id).json();
+    assertThat(office.get("events").toString()).contains("OCR で読み取りました", "読取内容を確認しました（staff-ku）");
     if (!read.equals("T5010001008846")) {
-      assertThat(validated.get("events").toString()).contains("登録番号: " + read + " → T5010001008846");
+      assertThat(office.get("events").toString()).contains("登録番号: " + read + " → T5010001008846");
     }
     // the task is done: the scan is no longer shown through it
     assertThat(staff.get(imagePath).status()).isEqualTo(404);

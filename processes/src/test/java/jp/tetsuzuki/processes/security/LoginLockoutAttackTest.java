@@ -155,6 +155,24 @@ class LoginLockoutAttackTest {
   }
 
   @Test
+  void aMachineAccountRefusedAtTheWebappLoginIsNoFailureOfItsSource() {
+    // second attacker pass N12: the webapps refuse machine accounts before any password is checked; those refusals
+    // counted as failed logins, so an operator trying api-client's right password blocked the office's address
+    int limit = throttle.limits().maxFailuresPerSource();
+    for (int i = 0; i < limit + 2; i++) {
+      assertThat(webappLogin(ATTACKER, "api-client", Http.DEMO_PASSWORD).status()).isEqualTo(401);
+    }
+    assertThat(webappLogin(ATTACKER, "admin", Http.DEMO_PASSWORD).status()).isEqualTo(200);
+    assertThat(from(ATTACKER, "api-client", Http.DEMO_PASSWORD).get("/api/v1/procedures?tenant=demo-ku").status())
+        .isEqualTo(200);
+    // a wrong password of a person still counts
+    for (int i = 0; i < limit; i++) {
+      assertThat(webappLogin(ATTACKER, "staff-ku", "Wrong-pass-" + i).status()).isEqualTo(401);
+    }
+    assertThat(webappLogin(ATTACKER, "admin", Http.DEMO_PASSWORD).status()).isEqualTo(429);
+  }
+
+  @Test
   void passwordsCannotBeGuessedThroughTheEngineVerifyEndpoint() {
     // verify checks the password of any user the caller may read, outside the login throttle (and, with the engine
     // lockout gone, without any limit); a staff member allowed to read users (e.g. to reassign tasks) must not

@@ -61,11 +61,15 @@ public class ChildcareApplicationService {
   private final IdentityService identity;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  /** The facility ids the tenant's nursery systems registered (empty when places are typed by staff per round). */
+  private final java.util.function.Function<String, Set<String>> facilitiesOf;
 
   public ChildcareApplicationService(ChildcareStore store, TenantMembers members,
       java.util.function.BiFunction<String, String, java.util.Optional<StoredFile>> documentOf, RuntimeService runtime,
-      RepositoryService repository, IdentityService identity, TransactionTemplate transactions, Clock clock) {
+      RepositoryService repository, IdentityService identity, TransactionTemplate transactions, Clock clock,
+      java.util.function.Function<String, Set<String>> facilitiesOf) {
     this.store = store;
+    this.facilitiesOf = facilitiesOf;
     this.members = members;
     this.documentOf = documentOf;
     this.runtime = runtime;
@@ -355,6 +359,7 @@ public class ChildcareApplicationService {
           + "人を入力してください。");
     }
     Set<String> childIds = new HashSet<>();
+    Set<String> facilities = null;
     LocalDate today = LocalDate.ofInstant(clock.instant(), jp.tetsuzuki.bpmn.rules.JapanTime.ZONE);
     for (int i = 0; i < request.children().size(); i++) {
       ApplicationContent.Child c = request.children().get(i);
@@ -377,6 +382,24 @@ public class ChildcareApplicationService {
       if (c.currentFacilityId() != null && !c.currentFacilityId().matches(ID_PATTERN)) {
         throw ApiException.invalid(field + ".currentFacilityId", field + ".currentFacilityId: a facility id",
             "在籍施設の ID を正しく指定してください。");
+      }
+      // second attacker pass N7: a preference could name another municipality's facility or none at all; when the
+      // tenant has its facility list (the nursery systems'), every preference and the current facility are on it
+      if (facilities == null) {
+        facilities = facilitiesOf.apply(request.tenantId());
+      }
+      if (!facilities.isEmpty()) {
+        for (int p = 0; p < c.preferences().size(); p++) {
+          if (!facilities.contains(c.preferences().get(p))) {
+            throw ApiException.invalid(field + ".preferences[" + p + "]", field + ".preferences[" + p
+                + "]: not a facility of tenant " + request.tenantId(), "第" + (p + 1) + "希望の施設「"
+                + c.preferences().get(p) + "」はこの自治体の保育施設ではありません。");
+          }
+        }
+        if (c.currentFacilityId() != null && !facilities.contains(c.currentFacilityId())) {
+          throw ApiException.invalid(field + ".currentFacilityId", field + ".currentFacilityId: not a facility of "
+              + "tenant " + request.tenantId(), "在籍施設「" + c.currentFacilityId() + "」はこの自治体の保育施設ではありません。");
+        }
       }
       if (c.name() == null || c.name().isBlank() || c.name().length() > 100) {
         throw ApiException.invalid(field + ".name", field + ".name: required, at most 100 characters",

@@ -37,7 +37,10 @@ class ChildcareConfiguration {
       org.springframework.transaction.PlatformTransactionManager transactions) {
     ChildcareApplicationService service = new ChildcareApplicationService(module.store(), members,
         documents::usable, runtime, repository, identity,
-        new org.springframework.transaction.support.TransactionTemplate(transactions), java.time.Clock.systemUTC());
+        new org.springframework.transaction.support.TransactionTemplate(transactions), java.time.Clock.systemUTC(),
+        tenant -> module.capacities().facilities(tenant).stream()
+            .map(jp.tetsuzuki.processes.childcare.nursery.CapacityStore.FacilityRow::facilityId)
+            .collect(java.util.stream.Collectors.toSet()));
     // paper applications from the Tasklist start form go through the same service
     module.steps().paperIntake(service::registerPaper);
     return service;

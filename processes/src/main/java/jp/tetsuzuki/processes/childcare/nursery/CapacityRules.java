@@ -7,7 +7,9 @@ import java.util.Set;
 
 /**
  * The checks of a capacity snapshot (募集人数), plain Java: every entry names a facility the reporting system serves
- * for the tenant, an admission month {@code YYYY-MM} between 2000-01 and 2099-12, a class age 0–5 (age on 1 April)
+ * for the tenant, an admission month {@code YYYY-MM} from the current month to {@link #MONTHS_AHEAD} months ahead
+ * (places of a month gone by place nobody; second attacker pass N6 stored months back to 2000), a class age 0–5 (age
+ * on 1 April)
  * and a whole number of places from 0 to {@link #MAX_CAPACITY}; no (facility, month, class age) twice; at least one
  * and at most {@link #MAX_ENTRIES} entries. The first problem is reported with its field and a Japanese sentence.
  */
@@ -15,6 +17,8 @@ public final class CapacityRules {
 
   public static final int MAX_CAPACITY = 999;
   public static final int MAX_ENTRIES = 50_000;
+  /** How far ahead places are reported: the next fiscal year's April is at most 16 months away; two years cover it. */
+  public static final int MONTHS_AHEAD = 24;
 
   /** One place count as it arrived (every part may be missing). */
   public record Entry(String facilityId, String admissionMonth, Integer classAge, Integer capacity) {}
@@ -24,8 +28,11 @@ public final class CapacityRules {
 
   private CapacityRules() {}
 
-  /** @return the first problem, or null when every entry is acceptable */
-  public static Problem check(List<Entry> entries, Set<String> facilitiesOfTheSystem) {
+  /**
+   * @param current the current month in Japan (the earliest admission month places are taken for)
+   * @return the first problem, or null when every entry is acceptable
+   */
+  public static Problem check(List<Entry> entries, Set<String> facilitiesOfTheSystem, YearMonth current) {
     if (entries == null || entries.isEmpty()) {
       return new Problem("capacities", "capacities: at least one entry", "募集人数を1件以上送ってください。");
     }
@@ -50,8 +57,14 @@ public final class CapacityRules {
       }
       YearMonth month = month(e.admissionMonth());
       if (month == null) {
-        return new Problem(at + ".admissionMonth", at + ".admissionMonth: YYYY-MM (2000-01 to 2099-12)",
+        return new Problem(at + ".admissionMonth", at + ".admissionMonth: YYYY-MM",
             n + ": 入所月は YYYY-MM 形式（例 2027-04）で指定してください。");
+      }
+      YearMonth last = current.plusMonths(MONTHS_AHEAD);
+      if (month.isBefore(current) || month.isAfter(last)) {
+        return new Problem(at + ".admissionMonth", at + ".admissionMonth: from " + current + " to " + last
+            + " (this month to " + MONTHS_AHEAD + " months ahead)", n + ": 入所月は " + current + " から " + last
+            + " までの月で指定してください（過ぎた月の募集人数は受け付けません）。");
       }
       if (e.classAge() == null || e.classAge() < 0 || e.classAge() > 5) {
         return new Problem(at + ".classAge", at + ".classAge: 0 to 5 (age on 1 April)",

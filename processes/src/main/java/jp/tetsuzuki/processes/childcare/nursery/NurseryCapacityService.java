@@ -59,7 +59,8 @@ public class NurseryCapacityService {
     String system = systems.get(0);
     Set<String> served = store.facilities(tenantId).stream().filter(f -> systems.contains(f.systemId()))
         .map(CapacityStore.FacilityRow::facilityId).collect(Collectors.toSet());
-    CapacityRules.Problem problem = CapacityRules.check(entries, served);
+    CapacityRules.Problem problem = CapacityRules.check(entries, served,
+        java.time.YearMonth.now(clock.withZone(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE)));
     if (problem != null) {
       throw ApiException.invalid(problem.field(), problem.message(), problem.messageJa());
     }

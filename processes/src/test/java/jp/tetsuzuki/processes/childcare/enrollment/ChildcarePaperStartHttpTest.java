@@ -45,7 +45,7 @@ class ChildcarePaperStartHttpTest {
     paper.put(ChildcareEnrollment.PAPER_GUARDIAN2_HOURS_PER_DAY, Map.of("value", 6.0, "type", "Double"));
     paper.put(ChildcareEnrollment.PAPER_CHILD1_NAME, Map.of("value", "紙 一郎"));
     paper.put(ChildcareEnrollment.PAPER_CHILD1_BIRTH_DATE, Map.of("value", "2025-05-10"));
-    paper.put(ChildcareEnrollment.PAPER_CHILD1_PREFERENCES, Map.of("value", "paper-hoikuen, kita-hoikuen"));
+    paper.put(ChildcareEnrollment.PAPER_CHILD1_PREFERENCES, Map.of("value", "higashi-hoikuen、 kita-hoikuen"));
 
     // a variable the form does not have (a tenant, an application id) is refused at the edge
     for (String foreign : new String[] {"tenantId", ChildcareEnrollment.APPLICATION_ID}) {

@@ -93,7 +93,8 @@ class ChildcareRoundCapacitiesProcessTest {
     }
     store = ENV.module.store();
     capacities = new NurseryCapacityService(ENV.module.capacities(), engine.getIdentityService(),
-        new TransactionTemplate(new DataSourceTransactionManager(ENV.dataSource)), java.time.Clock.systemUTC());
+        new TransactionTemplate(new DataSourceTransactionManager(ENV.dataSource)),
+        java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC)); // the months of the test are ahead of NOW
     store.jdbcForTests().update("UPDATE tz_childcare_application SET stage = 'closed-at-fiscal-year-end'");
   }
 

@@ -60,6 +60,24 @@ class ChildcareRoundHttpTest {
         Map.of("tenantId", "demo-ku", "admissionMonth", "2027-13"));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body()).contains("admissionMonth");
+    // N7 (second attacker pass): デモ市's facility and a facility nobody registered as preferences, and as the current
+    // facility, were taken; デモ区's facility list (its nursery systems') decides
+    for (String facility : List.of("chuo-hoikuen", "no-such-hoikuen")) {
+      Map<String, Object> elsewhere = new java.util.HashMap<>(body);
+      elsewhere.put("children", List.of(Map.of("childId", "c1", "name", child, "birthDate", "2025-06-01",
+          "preferences", List.of("minami-hoikuen", facility))));
+      Http.Response refused = app.header("Idempotency-Key", UUID.randomUUID().toString()).postJson(APPLICATIONS,
+          elsewhere);
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.json().get("field").asText()).isEqualTo("children[0].preferences[1]");
+      assertThat(refused.json().get("messageJa").asText()).contains("第2希望", facility, "この自治体の保育施設ではありません");
+      elsewhere.put("children", List.of(Map.of("childId", "c1", "name", child, "birthDate", "2025-06-01",
+          "preferences", List.of("minami-hoikuen"), "currentFacilityId", facility)));
+      Http.Response transfer = app.header("Idempotency-Key", UUID.randomUUID().toString()).postJson(APPLICATIONS,
+          elsewhere);
+      assertThat(transfer.status()).as(transfer.body()).isEqualTo(400);
+      assertThat(transfer.json().get("field").asText()).isEqualTo("children[0].currentFacilityId");
+    }
     // review F11: an admission month already past is refused naming the field
     Map<String, Object> past = new java.util.HashMap<>(body);
     past.put("admissionMonth", java.time.YearMonth.now(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE).minusMonths(1)

@@ -66,7 +66,9 @@ final class ChildcareTestEnvironment {
         configuration.getRuntimeService(), configuration.getRepositoryService(), configuration.getIdentityService(),
         new org.springframework.transaction.support.TransactionTemplate(
             new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource)),
-        jp.tetsuzuki.processes.support.TestEngines.engineClock());
+        jp.tetsuzuki.processes.support.TestEngines.engineClock(),
+        // places typed by staff per round (no facility list): the list's check is ChildcareRoundHttpTest's
+        tenant -> java.util.Set.of());
     module.steps().paperIntake(applications::registerPaper);
     configuration.setBeans(Map.of("childcareEnrollmentSteps", module.steps(),
         "childcareRoundSteps", module.roundSteps(), "nurseryDeliverySteps", module.nurserySteps()));

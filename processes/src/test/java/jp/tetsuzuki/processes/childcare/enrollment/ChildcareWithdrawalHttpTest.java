@@ -27,6 +27,17 @@ class ChildcareWithdrawalHttpTest {
   private static final String FACILITY = "wd-hoikuen";
 
   @LocalServerPort int port;
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /** A facility of this test only (nobody else's applications compete for its place), on デモ区's facility list. */
+  @org.junit.jupiter.api.BeforeEach
+  void theTestFacilityIsOneOfTheTenants() {
+    if (jdbc.queryForObject("SELECT COUNT(*) FROM tz_nursery_facility WHERE tenant_id = 'demo-ku' AND facility_id = ?",
+        Integer.class, FACILITY) == 0) {
+      jdbc.update("INSERT INTO tz_nursery_facility (tenant_id, facility_id, name, system_id) VALUES ('demo-ku', ?, "
+          + "'取下げ試験保育園', 'demo-ku-nursery')", FACILITY);
+    }
+  }
 
   @Test
   void theSubmittingSystemWithdrawsOnceAndNobodyElseCan() {

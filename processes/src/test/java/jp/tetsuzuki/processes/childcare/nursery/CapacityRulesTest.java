@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CapacityRulesTest {
 
   static final Set<String> SERVED = Set.of("minami", "kita");
+  static final java.time.YearMonth NOW = java.time.YearMonth.of(2026, 12);
 
   static Stream<Arguments> refused() {
     return Stream.of(
@@ -29,6 +30,10 @@ class CapacityRulesTest {
         Arguments.of(new Entry("kita", "2027-13", 0, 1), "capacities[1].admissionMonth", "YYYY-MM"),
         Arguments.of(new Entry("kita", "２０２７-04", 0, 1), "capacities[1].admissionMonth", "YYYY-MM"),
         Arguments.of(new Entry("kita", "1999-04", 0, 1), "capacities[1].admissionMonth", "YYYY-MM"),
+        // N6 (second attacker pass): months gone by and months years ahead were stored
+        Arguments.of(new Entry("kita", "2000-01", 0, 1), "capacities[1].admissionMonth", "過ぎた月"),
+        Arguments.of(new Entry("kita", "2026-11", 0, 1), "capacities[1].admissionMonth", "2026-12 から 2028-12"),
+        Arguments.of(new Entry("kita", "2029-01", 0, 1), "capacities[1].admissionMonth", "2026-12 から 2028-12"),
         Arguments.of(new Entry("kita", null, 0, 1), "capacities[1].admissionMonth", "YYYY-MM"),
         Arguments.of(new Entry("kita", "2027-04", 6, 1), "capacities[1].classAge", "0〜5"),
         Arguments.of(new Entry("kita", "2027-04", -1, 1), "capacities[1].classAge", "0〜5"),
@@ -47,7 +52,7 @@ class CapacityRulesTest {
     entries.add(new Entry("minami", "2027-04", 0, 3));
     entries.add(bad);
 
-    CapacityRules.Problem problem = CapacityRules.check(entries, SERVED);
+    CapacityRules.Problem problem = CapacityRules.check(entries, SERVED, NOW);
 
     assertThat(problem).isNotNull();
     assertThat(problem.field()).isEqualTo(field);
@@ -57,14 +62,14 @@ class CapacityRulesTest {
   @Test
   void aGoodSnapshotPassesIncludingZeroAndTheBounds() {
     assertThat(CapacityRules.check(List.of(new Entry("minami", "2027-04", 0, 0), new Entry("minami", "2027-04", 5,
-        999), new Entry("kita", "2099-12", 3, 1), new Entry("kita", "2000-01", 3, 1)), SERVED)).isNull();
+        999), new Entry("kita", "2028-12", 3, 1), new Entry("kita", "2026-12", 3, 1)), SERVED, NOW)).isNull();
   }
 
   @Test
   void anEmptyOrOversizedSnapshotIsRefused() {
-    assertThat(CapacityRules.check(List.of(), SERVED).field()).isEqualTo("capacities");
-    assertThat(CapacityRules.check(null, SERVED).field()).isEqualTo("capacities");
+    assertThat(CapacityRules.check(List.of(), SERVED, NOW).field()).isEqualTo("capacities");
+    assertThat(CapacityRules.check(null, SERVED, NOW).field()).isEqualTo("capacities");
     List<Entry> many = Collections.nCopies(CapacityRules.MAX_ENTRIES + 1, new Entry("minami", "2027-04", 0, 1));
-    assertThat(CapacityRules.check(many, SERVED).messageJa()).contains("50000件まで");
+    assertThat(CapacityRules.check(many, SERVED, NOW).messageJa()).contains("50000件まで");
   }
 }

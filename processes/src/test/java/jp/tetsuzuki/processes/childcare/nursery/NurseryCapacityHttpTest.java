@@ -32,9 +32,21 @@ class NurseryCapacityHttpTest {
   @Autowired NurseryOutboxWriter outbox;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  /** A month of its own per run: the PostgreSQL database keeps earlier runs' places. */
-  final String month = (2030 + ThreadLocalRandom.current().nextInt(69)) + "-"
-      + String.format("%02d", 1 + ThreadLocalRandom.current().nextInt(12));
+  /**
+   * A month of its own, within the months places are taken for (this month to 24 ahead; not the next month, which
+   * the demo pull fills), emptied first: the PostgreSQL database keeps earlier runs' places.
+   */
+  final String month = java.time.YearMonth.now(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE)
+      .plusMonths(2 + ThreadLocalRandom.current().nextInt(11)).toString();
+
+  @org.junit.jupiter.api.BeforeEach
+  void noPlacesYetInThisMonthAndTheSameMonthAYearLater() {
+    String later = java.time.YearMonth.parse(month).plusYears(1).toString();
+    for (String table : List.of("tz_nursery_capacity", "tz_nursery_capacity_history")) {
+      jdbc.update("DELETE FROM " + table + " WHERE tenant_id = 'demo-ku' AND admission_month IN (?, ?)", month,
+          later);
+    }
+  }
 
   @Test
   void aSnapshotIsStoredOnceWithItsHistoryAndTheSameSnapshotAgainChangesNothing() {
@@ -85,6 +97,16 @@ class NurseryCapacityHttpTest {
     assertRefused(nursery, Map.of("tenantId", "demo-ku", "capacities", List.of(Map.of("facilityId",
         "minami-hoikuen", "admissionMonth", "2027/04", "classAge", 0, "capacity", 1))), 400,
         "capacities[0].admissionMonth", "YYYY-MM");
+    // N6 (second attacker pass): 2.99 places became 2, "7" became 7, a month of 2000 was stored
+    assertRefused(nursery, Map.of("tenantId", "demo-ku", "capacities", List.of(Map.of("facilityId",
+        "minami-hoikuen", "admissionMonth", month, "classAge", 0, "capacity", 2.99))), 400,
+        "capacities[0].capacity", "項目");
+    assertRefused(nursery, Map.of("tenantId", "demo-ku", "capacities", List.of(Map.of("facilityId",
+        "minami-hoikuen", "admissionMonth", month, "classAge", 0, "capacity", "7"))), 400,
+        "capacities[0].capacity", "項目");
+    assertRefused(nursery, Map.of("tenantId", "demo-ku", "capacities", List.of(Map.of("facilityId",
+        "minami-hoikuen", "admissionMonth", "2000-04", "classAge", 0, "capacity", 1))), 400,
+        "capacities[0].admissionMonth", "過ぎた月");
     // デモ市's facility, and a facility nobody registered
     assertRefused(nursery, snapshot("demo-ku", entry("chuo-hoikuen", 0, 1)), 400, "capacities[0].facilityId",
         "担当する施設ではありません");
