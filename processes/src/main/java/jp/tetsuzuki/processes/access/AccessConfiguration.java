@@ -15,8 +15,14 @@ class AccessConfiguration {
 
   /** After Spring Security (order -100) and the engine REST authentication (0), which establish the caller. */
   @Bean
-  FilterRegistrationBean<EngineApiGuardFilter> engineApiGuard(ObjectMapper json, EngineForms forms) {
-    var registration = new FilterRegistrationBean<>(new EngineApiGuardFilter(json, forms));
+  FilterRegistrationBean<EngineApiGuardFilter> engineApiGuard(ObjectMapper json, EngineForms forms,
+      org.springframework.beans.factory.ObjectProvider<jp.tetsuzuki.processes.contractpayment.SupplierAccounts>
+          suppliers) {
+    // without contract payment in the deployment there are no supplier accounts
+    var registration = new FilterRegistrationBean<>(new EngineApiGuardFilter(json, forms, account -> {
+      var bound = suppliers.getIfAvailable();
+      return bound != null && bound.isSupplier(account);
+    }));
     registration.setName("engine-api-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
     registration.setOrder(1);

@@ -69,9 +69,24 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
   private final EngineForms forms;
 
   EngineApiGuardFilter(ObjectMapper json, EngineForms forms) {
+    this(json, forms, account -> false);
+  }
+
+  /** @param supplierAccount whether an outside system's account is a supplier's system (bound to a 法人番号) */
+  EngineApiGuardFilter(ObjectMapper json, EngineForms forms, java.util.function.Predicate<String> supplierAccount) {
     this.json = json;
     this.forms = forms;
+    this.supplierAccount = supplierAccount;
   }
+
+  /**
+   * What a supplier's system uses of the public API: its contracts, completion notices and invoices, and the reference
+   * data (review 3 A16: 株式会社〇〇商事's account filed childcare and road-occupancy applications, allocation runs and
+   * documents as if it were the municipality's own system).
+   */
+  static final Set<String> SUPPLIER_RULES = Set.of("contracts", "invoices", "reference", "identifiers");
+
+  private final java.util.function.Predicate<String> supplierAccount;
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -88,10 +103,18 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     Matcher api = PUBLIC_API.matcher(path);
     if (api.matches()) {
       Caller apiCaller = restCaller();
-      if (apiCaller != null && EngineApiPolicy.allowedOnPublicApi(apiCaller.roles(), request.getMethod(),
-          api.group(1)).isEmpty()) {
+      Optional<EngineApiPolicy.Rule> apiRule = apiCaller == null ? Optional.empty()
+          : EngineApiPolicy.allowedOnPublicApi(apiCaller.roles(), request.getMethod(), api.group(1));
+      if (apiCaller != null && apiRule.isEmpty()) {
         deny(response, apiCaller, request.getMethod(), "/api/v1/" + api.group(1),
             "not allowed for the caller's roles " + apiCaller.roles());
+        return;
+      }
+      if (apiCaller != null && !SUPPLIER_RULES.contains(apiRule.get().name())
+          && apiCaller.roles().contains(Role.OUTSIDE_SYSTEM) && !apiCaller.roles().contains(Role.ADMINISTRATOR)
+          && supplierAccount.test(apiCaller.userId())) {
+        deny(response, apiCaller, request.getMethod(), "/api/v1/" + api.group(1),
+            "a supplier's system uses its contracts, completion notices and invoices only");
         return;
       }
       chain.doFilter(request, response);

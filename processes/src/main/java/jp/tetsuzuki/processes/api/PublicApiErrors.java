@@ -59,6 +59,16 @@ class PublicApiErrors {
       if (cause instanceof MismatchedInputException mapping && !mapping.getPath().isEmpty()) {
         return problem(HttpStatus.BAD_REQUEST, path(mapping) + ": wrong type or format", path(mapping));
       }
+      if (cause instanceof com.fasterxml.jackson.core.exc.StreamReadException read
+          && read.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
+        // a key given twice, a number too large for its field: the parser knows where it was (review 3 C10)
+        String field = parser.getParsingContext() == null ? null : parser.getParsingContext().getCurrentName();
+        if (field != null) {
+          boolean twice = read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate field");
+          return problem(HttpStatus.BAD_REQUEST, field + (twice ? ": given twice" : ": wrong type or format"),
+              field);
+        }
+      }
     }
     return problem(HttpStatus.BAD_REQUEST, "the request body is not valid JSON", null);
   }

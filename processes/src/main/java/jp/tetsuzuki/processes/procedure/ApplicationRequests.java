@@ -235,6 +235,10 @@ final class ApplicationRequests {
               + " in magnitude, at most " + MAX_DECIMALS + " decimals)", "「" + label + "」は数値（絶対値 1 兆以下、小数点以下 "
               + MAX_DECIMALS + " 桁まで）で入力してください。");
         }
+        if (definition.minimum() != null && value.decimalValue().compareTo(definition.minimum()) < 0) {
+          throw ApiException.invalid(field, field + ": must be at least " + definition.minimum().toPlainString(),
+              "「" + label + "」は " + definition.minimum().toPlainString() + " 以上で入力してください。");
+        }
         return value.numberValue();
       }
       case "boolean" -> {

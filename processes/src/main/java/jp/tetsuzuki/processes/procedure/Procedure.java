@@ -34,10 +34,15 @@ public record Procedure(String code, int version, String name, List<String> tena
    * (dates only, optional) names another date field this one may not precede (e.g. {@code occupancyTo} not before
    * {@code occupancyFrom}); checked whenever both are given, on every intake path and on a correction.
    */
-  public record Field(String key, String label, String type, boolean required, String notBefore) {
+  /**
+   * @param minimum the least value of a number field (inclusive), null for none: an area or a fee is not negative
+   *     (review 3 A11: a road occupancy of -5 m² was registered)
+   */
+  public record Field(String key, String label, String type, boolean required, String notBefore,
+      java.math.BigDecimal minimum) {
 
     public Field(String key, String label, String type, boolean required) {
-      this(key, label, type, required, null);
+      this(key, label, type, required, null, null);
     }
   }
 

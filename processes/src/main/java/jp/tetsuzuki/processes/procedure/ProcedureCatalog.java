@@ -140,6 +140,9 @@ public final class ProcedureCatalog {
           where + "field " + f.key() + " type must be one of " + Procedure.FIELD_TYPES);
     }
     for (Procedure.Field f : p.fields()) {
+      if (f.minimum() != null) {
+        require("number".equals(f.type()), where + "field " + f.key() + " minimum is for number fields only");
+      }
       if (f.notBefore() != null) {
         require("date".equals(f.type()) && p.field(f.notBefore()).filter(o -> "date".equals(o.type())
             && !o.key().equals(f.key())).isPresent(), where + "field " + f.key() + " notBefore must name another "

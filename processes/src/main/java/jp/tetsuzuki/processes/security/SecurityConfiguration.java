@@ -45,6 +45,21 @@ class SecurityConfiguration {
         .<RequestMatcher>map(AntPathRequestMatcher::antMatcher).toList());
   }
 
+  static final String NURSERY_AUTHORITY = EngineIdentityAuthenticationProvider.GROUP_PREFIX
+      + jp.tetsuzuki.processes.identity.Roles.NURSERY_SYSTEMS;
+
+  /** Authenticated, and not only the monitoring system or a nursery system (an administrator always). */
+  static boolean mayReadApiDocs(org.springframework.security.core.Authentication authentication) {
+    if (authentication == null || !authentication.isAuthenticated()
+        || authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+      return false;
+    }
+    var authorities = authentication.getAuthorities().stream()
+        .map(org.springframework.security.core.GrantedAuthority::getAuthority).toList();
+    return authorities.contains(ADMIN_AUTHORITY)
+        || !(authorities.contains(MONITORING_AUTHORITY) || authorities.contains(NURSERY_AUTHORITY));
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain machineApis(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
@@ -63,6 +78,11 @@ class SecurityConfiguration {
             .requestMatchers(paths("/actuator/**")).hasAuthority(ADMIN_AUTHORITY)
             // the operations view (routes, dead letters of every tenant's files): administrators only
             .requestMatchers(paths("/api/v1/operations", "/api/v1/operations/**")).hasAuthority(ADMIN_AUTHORITY)
+            // the API's documentation is for those who build against the API, not for the monitoring system's and
+            // the nursery systems' accounts, each of which reaches its one endpoint only (review 3 A10)
+            .requestMatchers(paths("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"))
+            .access((authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(
+                mayReadApiDocs(authentication.get())))
             // checks any user's password outside the login throttle: an unlimited guessing oracle otherwise
             .requestMatchers(paths("/engine-rest/identity/verify")).hasAuthority(ADMIN_AUTHORITY)
             .anyRequest().authenticated())

@@ -226,6 +226,9 @@ class AuthorizationMatrixTest {
     //                          anon outside staff sup des pdes admin worker
     // ---- public API
     ops.add(op("GET procedures", "D A A A A A A D", h -> h.get("/api/v1/procedures?tenant=demo-ku")));
+    // the API's documentation for whoever builds against the API (not for the monitoring and nursery accounts,
+    // review 3 A10, whose columns deny everything but their one endpoint)
+    ops.add(op("GET v3/api-docs", "D A A A A A A A", h -> h.get("/v3/api-docs")));
     ops.add(op("GET calendar due-date", "D A A A A A A D",
         h -> h.get("/api/v1/calendar/due-date?tenant=demo-ku&from=2026-12-01&period=5&unit=business-days")));
     ops.add(op("GET calendar closed-days", "D A A A A A A D",
@@ -464,6 +467,7 @@ class AuthorizationMatrixTest {
     beyond.put("/engine-rest/history/process-instance?maxResults=1", 403);
     beyond.put("/api/v1/procedures?tenant=demo-ku", 403);
     beyond.put("/api/v1/operations/dead-letters?routeId=municipal-csv-intake", 403);
+    beyond.put("/swagger-ui/index.html", 403);
     beyond.forEach((path, status) -> {
       Http.Response response = monitoring.get(path);
       if (response.status() != status) {
@@ -498,8 +502,36 @@ class AuthorizationMatrixTest {
         mismatches.put(operation.name() + " as nursery-system", response.status() + " " + abbreviate(response.body()));
       }
     }
+    assertThat(nursery.get("/swagger-ui/index.html").status()).isEqualTo(403);
     assertThat(mismatches).as("operations of the nursery system's account that differ from its column").isEmpty();
     assertThat(WebappSession.loginStatus(port, "nursery-ku", Http.DEMO_PASSWORD, "welcome")).isEqualTo(401);
+  }
+
+  /**
+   * Review 3 A16: a supplier's system ({@code supplier-marumaru}, bound to its 法人番号 in {@code tz_supplier_account})
+   * is an outside system, yet it filed childcare and procedure applications, allocation runs and documents. Against
+   * every row of the matrix that outside systems may use: it keeps the reference data, contracts and invoices only.
+   */
+  @Test
+  void aSuppliersSystemUsesItsContractsAndInvoicesAndNothingElseOfTheOutsideSystemsRows() {
+    Http supplier = Http.as("supplier-marumaru", port);
+    java.util.Set<String> kept = java.util.Set.of("GET procedures", "GET calendar due-date",
+        "GET calendar closed-days", "POST identifiers/validate");
+    Map<String, String> mismatches = new LinkedHashMap<>();
+    for (Operation operation : operations()) {
+      if (!operation.name().matches("(GET|POST|PUT|DELETE) (procedures|calendar|identifiers|documents|applications"
+          + "|childcare).*")) {
+        continue;
+      }
+      Http.Response response = operation.call().apply(supplier);
+      boolean denied = response.status() == 401 || response.status() == 403;
+      if (denied == kept.contains(operation.name())) {
+        mismatches.put(operation.name() + " as supplier", response.status() + " " + abbreviate(response.body()));
+      }
+    }
+    assertThat(mismatches).as("outside-system operations a supplier's system is not (or is) refused").isEmpty();
+    Http.Response refused = supplier.postJson("/api/v1/childcare/applications", Map.of());
+    assertThat(refused.body()).contains("supplier");
   }
 
   /**

@@ -64,6 +64,7 @@ class TaskEligibilityAttackTest {
     Map<String, Object> update = new java.util.HashMap<>();
     update.put("name", task.get("name").asText());
     update.put("tenantId", "demo-ku");
+    update.put("due", task.get("due").asText()); // as the Tasklist sends the whole task
     update.put("assignee", "staff-ku");
     assertThat(supervisor.putJson("/engine-rest/task/" + inspect, update).status()).isEqualTo(403);
     assertThat(supervisor.postJson("/engine-rest/task/" + inspect + "/delegate", Map.of("userId", "staff-ku"))

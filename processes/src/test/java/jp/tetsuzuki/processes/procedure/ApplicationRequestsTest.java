@@ -61,6 +61,10 @@ class ApplicationRequestsTest {
       huge integer          | business-subsidy           | {"corporateNumber":"1180301018771","companyName":"株式会社テスト","requestedAmount":123456789012345678901234567890} | data.requestedAmount | at most 1e12 | 「交付申請額（円）」は数値（絶対値 1 兆以下、小数点以下 3 桁まで）で入力してください。
       four decimals         | outdoor-advertising-permit | {"location":"1-1","displayArea":1.0001,"displayFrom":"2027-01-04"} | data.displayArea | at most 3 decimals | 「表示面積（平方メートル）」は数値（絶対値 1 兆以下、小数点以下 3 桁まで）で入力してください。
       tiny                  | outdoor-advertising-permit | {"location":"1-1","displayArea":1e-7,"displayFrom":"2027-01-04"} | data.displayArea | at most 3 decimals | 「表示面積（平方メートル）」は数値（絶対値 1 兆以下、小数点以下 3 桁まで）で入力してください。
+      negative area (A11)   | road-occupancy-permit      | {"roadName":"区道1号","occupancyFrom":"2027-01-04","occupancyTo":"2027-03-31","occupancyArea":-5} | data.occupancyArea | must be at least 0.01 | 「占用面積（平方メートル）」は 0.01 以上で入力してください。
+      zero area             | outdoor-advertising-permit | {"location":"1-1","displayArea":0,"displayFrom":"2027-01-04"} | data.displayArea | must be at least 0.01 | 「表示面積（平方メートル）」は 0.01 以上で入力してください。
+      negative fee          | road-occupancy-permit      | {"roadName":"区道1号","occupancyFrom":"2027-01-04","occupancyTo":"2027-03-31","occupancyArea":5,"occupancyFee":-1} | data.occupancyFee | must be at least 0 | 「占用料（月額・円）」は 0 以上で入力してください。
+      zero amount           | business-subsidy           | {"corporateNumber":"1180301018771","companyName":"株式会社テスト","requestedAmount":0} | data.requestedAmount | must be at least 1 | 「交付申請額（円）」は 1 以上で入力してください。
       """)
   void aBadDataValueIsRefusedWithItsFieldInEnglishAndItsLabelInJapanese(String name, String code, String data,
       String field, String english, String japanese) {
@@ -118,7 +122,8 @@ class ApplicationRequestsTest {
   @Test
   void numbersUpToTheBoundAndThreeDecimalsAreKept() throws IOException {
     Procedure procedure = catalog.find("outdoor-advertising-permit").orElseThrow();
-    for (String area : List.of("1000000000000", "-1000000000000", "12.5", "0.125", "1.2300", "4")) {
+    // the magnitude bound is every number's; the area's least value (0.01) is the catalog's (a row above)
+    for (String area : List.of("1000000000000", "0.01", "12.5", "0.125", "1.2300", "4")) {
       Map<String, Object> data = ApplicationRequests.data(procedure, json("{\"location\":\"1-1\",\"displayArea\":"
           + area + ",\"displayFrom\":\"2027-01-04\"}"), false);
       assertThat(data).as(area).containsKey("displayArea");

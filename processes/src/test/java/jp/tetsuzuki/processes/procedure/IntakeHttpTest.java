@@ -105,6 +105,31 @@ class IntakeHttpTest {
         + "/variables").json().has("road-occupancy-permit__roadName")).isFalse();
   }
 
+  /**
+   * Review 3 C10: a key given twice took the last value ({"tenantId":"demo-ku","tenantId":"demo-shi"} registered for
+   * デモ市 while a gateway reading the first key saw デモ区), and a number too large for its field lost the field's name.
+   * Both are refused naming the field; Camunda's REST, which may share the application's JSON mapper, is not made
+   * stricter by it (a string number in an external-task fetch is still the engine's own answer).
+   */
+  @Test
+  void aKeyGivenTwiceOrANumberTooLargeIsRefusedNamingTheField() {
+    Http client = Http.as("api-client", port).header("Idempotency-Key", UUID.randomUUID().toString());
+    Http.Response twice = client.post("/api/v1/childcare/applications", "application/json",
+        "{\"tenantId\":\"demo-ku\",\"tenantId\":\"demo-shi\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(twice.status()).as(twice.body()).isEqualTo(400);
+    assertThat(twice.json().get("field").asText()).isEqualTo("tenantId");
+    assertThat(twice.json().get("detail").asText()).contains("given twice");
+    Http.Response huge = Http.as("api-client", port).header("Idempotency-Key", UUID.randomUUID().toString())
+        .post("/api/v1/childcare/applications", "application/json", ("{\"tenantId\":\"demo-ku\",\"household\":"
+            + "{\"waitingMonths\":99999999999}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(huge.status()).as(huge.body()).isEqualTo(400);
+    assertThat(huge.json().get("field").asText()).isEqualTo("waitingMonths");
+    // the engine's REST reads its own bodies as before: a number as a string in a fetch-and-lock is taken
+    Http.Response fetch = Http.as("worker", port).postJson("/engine-rest/external-task/fetchAndLock",
+        Map.of("workerId", "intake-http-test", "maxTasks", "1", "topics", List.of()));
+    assertThat(fetch.status()).as(fetch.body()).isEqualTo(200);
+  }
+
   @Test
   void aBadFieldGetsTheSameJapaneseSentenceOnPaperAsThroughTheApiAndNothingIsCreated() throws IOException {
     WebappSession tasklist = WebappSession.login(port, "staff-ku", Http.DEMO_PASSWORD, "tasklist");

@@ -77,7 +77,7 @@ class ProcedureCatalogTest {
     java.nio.file.Files.writeString(dir.resolve("garden-permit.yaml"), VALID);
     java.nio.file.Files.writeString(dir.resolve("road.yaml"), new String(new PathMatchingResourcePatternResolver()
         .getResource("classpath:catalog/road-occupancy-permit.yaml").getInputStream().readAllBytes(),
-        StandardCharsets.UTF_8).replace("version: 2", "version: 3").replace("value: 14", "value: 10"));
+        StandardCharsets.UTF_8).replace("version: 3", "version: 4").replace("value: 14", "value: 10"));
     java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not a catalog file");
     ProcedureCatalog catalog = new ProcedureConfiguration().procedureCatalog(dir.toString());
     assertThat(catalog.find("garden-permit")).isPresent();
