@@ -3,6 +3,7 @@ package jp.tetsuzuki.integrations.einvoice;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import jp.tetsuzuki.integrations.exchange.TenantInboxFolders;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -11,13 +12,19 @@ import org.springframework.util.unit.DataSize;
  * Settings of the JP PINT e-invoice intake folder ({@code tetsuzuki.integrations.einvoice}, route
  * {@code einvoice-intake}).
  *
- * @param inbox             folder the access point delivers {@code *.xml} into (written, then renamed)
- * @param done              folder a received invoice moves to (valid or not: the case decides and tells the supplier)
- * @param failed            folder a refused, duplicate or faulted file moves to, with {@code <file>.rejected.csv}
+ * <p>Every tenant has its own inbox ({@code <folder>/<tenant>/inbox}, with {@code done} and {@code failed} beside it,
+ * {@link TenantInboxFolders}): the tenant of an invoice is the tenant of the inbox it was delivered into, and its
+ * contract is looked for in that tenant only (a municipality's access point delivery cannot reach another
+ * municipality's contract, whatever contract id the invoice names).
+ *
+ * @param folder            the exchange folder holding one folder per tenant: {@code <tenant>/inbox} where the access
+ *     point delivers that municipality's {@code *.xml} (written, then renamed), {@code <tenant>/done} a received
+ *     invoice moves to (valid or not: the case decides and tells the supplier), {@code <tenant>/failed} a refused,
+ *     duplicate or faulted file moves to, with {@code <file>.rejected.csv}
  * @param serviceUser       the service identity invoices are handed in as (group {@code integrations})
- * @param tenants           the tenants it serves; an invoice for a contract of another tenant is not found
+ * @param tenants           the tenants it serves, one inbox each; folders of other tenants are not read
  * @param maxFileSize       a larger file is not read (the invoice parser's own limit is 5 MiB)
- * @param pollDelay         how often the inbox is listed
+ * @param pollDelay         how often the inboxes are listed
  * @param claimExpiry       a file claim of a node that stopped refreshing it (crashed) expires after this
  * @param claimKeepAlive    how often a working node refreshes its claims (at most half the expiry)
  * @param claimReleaseDelay how long a finished file's claim is kept after the move
@@ -25,9 +32,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("tetsuzuki.integrations.einvoice")
 public record EInvoiceIntakeProperties(
-    @DefaultValue("./data/exchange/einvoice-intake/inbox") String inbox,
-    @DefaultValue("./data/exchange/einvoice-intake/done") String done,
-    @DefaultValue("./data/exchange/einvoice-intake/failed") String failed,
+    @DefaultValue("./data/exchange/einvoice-intake") String folder,
     @DefaultValue("svc-einvoice-intake") String serviceUser,
     @DefaultValue List<String> tenants,
     @DefaultValue("5MB") DataSize maxFileSize,
@@ -35,16 +40,10 @@ public record EInvoiceIntakeProperties(
     @DefaultValue("2m") Duration claimExpiry,
     @DefaultValue("30s") Duration claimKeepAlive,
     @DefaultValue("2s") Duration claimReleaseDelay,
-    @DefaultValue("") String node) {
+    @DefaultValue("") String node) implements TenantInboxFolders {
 
   public EInvoiceIntakeProperties {
-    tenants = tenants == null ? List.of() : tenants.stream().map(String::trim).filter(t -> !t.isEmpty()).distinct()
-        .toList();
-    for (String folder : new String[] {inbox, done, failed}) {
-      if (folder == null || folder.isBlank()) {
-        throw new IllegalArgumentException("tetsuzuki.integrations.einvoice: inbox, done and failed are required");
-      }
-    }
+    tenants = TenantInboxFolders.checkedTenants("tetsuzuki.integrations.einvoice", folder, tenants);
     if (serviceUser == null || serviceUser.isBlank()) {
       throw new IllegalArgumentException("tetsuzuki.integrations.einvoice.service-user is required");
     }

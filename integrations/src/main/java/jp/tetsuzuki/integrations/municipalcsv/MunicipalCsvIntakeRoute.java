@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import jp.tetsuzuki.integrations.casefile.ExpiringFileClaims;
+import jp.tetsuzuki.integrations.exchange.TenantInboxFolders;
 import jp.tetsuzuki.integrations.operations.DeadLetterStore;
 import jp.tetsuzuki.integrations.port.BatchApplicationGateway;
 import org.apache.camel.CamelContext;
@@ -55,7 +56,7 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
   /** SFTP source: where the file moves on the server, relative to the inbox ({@code ../done/…}, {@code ../failed/…}). */
   static final String REMOTE_TARGET = "TetsuzukiMunicipalCsvRemoteTarget";
   /** The claim's key (the same for the local and the SFTP inbox): name, size and modification time. */
-  static final String CLAIM_KEY = "${file:name}-${file:size}-${file:modified}";
+  static final String CLAIM_KEY = TenantInboxFolders.CLAIM_KEY;
   public static final String STEP_TAKE_FILE = "Step_TakeFile";
   public static final String STEP_RECORD_DEAD_LETTER = "Step_RecordDeadLetter";
 
@@ -109,7 +110,6 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
 
   @Override
   public void configure() {
-    Path folder = Paths.get(properties.folder()).toAbsolutePath();
     if (source.isSftp() && properties.tenants().size() != 1) {
       throw new IllegalStateException("tetsuzuki.integrations.municipal-csv: an SFTP inbox (" + source.endpointUri()
           + ") belongs to one ward system and so to one tenant; set tetsuzuki.integrations.municipal-csv.tenants"
@@ -124,27 +124,8 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
       route = from(sftpEndpoint(properties.inbox(properties.tenants().get(0))));
     } else {
       // one inbox per tenant, <folder>/<tenant>/inbox: the folder a file lies in is its tenant (the only folders read)
-      for (String tenant : properties.tenants()) {
-        try {
-          Files.createDirectories(properties.inbox(tenant)); // where that ward system writes
-        } catch (IOException e) {
-          throw new IllegalStateException("cannot create the inbox " + properties.inbox(tenant), e);
-        }
-      }
-      String inboxes = properties.tenants().isEmpty() ? "*/inbox/*.csv" : properties.tenants().stream()
-          .map(t -> t + "/inbox/*.csv," + t + "/inbox/*.CSV").collect(java.util.stream.Collectors.joining(","));
-      // readLock=idempotent-changed: claim the file in the shared table, then wait until it is no longer written;
-      // the claim goes when the file has moved, after a delay that covers a node which listed the folder just before
-      route = fromF("file:%s?recursive=true&minDepth=3&maxDepth=3&antInclude=%s"
-          + "&readLock=idempotent-changed&idempotentRepository=#%s"
-          + "&idempotentKey=" + CLAIM_KEY
-          + "&readLockCheckInterval=500&readLockTimeout=10000&readLockMinLength=0"
-          + "&readLockRemoveOnCommit=true&readLockRemoveOnRollback=true"
-          + "&readLockIdempotentReleaseDelay=%d&readLockIdempotentReleaseAsync=true"
-          + "&move=${header.%s}&moveFailed=${file:parent}/../failed/${file:onlyname.noext}-"
-          + "${date:now:yyyyMMddHHmmssSSS}.${file:ext}"
-          + "&delay=%d&maxMessagesPerPoll=10", folder, inboxes, claims, properties.claimReleaseDelay().toMillis(),
-          TARGET, properties.pollDelay().toMillis());
+      properties.createInboxes();
+      route = from(properties.inboxEndpoint(claims, TARGET, "*.csv", "*.CSV"));
       if (properties.tenants().isEmpty()) {
         log.info("{}: no tenant configured (tetsuzuki.integrations.municipal-csv.tenants), no inbox is read",
             ROUTE_ID);
@@ -173,14 +154,7 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
     if (source.isSftp()) {
       return properties.tenants().get(0);
     }
-    if (file != null) {
-      var tenant = properties.tenantOfInboxFile(file);
-      if (tenant.isPresent()) {
-        return tenant.get();
-      }
-    }
-    String path = exchange.getIn().getHeader(Exchange.FILE_PATH, String.class);
-    return path == null ? null : properties.tenantOfInboxFile(Paths.get(path)).orElse(null);
+    return properties.tenantOfInbox(file, exchange.getIn().getHeader(Exchange.FILE_PATH, String.class));
   }
 
   /**
@@ -312,8 +286,7 @@ public class MunicipalCsvIntakeRoute extends RouteBuilder {
       intake.countFile(IntakeLedger.DEAD_LETTER);
       String tenant = tenantOf(exchange, file == null ? null : file.toPath(), source, properties);
       // the tenant's failed folder (a file whose inbox is unknown was never read: the exchange folder's failed)
-      Path failed = tenant == null ? Paths.get(properties.folder()).toAbsolutePath().resolve("failed")
-          : properties.failed(tenant);
+      Path failed = properties.failedFolderOf(tenant);
       Path target = MunicipalCsvIntake.free(failed, name == null ? "unknown.csv" : name);
       RejectionReport report = new RejectionReport(failed, encoding);
       report.add(0, "", "", "技術的なエラーで取込が途中で止まりました（" + java.time.format.DateTimeFormatter

@@ -1,10 +1,9 @@
 package jp.tetsuzuki.integrations.municipalcsv;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import jp.tetsuzuki.integrations.exchange.TenantInboxFolders;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <p>Every tenant has its own inbox ({@code <folder>/<tenant>/inbox}, with {@code done} and {@code failed} beside it):
  * the tenant of a row is the tenant of the inbox it came from, never the row's word (a ward system that can write
  * into its own inbox cannot register applications for another municipality). A row naming another tenant is refused.
+ * The folders and the endpoint that reads them: {@link TenantInboxFolders}.
  *
  * @param folder the exchange folder holding one folder per tenant: {@code <tenant>/inbox} where ward systems drop
  *     {@code *.csv} files, {@code <tenant>/done} a file moves to when every row was registered (or had been before),
@@ -42,20 +42,10 @@ public record MunicipalCsvProperties(
     @DefaultValue("2m") Duration claimExpiry,
     @DefaultValue("30s") Duration claimKeepAlive,
     @DefaultValue("2s") Duration claimReleaseDelay,
-    @DefaultValue("") String node) {
+    @DefaultValue("") String node) implements TenantInboxFolders {
 
   public MunicipalCsvProperties {
-    tenants = tenants == null ? List.of() : tenants.stream().map(String::trim).filter(t -> !t.isEmpty()).distinct()
-        .toList();
-    if (folder == null || folder.isBlank()) {
-      throw new IllegalArgumentException("tetsuzuki.integrations.municipal-csv.folder is required");
-    }
-    for (String tenant : tenants) {
-      if (!TENANT_FOLDER.matcher(tenant).matches()) {
-        throw new IllegalArgumentException("tetsuzuki.integrations.municipal-csv.tenants: '" + tenant
-            + "' cannot name an inbox folder (letters, digits, '-' and '_' only)");
-      }
-    }
+    tenants = TenantInboxFolders.checkedTenants("tetsuzuki.integrations.municipal-csv", folder, tenants);
     if (serviceUser == null || serviceUser.isBlank()) {
       throw new IllegalArgumentException("tetsuzuki.integrations.municipal-csv.service-user is required");
     }
@@ -77,45 +67,5 @@ public record MunicipalCsvProperties(
     if (node.length() > 100) {
       node = node.substring(0, 100);
     }
-  }
-
-  private static final java.util.regex.Pattern TENANT_FOLDER = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
-  /** The folder of a tenant's files ({@code <folder>/<tenant>}). */
-  public Path tenantFolder(String tenantId) {
-    return Paths.get(folder).toAbsolutePath().resolve(tenantId);
-  }
-
-  /** The tenant's inbox: {@code <folder>/<tenant>/inbox}. */
-  public Path inbox(String tenantId) {
-    return tenantFolder(tenantId).resolve("inbox");
-  }
-
-  /** Where the tenant's files go when every row was registered: {@code <folder>/<tenant>/done}. */
-  public Path done(String tenantId) {
-    return tenantFolder(tenantId).resolve("done");
-  }
-
-  /** Where the tenant's refused files and their reports go: {@code <folder>/<tenant>/failed}. */
-  public Path failed(String tenantId) {
-    return tenantFolder(tenantId).resolve("failed");
-  }
-
-  /**
-   * The tenant whose inbox holds {@code file} ({@code <folder>/<tenant>/inbox/<file>}), if it is one this route
-   * serves.
-   */
-  public java.util.Optional<String> tenantOfInboxFile(Path file) {
-    Path inbox = file.toAbsolutePath().getParent();
-    if (inbox == null || inbox.getParent() == null || !"inbox".equals(String.valueOf(inbox.getFileName()))) {
-      return java.util.Optional.empty();
-    }
-    String tenant = String.valueOf(inbox.getParent().getFileName());
-    return serves(tenant) && inbox.equals(inbox(tenant)) ? java.util.Optional.of(tenant) : java.util.Optional.empty();
-  }
-
-  /** Whether the route's identity serves the tenant. */
-  public boolean serves(String tenantId) {
-    return tenants.contains(tenantId);
   }
 }

@@ -42,10 +42,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The e-invoice intake route as Spring wires it ({@code @CamelSpringBootTest}: the route's own bean methods, its
  * properties bound from configuration), with the platform's invoice service played in memory and the access point
- * played by the test (it writes a file under a hidden name and renames it). The specification's own example invoices
- * ({@code shared/data/jp-pint}) are the payloads: the bytes reach the platform unchanged; an invoice naming no contract
- * or an unknown one is refused with a Japanese report and a dead letter; the same invoice again creates nothing; an
- * oversized file never reaches the platform; a technical fault goes to the dead-letter route.
+ * played by the test (it writes a file under a hidden name into a tenant's inbox and renames it). The specification's
+ * own example invoices ({@code shared/data/jp-pint}) are the payloads: the bytes reach the platform unchanged, for the
+ * tenant of the inbox; an invoice naming no contract or none of the inbox's tenant is refused with a Japanese report
+ * and a dead letter; the same invoice again creates nothing; an oversized file never reaches the platform; a folder of
+ * a tenant not served is not read; a technical fault goes to the dead-letter route.
  */
 @CamelSpringBootTest
 @UseAdviceWith
@@ -79,22 +80,20 @@ class EInvoiceIntakeRouteTest {
 
     @Bean
     EInvoiceGateway einvoiceGateway() {
-      return (user, tenants, xml) -> {
+      return (user, tenant, xml) -> {
         RuntimeException f = fault;
         if (f != null) {
           fault = null;
           throw f;
         }
-        return PLATFORM.receive(user, tenants, xml);
+        return PLATFORM.receive(user, tenant, xml);
       };
     }
   }
 
   @DynamicPropertySource
   static void folders(DynamicPropertyRegistry registry) {
-    registry.add("tetsuzuki.integrations.einvoice.inbox", () -> EXCHANGE.resolve("inbox").toString());
-    registry.add("tetsuzuki.integrations.einvoice.done", () -> EXCHANGE.resolve("done").toString());
-    registry.add("tetsuzuki.integrations.einvoice.failed", () -> EXCHANGE.resolve("failed").toString());
+    registry.add("tetsuzuki.integrations.einvoice.folder", EXCHANGE::toString);
   }
 
   @Autowired CamelContext camel;
@@ -103,7 +102,7 @@ class EInvoiceIntakeRouteTest {
 
   @BeforeEach
   void start() throws Exception {
-    PLATFORM.contracts.put("framework no 1", "demo-ku");
+    PLATFORM.contract("demo-ku", "framework no 1");
     if (!started) {
       AdviceWith.adviceWith(camel, EInvoiceIntakeRoute.DEAD_LETTER_ROUTE_ID,
           route -> route.weaveAddLast().to("mock:einvoice-dead-letter"));
@@ -116,50 +115,89 @@ class EInvoiceIntakeRouteTest {
   void theSpecificationsExampleReachesTheInvoiceServiceUnchangedAsTheServiceIdentity() throws Exception {
     byte[] example = example("Example.xml");
     NotifyBuilder taken = new NotifyBuilder(camel).fromRoute(EInvoiceIntakeRoute.ROUTE_ID).whenDone(1).create();
-    drop("example-1.xml", example);
+    drop("demo-ku", "example-1.xml", example);
 
     assertThat(taken.matches(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    awaitFile("done/example-1.xml");
+    awaitFile("demo-ku/done/example-1.xml");
     FakeInvoicePlatform.Call call = PLATFORM.calls.stream().filter(c -> java.util.Arrays.equals(c.xml(), example))
         .findFirst().orElseThrow();
     assertThat(call.serviceUser()).isEqualTo("svc-einvoice-intake");
-    assertThat(call.tenants()).containsExactly("demo-ku", "demo-shi");
+    // the tenant of the inbox, and that one only
+    assertThat(call.tenantId()).isEqualTo("demo-ku");
     // the file is byte for byte what the access point delivered (no charset conversion on the way)
-    assertThat(Files.readAllBytes(EXCHANGE.resolve("done/example-1.xml"))).isEqualTo(example);
+    assertThat(Files.readAllBytes(EXCHANGE.resolve("demo-ku/done/example-1.xml"))).isEqualTo(example);
 
     // the same invoice again (another name): nothing created, reported as a duplicate
-    drop("example-1-again.xml", example);
-    awaitFile("failed/example-1-again.xml");
-    assertThat(report("failed/example-1-again.xml")).contains("\"156\",\"DUPLICATE\",\"契約「framework no 1」の請求書"
+    drop("demo-ku", "example-1-again.xml", example);
+    awaitFile("demo-ku/failed/example-1-again.xml");
+    assertThat(report("demo-ku/failed/example-1-again.xml")).contains("\"156\",\"DUPLICATE\",\"契約「framework no 1」の請求書"
         + "「156」は既に受け付けています（重複のため登録していません）。\"");
     // handed in twice, created once (the platform answered the second with the first invoice)
     assertThat(PLATFORM.calls.stream().filter(c -> java.util.Arrays.equals(c.xml(), example))).hasSize(2);
-    assertThat(PLATFORM.created).containsEntry("framework no 1/156", 1);
+    assertThat(PLATFORM.created).containsEntry("demo-ku/framework no 1/156", 1);
   }
 
   @Test
   void anInvoiceThatNamesNoContractIsRefusedWithAJapaneseReportAndADeadLetter() throws Exception {
-    drop("allowance.xml", example("Example5-AllowanceCharge.xml"));
-    drop("correction.xml", example("Example6-CorrInv.xml"));
+    drop("demo-ku", "allowance.xml", example("Example5-AllowanceCharge.xml"));
+    drop("demo-shi", "correction.xml", example("Example6-CorrInv.xml"));
 
-    awaitFile("failed/allowance.xml");
-    awaitFile("failed/correction.xml");
-    assertThat(report("failed/allowance.xml")).contains(",,\"cac:ContractDocumentReference/cbc:ID\",\"契約番号"
+    awaitFile("demo-ku/failed/allowance.xml");
+    awaitFile("demo-shi/failed/correction.xml");
+    assertThat(report("demo-ku/failed/allowance.xml")).contains(",,\"cac:ContractDocumentReference/cbc:ID\",\"契約番号"
         + "（ContractDocumentReference）が記載されていません。請求書は受け付けていません。\"");
     assertThat(deadLetters.newest(EInvoiceIntakeRoute.ROUTE_ID, 50)).anySatisfy(letter -> {
-      assertThat(letter.payloadRef()).isEqualTo("allowance.xml");
+      assertThat(letter.payloadRef()).isEqualTo("demo-ku/allowance.xml");
       assertThat(letter.reason()).contains("ContractDocumentReference");
     });
   }
 
+  /** N5: contract ids are unique per tenant only; the inbox, not the id, decides whose contract it is. */
   @Test
-  void aContractOfATenantTheRouteDoesNotServeIsNotFound() throws Exception {
-    PLATFORM.contracts.put("C-FOREIGN", "other-mura");
-    drop("foreign.xml", new String(example("Example.xml"), StandardCharsets.UTF_8)
-        .replace("<cbc:ID>framework no 1</cbc:ID>", "<cbc:ID>C-FOREIGN</cbc:ID>").getBytes(StandardCharsets.UTF_8));
+  void aFileInDemoShisInboxReachesDemoShisContractOnlyWhenBothTenantsHaveThatContractId() throws Exception {
+    PLATFORM.contract("demo-ku", "C-SHARED");
+    PLATFORM.contract("demo-shi", "C-SHARED");
+    byte[] invoice = naming("C-SHARED");
+    drop("demo-shi", "shared.xml", invoice);
 
-    awaitFile("failed/foreign.xml");
-    assertThat(report("failed/foreign.xml")).contains("CONTRACT_NOT_FOUND", "契約番号「C-FOREIGN」の契約が見つかりません。");
+    awaitFile("demo-shi/done/shared.xml");
+    assertThat(PLATFORM.calls.stream().filter(c -> java.util.Arrays.equals(c.xml(), invoice)))
+        .extracting(FakeInvoicePlatform.Call::tenantId).containsExactly("demo-shi");
+    assertThat(PLATFORM.received).containsKey("demo-shi/C-SHARED/156").doesNotContainKey("demo-ku/C-SHARED/156");
+    assertThat(EXCHANGE.resolve("demo-ku/done/shared.xml")).doesNotExist();
+  }
+
+  @Test
+  void aFileInDemoShisInboxNamingAContractOfDemoKuOnlyIsRefusedWithAJapaneseReportAndADeadLetter() throws Exception {
+    PLATFORM.contract("demo-ku", "C-KU-ONLY");
+    drop("demo-shi", "ku-only.xml", naming("C-KU-ONLY"));
+
+    awaitFile("demo-shi/failed/ku-only.xml");
+    assertThat(report("demo-shi/failed/ku-only.xml")).contains(",,\"CONTRACT_NOT_FOUND\",\"請求書の契約番号「C-KU-ONLY」の"
+        + "契約が見つかりません（受信フォルダーの自治体「demo-shi」の契約ではありません）。請求書は受け付けていません。\"");
+    assertThat(PLATFORM.received.keySet()).noneMatch(k -> k.contains("C-KU-ONLY"));
+    assertThat(deadLetters.newest(EInvoiceIntakeRoute.ROUTE_ID, 50)).anySatisfy(letter -> {
+      assertThat(letter.payloadRef()).isEqualTo("demo-shi/ku-only.xml");
+      assertThat(letter.reason()).contains("CONTRACT_NOT_FOUND", "C-KU-ONLY");
+    });
+  }
+
+  @Test
+  void aFileInTheFolderOfATenantTheRouteDoesNotServeIsNotRead() throws Exception {
+    PLATFORM.contract("other-mura", "C-MURA");
+    byte[] mura = naming("C-MURA");
+    drop("other-mura", "mura.xml", mura);
+    // a file of a served inbox dropped after it is taken: the poll that took it listed the other folder too
+    NotifyBuilder taken = new NotifyBuilder(camel).fromRoute(EInvoiceIntakeRoute.ROUTE_ID).whenDone(2).create();
+    drop("demo-ku", "after-mura-1.xml", example("Example5-AllowanceCharge.xml"));
+    drop("demo-ku", "after-mura-2.xml", example("Example6-CorrInv.xml"));
+
+    assertThat(taken.matches(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    awaitFile("demo-ku/failed/after-mura-2.xml");
+    assertThat(EXCHANGE.resolve("other-mura/inbox/mura.xml")).exists();
+    assertThat(EXCHANGE.resolve("other-mura/done")).doesNotExist();
+    assertThat(EXCHANGE.resolve("other-mura/failed")).doesNotExist();
+    assertThat(PLATFORM.calls).noneMatch(c -> java.util.Arrays.equals(c.xml(), mura));
   }
 
   @Test
@@ -167,11 +205,11 @@ class EInvoiceIntakeRouteTest {
     byte[] big = new byte[41 * 1024];
     java.util.Arrays.fill(big, (byte) ' ');
     int before = PLATFORM.calls.size();
-    drop("huge.xml", big);
+    drop("demo-ku", "huge.xml", big);
 
-    awaitFile("failed/huge.xml");
+    awaitFile("demo-ku/failed/huge.xml");
     assertThat(PLATFORM.calls).hasSize(before);
-    assertThat(report("failed/huge.xml")).contains("FILE_TOO_LARGE", "請求書ファイルが大きすぎます（41984 バイト、上限 40960"
+    assertThat(report("demo-ku/failed/huge.xml")).contains("FILE_TOO_LARGE", "請求書ファイルが大きすぎます（41984 バイト、上限 40960"
         + " バイト）");
   }
 
@@ -181,24 +219,25 @@ class EInvoiceIntakeRouteTest {
     mock.reset();
     mock.expectedMessageCount(1);
     mock.expectedHeaderReceived("CamelFileNameOnly", "fault.xml");
-    PLATFORM.contracts.put("C-FAULT", "demo-shi");
-    byte[] invoice = new String(example("Example.xml"), StandardCharsets.UTF_8)
-        .replace("<cbc:ID>framework no 1</cbc:ID>", "<cbc:ID>C-FAULT</cbc:ID>").getBytes(StandardCharsets.UTF_8);
+    PLATFORM.contract("demo-shi", "C-FAULT");
+    byte[] invoice = naming("C-FAULT");
     fault = new IllegalStateException("platform database unavailable");
-    drop("fault.xml", invoice);
+    drop("demo-shi", "fault.xml", invoice);
 
     mock.assertIsSatisfied(WAIT.toMillis());
-    awaitFile("failed/fault.xml");
-    assertThat(report("failed/fault.xml")).contains("TECHNICAL_FAULT", "受信フォルダーへ戻してください");
-    assertThat(deadLetters.newest(EInvoiceIntakeRoute.ROUTE_ID, 50)).anySatisfy(letter ->
-        assertThat(letter.reason()).contains("IllegalStateException", "platform database unavailable"));
-    assertThat(PLATFORM.received).doesNotContainKey("C-FAULT/156");
+    awaitFile("demo-shi/failed/fault.xml");
+    assertThat(report("demo-shi/failed/fault.xml")).contains("TECHNICAL_FAULT", "受信フォルダーへ戻してください");
+    assertThat(deadLetters.newest(EInvoiceIntakeRoute.ROUTE_ID, 50)).anySatisfy(letter -> {
+      assertThat(letter.payloadRef()).isEqualTo("demo-shi/fault.xml");
+      assertThat(letter.reason()).contains("IllegalStateException", "platform database unavailable");
+    });
+    assertThat(PLATFORM.received).doesNotContainKey("demo-shi/C-FAULT/156");
 
-    Files.delete(EXCHANGE.resolve("failed/fault.xml" + FileReport.SUFFIX));
-    Files.move(EXCHANGE.resolve("failed/fault.xml"), EXCHANGE.resolve("fault.tmp"));
-    Files.move(EXCHANGE.resolve("fault.tmp"), EXCHANGE.resolve("inbox/fault.xml"));
-    awaitFile("done/fault.xml");
-    assertThat(PLATFORM.received).containsKey("C-FAULT/156");
+    Files.delete(EXCHANGE.resolve("demo-shi/failed/fault.xml" + FileReport.SUFFIX));
+    Files.move(EXCHANGE.resolve("demo-shi/failed/fault.xml"), EXCHANGE.resolve("demo-shi/fault.tmp"));
+    Files.move(EXCHANGE.resolve("demo-shi/fault.tmp"), EXCHANGE.resolve("demo-shi/inbox/fault.xml"));
+    awaitFile("demo-shi/done/fault.xml");
+    assertThat(PLATFORM.received).containsKey("demo-shi/C-FAULT/156");
   }
 
   private static byte[] example(String name) throws IOException {
@@ -207,8 +246,15 @@ class EInvoiceIntakeRouteTest {
     }
   }
 
-  private static void drop(String name, byte[] content) throws IOException {
-    Path inbox = Files.createDirectories(EXCHANGE.resolve("inbox"));
+  /** The specification's example naming {@code contractId}. */
+  private static byte[] naming(String contractId) throws IOException {
+    return new String(example("Example.xml"), StandardCharsets.UTF_8)
+        .replace("<cbc:ID>framework no 1</cbc:ID>", "<cbc:ID>" + contractId + "</cbc:ID>")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void drop(String tenant, String name, byte[] content) throws IOException {
+    Path inbox = Files.createDirectories(EXCHANGE.resolve(tenant).resolve("inbox"));
     Path temp = inbox.resolve("." + name + ".part");
     Files.write(temp, content);
     Files.move(temp, inbox.resolve(name));

@@ -1,7 +1,5 @@
 package jp.tetsuzuki.processes.glue;
 
-import java.util.List;
-import java.util.Optional;
 import jp.tetsuzuki.integrations.port.EInvoiceGateway;
 import jp.tetsuzuki.processes.api.ApiException;
 import jp.tetsuzuki.processes.contract.invoice.EInvoice;
@@ -14,10 +12,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The in-JVM side of the e-invoice port: the delivered file goes to {@link ContractCases#acceptInvoice}, the invoice
- * service of {@code POST /api/v1/invoices} (same parser, checks, store and case; the verdict comes from the job), as the route's service identity acting for the tenant of the contract
- * the invoice names (found only among the tenants the route serves, and the identity must be a service identity
- * member of it). The idempotency key is the contract and the invoice's own id ({@code cbc:ID}): the same invoice again
- * answers the first one and creates nothing; the same id with another content is refused.
+ * service of {@code POST /api/v1/invoices} (same parser, checks, store and case; the verdict comes from the job), as
+ * the route's service identity acting for the tenant whose inbox the file was delivered into (the identity must be a
+ * service identity member of it). The contract the invoice names is looked for in that tenant only: the same id in
+ * another tenant is another municipality's contract and is not found (contract ids are unique per tenant, V77; a
+ * delivery into one municipality's inbox never reaches another's case). The idempotency key is the contract and the
+ * invoice's own id ({@code cbc:ID}): the same invoice again answers the first one and creates nothing; the same id
+ * with another content is refused.
  */
 @Component
 class EInvoiceIntakeAdapter implements EInvoiceGateway {
@@ -34,7 +35,7 @@ class EInvoiceIntakeAdapter implements EInvoiceGateway {
   }
 
   @Override
-  public Result receive(String serviceUser, List<String> tenants, byte[] xml) {
+  public Result receive(String serviceUser, String tenantId, byte[] xml) {
     EInvoice invoice;
     try {
       invoice = parser.parse(xml);
@@ -45,16 +46,14 @@ class EInvoiceIntakeAdapter implements EInvoiceGateway {
     if (contractId == null || contractId.isBlank()) {
       throw new Refused("cac:ContractDocumentReference/cbc:ID", "契約番号（ContractDocumentReference）が記載されていません。");
     }
-    // contract ids are unique per tenant: the contract must be one of exactly one tenant the intake serves
-    List<String> owners = store.tenantsOf(contractId).stream().filter(tenants::contains).toList();
-    Optional<String> tenant = owners.size() == 1 ? Optional.of(owners.get(0)) : Optional.empty();
-    if (tenant.isEmpty()) {
-      throw new Refused("CONTRACT_NOT_FOUND", "請求書の契約番号「" + contractId + "」の契約が見つかりません（この受付が担当する"
-          + "自治体の契約ではありません）。");
-    }
-    String refusal = ServiceIdentityCheck.refusal(identity, serviceUser, tenant.get());
+    String refusal = ServiceIdentityCheck.refusal(identity, serviceUser, tenantId);
     if (refusal != null) {
       throw new Refused("SERVICE_IDENTITY", refusal);
+    }
+    // contract ids are unique per tenant only: the contract must be one of the inbox's tenant
+    if (!store.exists(tenantId, contractId)) {
+      throw new Refused("CONTRACT_NOT_FOUND", "請求書の契約番号「" + contractId + "」の契約が見つかりません（受信フォルダーの自治体「"
+          + tenantId + "」の契約ではありません）。");
     }
     if (invoice.id() == null || invoice.id().isBlank()) {
       throw new Refused("cbc:ID", "請求書番号（cbc:ID）が記載されていません。");
@@ -62,7 +61,7 @@ class EInvoiceIntakeAdapter implements EInvoiceGateway {
     String key = "einvoice:" + ContractCasesKeys.sha256(contractId + "\n" + invoice.id());
     ContractCases.InvoiceAnswer answer;
     try {
-      answer = cases.acceptInvoice(new ContractCases.Caller(tenant.get(), serviceUser, null), key, xml);
+      answer = cases.acceptInvoice(new ContractCases.Caller(tenantId, serviceUser, null), key, xml);
     } catch (ApiException refused) {
       if (refused.status() == 409 && refused.japanese() == null) {
         throw new Refused("INVOICE_ID_REUSED", "請求書番号「" + invoice.id() + "」は別の内容の請求書で既に受け付けています。"
@@ -71,7 +70,7 @@ class EInvoiceIntakeAdapter implements EInvoiceGateway {
       throw new Refused(refused.field() == null ? "REFUSED" : refused.field(),
           refused.japanese() != null ? refused.japanese() : refused.getMessage());
     }
-    return new Result(tenant.get(), answer.contractId(), invoice.id(), answer.invoiceId(), answer.valid(),
+    return new Result(tenantId, answer.contractId(), invoice.id(), answer.invoiceId(), answer.valid(),
         answer.problems().stream().map(p -> p.getOrDefault("message", "") + "（" + p.getOrDefault("code", "") + "）")
             .toList(), answer.replayed());
   }

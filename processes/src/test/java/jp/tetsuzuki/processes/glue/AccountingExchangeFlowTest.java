@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import jp.tetsuzuki.integrations.accounting.AccountingExchangeProperties;
 import jp.tetsuzuki.integrations.accounting.FileReport;
 import jp.tetsuzuki.integrations.accounting.demo.AccountingSystemSimulator;
 import jp.tetsuzuki.integrations.einvoice.EInvoiceIntakeProperties;
+import jp.tetsuzuki.processes.contractpayment.SupplierAccounts;
 import jp.tetsuzuki.processes.identity.Roles;
 import jp.tetsuzuki.processes.support.Http;
 import jp.tetsuzuki.processes.support.PlatformTest;
@@ -30,6 +32,8 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,12 +45,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * outbox; the accounting system's acknowledgement file marks the case paid ({@code GET /api/v1/contracts/{id}}), and the
  * same file again pays nothing twice. Refused files (DOCTYPE, the specification's example naming no contract of ours,
  * bytes that are not text, a malformed or undecodable acknowledgement) end in {@code failed} with a Japanese report
- * and a dead letter the operations view shows. Rules: {@code shared/domain/contract-payment.md} (JP PINT, accounting).
+ * and a dead letter the operations view shows. Each municipality has its own e-invoice inbox and the inbox decides
+ * whose contract an invoice is (N5): with one contract id in デモ区 and デモ市, a file in デモ市's inbox reaches デモ市's case
+ * only; a file naming a contract of デモ区 only, dropped in デモ市's inbox, is refused; a folder of a tenant not served
+ * is not read. Rules: {@code shared/domain/contract-payment.md} (JP PINT, accounting).
  */
 @PlatformTest
 class AccountingExchangeFlowTest {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
+  /** デモ市's inspector and its supplier's system, which the demo does not have (デモ区 has kensa-ku, supplier-marumaru). */
+  private static final String INSPECTOR_SHI = "kensa-shi-n5";
+  private static final String SUPPLIER_SHI = "supplier-marumaru-shi";
 
   @LocalServerPort int port;
   @Autowired AccountingExchangeProperties accounting;
@@ -54,6 +64,14 @@ class AccountingExchangeFlowTest {
   @Autowired RuntimeService runtime;
   @Autowired IdentityService identity;
   @Autowired AuthorizationService authorizations;
+  @Autowired SupplierAccounts supplierAccounts;
+
+  @BeforeEach
+  void inspectorAndSupplierSystemOfDemoShi() {
+    ensureUserOfDemoShi(INSPECTOR_SHI, "市検査員", Roles.STAFF, "demo-shi-kensa");
+    ensureUserOfDemoShi(SUPPLIER_SHI, "株式会社〇〇商事", Roles.API_CLIENTS);
+    supplierAccounts.bind(SUPPLIER_SHI, "demo-shi", "5010001008846", Instant.now());
+  }
 
   @Test
   void theServiceIdentitiesServeTheDemoTenantsAndHoldNoEngineGrant() {
@@ -75,15 +93,15 @@ class AccountingExchangeFlowTest {
 
     // the access point delivers the supplier's e-invoice into the intake folder
     byte[] invoice = invoice(id);
-    dropEInvoice("inv-" + id + ".xml", invoice);
-    await().atMost(WAIT).until(() -> Files.exists(Path.of(einvoice.done()).resolve("inv-" + id + ".xml")));
+    dropEInvoice("demo-ku", "inv-" + id + ".xml", invoice);
+    await().atMost(WAIT).until(() -> Files.exists(einvoice.done("demo-ku").resolve("inv-" + id + ".xml")));
     JsonNode afterInvoice = await().atMost(WAIT).until(() -> contractSystem.get("/api/v1/contracts/" + id).json(),
         c -> c.get("stage").asText().equals("payment_order"));
     assertThat(afterInvoice.get("invoices")).hasSize(1);
     assertThat(afterInvoice.get("invoices").get(0).get("valid").asBoolean()).isTrue();
     // the same file again: one invoice, reported as a duplicate
-    dropEInvoice("inv-" + id + "-again.xml", invoice);
-    Path again = Path.of(einvoice.failed()).resolve("inv-" + id + "-again.xml");
+    dropEInvoice("demo-ku", "inv-" + id + "-again.xml", invoice);
+    Path again = einvoice.failed("demo-ku").resolve("inv-" + id + "-again.xml");
     await().atMost(WAIT).until(() -> Files.exists(again));
     assertThat(report(again)).contains("DUPLICATE", "既に受け付けています");
     assertThat(contractSystem.get("/api/v1/contracts/" + id).json().get("invoices")).hasSize(1);
@@ -180,18 +198,18 @@ class AccountingExchangeFlowTest {
   void refusedInvoiceFilesGoToFailedWithAJapaneseReportAndADeadLetter() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     // DOCTYPE (external entity): refused by the secure parser, nothing read from the disk
-    dropEInvoice("doctype-" + run + ".xml", ("<?xml version=\"1.0\"?><!DOCTYPE Invoice [<!ENTITY x SYSTEM "
+    dropEInvoice("demo-ku", "doctype-" + run + ".xml", ("<?xml version=\"1.0\"?><!DOCTYPE Invoice [<!ENTITY x SYSTEM "
         + "\"file:///etc/passwd\">]><Invoice>&x;</Invoice>").getBytes(StandardCharsets.UTF_8));
     // the specification's own example as delivered: it names contract "framework no 1", none of ours
-    dropEInvoice("spec-example-" + run + ".xml", example("Example.xml"));
+    dropEInvoice("demo-ku", "spec-example-" + run + ".xml", example("Example.xml"));
     // bytes that are not UTF-8 text (0x85 0x40 is not even windows-31j)
     ByteArrayOutputStream broken = new ByteArrayOutputStream();
     broken.writeBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Invoice>".getBytes(StandardCharsets.UTF_8));
     broken.writeBytes(new byte[] {(byte) 0x85, 0x40});
     broken.writeBytes("</Invoice>".getBytes(StandardCharsets.UTF_8));
-    dropEInvoice("bytes-" + run + ".xml", broken.toByteArray());
+    dropEInvoice("demo-ku", "bytes-" + run + ".xml", broken.toByteArray());
 
-    Path failed = Path.of(einvoice.failed());
+    Path failed = einvoice.failed("demo-ku");
     for (String name : List.of("doctype-", "spec-example-", "bytes-")) {
       await().atMost(WAIT).until(() -> Files.exists(failed.resolve(name + run + ".xml")));
     }
@@ -204,10 +222,66 @@ class AccountingExchangeFlowTest {
     Http admin = Http.as("admin", port);
     Http.Response letters = admin.get("/api/v1/operations/dead-letters?routeId=einvoice-intake&limit=50");
     assertThat(letters.status()).as(letters.body()).isEqualTo(200);
-    assertThat(letters.body()).contains("doctype-" + run + ".xml", "spec-example-" + run + ".xml",
-        "bytes-" + run + ".xml");
+    assertThat(letters.body()).contains("demo-ku/doctype-" + run + ".xml", "demo-ku/spec-example-" + run + ".xml",
+        "demo-ku/bytes-" + run + ".xml");
     assertThat(Http.as("supervisor-ku", port).get("/api/v1/operations/dead-letters?routeId=einvoice-intake")
         .status()).isEqualTo(403);
+  }
+
+  /** N5: contract ids are unique per tenant only (V77); the inbox, not the id, decides whose contract it is. */
+  @Test
+  void aFileInDemoShisInboxReachesDemoShisContractOnlyWhenDemoKuHasAContractOfTheSameId() throws Exception {
+    String id = "C-N5-" + UUID.randomUUID().toString().substring(0, 8);
+    Http contractSystem = Http.as("api-client", port);
+    awaitingInvoice("demo-ku", id);
+    awaitingInvoice("demo-shi", id);
+
+    dropEInvoice("demo-shi", "shared-" + id + ".xml", invoice(id));
+    await().atMost(WAIT).until(() -> Files.exists(einvoice.done("demo-shi").resolve("shared-" + id + ".xml")));
+    JsonNode shi = await().atMost(WAIT).until(() -> contractSystem.get("/api/v1/contracts/" + id
+        + "?tenantId=demo-shi").json(), c -> c.get("invoices").size() == 1);
+    assertThat(shi.get("tenantId").asText()).isEqualTo("demo-shi");
+    // デモ区's case of the same id got nothing: still waiting for its own invoice
+    JsonNode ku = contractSystem.get("/api/v1/contracts/" + id + "?tenantId=demo-ku").json();
+    assertThat(ku.get("invoices")).isEmpty();
+    assertThat(ku.get("stage").asText()).isEqualTo("awaiting_invoice");
+    assertThat(Files.exists(einvoice.done("demo-ku").resolve("shared-" + id + ".xml"))).isFalse();
+  }
+
+  @Test
+  void aFileNamingAContractOfDemoKuOnlyDroppedInDemoShisInboxIsRefusedWithAJapaneseReport() throws Exception {
+    String id = "C-KU-" + UUID.randomUUID().toString().substring(0, 8);
+    awaitingInvoice("demo-ku", id);
+
+    dropEInvoice("demo-shi", "ku-only-" + id + ".xml", invoice(id));
+    Path refused = einvoice.failed("demo-shi").resolve("ku-only-" + id + ".xml");
+    await().atMost(WAIT).until(() -> Files.exists(refused));
+    assertThat(report(refused)).contains(",,\"CONTRACT_NOT_FOUND\",\"請求書の契約番号「" + id + "」の契約が見つかりません"
+        + "（受信フォルダーの自治体「demo-shi」の契約ではありません）。請求書は受け付けていません。\"");
+    JsonNode ku = Http.as("api-client", port).get("/api/v1/contracts/" + id + "?tenantId=demo-ku").json();
+    assertThat(ku.get("invoices")).isEmpty();
+    assertThat(ku.get("stage").asText()).isEqualTo("awaiting_invoice");
+    assertThat(Http.as("admin", port).get("/api/v1/operations/dead-letters?routeId=einvoice-intake&limit=50").body())
+        .contains("demo-shi/ku-only-" + id + ".xml", "CONTRACT_NOT_FOUND");
+  }
+
+  @Test
+  void aFileInTheFolderOfATenantTheIntakeDoesNotServeIsNotRead() throws Exception {
+    String id = "C-MURA-" + UUID.randomUUID().toString().substring(0, 8);
+    awaitingInvoice("demo-ku", id);
+    // a valid invoice of デモ区's waiting case, in the folder of a municipality the intake does not serve
+    dropEInvoice("other-mura", "mura-" + id + ".xml", invoice(id));
+    // a file of a served inbox dropped after it, taken by a poll that listed the other folder too
+    dropEInvoice("demo-ku", "after-mura-" + id + ".xml", example("Example.xml"));
+    await().atMost(WAIT).until(() -> Files.exists(einvoice.failed("demo-ku").resolve("after-mura-" + id + ".xml")));
+
+    Path mura = Path.of(einvoice.folder()).resolve("other-mura");
+    assertThat(mura.resolve("inbox").resolve("mura-" + id + ".xml")).exists();
+    assertThat(mura.resolve("done")).doesNotExist();
+    assertThat(mura.resolve("failed")).doesNotExist();
+    JsonNode ku = Http.as("api-client", port).get("/api/v1/contracts/" + id + "?tenantId=demo-ku").json();
+    assertThat(ku.get("invoices")).isEmpty();
+    assertThat(ku.get("stage").asText()).isEqualTo("awaiting_invoice");
   }
 
   @Test
@@ -250,11 +324,29 @@ class AccountingExchangeFlowTest {
 
   // --- helpers -----------------------------------------------------------------------------------------------
 
+  private void ensureUserOfDemoShi(String id, String name, String... groups) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setLastName(name);
+      user.setPassword(Http.DEMO_PASSWORD);
+      identity.saveUser(user);
+      for (String group : groups) {
+        identity.createMembership(id, group);
+      }
+      identity.createTenantUserMembership("demo-shi", id);
+    }
+  }
+
   /** Registers a contract of デモ区, announces completion and passes the inspection. */
   private void awaitingInvoice(String id) {
+    awaitingInvoice("demo-ku", id);
+  }
+
+  /** Registers a contract of the tenant (デモ区 or デモ市), announces completion and passes the inspection. */
+  private void awaitingInvoice(String tenant, String id) {
     Http contractSystem = Http.as("api-client", port);
-    Http supplier = Http.as("supplier-marumaru", port);
-    Map<String, Object> body = Map.of("id", id, "tenantId", "demo-ku", "department", "doro", "kind", "goods",
+    Http supplier = Http.as(tenant.equals("demo-ku") ? "supplier-marumaru" : SUPPLIER_SHI, port);
+    Map<String, Object> body = Map.of("id", id, "tenantId", tenant, "department", "doro", "kind", "goods",
         "title", "事務用品の購入", "supplier", Map.of("name", "株式会社〇〇商事", "corporateNumber", "5010001008846",
             "registrationNumber", "T5010001008846"),
         "items", List.of(Map.of("description", "デスクチェア 5脚", "amount", 250000, "taxRate", 10),
@@ -262,12 +354,15 @@ class AccountingExchangeFlowTest {
             Map.of("description", "緑茶ペットボトル", "amount", 2500, "taxRate", 8),
             Map.of("description", "検定済教科書（算数）10冊", "amount", 3490, "taxRate", 0)),
         "contractDate", LocalDate.now(JapanTime.ZONE).minusDays(30).toString(), "taxRounding", "FLOOR");
-    assertThat(contractSystem.header("Idempotency-Key", "c-" + id).postJson("/api/v1/contracts", body).status())
-        .isEqualTo(201);
-    assertThat(supplier.header("Idempotency-Key", "n-" + id).postJson("/api/v1/contracts/" + id + "/completion",
-        Map.of()).status()).isEqualTo(200);
-    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
-    Http inspector = Http.as("kensa-ku", port);
+    assertThat(contractSystem.header("Idempotency-Key", "c-" + tenant + "-" + id).postJson("/api/v1/contracts", body)
+        .status()).isEqualTo(201);
+    Http.Response notice = supplier.header("Idempotency-Key", "n-" + id).postJson("/api/v1/contracts/" + id
+        + "/completion", Map.of());
+    assertThat(notice.status()).as(notice.body()).isEqualTo(200);
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .variableValueEquals(ContractPayment.TENANT_ID, tenant)
+        .processDefinitionKey(ContractPayment.ID).singleResult().getId();
+    Http inspector = Http.as(tenant.equals("demo-ku") ? "kensa-ku" : INSPECTOR_SHI, port);
     JsonNode inspect = singleTask(inspector, pid, ContractPayment.TASK_INSPECT);
     assertThat(inspector.postJson("/engine-rest/task/" + inspect.get("id").asText() + "/submit-form",
         Map.of("variables", Map.of(ContractPayment.INSPECTION_RESULT, Map.of("value", "pass", "type", "String"),
@@ -308,8 +403,9 @@ class AccountingExchangeFlowTest {
     return null;
   }
 
-  private void dropEInvoice(String name, byte[] content) throws IOException {
-    drop(Files.createDirectories(Path.of(einvoice.inbox())), name, content);
+  /** The access point delivers into the tenant's inbox ({@code <folder>/<tenant>/inbox}). */
+  private void dropEInvoice(String tenant, String name, byte[] content) throws IOException {
+    drop(Files.createDirectories(Path.of(einvoice.folder()).resolve(tenant).resolve("inbox")), name, content);
   }
 
   private void dropAck(String tenant, String name, byte[] content) throws IOException {
