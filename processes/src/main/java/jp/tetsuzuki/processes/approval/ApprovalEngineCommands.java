@@ -22,9 +22,11 @@ class ApprovalEngineCommands {
   private final TaskService tasks;
   private final IdentityService identity;
   private final AuthorizationService authorizations;
+  private final ApprovalService approvals;
 
   ApprovalEngineCommands(RuntimeService runtime, TaskService tasks, IdentityService identity,
-      AuthorizationService authorizations) {
+      AuthorizationService authorizations, ApprovalService approvals) {
+    this.approvals = approvals;
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
@@ -40,11 +42,16 @@ class ApprovalEngineCommands {
         .correlateWithResult());
   }
 
-  /** A new substitute sees the principal's open approval tasks of the tenant at once. */
+  /**
+   * A new substitute sees the principal's open approval tasks of the tenant at once, except on a route they may not
+   * act on (they drafted it, hold or acted on another of its steps: A14).
+   */
   void linkSubstitute(Substitute s) {
     AsPlatform.call(identity, () -> {
       for (Task task : openTasksOf(s)) {
-        tasks.addCandidateUser(task.getId(), s.substitute());
+        if (approvals.mayStandIn(task.getProcessInstanceId(), s.principal(), s.substitute())) {
+          tasks.addCandidateUser(task.getId(), s.substitute());
+        }
       }
       return null;
     });

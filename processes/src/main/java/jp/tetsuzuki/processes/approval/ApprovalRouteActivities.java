@@ -320,14 +320,15 @@ public class ApprovalRouteActivities {
   public void taskCreated(DelegateTask task) {
     requireOwnModel(task.getExecution());
     String tenantId = (String) task.getVariable(TENANT_ID);
-    if (task.getAssignee() != null) {
-      task.addCandidateUsers(approvals.activeSubstitutesOf(tenantId, task.getAssignee()));
-    }
     String instance = (String) task.getVariable(APPROVAL_INSTANCE_ID);
     String routeId = instance == null ? task.getProcessInstanceId() : instance;
     ApprovalCase route = approvals.find(routeId).filter(c -> c.tenantId().equals(task.getTenantId()))
         .orElseThrow(() -> new AuthorizationException("route " + routeId + " is not a route of tenant "
             + task.getTenantId()));
+    if (task.getAssignee() != null) {
+      // not the route's drafter nor anyone acting on it otherwise (A14): the task is not offered to them
+      task.addCandidateUsers(approvals.activeSubstitutesOn(routeId, tenantId, task.getAssignee()));
+    }
     task.setVariableLocal(ROUTE_HISTORY_TEXT, approvals.historyText(routeId));
     // the form shows the route's stored document, not process variables an earlier task could have rewritten
     task.setVariableLocal(SUBJECT, route.subject());

@@ -186,6 +186,24 @@ public class ApprovalService {
     return substitutes.activeSubstitutesOf(tenantId, userId, today());
   }
 
+  /**
+   * The substitutes who may act for the user today on this route (added as candidates of the user's task there): not
+   * its originator, nobody who holds or acted on another of its steps (A14).
+   */
+  public List<String> activeSubstitutesOn(String processInstanceId, String tenantId, String userId) {
+    List<String> active = activeSubstitutesOf(tenantId, userId);
+    if (active.isEmpty()) {
+      return active;
+    }
+    Optional<Route> route = store.find(processInstanceId).map(this::load);
+    return active.stream().filter(s -> route.map(r -> r.mayStandIn(userId, s)).orElse(true)).toList();
+  }
+
+  /** Whether the user may act on the route for the principal as substitute (代理) or 代決 (see {@link Route}). */
+  public boolean mayStandIn(String processInstanceId, String principal, String userId) {
+    return store.find(processInstanceId).map(c -> load(c).mayStandIn(principal, userId)).orElse(true);
+  }
+
   /** The route and its history as Japanese text for the task forms. */
   public String historyText(String processInstanceId) {
     return new RouteHistoryText(members).render(store.find(processInstanceId).orElseThrow(),
@@ -197,7 +215,12 @@ public class ApprovalService {
   private Route load(String processInstanceId) {
     ApprovalCase c = store.find(processInstanceId).orElseThrow(() -> ApprovalException.notFound(
         "決裁ルート「" + processInstanceId + "」は見つかりません。", "no approval route '" + processInstanceId + "'"));
-    return Route.load(c, store.steps(processInstanceId), store.actions(processInstanceId), deadlines, now());
+    return load(c);
+  }
+
+  private Route load(ApprovalCase c) {
+    return Route.load(c, store.steps(c.processInstanceId()), store.actions(c.processInstanceId()), deadlines,
+        now());
   }
 
   /** Writes what the command changed; the caller's transaction makes it all or nothing. */

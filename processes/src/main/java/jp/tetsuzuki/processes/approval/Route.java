@@ -28,6 +28,12 @@ import jp.tetsuzuki.bpmn.ApprovalRoute;
  *   <li>A substitute (代理) acts for the step's approver during the registered period; the history shows "on behalf
  *   of". After the deadline passes, the step also goes to the approver's superior, who may decide in their place
  *   (代決, recorded on behalf of the approver).</li>
+ *   <li>Nobody acts twice on one route and its drafter never decides it (attack review 3 A14, A15): a substitute or
+ *   superior stands in only if they are not the originator, hold no 決裁 or 合議 step of the route themselves and
+ *   acted on it for nobody else (again for the same approver after a send-back is fine); the superior an overdue
+ *   step goes to is the next one up who may stand in; an added approver is nobody who acts on the route already
+ *   (the one adding, a holder of a step, anyone who acted). Steps the route table gives one person twice (e.g. the
+ *   課長 of every 課: 決裁 and 合議) stay theirs.</li>
  * </ul>
  */
 public final class Route {
@@ -167,6 +173,9 @@ public final class Route {
           throw ApprovalException.invalid(ApprovalRoute.ADDITIONAL_APPROVER, "会計管理者（" + added
               + "）を支出命令の承認者に追加することはできません（支出命令は決裁の後に会計管理者が確認します）。",
               "a 会計管理者 checks the payment order after its route and cannot approve it");
+        }
+        if (added != null) {
+          requireNewToRoute(added, actor);
         }
         replace(step.withStatus(RouteStep.Status.APPROVED));
         record(step.position(), StepKind.APPROVAL, ActionType.APPROVED, actor, onBehalfOf, d.comment(), null);
@@ -413,19 +422,94 @@ public final class Route {
       throw ApprovalException.forbidden("操作した職員が分かりません。", "the acting user is unknown");
     }
     if (actor.equals(step.userId())) {
+      if (actor.equals(c.originator())) {
+        throw ApprovalException.forbidden("「" + actor + "」はこの決裁の起案者のため、決裁・合議できません（起案者は自分の起案を"
+            + "決裁できません）。", "'" + actor + "' drafted this route and cannot decide it");
+      }
       return null;
     }
-    if (people.isActiveSubstitute(step.userId(), actor)) {
-      return step.userId();
-    }
-    if (actor.equals(step.escalatedTo())) {
+    if (people.isActiveSubstitute(step.userId(), actor) || actor.equals(step.escalatedTo())) {
+      // 代理 or 代決 only by somebody who acts on the route in no other way (A14: the drafter approved as substitute)
+      Optional<ApprovalException> refusal = standInRefusal(step.userId(), actor);
+      if (refusal.isPresent()) {
+        throw refusal.get();
+      }
       return step.userId();
     }
     throw ApprovalException.forbidden("「" + actor + "」はこの段階の担当者「" + step.userId() + "」でも、その代理者でもありません。",
         "'" + actor + "' is neither the approver '" + step.userId() + "' nor their substitute");
   }
 
-  private static Optional<String> superiorOf(RouteStep step, Supplier<OrganisationChart> charts) {
+  /**
+   * Whether {@code actor} may act on this route for {@code principal} as substitute (代理) or as the superior of an
+   * overdue step (代決); the principal himself always may. Substitutes become candidates of a task only if so.
+   */
+  public boolean mayStandIn(String principal, String actor) {
+    return actor.equals(principal) || standInRefusal(principal, actor).isEmpty();
+  }
+
+  /** Actions by which somebody decided on a step (決裁 or 合議) of the route. */
+  private static final java.util.Set<ActionType> DECIDING = java.util.EnumSet.of(ActionType.APPROVED,
+      ActionType.REJECTED, ActionType.SENT_BACK, ActionType.APPROVER_ADDED, ActionType.CONSULTATION_AGREED,
+      ActionType.CONSULTATION_DISAGREED);
+
+  /** The rule every refusal of a second act names. */
+  private static final String ONCE = "同じ決裁で同じ職員が二度決裁・合議することはできません";
+
+  /** Why {@code actor} may not stand in for {@code principal} on this route, or empty (see the class comment). */
+  private Optional<ApprovalException> standInRefusal(String principal, String actor) {
+    if (actor.equals(c.originator())) {
+      return Optional.of(ApprovalException.forbidden("「" + actor + "」はこの決裁の起案者のため、「" + principal
+          + "」の代理・代決はできません（起案者は自分の起案を決裁できません）。", "'" + actor
+          + "' drafted this route and cannot act on it for '" + principal + "'"));
+    }
+    Optional<RouteStep> held = heldBy(actor);
+    if (held.isPresent()) {
+      return Optional.of(ApprovalException.forbidden("「" + actor + "」はこの決裁の " + held.get().position() + " 番目の"
+          + held.get().kind().label() + "の担当者のため、「" + principal + "」の代理・代決はできません（" + ONCE + "）。",
+          "'" + actor + "' holds step " + held.get().position() + " of this route and cannot also act for '"
+              + principal + "'"));
+    }
+    Optional<ActionRecord> acted = allActions().stream()
+        .filter(a -> DECIDING.contains(a.action()) && actor.equals(a.actorId()))
+        .filter(a -> !principal.equals(a.onBehalfOf() == null ? a.actorId() : a.onBehalfOf()))
+        .findFirst();
+    if (acted.isPresent()) {
+      ActionRecord a = acted.get();
+      String forWhom = a.onBehalfOf() == null ? "" : "（「" + a.onBehalfOf() + "」の代理・代決）";
+      return Optional.of(ApprovalException.forbidden("「" + actor + "」はこの決裁の " + a.position() + " 番目の段階ですでに"
+          + a.action().label() + "しています" + forWhom + "。「" + principal + "」の代理・代決はできません（" + ONCE
+          + "）。", "'" + actor + "' acted on step " + a.position() + " of this route already and cannot also act"
+          + " for '" + principal + "'"));
+    }
+    return Optional.empty();
+  }
+
+  /** An added approver must be new to the route (A15: an approver added himself as the next approver). */
+  private void requireNewToRoute(String added, String actor) {
+    String reason = null;
+    Optional<RouteStep> held = heldBy(added);
+    if (added.equals(actor)) {
+      reason = "この段階を決裁する本人";
+    } else if (held.isPresent()) {
+      reason = "この決裁の " + held.get().position() + " 番目の" + held.get().kind().label() + "の担当者";
+    } else if (allActions().stream().anyMatch(a -> DECIDING.contains(a.action())
+        && (added.equals(a.actorId()) || added.equals(a.onBehalfOf())))) {
+      reason = "この決裁ですでに決裁・合議した職員";
+    }
+    if (reason != null) {
+      throw ApprovalException.invalid(ApprovalRoute.ADDITIONAL_APPROVER, "「" + added + "」は" + reason
+          + "のため、承認者に追加できません（" + ONCE + "）。", "'" + added + "' acts on this route already and cannot"
+          + " be added as another approver");
+    }
+  }
+
+  /** The first 決裁 or 合議 step of the route the user holds. */
+  private Optional<RouteStep> heldBy(String user) {
+    return steps.stream().filter(s -> s.kind() != StepKind.CIRCULATION && s.userId().equals(user)).findFirst();
+  }
+
+  private Optional<String> superiorOf(RouteStep step, Supplier<OrganisationChart> charts) {
     if (step.role() == null) {
       return Optional.empty();
     }
@@ -434,7 +518,8 @@ public final class Route {
     while (role.isPresent()) {
       try {
         String user = chart.resolve(step.department(), role.get());
-        if (!user.equals(step.userId())) {
+        if (!user.equals(step.userId()) && mayStandIn(step.userId(), user)) {
+          // one who holds a step of the route (or drafted it) would act twice: the next one up decides (A14)
           return Optional.of(user);
         }
       } catch (OrganisationChart.ApproverNotFoundException e) {

@@ -174,6 +174,41 @@ class ApprovalHttpTest {
   }
 
   @Test
+  void theDrafterRegisteredAsSubstituteIsNotOfferedTheTaskAndCannotApproveIt() {
+    // attack review 3 A14: kacho-ku registered the drafter staff-ku as his substitute (201), and staff-ku approved
+    // the route for him (204) — drafter = approver
+    String today = LocalDate.now(JapanTime.ZONE).toString();
+    String pid = startRoute("staff-ku");
+    Http kacho = Http.as("kacho-ku", port);
+    String taskId = singleTask(kacho, pid).get("id").asText();
+    Http.Response registered = kacho.postJson("/api/v1/approvals/substitutes", Map.of("tenantId", "demo-ku",
+        "substitute", "staff-ku", "validFrom", today, "validTo", today));
+    // still registered: staff-ku may stand in for kacho-ku on routes they did not draft
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    String id = registered.json().get("id").asText();
+    try {
+      Http staff = Http.as("staff-ku", port);
+      assertThat(staff.get("/engine-rest/task/" + taskId).status()).isEqualTo(404);
+      Http.Response refused = staff.postJson("/engine-rest/task/" + taskId + "/complete",
+          Map.of("variables", vars(DECISION, DECISION_APPROVE)));
+      assertThat(refused.status()).as(refused.body()).isIn(403, 404);
+
+      // a candidate link from before the rule (or set by hand) does not help: the route refuses, in Japanese
+      taskService.addCandidateUser(taskId, "staff-ku");
+      Http.Response stale = staff.postJson("/engine-rest/task/" + taskId + "/complete",
+          Map.of("variables", vars(DECISION, DECISION_APPROVE)));
+      assertThat(stale.status()).as(stale.body()).isEqualTo(403);
+      assertThat(stale.body()).contains("「staff-ku」はこの決裁の起案者のため、「kacho-ku」の代理・代決はできません");
+      JsonNode routeHistory = staff.get("/api/v1/approvals/" + pid + "/history").json();
+      assertThat(routeHistory.get("status").asText()).isEqualTo("in_progress");
+      assertThat(routeHistory.get("actions")).hasSize(1);
+      assertThat(singleTask(kacho, pid).get("id").asText()).isEqualTo(taskId);
+    } finally {
+      assertThat(kacho.delete("/api/v1/approvals/substitutes/" + id).status()).isEqualTo(204);
+    }
+  }
+
+  @Test
   void tenantRouteTablesAreDeployedOncePerTenant() {
     assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_ROUTE_RULES)
         .tenantIdIn("demo-ku").count()).isPositive();

@@ -222,6 +222,56 @@ class ApprovalRouteProcessTest {
   }
 
   @Test
+  void theDrafterOrAnApproverOfTheRouteIsNeitherOfferedNorAllowedToActAsSubstitute() {
+    // attack review 3 A14: kacho-ku registered the drafter staff-ku as his substitute, who then approved for him.
+    // Registering stays allowed (they may stand in on other routes); the route refuses them its steps
+    LocalDate today = LocalDate.of(2025, 12, 26);
+    Substitute drafter = ENV.substitutes.register("kacho-ku", new SubstituteService.Request(TENANT, null, "staff-ku",
+        today.toString(), today.toString()));
+    Substitute approver = ENV.substitutes.register("bucho-ku", new SubstituteService.Request(TENANT, null,
+        "kacho-ku", today.toString(), today.toString()));
+    try {
+      ProcessInstance pi = start(KIND_PROCEDURE, 0, "toshikeikaku", null);
+      Task first = task(pi);
+      Assertions.assertThat(candidateUsers(first)).doesNotContain("staff-ku");
+      as("staff-ku");
+      assertThatThrownBy(() -> taskService().complete(first.getId(), Map.of(DECISION, DECISION_APPROVE)))
+          .isInstanceOf(AuthorizationException.class)
+          .hasMessageContaining("「staff-ku」はこの決裁の起案者のため、「kacho-ku」の代理・代決はできません");
+
+      approve(pi, "kacho-ku", null);
+      Task second = task(pi);
+      Assertions.assertThat(candidateUsers(second)).doesNotContain("kacho-ku", "staff-ku");
+      assertThatThrownBy(() -> approve(pi, "kacho-ku", "部長の代理で"))
+          .isInstanceOf(AuthorizationException.class)
+          .hasMessageContaining("「kacho-ku」はこの決裁の 1 番目の決裁の担当者のため、「bucho-ku」の代理・代決はできません")
+          .hasMessageContaining("同じ決裁で同じ職員が二度決裁・合議することはできません");
+      assertThat(pi).isWaitingAt(TASK_APPROVE).task().isAssignedTo("bucho-ku");
+      Assertions.assertThat(actions(pi)).containsExactly("SUBMITTED staff-ku", "APPROVED kacho-ku");
+      approve(pi, "bucho-ku", null);
+      assertThat(pi).isEnded().variables().containsEntry(APPROVAL_DECIDED_BY, "bucho-ku");
+    } finally {
+      ENV.substitutes.delete("kacho-ku", drafter.id());
+      ENV.substitutes.delete("bucho-ku", approver.id());
+    }
+  }
+
+  @Test
+  void anApproverAddsNeitherHimselfNorAnotherApproverOfTheRouteAsTheNextApprover() {
+    // attack review 3 A15: kacho-ku added himself → 「決裁 課長 kacho-ku（承認済）▶ 決裁 追加承認者 kacho-ku」
+    ProcessInstance pi = start(KIND_PROCEDURE, 0, "toshikeikaku", null);
+    assertThatThrownBy(() -> decide(pi, "kacho-ku", Map.of(DECISION, DECISION_APPROVE, ADDITIONAL_APPROVER,
+        "kacho-ku"))).isInstanceOf(FormFieldValidationException.class).hasMessageContaining(ADDITIONAL_APPROVER)
+        .hasMessageContaining("「kacho-ku」はこの段階を決裁する本人のため、承認者に追加できません（同じ決裁で同じ職員が二度決裁・合議する"
+            + "ことはできません）");
+    assertThatThrownBy(() -> decide(pi, "kacho-ku", Map.of(DECISION, DECISION_APPROVE, ADDITIONAL_APPROVER,
+        "bucho-ku"))).isInstanceOf(FormFieldValidationException.class).hasMessageContaining(ADDITIONAL_APPROVER)
+        .hasMessageContaining("「bucho-ku」はこの決裁の 2 番目の決裁の担当者のため、承認者に追加できません");
+    assertThat(pi).isWaitingAt(TASK_APPROVE).task().isAssignedTo("kacho-ku");
+    Assertions.assertThat(actions(pi)).containsExactly("SUBMITTED staff-ku");
+  }
+
+  @Test
   void consultationWithOneOfTwoDepartmentsDisagreeingReturnsToTheStepOwner() {
     ProcessInstance pi = start(KIND_PAYMENT, 6_000_000, "toshikeikaku", "contract-2025-001");
     Assertions.assertThat(routeUsers(pi)).containsExactly("kacho-ku", "bucho-ku", "kacho-keiyaku-ku",
@@ -322,12 +372,15 @@ class ApprovalRouteProcessTest {
     Task task = task(pi);
     Assertions.assertThat(task.getAssignee()).isEqualTo("kacho-ku");
     Assertions.assertThat(task.getPriority()).isEqualTo(ApprovalRouteActivities.ESCALATED_PRIORITY);
-    Assertions.assertThat(candidateUsers(task)).contains("bucho-ku");
+    // the 部長 approves step 2 himself: deciding step 1 too would be two acts of one person (A14); the next one up
+    Assertions.assertThat(candidateUsers(task)).contains("kyokucho-ku").doesNotContain("bucho-ku");
     Assertions.assertThat(taskService().getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
         .contains(TENANT + "-supervisors");
+    assertThatThrownBy(() -> approve(pi, "bucho-ku", "課長不在のため代決"))
+        .isInstanceOf(AuthorizationException.class);
 
     // the superior decides in the approver's place (代決), recorded on behalf of the approver
-    approve(pi, "bucho-ku", "課長不在のため代決");
+    approve(pi, "kyokucho-ku", "課長不在のため代決");
     ActionRecord decided = ENV.approvals.history(pi.getId()).get(3);
     Assertions.assertThat(decided.action()).isEqualTo(ActionType.APPROVED);
     Assertions.assertThat(decided.onBehalfOf()).isEqualTo("kacho-ku");
@@ -335,7 +388,7 @@ class ApprovalRouteProcessTest {
     approve(pi, "bucho-ku", null);
     assertThat(pi).isEnded();
     Assertions.assertThat(actions(pi)).containsExactly("SUBMITTED staff-ku", "REMINDED null", "ESCALATED null",
-        "APPROVED bucho-ku", "APPROVED bucho-ku");
+        "APPROVED kyokucho-ku", "APPROVED bucho-ku");
   }
 
   @Test

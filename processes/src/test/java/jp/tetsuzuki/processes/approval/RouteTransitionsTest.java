@@ -27,7 +27,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  *
  * <p>The route of every row, for a document of 都市計画課 drafted by staff-ku:
  * 1 決裁 課長 kacho-ku → 2 合議 契約課長 kacho-keiyaku-ku and 会計課長 kacho-kaikei-ku → 3 回覧 広報課長
- * kacho-kouhou-ku → 4 決裁 部長 bucho-ku. dairi-ku is kacho-ku's registered substitute (代理).
+ * kacho-kouhou-ku → 4 決裁 部長 bucho-ku. dairi-ku is kacho-ku's registered substitute (代理), and so is the
+ * originator staff-ku (as in attack review 3 A14: the principal may register anybody); kacho-ku and kyokucho-ku are
+ * bucho-ku's. Nobody acts twice on the route and its drafter never decides it, also not as 代理 or 代決 (A14, A15).
  */
 class RouteTransitionsTest {
 
@@ -44,10 +46,16 @@ class RouteTransitionsTest {
       1課長           | approve                        | kacho-ku         | IN_PROGRESS@2 kacho-keiyaku-ku,kacho-kaikei-ku | APPROVED kacho-ku
       1課長           | approve                        | dairi-ku         | IN_PROGRESS@2 kacho-keiyaku-ku,kacho-kaikei-ku | APPROVED dairi-ku（kacho-ku の代理）
       1課長           | approve                        | bucho-ku         | ✗ FORBIDDEN 「bucho-ku」はこの段階の担当者「kacho-ku」でも、その代理者でもありません。 |
-      1課長           | approve                        | staff-ku         | ✗ FORBIDDEN 「staff-ku」はこの段階の担当者「kacho-ku」でも、その代理者でもありません。 |
+      1課長           | approve                        | staff-ku         | ✗ FORBIDDEN 「staff-ku」はこの決裁の起案者のため、「kacho-ku」の代理・代決はできません（起案者は自分の起案を決裁できません）。 |
+      1課長           | sendBack:0                     | staff-ku         | ✗ FORBIDDEN 「staff-ku」はこの決裁の起案者のため、「kacho-ku」の代理・代決はできません（起案者は自分の起案を決裁できません）。 |
       1課長           | approve                        |                  | ✗ FORBIDDEN 操作した職員が分かりません。 |
       1課長           | approve+kyokucho-ku            | kacho-ku         | IN_PROGRESS@2 kyokucho-ku | APPROVER_ADDED kacho-ku → 2 「kyokucho-ku」
       1課長           | approve+staff-ku               | kacho-ku         | ✗ INVALID 起案者を承認者に追加することはできません。 |
+      1課長           | approve+kacho-ku               | kacho-ku         | ✗ INVALID 「kacho-ku」はこの段階を決裁する本人のため、承認者に追加できません（同じ決裁で同じ職員が二度決裁・合議することはできません）。 |
+      1課長           | approve+dairi-ku               | dairi-ku         | ✗ INVALID 「dairi-ku」はこの段階を決裁する本人のため、承認者に追加できません（同じ決裁で同じ職員が二度決裁・合議することはできません）。 |
+      1課長           | approve+kacho-ku               | dairi-ku         | ✗ INVALID 「kacho-ku」はこの決裁の 1 番目の決裁の担当者のため、承認者に追加できません（同じ決裁で同じ職員が二度決裁・合議することはできません）。 |
+      1課長           | approve+bucho-ku               | kacho-ku         | ✗ INVALID 「bucho-ku」はこの決裁の 4 番目の決裁の担当者のため、承認者に追加できません（同じ決裁で同じ職員が二度決裁・合議することはできません）。 |
+      1課長           | approve+kacho-keiyaku-ku       | kacho-ku         | ✗ INVALID 「kacho-keiyaku-ku」はこの決裁の 2 番目の合議の担当者のため、承認者に追加できません（同じ決裁で同じ職員が二度決裁・合議することはできません）。 |
       1課長           | approve+nobody-ku              | kacho-ku         | ✗ INVALID 追加する承認者「nobody-ku」はこの団体の職員ではありません。 |
       1課長           | approve-2001-characters        | kacho-ku         | ✗ INVALID コメントは 2000 文字以内で入力してください。 |
       1課長           | decide:maybe                   | kacho-ku         | ✗ INVALID 承認・否認・差戻しのいずれかを選んでください。 |
@@ -60,9 +68,9 @@ class RouteTransitionsTest {
       1課長           | withdraw                       | kacho-ku         | ✗ FORBIDDEN 引戻しできるのは起案者「staff-ku」だけです。 |
       1課長           | withdraw                       | dairi-ku         | ✗ FORBIDDEN 引戻しできるのは起案者「staff-ku」だけです。 |
       1課長           | remind                         |                  | IN_PROGRESS@1 kacho-ku | REMINDED 「kacho-ku」
-      1課長           | escalate                       |                  | IN_PROGRESS@1 kacho-ku | ESCALATED 「bucho-ku, demo-ku-supervisors」
-      1課長・期限超過 | approve                        | bucho-ku         | IN_PROGRESS@2 kacho-keiyaku-ku,kacho-kaikei-ku | APPROVED bucho-ku（kacho-ku の代理）
-      1課長・期限超過 | approve                        | kyokucho-ku      | ✗ FORBIDDEN 「kyokucho-ku」はこの段階の担当者「kacho-ku」でも、その代理者でもありません。 |
+      1課長           | escalate                       |                  | IN_PROGRESS@1 kacho-ku | ESCALATED 「kyokucho-ku, demo-ku-supervisors」
+      1課長・期限超過 | approve                        | kyokucho-ku      | IN_PROGRESS@2 kacho-keiyaku-ku,kacho-kaikei-ku | APPROVED kyokucho-ku（kacho-ku の代理）
+      1課長・期限超過 | approve                        | bucho-ku         | ✗ FORBIDDEN 「bucho-ku」はこの段階の担当者「kacho-ku」でも、その代理者でもありません。 |
       2合議           | agree:kacho-keiyaku-ku         | kacho-keiyaku-ku | IN_PROGRESS@2 kacho-kaikei-ku | CONSULTATION_AGREED kacho-keiyaku-ku
       2合議           | disagree:kacho-keiyaku-ku      | kacho-keiyaku-ku | IN_PROGRESS@2 kacho-kaikei-ku | CONSULTATION_DISAGREED kacho-keiyaku-ku 「予算の裏付けがない」
       2合議           | silent:kacho-keiyaku-ku        | kacho-keiyaku-ku | ✗ INVALID 異議にはその理由を記入してください。 |
@@ -75,6 +83,11 @@ class RouteTransitionsTest {
       3回覧           | circulate                      |                  | IN_PROGRESS@4 bucho-ku | CIRCULATED 「kacho-kouhou-ku」
       4部長           | approve                        | bucho-ku         | APPROVED@4 - | APPROVED bucho-ku
       4部長           | approve                        | dairi-ku         | ✗ FORBIDDEN 「dairi-ku」はこの段階の担当者「bucho-ku」でも、その代理者でもありません。 |
+      4部長           | approve                        | kacho-ku         | ✗ FORBIDDEN 「kacho-ku」はこの決裁の 1 番目の決裁の担当者のため、「bucho-ku」の代理・代決はできません（同じ決裁で同じ職員が二度決裁・合議することはできません）。 |
+      4部長           | approve                        | kyokucho-ku      | APPROVED@4 - | APPROVED kyokucho-ku（bucho-ku の代理）
+      4部長・代決後   | approve                        | kyokucho-ku      | ✗ FORBIDDEN 「kyokucho-ku」はこの決裁の 1 番目の段階ですでに承認しています（「kacho-ku」の代理・代決）。「bucho-ku」の代理・代決はできません（同じ決裁で同じ職員が二度決裁・合議することはできません）。 |
+      4部長・代決後   | approve+kyokucho-ku            | bucho-ku         | ✗ INVALID 「kyokucho-ku」はこの決裁ですでに決裁・合議した職員のため、承認者に追加できません（同じ決裁で同じ職員が二度決裁・合議することはできません）。 |
+      4部長・代決後   | approve                        | bucho-ku         | APPROVED@4 - | APPROVED bucho-ku
       4部長           | sendBack:1                     | bucho-ku         | IN_PROGRESS@1 kacho-ku | SENT_BACK bucho-ku → 1
       4部長           | sendBack:0                     | bucho-ku         | SENT_BACK@0 - | SENT_BACK bucho-ku → 0
       4部長           | sendBack:2                     | bucho-ku         | ✗ INVALID 2 番目は決裁の段階ではないため、差戻し先にできません。 |
@@ -107,6 +120,26 @@ class RouteTransitionsTest {
       assertThat(route.state()).isEqualTo(expected);
       assertThat(route.lastAction()).isEqualTo(action);
     }
+  }
+
+  @Test
+  void aSubstituteActsAgainForTheSameApproverAfterASendBackButNeverForAnother() {
+    Fixture route = Fixture.at("1課長");
+    route.steps("approve dairi-ku", "agree:kacho-keiyaku-ku kacho-keiyaku-ku",
+        "agree:kacho-kaikei-ku kacho-kaikei-ku", "finishConsultation -", "circulate -", "sendBack:1 bucho-ku");
+    route.run("approve", "dairi-ku");
+    assertThat(route.lastAction()).isEqualTo("APPROVED dairi-ku（kacho-ku の代理）");
+    assertThat(route.state()).isEqualTo("IN_PROGRESS@2 kacho-keiyaku-ku,kacho-kaikei-ku");
+    // what the Tasklist offers follows the same rule: the drafter and whoever holds a step are no candidates
+    Route loaded = Route.load(route.store.find(route.id).orElseThrow(), route.store.steps(route.id),
+        route.store.actions(route.id), StepDeadlines.national(), MONDAY);
+    assertThat(loaded.mayStandIn("kacho-ku", "dairi-ku")).isTrue();
+    assertThat(loaded.mayStandIn("bucho-ku", "dairi-ku")).as("acted for kacho-ku").isFalse();
+    assertThat(loaded.mayStandIn("kacho-ku", ORIGINATOR)).isFalse();
+    assertThat(loaded.mayStandIn("bucho-ku", "kacho-ku")).as("holds step 1").isFalse();
+    assertThat(loaded.mayStandIn("bucho-ku", "kyokucho-ku")).isTrue();
+    assertThat(route.service.activeSubstitutesOn(route.id, TENANT, "kacho-ku")).containsExactly("dairi-ku");
+    assertThat(route.service.activeSubstitutesOn(route.id, TENANT, "bucho-ku")).containsExactly("kyokucho-ku");
   }
 
   @Test
@@ -172,9 +205,9 @@ class RouteTransitionsTest {
       List<OrgUnit> units = new ArrayList<>(ApprovalDemoData.organisation(TENANT));
       units.add(new OrgUnit("kouhou", "広報課", OrgUnit.Level.KA, "zaimu", "kacho-kouhou-ku"));
       OrganisationChart chart = new OrganisationChart(units);
-      Map<String, String> substituteOf = Map.of("kacho-ku", "dairi-ku");
-      ActiveSubstitutes substitutes = (tenant, principal, day) ->
-          substituteOf.containsKey(principal) ? List.of(substituteOf.get(principal)) : List.of();
+      Map<String, List<String>> substituteOf = Map.of("kacho-ku", List.of("dairi-ku", ORIGINATOR),
+          "bucho-ku", List.of("kacho-ku", "kyokucho-ku"));
+      ActiveSubstitutes substitutes = (tenant, principal, day) -> substituteOf.getOrDefault(principal, List.of());
       return new ApprovalService(store, tenant -> chart, substitutes, new Members(), StepDeadlines.national(),
           Clock.fixed(MONDAY, ZoneOffset.UTC));
     }
@@ -204,6 +237,8 @@ class RouteTransitionsTest {
         case "3回覧" -> f.steps("approve kacho-ku", "agree:kacho-keiyaku-ku kacho-keiyaku-ku",
             "agree:kacho-kaikei-ku kacho-kaikei-ku", "finishConsultation -");
         case "4部長" -> f.steps("approve kacho-ku", "agree:kacho-keiyaku-ku kacho-keiyaku-ku",
+            "agree:kacho-kaikei-ku kacho-kaikei-ku", "finishConsultation -", "circulate -");
+        case "4部長・代決後" -> f.steps("escalate -", "approve kyokucho-ku", "agree:kacho-keiyaku-ku kacho-keiyaku-ku",
             "agree:kacho-kaikei-ku kacho-kaikei-ku", "finishConsultation -", "circulate -");
         case "差戻し中" -> f.run("sendBack:0", "kacho-ku");
         case "決裁済" -> f.steps("approve kacho-ku", "agree:kacho-keiyaku-ku kacho-keiyaku-ku",
