@@ -59,8 +59,8 @@ class PublicApiErrors {
       if (cause instanceof MismatchedInputException mapping && !mapping.getPath().isEmpty()) {
         return problem(HttpStatus.BAD_REQUEST, path(mapping) + ": wrong type or format", path(mapping));
       }
-      if (cause instanceof com.fasterxml.jackson.core.exc.StreamReadException read
-          && read.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
+      if (cause instanceof com.fasterxml.jackson.core.exc.StreamReadException read && read.getProcessor() != null) {
+        com.fasterxml.jackson.core.JsonParser parser = read.getProcessor();
         // a key given twice, a number too large for its field: the parser knows where it was (review 3 C10)
         String field = parser.getParsingContext() == null ? null : parser.getParsingContext().getCurrentName();
         if (field != null) {
