@@ -172,7 +172,7 @@ public class ChildcareRoundSteps {
         + lotteryText(lottery, tieBreaks));
   }
 
-  /** The review answer must be approve or rerun; the comment is bounded. */
+  /** The review answer must be approve, rerun or cancel; the comment is bounded. */
   public void reviewed(DelegateTask task) {
     Object decision = task.getVariable(REVIEW_DECISION);
     if (!DECISION_APPROVE.equals(decision) && !DECISION_RERUN.equals(decision)
