@@ -1,7 +1,9 @@
 package jp.tetsuzuki.bpmn;
 
 /**
- * Contract of {@code childcare-allocation-round} (利用調整): one instance per tenant and admission month. Collects the
+ * Contract of {@code childcare-allocation-round} (利用調整): one open instance per tenant and fiscal year at a time
+ * (review C9: a round collects the waiting applications of its fiscal year up to its admission month, so rounds of
+ * one year overlap; a second start is refused until the open one is approved or cancelled). Collects the
  * tenant's applications waiting for a place (our table, not the engine), runs the allocation engine, staff review
  * the result summary and approve or re-run (applications and places read again), then every application gets its
  * result ({@link ChildcareEnrollment#MSG_ALLOCATION_RESULT_PUBLISHED}) exactly once.
@@ -27,6 +29,9 @@ public final class ChildcareAllocationRound {
   /** Each offer written to the nursery outbox for the facility's system (route {@code nursery-outbox-delivery}). */
   public static final String TASK_SEND_OFFERS_TO_NURSERY = "Task_SendOffersToNursery";
   public static final String EVENT_RESULTS_PUBLISHED = "Event_ResultsPublished";
+  /** Review C9: staff cancel an open round (nothing published; the tenant's next round of the year may start). */
+  public static final String TASK_CANCEL_ROUND = "Task_CancelRound";
+  public static final String EVENT_ROUND_CANCELLED = "Event_RoundCancelled";
 
   public static final String FORM_START = "childcare-allocation-round-start";
   public static final String FORM_REVIEW_ALLOCATION = "childcare-allocation-round-review";
@@ -54,6 +59,7 @@ public final class ChildcareAllocationRound {
   public static final String REVIEW_DECISION = "reviewDecision";
   public static final String DECISION_APPROVE = "approve";
   public static final String DECISION_RERUN = "rerun";
+  public static final String DECISION_CANCEL = "cancel";
   public static final String REVIEW_COMMENT = "reviewComment";
 
   private ChildcareAllocationRound() {}

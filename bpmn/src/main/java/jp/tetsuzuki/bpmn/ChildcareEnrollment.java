@@ -59,6 +59,10 @@ public final class ChildcareEnrollment {
   public static final String TASK_RECORD_ENROLLMENT = "Task_RecordEnrollment";
   /** The enrollment written to the nursery outbox for the facility's system (route {@code nursery-outbox-delivery}). */
   public static final String TASK_SEND_ENROLLMENT_TO_NURSERY = "Task_SendEnrollmentToNursery";
+  /** Newcomer review N17: an offer queued for the nursery system is withdrawn there when the case ends otherwise. */
+  public static final String TASK_SEND_DECLINE_TO_NURSERY = "Task_SendDeclineToNursery";
+  public static final String TASK_SEND_WITHDRAWAL_TO_NURSERY = "Task_SendWithdrawalToNursery";
+  public static final String TASK_SEND_FISCAL_YEAR_END_TO_NURSERY = "Task_SendFiscalYearEndToNursery";
   public static final String EVENT_ENROLLED = "Event_Enrolled";
   public static final String TASK_RECORD_DECLINE = "Task_RecordDecline";
   public static final String EVENT_OFFER_DECLINED = "Event_OfferDeclined";

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Offers (内定) and enrollments (入所) out to the facility's nursery system: route {@code nursery-outbox-delivery}
  * polls {@code tz_nursery_outbox} for due messages, route {@code nursery-outbox-send} claims each one right before
- * sending it (one conditional UPDATE: one node wins it, and the lease covers one request) and POSTs it to {@code {baseUrl}/offers} or {@code {baseUrl}/enrollments} with its Idempotency-Key, derived from
+ * sending it (one conditional UPDATE: one node wins it, and the lease covers one request) and POSTs it to {@code {baseUrl}/offers}, {@code {baseUrl}/enrollments} or (an offer withdrawn or declined
+ * after it was queued, kind {@code offer-withdrawn}) {@code {baseUrl}/offer-withdrawals} with its Idempotency-Key, derived from
  * the case and the event (the system answers a repeated key as a replay, so a message resent after a crash is
  * delivered once). Technical failures are retried with a doubling delay; after the last attempt, or when the system
  * refuses the message, it is given up visibly: the row stays {@code failed}, a dead letter, and an incident on the
@@ -103,7 +104,7 @@ public class NurseryOutboxRoute extends RouteBuilder {
       giveUp(message, "no nursery system with a base URL is configured for facility " + message.facilityId()
           + " (system " + message.systemId() + ")");
     }
-    exchange.setProperty(URL, system.baseUrl() + ("enrollment".equals(message.kind()) ? "/enrollments" : "/offers"));
+    exchange.setProperty(URL, system.baseUrl() + path(message.kind()));
     var out = exchange.getMessage();
     out.removeHeaders("*");
     out.setHeader(Exchange.HTTP_METHOD, "POST");
@@ -150,5 +151,14 @@ public class NurseryOutboxRoute extends RouteBuilder {
     log.error("{}: gave up on {} {} of application {}: {}", SEND_ROUTE_ID, message.kind(), message.id(),
         message.applicationId(), reason);
     throw new GaveUpException(reason);
+  }
+
+  /** The endpoint of the nursery system for a message kind. */
+  static String path(String kind) {
+    return switch (kind) {
+      case "enrollment" -> "/enrollments";
+      case "offer-withdrawn" -> "/offer-withdrawals";
+      default -> "/offers";
+    };
   }
 }

@@ -252,6 +252,23 @@ class NurseryRoutesTest {
     assertThat(row(id)).containsEntry("ATTEMPTS", 2);
   }
 
+  /** Newcomer review N17: an offer withdrawn or declined after it was sent is told to the facility's system. */
+  @Test
+  void aWithdrawnOfferGoesToTheOfferWithdrawalsEndpointOnceWithItsKey() {
+    String key = "tetsuzuki:demo-ku:offer-withdrawn:round-1:" + UUID.randomUUID();
+    String id = enqueue(key, "offer-withdrawn", "ku-system");
+
+    await().atMost(WAIT).until(() -> "delivered".equals(status(id)));
+
+    assertThat(SIMULATOR.requests()).containsExactly("POST /offer-withdrawals " + key);
+    assertThat(SIMULATOR.deliveries()).filteredOn(d -> d.idempotencyKey().equals(key)).singleElement()
+        .satisfies(d -> {
+          assertThat(d.path()).isEqualTo("offer-withdrawals");
+          assertThat(d.body().get("facilityId").asText()).isEqualTo("minami");
+        });
+    assertThat(row(id)).containsEntry("ATTEMPTS", 1);
+  }
+
   @Test
   void anOutageIsRetriedWithBackoffThenGivenUpVisiblyOnTheCase() {
     SIMULATOR.down(true);

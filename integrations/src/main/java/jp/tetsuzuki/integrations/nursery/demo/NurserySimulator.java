@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A nursery ICT system on loopback, for the demo profile and tests: {@code GET /capacities} answers the places it
  * holds ({@code {"capacities":[{facilityId, admissionMonth, classAge, capacity}]}}), {@code POST /offers} and
- * {@code POST /enrollments} accept a JSON message with an {@code Idempotency-Key} header (400 without) and answer a
+ * {@code POST /enrollments} and {@code POST /offer-withdrawals} (an offer withdrawn or declined) accept a JSON message with an {@code Idempotency-Key} header (400 without) and answer a
  * repeated key as a replay (200, {@code "replayed":true}) without a second delivery. It can be told to be down
  * (503), to fail the next requests with a status, to refuse every message (e.g. 422), or to answer slowly; it keeps
  * the deliveries (one per key) and counts all requests. The data is fictional.
@@ -30,7 +30,7 @@ public final class NurserySimulator implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A message the system accepted: path ({@code offers}/{@code enrollments}), key, body. */
+  /** A message the system accepted: path ({@code offers}/{@code enrollments}/{@code offer-withdrawals}), key, body. */
   public record Delivery(String path, String idempotencyKey, JsonNode body) {}
 
   private final HttpServer server;
@@ -144,7 +144,8 @@ public final class NurserySimulator implements AutoCloseable {
         send(exchange, 200, JSON.writeValueAsString(root));
         return;
       }
-      if ("POST".equals(exchange.getRequestMethod()) && ("/offers".equals(path) || "/enrollments".equals(path))) {
+      if ("POST".equals(exchange.getRequestMethod()) && ("/offers".equals(path) || "/enrollments".equals(path)
+          || "/offer-withdrawals".equals(path))) {
         if (key == null || key.isBlank()) {
           send(exchange, 400, "{\"error\":\"Idempotency-Key required\"}");
           return;

@@ -73,17 +73,45 @@ public class ChildcareStore {
     return ids.stream().findFirst().flatMap(this::find);
   }
 
-  /** Ids of the tenant's applications in a stage for an admission month (the round's input), oldest first. */
+  /**
+   * Ids of the tenant's applications in a stage for an admission month (the round's input), oldest first: those of
+   * the month and the earlier months of the same fiscal year (review C12: the fiscal year the application carries;
+   * an April round does not take the old year's applications, they end at the old year's end).
+   */
   public List<String> inStage(String tenantId, String admissionMonth, List<String> stages) {
     String marks = String.join(",", stages.stream().map(s -> "?").toList());
-    Object[] args = new Object[2 + stages.size()];
+    Object[] args = new Object[3 + stages.size()];
     args[0] = tenantId;
     args[1] = admissionMonth;
+    args[2] = fiscalYearOfMonth(admissionMonth);
     for (int i = 0; i < stages.size(); i++) {
-      args[2 + i] = stages.get(i);
+      args[3 + i] = stages.get(i);
     }
     return jdbc.queryForList("SELECT id FROM tz_childcare_application WHERE tenant_id = ? AND admission_month <= ?"
-        + " AND stage IN (" + marks + ") ORDER BY created_at, id", String.class, args);
+        + " AND fiscal_year = ? AND stage IN (" + marks + ") ORDER BY created_at, id", String.class, args);
+  }
+
+  /** The fiscal year (April–March) of a {@code YYYY-MM} month. */
+  public static int fiscalYearOfMonth(String admissionMonth) {
+    java.time.YearMonth month = java.time.YearMonth.parse(admissionMonth);
+    return month.getMonthValue() >= 4 ? month.getYear() : month.getYear() - 1;
+  }
+
+  /** How many round results were written to the application (review C9: the round's compare-and-set token). */
+  public int resultVersion(String id) {
+    return jdbc.query("SELECT result_version FROM tz_childcare_application WHERE id = ?", (rs, n) -> rs.getInt(1), id)
+        .stream().findFirst().orElse(0);
+  }
+
+  /**
+   * A round's result, only when the application is still as the round collected it (stage and result version);
+   * false (nothing written) otherwise. One conditional UPDATE, so two rounds approved at once cannot both write.
+   */
+  public boolean resultIfUnchanged(String id, String expectedStage, int expectedVersion, String stage,
+      String facilityId, String explanation, String childrenJson) {
+    return jdbc.update("UPDATE tz_childcare_application SET stage = ?, result_facility_id = ?, result_explanation = ?,"
+        + " result_children_json = ?, result_version = result_version + 1 WHERE id = ? AND stage = ? AND"
+        + " result_version = ?", stage, facilityId, explanation, childrenJson, id, expectedStage, expectedVersion) == 1;
   }
 
   public void processInstance(String id, String processInstanceId) {
@@ -152,7 +180,8 @@ public class ChildcareStore {
   /** A household's offer: the stage, the facility of the first placed child, the text and each child's result. */
   public void result(String id, String stage, String facilityId, String explanation, String childrenJson) {
     jdbc.update("UPDATE tz_childcare_application SET stage = ?, result_facility_id = ?, result_explanation = ?,"
-        + " result_children_json = ? WHERE id = ?", stage, facilityId, explanation, childrenJson, id);
+        + " result_children_json = ?, result_version = result_version + 1 WHERE id = ?", stage, facilityId,
+        explanation, childrenJson, id);
   }
 
   public String resultChildrenJson(String id) {
@@ -161,8 +190,8 @@ public class ChildcareStore {
   }
 
   public void result(String id, String stage, String facilityId, String explanation) {
-    jdbc.update("UPDATE tz_childcare_application SET stage = ?, result_facility_id = ?, result_explanation = ?"
-        + " WHERE id = ?", stage, facilityId, explanation, id);
+    jdbc.update("UPDATE tz_childcare_application SET stage = ?, result_facility_id = ?, result_explanation = ?,"
+        + " result_version = result_version + 1 WHERE id = ?", stage, facilityId, explanation, id);
   }
 
   public List<DocumentRow> documents(String applicationId) {

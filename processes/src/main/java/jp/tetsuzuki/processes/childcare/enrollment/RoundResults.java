@@ -41,6 +41,16 @@ public final class RoundResults {
    * @return false (nothing changed) when the application no longer waits for a result (withdrawn, closed)
    */
   public boolean publish(String tenantId, String applicationId, List<ChildResult> children) {
+    return publish(tenantId, applicationId, children, null);
+  }
+
+  /**
+   * As {@link #publish(String, String, List)}, only to an application still as the round collected it (review C9:
+   * the same stage and no round result written since); null: as it is now.
+   *
+   * @return false (nothing changed) when the application changed since the round collected it or no longer waits
+   */
+  public boolean publish(String tenantId, String applicationId, List<ChildResult> children, Collected collected) {
     String facility = children.stream().filter(ChildResult::offered).map(ChildResult::facilityId).findFirst()
         .orElse(null);
     long offered = children.stream().filter(ChildResult::offered).count();
@@ -62,27 +72,35 @@ public final class RoundResults {
       m.put("outcome", c.offered() ? "offered" : "waiting");
       json.add(m);
     }
-    return publish(tenantId, applicationId, facility, text.toString().strip(), ChildcareStore.json(json));
+    return publish(tenantId, applicationId, facility, text.toString().strip(), ChildcareStore.json(json), collected);
   }
+
+  /** An application as a round collected it: its stage and how many round results it had then. */
+  public record Collected(String stage, int resultVersion) {}
 
   /**
    * @param facilityId the facility of the offer (内定), null for 保留
    * @return false (nothing changed) when the application no longer waits for a result (withdrawn, closed)
    */
   public boolean publish(String tenantId, String applicationId, String facilityId, String explanationJa) {
-    return publish(tenantId, applicationId, facilityId, explanationJa, null);
+    return publish(tenantId, applicationId, facilityId, explanationJa, null, null);
   }
 
   private boolean publish(String tenantId, String applicationId, String facilityId, String explanationJa,
-      String childrenJson) {
+      String childrenJson, Collected collected) {
     ChildcareStore.ApplicationRow application = store.find(applicationId).orElse(null);
     if (application == null || !application.tenantId().equals(tenantId)
         || !(ChildcareStore.STAGE_AWAITING_ROUND.equals(application.stage())
             || ChildcareStore.STAGE_WAITING.equals(application.stage()))) {
       return false;
     }
-    store.result(applicationId, facilityId == null ? ChildcareStore.STAGE_WAITING : ChildcareStore.STAGE_OFFERED,
-        facilityId, explanationJa, childrenJson);
+    Collected expected = collected != null ? collected
+        : new Collected(application.stage(), store.resultVersion(applicationId));
+    if (!store.resultIfUnchanged(applicationId, expected.stage(), expected.resultVersion(),
+        facilityId == null ? ChildcareStore.STAGE_WAITING : ChildcareStore.STAGE_OFFERED, facilityId, explanationJa,
+        childrenJson)) {
+      return false;
+    }
     runtime.get().createMessageCorrelation(ChildcareEnrollment.MSG_ALLOCATION_RESULT_PUBLISHED)
         .tenantId(tenantId)
         .processInstanceBusinessKey(applicationId)

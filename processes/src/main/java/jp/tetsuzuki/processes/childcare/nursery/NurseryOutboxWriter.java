@@ -20,6 +20,8 @@ public class NurseryOutboxWriter {
 
   public static final String KIND_OFFER = "offer";
   public static final String KIND_ENROLLMENT = "enrollment";
+  /** Newcomer review N17: an offer queued for the facility's system was withdrawn, declined or ended. */
+  public static final String KIND_OFFER_WITHDRAWN = "offer-withdrawn";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JdbcTemplate jdbc;
@@ -79,5 +81,30 @@ public class NurseryOutboxWriter {
   public java.util.List<Map<String, Object>> ofApplication(String applicationId) {
     return jdbc.queryForList("SELECT id, idempotency_key, kind, facility_id, system_id, status, attempts, last_error "
         + "FROM tz_nursery_outbox WHERE application_id = ? ORDER BY created_at, id", applicationId);
+  }
+
+  /** The application's newest message of {@code kind} (its facility, system, key and payload), if any. */
+  public java.util.Optional<Map<String, Object>> latest(String applicationId, String kind) {
+    return jdbc.queryForList("SELECT idempotency_key, facility_id, system_id, payload_json FROM tz_nursery_outbox "
+        + "WHERE application_id = ? AND kind = ? ORDER BY created_at DESC, id DESC", applicationId, kind).stream()
+        .findFirst().map(row -> {
+          Map<String, Object> normalized = new java.util.HashMap<>();
+          row.forEach((k, v) -> normalized.put(k.toLowerCase(java.util.Locale.ROOT), v));
+          return normalized;
+        });
+  }
+
+  /** The child ids of a message's payload (empty when it names none). */
+  static java.util.List<String> childIds(Object payloadJson) {
+    try {
+      var node = JSON.readTree(String.valueOf(payloadJson)).get("childIds");
+      java.util.List<String> ids = new java.util.ArrayList<>();
+      if (node != null && node.isArray()) {
+        node.forEach(n -> ids.add(n.asText()));
+      }
+      return ids;
+    } catch (JsonProcessingException e) {
+      return java.util.List.of();
+    }
   }
 }

@@ -57,6 +57,7 @@ public class ChildcareRoundSteps {
   private final RoundStore rounds;
   private final RoundResults results;
   private final CapacityStore capacities;
+  private final RoundGuard guard;
 
   public ChildcareRoundSteps(ChildcareStore applications, RoundStore rounds, RoundResults results,
       CapacityStore capacities) {
@@ -64,6 +65,7 @@ public class ChildcareRoundSteps {
     this.rounds = rounds;
     this.results = results;
     this.capacities = capacities;
+    this.guard = rounds.guard();
   }
 
   /** Checks the start (tenant staff, month, places) and counts the applications the round will place. */
@@ -80,8 +82,15 @@ public class ChildcareRoundSteps {
     YearMonth month = month(execution);
     facilities(execution, month);
     execution.setVariable(CHILDCARE_GROUP, group);
-    execution.setVariable(APPLICATION_COUNT,
-        (long) applications.inStage(tenant, month.toString(), WAITING_STAGES).size());
+    // review C9: one open round per tenant and fiscal year; what this run collects is recorded for the approval
+    java.time.Instant now = ClockUtil.getCurrentTime().toInstant();
+    guard.claim(execution, tenant, month.toString(), now);
+    List<String> ids = applications.inStage(tenant, month.toString(), WAITING_STAGES);
+    guard.snapshot(execution.getProcessInstanceId(), ids);
+    boolean rerun = execution.getVariable(RUN_NUMBER) != null;
+    guard.event(execution.getProcessInstanceId(), tenant, rerun ? "rerun" : "started", (rerun ? "再実行" : "開始")
+        + "しました（入所月 " + month + "、申込み " + ids.size() + "件）。", user, now);
+    execution.setVariable(APPLICATION_COUNT, (long) ids.size());
   }
 
   /** Runs the engine on the applications and places read now, keeps the proposal, writes the review summary. */
@@ -163,12 +172,13 @@ public class ChildcareRoundSteps {
         + lotteryText(lottery, tieBreaks));
   }
 
-  /** The review answer must be approve or rerun; the comment is bounded. */
+  /** The review answer must be approve, rerun or cancel; the comment is bounded. */
   public void reviewed(DelegateTask task) {
     Object decision = task.getVariable(REVIEW_DECISION);
-    if (!DECISION_APPROVE.equals(decision) && !DECISION_RERUN.equals(decision)) {
-      throw new BadUserRequestException("判断（承認／再実行）を選んでください / " + REVIEW_DECISION + ": must be "
-          + DECISION_APPROVE + " or " + DECISION_RERUN);
+    if (!DECISION_APPROVE.equals(decision) && !DECISION_RERUN.equals(decision)
+        && !DECISION_CANCEL.equals(decision)) {
+      throw new BadUserRequestException("判断（承認／再実行／取消し）を選んでください / " + REVIEW_DECISION + ": must be "
+          + DECISION_APPROVE + ", " + DECISION_RERUN + " or " + DECISION_CANCEL);
     }
     if (task.getVariable(REVIEW_COMMENT) instanceof String c && c.length() > 500) {
       throw new BadUserRequestException("コメントは500文字以内で入力してください / " + REVIEW_COMMENT + ": at most 500");
@@ -183,6 +193,8 @@ public class ChildcareRoundSteps {
     String roundId = execution.getProcessInstanceId();
     Map<String, List<RoundStore.ResultRow>> byApplication = rounds.results(roundId).stream()
         .collect(Collectors.groupingBy(RoundStore.ResultRow::applicationId, TreeMap::new, Collectors.toList()));
+    // review C9: refused (re-run first) when another round decided one of the applications since this run
+    Map<String, RoundResults.Collected> collected = guard.unchangedSinceRun(roundId, byApplication.keySet());
     for (Map.Entry<String, List<RoundStore.ResultRow>> entry : byApplication.entrySet()) {
       if (!rounds.markPublished(roundId, entry.getKey(), ClockUtil.getCurrentTime().toInstant())) {
         continue;
@@ -193,8 +205,20 @@ public class ChildcareRoundSteps {
           r.childId(), r.facilityId(), r.outcome(), r.summaryJa())).toList();
       // delivered by the platform once staff approved: the approver holds no grant on the applications' cases
       AsPlatform.call(execution.getProcessEngineServices().getIdentityService(),
-          () -> results.publish(execution.getTenantId(), entry.getKey(), children));
+          () -> results.publish(execution.getTenantId(), entry.getKey(), children, collected.get(entry.getKey())));
     }
+    guard.release(roundId);
+    guard.event(roundId, execution.getTenantId(), "approved", "承認され、結果を届けました（申込み " + byApplication.size()
+        + "件）。", caller(execution), ClockUtil.getCurrentTime().toInstant());
+  }
+
+  /** Review C9: staff cancel the round at its review; nothing is published, the tenant's next round may start. */
+  public void cancel(DelegateExecution execution) {
+    String roundId = execution.getProcessInstanceId();
+    guard.release(roundId);
+    String comment = execution.getVariable(REVIEW_COMMENT) instanceof String c && !c.isBlank() ? c.strip() : null;
+    guard.event(roundId, execution.getTenantId(), "cancelled", "取り消しました（結果はどの申込みにも届けていません）。"
+        + (comment == null ? "" : "コメント: " + comment), caller(execution), ClockUtil.getCurrentTime().toInstant());
   }
 
   /** The published lottery and the tie-break order, as staff review and publish them. */

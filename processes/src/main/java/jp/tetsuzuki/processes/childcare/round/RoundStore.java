@@ -27,6 +27,11 @@ public class RoundStore {
     this.jdbc = new JdbcTemplate(dataSource);
   }
 
+  /** Review C9: the one-open-round rule and the publish check, on the same tables. */
+  public RoundGuard guard() {
+    return new RoundGuard(jdbc);
+  }
+
   /** A (re-)run replaces the round's proposal; nothing of it is published yet. */
   public void replace(String roundId, List<ResultRow> rows) {
     if (jdbc.queryForObject("SELECT COUNT(*) FROM tz_childcare_round_result WHERE round_id = ? AND published_at IS"

@@ -15,6 +15,7 @@ import jp.tetsuzuki.bpmn.ChildcareEnrollment;
 import jp.tetsuzuki.bpmn.DocumentVariables;
 import jp.tetsuzuki.bpmn.Topics;
 import jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore.ApplicationRow;
+import jp.tetsuzuki.processes.childcare.round.RoundGuard;
 import jp.tetsuzuki.processes.childcare.round.RoundStore;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -74,6 +75,7 @@ class ChildcareAllocationRoundProcessTest {
     // each test its own tenant data: applications of earlier tests must not join this round
     tenant = "demo-ku";
     store.jdbcForTests().update("UPDATE tz_childcare_application SET stage = 'closed-at-fiscal-year-end'");
+    ChildcareTestEnvironment.endOpenRounds(engine);
   }
 
   @AfterEach
@@ -317,6 +319,104 @@ class ChildcareAllocationRoundProcessTest {
         .contains("| " + again.getBusinessKey() + " | c1 | 保留 |  |");
   }
 
+  /**
+   * Review C9: rounds of one tenant and fiscal year overlap (a later month collects the earlier months' waiting
+   * applications), so a second one does not start while one is open; staff cancel an open round at its review
+   * (nothing is delivered, recorded in the round's history), then the next one starts.
+   */
+  @Test
+  void aSecondRoundOfTheYearWaitsUntilTheOpenOneIsApprovedOrCancelled() {
+    ProcessInstance app = waitingApplication(List.of("minami"), 20, 8);
+    ProcessInstance first = startRound("hoiku-ku", ONE_PLACE);
+    assertThatThrownBy(() -> startRound("hoiku-ku", ONE_PLACE, "2027-01"))
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("2026年度（入所月 2026-12）の利用調整が実行中です（" + first.getId() + "）")
+        .hasMessageContaining("先にその利用調整を承認または取り消してください。");
+    assertThatThrownBy(() -> startRound("hoiku-ku", ONE_PLACE)).hasMessageContaining("利用調整が実行中です");
+
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(first.getId()).singleResult();
+    engine.getIdentityService().setAuthentication("hoiku-ku", List.of("demo-ku-hoiku"), List.of(tenant));
+    try {
+      engine.getTaskService().complete(task.getId(), Map.of(REVIEW_DECISION, DECISION_CANCEL, REVIEW_COMMENT,
+          "募集人数の誤り"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(first).isEnded().hasPassed(TASK_CANCEL_ROUND, EVENT_ROUND_CANCELLED).hasNotPassed(TASK_PUBLISH_RESULTS);
+    assertThat(app).isWaitingAt(ChildcareEnrollment.TASK_AWAIT_ROUND_RESULT);
+    Assertions.assertThat(store.find(app.getBusinessKey()).orElseThrow().stage())
+        .isEqualTo(ChildcareStore.STAGE_AWAITING_ROUND);
+    RoundGuard guard = new RoundStore(ENV.dataSource).guard();
+    Assertions.assertThat(guard.events(first.getId())).extracting(RoundGuard.RoundEvent::kind)
+        .containsExactlyInAnyOrder("started", "cancelled");
+    Assertions.assertThat(guard.events(first.getId())).filteredOn(e -> e.kind().equals("cancelled")).singleElement()
+        .satisfies(e -> {
+          Assertions.assertThat(e.textJa()).contains("結果はどの申込みにも届けていません").contains("募集人数の誤り");
+          Assertions.assertThat(e.actor()).isEqualTo("hoiku-ku");
+        });
+
+    ProcessInstance next = startRound("hoiku-ku", ONE_PLACE, "2027-01");
+    assertThat(next).isWaitingAt(TASK_REVIEW_ALLOCATION);
+    review(next, DECISION_APPROVE);
+    Assertions.assertThat(store.find(app.getBusinessKey()).orElseThrow().stage())
+        .isEqualTo(ChildcareStore.STAGE_OFFERED);
+    Assertions.assertThat(guard.events(next.getId())).extracting(RoundGuard.RoundEvent::kind)
+        .containsExactlyInAnyOrder("started", "approved");
+    // approved: the year is free again
+    assertThat(startRound("hoiku-ku", ONE_PLACE, "2027-02")).isWaitingAt(TASK_REVIEW_ALLOCATION);
+  }
+
+  /**
+   * Review C9 (two rounds open at once, as before this check or in a race): the round approved second does not
+   * overwrite what the first decided (the 保留 of the first round stays, nobody gets the one place twice); it must be
+   * re-run, and the re-run no longer collects the offered application.
+   */
+  @Test
+  void aRoundWhoseApplicationsAnotherRoundDecidedMustBeReRunBeforeApproval() {
+    ProcessInstance a = waitingApplication(List.of("minami"), 20, 8);
+    ProcessInstance b = waitingApplication(List.of("minami"), 20, 8);
+    ProcessInstance first = startRound("hoiku-ku", ONE_PLACE);
+    // the second round got past the start check (opened before it existed, or raced it)
+    store.jdbcForTests().update("DELETE FROM tz_childcare_round_open");
+    ProcessInstance second = startRound("hoiku-ku", ONE_PLACE);
+    review(first, DECISION_APPROVE);
+    List<String> offered = java.util.stream.Stream.of(a, b).map(ProcessInstance::getBusinessKey)
+        .filter(id -> store.find(id).orElseThrow().stage().equals(ChildcareStore.STAGE_OFFERED)).toList();
+    Assertions.assertThat(offered).hasSize(1);
+
+    assertThatThrownBy(() -> review(second, DECISION_APPROVE))
+        .hasMessageContaining("他の利用調整で結果が出た申込み").hasMessageContaining("「再実行する」で調整し直してから承認してください");
+    assertThat(second).isWaitingAt(TASK_REVIEW_ALLOCATION);
+    Assertions.assertThat(java.util.stream.Stream.of(a, b).filter(pi -> store.find(pi.getBusinessKey()).orElseThrow()
+        .stage().equals(ChildcareStore.STAGE_OFFERED)).count()).isEqualTo(1);
+
+    // the re-run no longer collects the offered application; staff then cancel the duplicate round
+    review(second, DECISION_RERUN);
+    Assertions.assertThat(summary(second)).contains("2回目の実行").contains("申込み 1件、児童 1人");
+    review(second, DECISION_CANCEL);
+    assertThat(second).isEnded().hasPassed(TASK_CANCEL_ROUND);
+    Assertions.assertThat(java.util.stream.Stream.of(a, b).filter(pi -> store.find(pi.getBusinessKey()).orElseThrow()
+        .stage().equals(ChildcareStore.STAGE_OFFERED)).count()).isEqualTo(1);
+    Assertions.assertThat(count(offered.get(0), "offered")).isEqualTo(1);
+  }
+
+  /**
+   * Review C12: a round collects the applications of its own fiscal year only; an April round (new year) leaves the
+   * old year's waiting applications (they end at the old year's end), and may run beside the old year's round.
+   */
+  @Test
+  void anAprilRoundDoesNotTakeTheOldFiscalYearsApplications() {
+    ProcessInstance old = waitingApplication(List.of("minami"), 20, 8);
+    ProcessInstance december = startRound("hoiku-ku", ONE_PLACE);
+    ProcessInstance april = startRound("hoiku-ku", ONE_PLACE, "2027-04");
+    Assertions.assertThat(engine.getRuntimeService().getVariable(april.getId(), APPLICATION_COUNT)).isEqualTo(0L);
+    Assertions.assertThat(new RoundStore(ENV.dataSource).results(april.getId())).isEmpty();
+    Assertions.assertThat(engine.getRuntimeService().getVariable(december.getId(), APPLICATION_COUNT)).isEqualTo(1L);
+    review(april, DECISION_APPROVE);
+    Assertions.assertThat(store.find(old.getBusinessKey()).orElseThrow().stage())
+        .isEqualTo(ChildcareStore.STAGE_AWAITING_ROUND);
+  }
+
   // --- helpers
 
   static ApplicationContent.Child child(String id, LocalDate birth, String current, String... preferences) {
@@ -335,11 +435,15 @@ class ChildcareAllocationRoundProcessTest {
   }
 
   ProcessInstance startRound(String user, String facilities) {
+    return startRound(user, facilities, "2026-12");
+  }
+
+  ProcessInstance startRound(String user, String facilities, String month) {
     engine.getIdentityService().setAuthentication(user, user.equals("hoiku-ku") ? List.of("demo-ku-hoiku")
         : List.of(), List.of(tenant));
     try {
       return engine.getRuntimeService().startProcessInstanceByKey(ID, new HashMap<>(Map.of(TENANT_ID, tenant,
-          ADMISSION_MONTH, "2026-12", FACILITIES_TEXT, facilities)));
+          ADMISSION_MONTH, month, FACILITIES_TEXT, facilities)));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

@@ -96,6 +96,7 @@ class ChildcareRoundCapacitiesProcessTest {
         new TransactionTemplate(new DataSourceTransactionManager(ENV.dataSource)),
         java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC)); // the months of the test are ahead of NOW
     store.jdbcForTests().update("UPDATE tz_childcare_application SET stage = 'closed-at-fiscal-year-end'");
+    ChildcareTestEnvironment.endOpenRounds(engine);
   }
 
   @AfterEach

@@ -29,6 +29,15 @@ class ChildcareRoundHttpTest {
 
   @LocalServerPort int port;
 
+  /** Review C9: one open round per tenant and year; rounds earlier tests (or runs) left open are ended first. */
+  @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.RuntimeService roundRuntime;
+
+  @org.junit.jupiter.api.BeforeEach
+  void noOpenRoundOfDemoKu() {
+    roundRuntime.createProcessInstanceQuery().processDefinitionKey(ChildcareAllocationRound.ID).tenantIdIn("demo-ku")
+        .list().forEach(pi -> roundRuntime.deleteProcessInstance(pi.getId(), "test: earlier round"));
+  }
+
   @Test
   void applyReadVerifyScoreRoundApproveOfferEnrol() {
     Http app = Http.as("api-client", port);

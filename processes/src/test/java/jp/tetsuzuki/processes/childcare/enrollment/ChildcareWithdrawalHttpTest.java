@@ -27,6 +27,15 @@ class ChildcareWithdrawalHttpTest {
   private static final String FACILITY = "wd-hoikuen";
 
   @LocalServerPort int port;
+
+  /** Review C9: one open round per tenant and year; rounds earlier tests (or runs) left open are ended first. */
+  @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.RuntimeService roundRuntime;
+
+  @org.junit.jupiter.api.BeforeEach
+  void noOpenRoundOfDemoKu() {
+    roundRuntime.createProcessInstanceQuery().processDefinitionKey(ChildcareAllocationRound.ID).tenantIdIn("demo-ku")
+        .list().forEach(pi -> roundRuntime.deleteProcessInstance(pi.getId(), "test: earlier round"));
+  }
   @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   /** A facility of this test only (nobody else's applications compete for its place), on デモ区's facility list. */
@@ -112,6 +121,63 @@ class ChildcareWithdrawalHttpTest {
     assertThat(late.status()).as(late.body()).isEqualTo(409);
     assertThat(late.json().get("messageJa").asText()).contains("入所が決まった申込みは取り下げできません");
     assertThat(app.get(APPLICATIONS + "/" + placed).json().get("stage").asText()).isEqualTo("enrolled");
+  }
+
+  /**
+   * Newcomer review N17: an offer queued for the facility's nursery system and then withdrawn (取下げ) or declined
+   * (辞退) is told to that system (kind {@code offer-withdrawn}, its own idempotency key, the demo system accepts it);
+   * an application withdrawn before any offer sends nothing.
+   */
+  @Test
+  void aWithdrawnOrDeclinedOfferIsWithdrawnAtTheNurserySystem() {
+    Http app = Http.as("api-client", port);
+    Http staff = Http.as("staff-ku", port);
+    String withdrawnLater = apply(app, 20, "2027-02");
+    String declined = apply(app, 20, "2027-02");
+    String early = apply(app, 20, "2027-02");
+    assertThat(app.postJson(APPLICATIONS + "/" + early + "/withdrawal", Map.of()).status()).isEqualTo(200);
+
+    Http.Response round = staff.postJson("/engine-rest/process-definition/key/" + ChildcareAllocationRound.ID
+        + "/start", Map.of("variables", Map.of(
+            ChildcareAllocationRound.TENANT_ID, Map.of("value", "demo-ku"),
+            ChildcareAllocationRound.ADMISSION_MONTH, Map.of("value", "2027-02"),
+            ChildcareAllocationRound.FACILITIES_TEXT, Map.of("value", FACILITY + ",取下げ試験保育園,9,0,0,0,0,0")),
+            "withVariablesInReturn", false));
+    assertThat(round.status()).as(round.body()).isEqualTo(200);
+    JsonNode review = staff.get("/engine-rest/task?maxResults=10&processInstanceId=" + round.json().get("id").asText())
+        .json().get(0);
+    assertThat(staff.postJson("/engine-rest/task/" + review.get("id").asText() + "/complete", Map.of("variables",
+        Map.of(ChildcareAllocationRound.REVIEW_DECISION, Map.of("value", "approve")))).status()).isEqualTo(204);
+    for (String id : List.of(withdrawnLater, declined)) {
+      assertThat(app.get(APPLICATIONS + "/" + id).json().get("stage").asText()).isEqualTo("offered");
+    }
+
+    assertThat(app.postJson(APPLICATIONS + "/" + withdrawnLater + "/withdrawal", Map.of()).status()).isEqualTo(200);
+    JsonNode interview = staff.get("/engine-rest/task?maxResults=10&processInstanceId=" + created.get(declined))
+        .json().get(0);
+    assertThat(staff.postJson("/engine-rest/task/" + interview.get("id").asText() + "/complete", Map.of("variables",
+        Map.of(ChildcareEnrollment.INTERVIEW_OUTCOME, Map.of("value", ChildcareEnrollment.INTERVIEW_DECLINE))))
+        .status()).isEqualTo(204);
+    assertThat(app.get(APPLICATIONS + "/" + declined).json().get("stage").asText()).isEqualTo("declined");
+
+    for (String id : List.of(withdrawnLater, declined)) {
+      // the offer first, then its withdrawal, each delivered to the facility's (demo) system once
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForList("SELECT kind, status,"
+          + " idempotency_key, facility_id FROM tz_nursery_outbox WHERE application_id = ? ORDER BY created_at", id))
+          .extracting(r -> r.get("KIND") != null ? r.get("KIND") : r.get("kind"),
+              r -> r.get("STATUS") != null ? r.get("STATUS") : r.get("status"))
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("offer", "delivered"),
+              org.assertj.core.groups.Tuple.tuple("offer-withdrawn", "delivered")));
+      assertThat(jdbc.queryForObject("SELECT idempotency_key FROM tz_nursery_outbox WHERE application_id = ? AND"
+          + " kind = 'offer-withdrawn'", String.class, id)).isEqualTo("tetsuzuki:demo-ku:offer-withdrawn:" + id);
+      assertThat(jdbc.queryForObject("SELECT payload_json FROM tz_nursery_outbox WHERE application_id = ? AND"
+          + " kind = 'offer-withdrawn'", String.class, id)).contains("\"facilityId\":\"" + FACILITY + "\"")
+          .contains("\"reason\":\"" + (id.equals(declined) ? "declined" : "withdrawn") + "\"");
+      assertThat(app.get(APPLICATIONS + "/" + id).json().get("events").findValuesAsText("kind"))
+          .containsOnlyOnce("nursery-offer-withdrawn-queued");
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tz_nursery_outbox WHERE application_id = ?", Integer.class,
+        early)).isZero();
   }
 
   private final Map<String, String> created = new java.util.concurrent.ConcurrentHashMap<>();

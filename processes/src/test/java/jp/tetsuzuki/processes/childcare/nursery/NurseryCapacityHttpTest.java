@@ -32,6 +32,15 @@ class NurseryCapacityHttpTest {
   @Autowired NurseryOutboxWriter outbox;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+  /** Review C9: one open round per tenant and year; rounds earlier tests (or runs) left open are ended first. */
+  @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.RuntimeService roundRuntime;
+
+  @org.junit.jupiter.api.BeforeEach
+  void noOpenRoundOfDemoKu() {
+    roundRuntime.createProcessInstanceQuery().processDefinitionKey(ChildcareAllocationRound.ID).tenantIdIn("demo-ku")
+        .list().forEach(pi -> roundRuntime.deleteProcessInstance(pi.getId(), "test: earlier round"));
+  }
+
   /**
    * A month of its own, within the months places are taken for (this month to 24 ahead; not the next month, which
    * the demo pull fills), emptied first: the PostgreSQL database keeps earlier runs' places.
@@ -166,6 +175,24 @@ class NurseryCapacityHttpTest {
             ChildcareAllocationRound.ADMISSION_MONTH, Map.of("value", empty))));
     assertThat(none.status()).isBetween(400, 499);
     assertThat(none.body()).contains("募集人数が保育施設システムから届いていません");
+
+    // review C9: a second round of the year is refused in the start form while this one is open
+    Http.Response second = staff.postJson("/engine-rest/process-definition/key/" + ChildcareAllocationRound.ID
+        + "/submit-form", Map.of("variables", Map.of(ChildcareAllocationRound.TENANT_ID, Map.of("value", "demo-ku"),
+            ChildcareAllocationRound.ADMISSION_MONTH, Map.of("value", month))));
+    assertThat(second.status()).isBetween(400, 499);
+    assertThat(second.body()).contains("の利用調整が実行中です（" + roundId + "）")
+        .contains("先にその利用調整を承認または取り消してください。");
+    // staff cancel it at its review (nothing delivered), then the year is free again
+    var review = staff.get("/engine-rest/task?maxResults=10&processInstanceId=" + roundId).json().get(0);
+    assertThat(staff.postJson("/engine-rest/task/" + review.get("id").asText() + "/complete", Map.of("variables",
+        Map.of(ChildcareAllocationRound.REVIEW_DECISION, Map.of("value", ChildcareAllocationRound.DECISION_CANCEL))))
+        .status()).isEqualTo(204);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(roundId).count()).isZero();
+    Http.Response again = staff.postJson("/engine-rest/process-definition/key/" + ChildcareAllocationRound.ID
+        + "/submit-form", Map.of("variables", Map.of(ChildcareAllocationRound.TENANT_ID, Map.of("value", "demo-ku"),
+            ChildcareAllocationRound.ADMISSION_MONTH, Map.of("value", month))));
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
   }
 
   @Test
