@@ -99,7 +99,7 @@ public final class ChildcareEnrollment {
   public static final String WORK_HOURS_PER_WEEK = "workHoursPerWeek";
   /** Markdown list of the fields to check (missing, below the confidence threshold, failed a check), Japanese. */
   public static final String FIELDS_TO_CHECK_TEXT = "fieldsToCheckText";
-  /** Link to the scan (staff document endpoint), or a Japanese note when none can be shown. */
+  /** Markdown link to the scan (staff document view, relative address), all pages as sent. */
   public static final String DOCUMENT_LINK_TEXT = "documentLinkText";
   /** The scan's first page from the staff document view (relative address: works whatever host staff use). */
   public static final String DOCUMENT_IMAGE_URL = "documentImageUrl";
