@@ -103,10 +103,12 @@ public final class ChildcareEnrollment {
   public static final String WORK_HOURS_PER_WEEK = "workHoursPerWeek";
   /** Markdown list of the fields to check (missing, below the confidence threshold, failed a check), Japanese. */
   public static final String FIELDS_TO_CHECK_TEXT = "fieldsToCheckText";
-  /** Link to the scan (staff document endpoint), or a Japanese note when none can be shown. */
+  /** Markdown link to the scan (staff document view, relative address), all pages as sent. */
   public static final String DOCUMENT_LINK_TEXT = "documentLinkText";
-  /** The scan's first page from the staff document view (absolute URL: form-js images take http(s) sources only). */
+  /** The scan's first page from the staff document view (relative address: works whatever host staff use). */
   public static final String DOCUMENT_IMAGE_URL = "documentImageUrl";
+  /** The same page as a Markdown image for the form's text component (form-js image components need absolute URLs). */
+  public static final String DOCUMENT_IMAGE_TEXT = "documentImageText";
   public static final String VERIFICATION_COMMENT = "verificationComment";
 
   // Task_ConfirmDeclaration form fields (task-local; prefilled with the declaration, submitted as confirmed).

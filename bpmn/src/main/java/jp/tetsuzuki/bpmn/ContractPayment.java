@@ -176,8 +176,10 @@ public final class ContractPayment {
   public static final String FORMAT_SCAN = "scan";
   /** The scan in the document store (input of {@code ocr-invoice}); the same as {@link DocumentVariables#DOCUMENT_ID}. */
   public static final String DOCUMENT_ID = DocumentVariables.DOCUMENT_ID;
-  /** The staff document view of the scan (absolute URL: form-js images take only http(s) sources). */
+  /** The staff document view of the scan's first page (relative address: works whatever host staff use). */
   public static final String DOCUMENT_IMAGE_URL = "documentImageUrl";
+  /** The same page as a Markdown image for the form's text component (form-js image components need absolute URLs). */
+  public static final String DOCUMENT_IMAGE_TEXT = "documentImageText";
   /** Markdown link to the scan itself (all pages, as sent). */
   public static final String DOCUMENT_LINK_TEXT = "documentLinkText";
   /** Markdown list of the fields to check (missing, below the confidence threshold, failed a check), Japanese. */

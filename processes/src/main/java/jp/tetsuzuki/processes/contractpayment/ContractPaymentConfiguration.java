@@ -69,10 +69,9 @@ class ContractPaymentConfiguration {
       @Value("${tetsuzuki.contract.warning-open-days:5}") int warningOpenDays,
       @Value("${tetsuzuki.contract.outbox:${tetsuzuki.data-dir}/accounting/outbox}") String outbox,
       @Value("${tetsuzuki.contract.interest-basis:DAY_OF_DELAY}") LateInterest.RateBasis basis,
-      @Value("${tetsuzuki.contract.treasury-department:kaikei}") String treasuryDepartment,
-      @Value("${tetsuzuki.webapp-url:http://localhost:8080}") String webappUrl) {
+      @Value("${tetsuzuki.contract.treasury-department:kaikei}") String treasuryDepartment) {
     return new ContractPaymentSettings(inspectionDepartment, accountingDepartment, warningOpenDays, Path.of(outbox),
-        basis, treasuryDepartment, webappUrl);
+        basis, treasuryDepartment);
   }
 
   @Bean

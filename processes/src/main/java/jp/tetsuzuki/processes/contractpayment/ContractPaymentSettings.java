@@ -15,27 +15,20 @@ import jp.tetsuzuki.processes.contract.interest.LateInterest;
  * @param interestBasis         which day's statutory rate late interest uses (the tenant's contract clause)
  * @param treasuryDepartment    department code of 会計課 {@code <tenant>-<code>}, who resolve payments the accounting
  *                              system reports as not made, default {@code kaikei}
- * @param webappUrl             the address staff open the webapps at ({@code tetsuzuki.webapp-url}): forms show
- *                              scans from the staff document view there (form-js images take absolute URLs only)
  */
 public record ContractPaymentSettings(String inspectionDepartment, String accountingDepartment, int warningOpenDays,
-    Path outbox, LateInterest.RateBasis interestBasis, String treasuryDepartment, String webappUrl) {
+    Path outbox, LateInterest.RateBasis interestBasis, String treasuryDepartment) {
 
-  /** The settings of the first version (会計課 {@code kaikei}, webapps on {@code http://localhost:8080}). */
+  /** The settings of the first version (会計課 {@code kaikei}). */
   public ContractPaymentSettings(String inspectionDepartment, String accountingDepartment, int warningOpenDays,
       Path outbox, LateInterest.RateBasis interestBasis) {
-    this(inspectionDepartment, accountingDepartment, warningOpenDays, outbox, interestBasis, "kaikei",
-        "http://localhost:8080");
+    this(inspectionDepartment, accountingDepartment, warningOpenDays, outbox, interestBasis, "kaikei");
   }
 
   public ContractPaymentSettings {
     if (treasuryDepartment == null || !treasuryDepartment.matches("[a-z0-9-]{1,32}")) {
       throw new IllegalArgumentException("tetsuzuki.contract.treasury-department must be 1..32 of a-z, 0-9, '-'");
     }
-    if (webappUrl == null || !webappUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
-      throw new IllegalArgumentException("tetsuzuki.webapp-url must be an http(s) URL without query");
-    }
-    webappUrl = webappUrl.endsWith("/") ? webappUrl.substring(0, webappUrl.length() - 1) : webappUrl;
     if (inspectionDepartment == null || !inspectionDepartment.matches("[a-z0-9-]{1,32}")) {
       throw new IllegalArgumentException("tetsuzuki.contract.inspection-department must be 1..32 of a-z, 0-9, '-'");
     }

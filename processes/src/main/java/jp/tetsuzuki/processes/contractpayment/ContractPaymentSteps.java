@@ -298,10 +298,10 @@ public final class ContractPaymentSteps {
     task.setVariableLocal(CONTRACT_SUMMARY, summary(c, null, 0));
     task.setVariableLocal(CONTRACT_TITLE, c.contract().title());
     task.setVariableLocal(SUPPLIER_NAME, c.contract().supplier().name());
-    task.setVariableLocal(DOCUMENT_IMAGE_URL, StaffDocumentLinks.preview(settings.webappUrl(), task.getId(),
+    task.setVariableLocal(DOCUMENT_IMAGE_URL, StaffDocumentLinks.preview(task.getId(), scan.documentId(), 1));
+    task.setVariableLocal(DOCUMENT_IMAGE_TEXT, StaffDocumentLinks.markdownImage("請求書の原本（1頁目）", task.getId(),
         scan.documentId(), 1));
-    task.setVariableLocal(DOCUMENT_LINK_TEXT, StaffDocumentLinks.markdownLink(settings.webappUrl(), task.getId(),
-        scan.documentId()));
+    task.setVariableLocal(DOCUMENT_LINK_TEXT, StaffDocumentLinks.markdownLink(task.getId(), scan.documentId()));
   }
 
   /** Staff confirmed the fields: checked, kept with the invoice, every correction recorded as before → after. */

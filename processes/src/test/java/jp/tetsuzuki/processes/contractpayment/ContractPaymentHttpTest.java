@@ -423,9 +423,12 @@ class ContractPaymentHttpTest {
     assertThat(supplier().get("/api/v1/contracts/" + id).json().get("stage").asText())
         .isEqualTo("invoice_verification");
     JsonNode form = staff.get(engine + "/task/" + taskId + "/form-variables").json();
-    String image = form.at("/" + ContractPayment.DOCUMENT_IMAGE_URL + "/value").asText();
-    assertThat(image).startsWith("http://localhost:" + port + "/camunda/api/tetsuzuki/tasks/" + taskId
-        + "/documents/").endsWith("/pages/1.png");
+    // the form's text component shows the page as a Markdown image with a relative source: it loads from whatever
+    // host the Tasklist was opened at (the session cookie's host)
+    String imageText = form.at("/" + ContractPayment.DOCUMENT_IMAGE_TEXT + "/value").asText();
+    assertThat(imageText).startsWith("![請求書の原本（1頁目）](/camunda/api/tetsuzuki/tasks/" + taskId + "/documents/")
+        .endsWith("/pages/1.png)");
+    String image = imageText.substring(imageText.indexOf("](") + 2, imageText.length() - 1);
     // what OCR read prefills the form; a number it misread fails its check digit and is listed for a look
     String read = form.at("/" + ContractPayment.REGISTRATION_NUMBER + "/value").asText();
     assertThat(read).matches("T[0-9]{13}");
@@ -434,7 +437,7 @@ class ContractPaymentHttpTest {
       assertThat(toCheck).contains("**登録番号**");
     }
     // the scan beside the fields, with the staff member's session
-    String imagePath = image.substring(("http://localhost:" + port).length());
+    String imagePath = image;
     Http.Response png = staff.get(imagePath);
     assertThat(png.status()).as(png.body()).isEqualTo(200);
     assertThat(png.header("Content-Type")).isEqualTo("image/png");

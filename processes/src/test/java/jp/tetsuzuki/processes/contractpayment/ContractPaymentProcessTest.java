@@ -634,11 +634,13 @@ class ContractPaymentProcessTest {
     Assertions.assertThat(local).containsEntry(REGISTRATION_NUMBER, "T5010001008846")
         .containsEntry(SUBTOTAL_10, 257_500L).containsEntry(TOTAL, PAYABLE)
         .containsEntry(TRANSACTION_DATE, "2026-11-17")
-        .containsEntry(DOCUMENT_IMAGE_URL, "https://tetsuzuki.example.jp/camunda/api/tetsuzuki/tasks/"
-            + verify.getId() + "/documents/" + documentId + "/pages/1.png");
+        .containsEntry(DOCUMENT_IMAGE_URL, "/camunda/api/tetsuzuki/tasks/"
+            + verify.getId() + "/documents/" + documentId + "/pages/1.png")
+        .containsEntry(DOCUMENT_IMAGE_TEXT, "![請求書の原本（1頁目）](/camunda/api/tetsuzuki/tasks/"
+            + verify.getId() + "/documents/" + documentId + "/pages/1.png)");
     Assertions.assertThat((String) local.get(FIELDS_TO_CHECK_TEXT)).contains("確認が必要な項目はありません");
-    Assertions.assertThat(local.get(DOCUMENT_LINK_TEXT).toString()).contains("/tasks/" + verify.getId()
-        + "/documents/" + documentId + ")");
+    Assertions.assertThat(local.get(DOCUMENT_LINK_TEXT).toString()).isEqualTo("[原本を別の画面で開く（全ページ）]("
+        + "/camunda/api/tetsuzuki/tasks/" + verify.getId() + "/documents/" + documentId + ")");
     // no second invoice while this one is verified
     assertThatThrownBy(() -> ENV.cases.receiveInvoice(SUPPLIER, "xml-" + id, invoice(id)))
         .hasMessageContaining("does not await an invoice");

@@ -78,7 +78,7 @@ final class ContractPaymentTestEnvironment {
     JdbcPaymentLedger ledger = new JdbcPaymentLedger(dataSource, engineClock);
     acknowledgements = new AcknowledgementService(ledger);
     ContractPaymentSettings settings = new ContractPaymentSettings("kensa", "kaikeikanri", 5, outbox,
-        LateInterest.RateBasis.DAY_OF_DELAY, "kaikei", "https://tetsuzuki.example.jp");
+        LateInterest.RateBasis.DAY_OF_DELAY, "kaikei");
     documents = new jp.tetsuzuki.processes.document.DocumentStore(jdbc,
         new jp.tetsuzuki.workers.documents.DocumentInspector(), Clock.systemUTC());
     Map<Object, Object> beans = new HashMap<>(new ContractPaymentGlue(store, calendars::of, registry,

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Japanese mail templates: {@code templates/<event>.txt} next to this class, UTF-8, first line {@code 件名: …}, a
  * blank line, then the body. Placeholders {@code {variableName}} take process variables; ISO dates (also inside a
  * text value) are written as {@code 2025年3月28日} and whole numbers with thousands separators. A placeholder without a value is an error, never
- * an empty gap in a letter to a citizen.
+ * an empty gap in a letter to a citizen. A value of several lines whose placeholder is indented (「　{correctionReason}」)
+ * has every line indented alike.
  */
 public class MailTemplates {
 
@@ -66,10 +67,21 @@ public class MailTemplates {
       if (value == null || value.toString().isBlank()) {
         throw new IllegalArgumentException("template " + event + " needs the variable '" + name + "'");
       }
-      placeholder.appendReplacement(out, Matcher.quoteReplacement(format(value)));
+      String indent = indentBefore(text, placeholder.start());
+      String formatted = format(value);
+      if (!indent.isEmpty()) {
+        formatted = formatted.replace("\n", "\n" + indent);
+      }
+      placeholder.appendReplacement(out, Matcher.quoteReplacement(formatted));
     }
     placeholder.appendTail(out);
     return out.toString();
+  }
+
+  /** The blanks (spaces, 全角スペース, tabs) from the start of the line up to {@code at}; empty when other text is there. */
+  private static String indentBefore(String text, int at) {
+    String line = text.substring(text.lastIndexOf('\n', at - 1) + 1, at);
+    return line.chars().allMatch(c -> c == ' ' || c == '\u3000' || c == '\t') ? line : "";
   }
 
   private static String format(Object value) {

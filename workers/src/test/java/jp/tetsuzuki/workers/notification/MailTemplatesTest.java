@@ -51,6 +51,16 @@ class MailTemplatesTest {
         "correctionReason", "位置図（補正期限 2026-12-01 までに）\n・位置図が添付されていません"));
     assertThat(mail.body()).contains("補正の期限：2026年12月1日", "補正期限 2026年12月1日", "電子申請サービスから",
         "持参または郵送", "お問い合わせ：デモ区 都市計画課").doesNotContain("2026-12-01", "{");
+    // every line of the reason is indented like its first (newcomer review N13)
+    assertThat(mail.body()).contains("\n　位置図（補正期限 2026年12月1日 までに）\n　・位置図が添付されていません\n\n　補正の期限");
+  }
+
+  @Test
+  void onlyAPlaceholderAloneAfterBlanksIndentsTheFollowingLinesOfItsValue() {
+    RenderedMail mail = templates.render("correction-reminder", Map.of("procedureName", "屋外広告物許可申請",
+        "caseNumber", "c-3", "applicantName", "デモ看板株式会社\n（代表）", "noticeText", "位置図が添付されていません。\n意匠図が添付されていません。"));
+    assertThat(mail.body()).contains("\n　位置図が添付されていません。\n　意匠図が添付されていません。\n")
+        .startsWith("デモ看板株式会社\n（代表） 様");
   }
 
   /** contract-payment: a returned invoice is mailed to the supplier's system in Japanese, listing the problems. */

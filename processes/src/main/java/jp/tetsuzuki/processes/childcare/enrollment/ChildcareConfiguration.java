@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The childcare enrollment beans. The verification form shows the certificate's scan from the staff document view
- * ({@code tetsuzuki.webapp-url}, {@code StaffDocumentController}).
+ * ({@code StaffDocumentController}, relative addresses: {@code StaffDocumentLinks}).
  */
 @Configuration
 class ChildcareConfiguration {
@@ -18,11 +18,9 @@ class ChildcareConfiguration {
   @Bean
   ChildcareModule childcareModule(DataSource dataSource, DecisionService decisionService,
       RepositoryService repositoryService, RuntimeService runtimeService,
-      org.camunda.bpm.engine.IdentityService identityService,
-      @org.springframework.beans.factory.annotation.Value("${tetsuzuki.webapp-url:http://localhost:8080}")
-      String webappUrl) {
+      org.camunda.bpm.engine.IdentityService identityService) {
     return new ChildcareModule(dataSource, () -> decisionService, () -> repositoryService, () -> runtimeService,
-        () -> identityService, webappUrl);
+        () -> identityService);
   }
 
   @Bean

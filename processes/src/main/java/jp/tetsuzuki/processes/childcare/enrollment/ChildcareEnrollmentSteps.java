@@ -49,12 +49,10 @@ public class ChildcareEnrollmentSteps {
 
   private final ChildcareStore store;
   private final HouseholdPoints points;
-  private final String documentLinkBase;
 
-  public ChildcareEnrollmentSteps(ChildcareStore store, HouseholdPoints points, String documentLinkBase) {
+  public ChildcareEnrollmentSteps(ChildcareStore store, HouseholdPoints points) {
     this.store = store;
     this.points = points;
-    this.documentLinkBase = documentLinkBase;
   }
 
   /** Registers a paper application of the Tasklist start form (the application service, wired by the platform). */
@@ -206,14 +204,13 @@ public class ChildcareEnrollmentSteps {
     }
     task.setVariableLocal(FIELDS_TO_CHECK_TEXT, doubts.isEmpty() ? "確認が必要な項目はありません。"
         : "次の項目を原本と照合してください:\n\n" + String.join("\n", doubts));
-    // documentLinkBase: the webapps' address; the scan comes from the staff document view for this very task
-    task.setVariableLocal(DOCUMENT_IMAGE_URL, documentLinkBase == null ? null
-        : jp.tetsuzuki.processes.document.StaffDocumentLinks.preview(documentLinkBase, task.getId(),
-            document.documentId(), 1));
-    task.setVariableLocal(DOCUMENT_LINK_TEXT, documentLinkBase == null
-        ? "原本は文書ID " + document.documentId() + " です（この画面には表示できません。文書管理で開いてください）。"
-        : jp.tetsuzuki.processes.document.StaffDocumentLinks.markdownLink(documentLinkBase, task.getId(),
-            document.documentId()));
+    // the scan comes from the staff document view for this very task, relative to the address staff use
+    task.setVariableLocal(DOCUMENT_IMAGE_URL, jp.tetsuzuki.processes.document.StaffDocumentLinks.preview(
+        task.getId(), document.documentId(), 1));
+    task.setVariableLocal(DOCUMENT_IMAGE_TEXT, jp.tetsuzuki.processes.document.StaffDocumentLinks.markdownImage(
+        "就労証明書の原本（1頁目）", task.getId(), document.documentId(), 1));
+    task.setVariableLocal(DOCUMENT_LINK_TEXT, jp.tetsuzuki.processes.document.StaffDocumentLinks.markdownLink(
+        task.getId(), document.documentId()));
   }
 
   /** Staff confirmed: the submitted values are checked, kept with the certificate, and each correction recorded. */
@@ -345,7 +342,7 @@ public class ChildcareEnrollmentSteps {
             + e.getMessage());
       }
       String who = "保護者" + number + " ";
-      change(changes, who + "事由", declared.reason(), confirmed.reason());
+      change(changes, who + "事由", reasonJa(declared.reason()), reasonJa(confirmed.reason()));
       change(changes, who + "1か月の就労日数", declared.daysPerMonth(), confirmed.daysPerMonth());
       change(changes, who + "1日の就労時間", declared.hoursPerDay(), confirmed.hoursPerDay());
       change(changes, who + "1週の就労日数", declared.daysPerWeek(), confirmed.daysPerWeek());
@@ -578,7 +575,7 @@ public class ChildcareEnrollmentSteps {
 
   private static String declaredWork(ApplicationContent.Guardian g) {
     List<String> parts = new ArrayList<>();
-    parts.add("事由 " + g.reason());
+    parts.add("事由 " + reasonJa(g.reason()));
     if (g.daysPerMonth() != null) {
       parts.add("月" + g.daysPerMonth() + "日");
     }
@@ -616,6 +613,12 @@ public class ChildcareEnrollmentSteps {
       parts.add("待機期間 " + waiting + "か月");
     }
     return parts.isEmpty() ? "調整事由の申告なし" : String.join("、", parts);
+  }
+
+  /** The Japanese label of a reason code for staff (就労, その他の就労, …); an unknown code as it is, none as null. */
+  static String reasonJa(String code) {
+    CareReason reason = code == null ? null : CareReason.ofCode(code);
+    return reason == null ? code : reason.labelJa();
   }
 
   private static void change(List<String> changes, String label, Object declared, Object confirmed) {

@@ -24,10 +24,10 @@ public final class ChildcareModule {
 
   public ChildcareModule(DataSource dataSource, Supplier<DecisionService> decisions,
       Supplier<RepositoryService> repository, Supplier<RuntimeService> runtime,
-      Supplier<org.camunda.bpm.engine.IdentityService> identity, String documentLinkBase) {
+      Supplier<org.camunda.bpm.engine.IdentityService> identity) {
     this.store = new ChildcareStore(dataSource);
     this.points = new HouseholdPoints(new EnginePointsDecisions(decisions, repository, identity));
-    this.steps = new ChildcareEnrollmentSteps(store, points, documentLinkBase);
+    this.steps = new ChildcareEnrollmentSteps(store, points);
     this.capacities = new CapacityStore(dataSource);
     this.roundSteps = new ChildcareRoundSteps(store, new RoundStore(dataSource),
         new RoundResults(store, runtime), capacities);

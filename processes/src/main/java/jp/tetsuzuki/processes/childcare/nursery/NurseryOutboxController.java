@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import jp.tetsuzuki.processes.api.ApiException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -43,13 +42,25 @@ class NurseryOutboxController {
 
   @GetMapping
   @Operation(summary = "Messages of the nursery outbox in a status (default failed), newest first")
-  List<Map<String, Object>> messages(@RequestParam(defaultValue = "failed") String status,
-      @RequestParam(defaultValue = "50") int limit) {
+  List<NurseryOutboxWriter.Message> messages(@RequestParam(defaultValue = "failed") String status,
+      @RequestParam(defaultValue = "50") String limit) {
     if (!STATUSES.contains(status)) {
       throw ApiException.invalid("status", "status: pending, sending, delivered or failed",
           "status は pending、sending、delivered、failed のいずれかです。");
     }
-    return outbox.inStatus(status, limit);
+    return outbox.inStatus(status, limit(limit));
+  }
+
+  /** A whole number 1..500; anything else is refused naming {@code limit} (not clamped). */
+  private static int limit(String limit) {
+    if (limit.matches("[0-9]{1,4}")) {
+      int value = Integer.parseInt(limit);
+      if (value >= 1 && value <= NurseryOutboxWriter.MAX_LIST) {
+        return value;
+      }
+    }
+    throw ApiException.invalid("limit", "limit must be a whole number from 1 to " + NurseryOutboxWriter.MAX_LIST,
+        "limit は1から" + NurseryOutboxWriter.MAX_LIST + "までの整数で指定してください。");
   }
 
   @PostMapping("/{id}/requeue")

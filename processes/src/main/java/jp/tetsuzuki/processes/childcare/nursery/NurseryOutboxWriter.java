@@ -24,6 +24,17 @@ public class NurseryOutboxWriter {
   public static final String KIND_OFFER_WITHDRAWN = "offer-withdrawn";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Largest page of {@link #inStatus}. */
+  public static final int MAX_LIST = 500;
+
+  /**
+   * One message as administrators see it (the API's fields, whatever the database's column labels).
+   *
+   * @param createdAt ISO-8601 instant (UTC)
+   */
+  public record Message(String id, String idempotencyKey, String tenantId, String kind, String applicationId,
+      String facilityId, String systemId, String status, int attempts, String lastError, String createdAt) {}
+
   private final JdbcTemplate jdbc;
 
   public NurseryOutboxWriter(DataSource dataSource) {
@@ -58,11 +69,17 @@ public class NurseryOutboxWriter {
     return true;
   }
 
-  /** The newest messages in {@code status} (administrators' view), at most {@code limit} (1–500). */
-  public java.util.List<Map<String, Object>> inStatus(String status, int limit) {
-    return jdbc.queryForList("SELECT id, idempotency_key, tenant_id, kind, application_id, facility_id, system_id, "
+  /** The newest messages in {@code status} (administrators' view), at most {@code limit} (1–{@value #MAX_LIST}). */
+  public java.util.List<Message> inStatus(String status, int limit) {
+    if (limit < 1 || limit > MAX_LIST) {
+      throw new IllegalArgumentException("limit must be 1.." + MAX_LIST);
+    }
+    return jdbc.query("SELECT id, idempotency_key, tenant_id, kind, application_id, facility_id, system_id, "
         + "status, attempts, last_error, created_at FROM tz_nursery_outbox WHERE status = ? ORDER BY created_at DESC, "
-        + "id LIMIT ?", status, Math.max(1, Math.min(limit, 500)));
+        + "id LIMIT ?", (rs, row) -> new Message(rs.getString("id"), rs.getString("idempotency_key"),
+            rs.getString("tenant_id"), rs.getString("kind"), rs.getString("application_id"),
+            rs.getString("facility_id"), rs.getString("system_id"), rs.getString("status"), rs.getInt("attempts"),
+            rs.getString("last_error"), rs.getTimestamp("created_at").toInstant().toString()), status, limit);
   }
 
   /** The status of a message, or null when there is none with this id. */

@@ -385,11 +385,13 @@ class ChildcareEnrollmentProcessTest {
     Assertions.assertThat(toCheck).contains("**証明日**: 読み取れませんでした")
         .contains("**1か月の就労日数**: 確信度 41%（1か月の就労時間と合いません）")
         .doesNotContain("本人氏名").doesNotContain("事業所名");
-    // the scan beside the fields: the staff document view of this very task
-    Assertions.assertThat(engine.getTaskService().getVariable(verify.getId(), DOCUMENT_LINK_TEXT).toString())
-        .contains("https://tetsuzuki.example.jp/camunda/api/tetsuzuki/tasks/" + verify.getId() + "/documents/cert-1");
+    // the scan beside the fields: the staff document view of this very task, relative to the host staff use
+    Assertions.assertThat(engine.getTaskService().getVariable(verify.getId(), DOCUMENT_LINK_TEXT)).isEqualTo(
+        "[原本を別の画面で開く（全ページ）](/camunda/api/tetsuzuki/tasks/" + verify.getId() + "/documents/cert-1)");
     Assertions.assertThat(engine.getTaskService().getVariable(verify.getId(), DOCUMENT_IMAGE_URL)).isEqualTo(
-        "https://tetsuzuki.example.jp/camunda/api/tetsuzuki/tasks/" + verify.getId() + "/documents/cert-1/pages/1.png");
+        "/camunda/api/tetsuzuki/tasks/" + verify.getId() + "/documents/cert-1/pages/1.png");
+    Assertions.assertThat(engine.getTaskService().getVariable(verify.getId(), DOCUMENT_IMAGE_TEXT)).isEqualTo(
+        "![就労証明書の原本（1頁目）](/camunda/api/tetsuzuki/tasks/" + verify.getId() + "/documents/cert-1/pages/1.png)");
 
     // out of range: refused with the field named, nothing recorded
     Map<String, Object> bad = new HashMap<>(Map.of(GUARDIAN_NUMBER, 1L, WORK_DAYS_PER_MONTH, 40L,
@@ -474,8 +476,11 @@ class ChildcareEnrollmentProcessTest {
     Assertions.assertThat(store.find(id).orElseThrow().points()).isNull();
     Task confirm = task(pi, TASK_CONFIRM_DECLARATION);
     String shown = (String) engine.getTaskService().getVariable(confirm.getId(), DECLARATION_TEXT);
-    Assertions.assertThat(shown).contains("**保護者1**（保護者1）: 就労証明書の確認なし。申告: 事由 work・週5日・週35時間")
-        .contains("**保護者2**").contains("生活保護世帯、待機期間 12か月");
+    // staff read the reason in Japanese, not its code
+    Assertions.assertThat(shown).contains("**保護者1**（保護者1）: 就労証明書の確認なし。申告: 事由 就労・週5日・週35時間")
+        .contains("**保護者2**").contains("生活保護世帯、待機期間 12か月").doesNotContain("work");
+    Assertions.assertThat(List.of("work", "other-work", "pregnancy", "none").stream()
+        .map(ChildcareEnrollmentSteps::reasonJa)).containsExactly("就労", "その他の就労", "妊娠・出産", "事由なし");
     Assertions.assertThat(engine.getTaskService().getVariable(confirm.getId(), guardianField(2, GUARDIAN_DAYS_PER_WEEK)))
         .isEqualTo(4L);
     // a bad value is refused naming the field, nothing recorded

@@ -38,7 +38,7 @@ final class ChildcareTestEnvironment {
         .locations("classpath:db/migration/common").load().migrate();
     configuration = TestEngines.configuration("childcare-test", url);
     module = new ChildcareModule(dataSource, configuration::getDecisionService, configuration::getRepositoryService,
-        configuration::getRuntimeService, configuration::getIdentityService, "https://tetsuzuki.example.jp");
+        configuration::getRuntimeService, configuration::getIdentityService);
     // the application service as the platform wires it (withdrawals, paper applications of the start form)
     jp.tetsuzuki.processes.approval.TenantMembers members = new jp.tetsuzuki.processes.approval.TenantMembers() {
       @Override public boolean isMember(String tenantId, String userId) {

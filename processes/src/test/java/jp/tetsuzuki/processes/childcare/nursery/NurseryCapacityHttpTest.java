@@ -233,6 +233,24 @@ class NurseryCapacityHttpTest {
     Http.Response failed = admin.get("/api/v1/childcare/nursery-outbox?status=failed&limit=500");
     assertThat(failed.status()).isEqualTo(200);
     assertThat(failed.body()).contains(id).contains("HTTP 503");
+    // the API's own camelCase fields, not the database's column labels
+    com.fasterxml.jackson.databind.JsonNode message = java.util.stream.StreamSupport.stream(
+        failed.json().spliterator(), false).filter(m -> m.path("id").asText().equals(id)).findFirst().orElseThrow();
+    List<String> names = new java.util.ArrayList<>();
+    message.fieldNames().forEachRemaining(names::add);
+    assertThat(names).containsExactly("id",
+        "idempotencyKey", "tenantId", "kind", "applicationId", "facilityId", "systemId", "status", "attempts",
+        "lastError", "createdAt");
+    assertThat(message.get("idempotencyKey").asText()).isEqualTo("tetsuzuki:demo-ku:offer:requeue:" + application);
+    assertThat(message.get("attempts").asInt()).isEqualTo(6);
+    assertThat(java.time.Instant.parse(message.get("createdAt").asText())).isBefore(java.time.Instant.now());
+    // a page size outside 1..500 is refused naming limit, not clamped
+    for (String limit : List.of("0", "501", "100000", "-1", "ten")) {
+      Http.Response refused = admin.get("/api/v1/childcare/nursery-outbox?status=failed&limit=" + limit);
+      assertThat(refused.status()).as(limit).isEqualTo(400);
+      assertThat(refused.json().get("field").asText()).isEqualTo("limit");
+      assertThat(refused.json().get("messageJa").asText()).isEqualTo("limit は1から500までの整数で指定してください。");
+    }
     assertThat(Http.as("staff-ku", port).get("/api/v1/childcare/nursery-outbox").status()).isEqualTo(403);
     assertThat(Http.as("nursery-ku", port).postJson("/api/v1/childcare/nursery-outbox/" + id + "/requeue",
         Map.of()).status()).isEqualTo(403);
