@@ -12,7 +12,10 @@ package jp.tetsuzuki.bpmn;
  * {@link #TENANT_ID}, {@link #ADMISSION_MONTH} ({@code YYYY-MM}); optionally {@link #FACILITIES_TEXT}, an explicit
  * override by staff of the places (one line per facility: {@code 保育所ID,保育所名,0歳,1歳,2歳,3歳,4歳,5歳}). Without it
  * the places are those the tenant's nursery systems reported for the month ({@code tz_nursery_capacity}); none known:
- * the start is refused with a Japanese sentence. {@link #CAPACITY_SOURCE} records which one a run used.
+ * the start is refused with a Japanese sentence. {@link #CAPACITY_SOURCE} records which one a run used. An override
+ * names only facilities of the tenant's list ({@code tz_nursery_facility}) when the tenant has one, and their names
+ * are the list's; a round on an override is approved by a member of the childcare group other than the one who
+ * started it ({@link #ROUND_STARTED_BY}) and the one who last re-ran it ({@link #LAST_RERUN_BY}) (four eyes).
  */
 public final class ChildcareAllocationRound {
 
@@ -54,6 +57,10 @@ public final class ChildcareAllocationRound {
   public static final String CAPACITY_SOURCE_STAFF_OVERRIDE = "staff-override";
   /** How often the allocation ran (1 = first run). */
   public static final String RUN_NUMBER = "runNumber";
+  /** User id of the staff member who started the round (set by the first collect, never by a form). */
+  public static final String ROUND_STARTED_BY = "roundStartedBy";
+  /** User id of the staff member who last chose 再実行 (set by the collect of a re-run, never by a form). */
+  public static final String LAST_RERUN_BY = "lastRerunBy";
 
   // review form
   public static final String REVIEW_DECISION = "reviewDecision";

@@ -81,6 +81,12 @@ public class ChildcareRoundSteps {
     }
     YearMonth month = month(execution);
     facilities(execution, month);
+    // review C7: who started the round and who last re-ran it may not approve a round on overridden places
+    if (execution.getVariable(RUN_NUMBER) == null) {
+      execution.setVariable(ROUND_STARTED_BY, user);
+    } else {
+      execution.setVariable(LAST_RERUN_BY, user);
+    }
     execution.setVariable(CHILDCARE_GROUP, group);
     // review C9: one open round per tenant and fiscal year; what this run collects is recorded for the approval
     java.time.Instant now = ClockUtil.getCurrentTime().toInstant();
@@ -183,6 +189,20 @@ public class ChildcareRoundSteps {
     if (task.getVariable(REVIEW_COMMENT) instanceof String c && c.length() > 500) {
       throw new BadUserRequestException("コメントは500文字以内で入力してください / " + REVIEW_COMMENT + ": at most 500");
     }
+    // review C7 (four eyes): places typed in by staff instead of the nursery systems' are approved by someone else
+    if (DECISION_APPROVE.equals(decision)
+        && CAPACITY_SOURCE_STAFF_OVERRIDE.equals(task.getExecution().getVariable(CAPACITY_SOURCE))) {
+      Authentication a = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      String approver = a == null ? null : a.getUserId();
+      Object starter = task.getExecution().getVariable(ROUND_STARTED_BY);
+      Object rerunner = task.getExecution().getVariable(LAST_RERUN_BY);
+      if (approver != null && (approver.equals(starter) || approver.equals(rerunner))) {
+        throw new AuthorizationException("募集人数が職員の上書きのため、利用調整を" + (approver.equals(starter)
+            ? "開始した" : "最後に再実行した") + "職員（" + approver + "）は承認できません。保育課の別の職員が承認してください"
+            + "（再実行は行えます）。 / a round on staff-overridden places is approved by someone other than who started "
+            + "it and who last re-ran it");
+      }
+    }
   }
 
   /**
@@ -224,11 +244,11 @@ public class ChildcareRoundSteps {
   /** The published lottery and the tie-break order, as staff review and publish them. */
   static String lotteryText(RoundStore.LotteryDraw lottery, List<TieBreak> tieBreaks) {
     StringBuilder text = new StringBuilder("\n#### 同点時の優先順位と抽選\n\n- 順位: 世帯指数");
-    tieBreaks.forEach(t -> text.append(" → ").append(t.labelJa()));
+    tieBreaks.forEach(t -> text.append(" → ").append(cell(t.labelJa())));
     text.append(" → 抽選番号（小さい方が優先）\n- 抽選のシード: `").append(lottery.seed())
         .append("`（この利用調整で1回だけ引き、記録しています。番号は SHA-256(シード:申込みID) の順）\n");
     lottery.numbers().entrySet().stream().sorted(Map.Entry.comparingByValue()).limit(MAX_LOTTERY_LINES)
-        .forEach(e -> text.append("- 抽選番号 ").append(e.getValue()).append(": 申込み ").append(e.getKey())
+        .forEach(e -> text.append("- 抽選番号 ").append(e.getValue()).append(": 申込み ").append(cell(e.getKey()))
             .append('\n'));
     if (lottery.numbers().size() > MAX_LOTTERY_LINES) {
       text.append("- ほか ").append(lottery.numbers().size() - MAX_LOTTERY_LINES).append("件（各申込みの結果に記載）\n");
@@ -238,7 +258,15 @@ public class ChildcareRoundSteps {
 
   private String sourceLine(DelegateExecution execution, YearMonth month) {
     if (CAPACITY_SOURCE_STAFF_OVERRIDE.equals(execution.getVariable(CAPACITY_SOURCE))) {
-      return "- 募集人数: 職員が開始時に入力した上書き（保育施設システムの値は使っていません）\n";
+      List<String> excluded = new ArrayList<>();
+      for (Object who : new Object[] {execution.getVariable(ROUND_STARTED_BY), execution.getVariable(LAST_RERUN_BY)}) {
+        if (who instanceof String w && !excluded.contains(cell(w))) {
+          excluded.add(cell(w));
+        }
+      }
+      return "- 募集人数: 職員が開始時に入力した上書き（保育施設システムの値は使っていません）\n"
+          + (excluded.isEmpty() ? "" : "- 承認: 上書きのため、開始した職員・最後に再実行した職員（" + String.join("、", excluded)
+              + "）以外の保育課の職員が承認します\n");
     }
     java.time.Instant updated = capacities.lastUpdate(execution.getTenantId(), month.toString());
     return "- 募集人数: 保育施設システムから届いた値" + (updated == null ? "" : "（最終更新 "
@@ -258,9 +286,10 @@ public class ChildcareRoundSteps {
         .append("件、児童 ").append(rows.size()).append("人\n- 内定 ").append(placed).append("人、保留 ")
         .append(rows.size() - placed).append("人").append(kept > 0 ? "（うち在園を継続 " + kept + "人）" : "")
         .append("\n").append(source).append("\n");
+    // review C7: every free text of the summary goes through cell(), the list lines as the table
     perFacility.entrySet().stream().limit(MAX_SUMMARY_FACILITIES).forEach(e -> text.append("- ")
-        .append(names.getOrDefault(e.getKey(), e.getKey())).append("（").append(e.getKey()).append("）: 内定 ")
-        .append(e.getValue()).append("人\n"));
+        .append(cell(names.getOrDefault(e.getKey(), e.getKey()))).append("（").append(cell(e.getKey()))
+        .append("）: 内定 ").append(e.getValue()).append("人\n"));
     if (perFacility.size() > MAX_SUMMARY_FACILITIES) {
       text.append("- ほか ").append(perFacility.size() - MAX_SUMMARY_FACILITIES).append("施設\n");
     }
@@ -277,8 +306,11 @@ public class ChildcareRoundSteps {
     return text.toString();
   }
 
-  /** A table cell of the review text: no table syntax, no Markdown links, bounded. */
-  private static String cell(String value) {
+  /**
+   * A free text in the review text (table cells, list lines): no table syntax, no Markdown links or HTML, no {@code *}
+   * or back-tick markup, no line breaks, bounded.
+   */
+  static String cell(String value) {
     String clean = value.replaceAll("[|\\[\\]<>*`\\\\\\p{Cntrl}]", " ");
     return clean.length() > 80 ? clean.substring(0, 80) : clean;
   }
@@ -304,8 +336,11 @@ public class ChildcareRoundSteps {
     Object text = execution.getVariable(FACILITIES_TEXT);
     if (text instanceof String s && !s.isBlank()) {
       execution.setVariable(CAPACITY_SOURCE, CAPACITY_SOURCE_STAFF_OVERRIDE);
+      // review C7: when the tenant has a facility list, the override names only its facilities, by their names
+      Map<String, String> listed = new LinkedHashMap<>();
+      capacities.facilities(execution.getTenantId()).forEach(f -> listed.put(f.facilityId(), f.name()));
       try {
-        return FacilityPlaces.parse(s);
+        return FacilityPlaces.parse(s, listed);
       } catch (FacilityPlaces.InvalidFacilitiesException e) {
         throw new BadUserRequestException(e.messageJa() + " / " + e.getMessage());
       }

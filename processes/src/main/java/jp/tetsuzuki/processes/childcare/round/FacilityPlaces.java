@@ -3,6 +3,7 @@ package jp.tetsuzuki.processes.childcare.round;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import jp.tetsuzuki.processes.childcare.allocation.Facility;
 
@@ -37,6 +38,15 @@ public final class FacilityPlaces {
   }
 
   public static List<Facility> parse(String text) {
+    return parse(text, Map.of());
+  }
+
+  /**
+   * As {@link #parse(String)}, against the tenant's facility list (id → name, {@code tz_nursery_facility}): when the
+   * list is not empty, every id must be on it and its name is the list's, never the typed one (review C7: an
+   * override renamed the tenant's facilities and invented others).
+   */
+  public static List<Facility> parse(String text, Map<String, String> tenantFacilities) {
     if (text == null || text.isBlank()) {
       throw new InvalidFacilitiesException(0, "施設の募集人数を入力してください。");
     }
@@ -57,6 +67,10 @@ public final class FacilityPlaces {
       if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
         throw new InvalidFacilitiesException(line, line + "行目: 保育所IDは英数字・-・_の64文字以内で入力してください。");
       }
+      if (!tenantFacilities.isEmpty() && !tenantFacilities.containsKey(id)) {
+        throw new InvalidFacilitiesException(line, line + "行目: 保育所ID " + id + " はこの自治体の保育施設"
+            + "（保育施設システムに登録された施設）にありません。");
+      }
       if (!ids.add(id)) {
         throw new InvalidFacilitiesException(line, line + "行目: 保育所ID " + id + " が重複しています。");
       }
@@ -68,7 +82,7 @@ public final class FacilityPlaces {
         }
         places[age] = Integer.parseInt(cell);
       }
-      String name = cells[1].strip();
+      String name = tenantFacilities.isEmpty() ? cells[1].strip() : tenantFacilities.get(id);
       facilities.add(Facility.of(id, name.length() > 200 ? name.substring(0, 200) : name, places));
       if (facilities.size() > MAX_FACILITIES) {
         throw new InvalidFacilitiesException(line, "施設は" + MAX_FACILITIES + "件までです。");

@@ -55,12 +55,16 @@ class AllocationRunController {
           + "Columns: 申請者番号/児童ID/child_id, 世帯番号/世帯ID/household_id, 年齢/age, 点数N/スコアN/score_N, "
           + "希望保育園ID_N/希望N/pref_N, 在籍保育所ID/enrolled_daycare_id, きょうだいパターン/sibling_pattern (1-7), "
           + "抽選番号/lottery_number; 保育所ID/daycare_id, 保育所名/daycare_name, N歳募集人数/capacity_ageN. "
-          + "400 problem JSON naming the part, line and column of every problem (errors[]); 413 when a file is "
-          + "too large. The tenant is the caller's; tenantId only when the account belongs to several.")
+          + "400 problem JSON naming the part, line and column of every problem (errors[]; at most 200 columns a "
+          + "line, TOO_MANY_COLUMNS; at most 10 children a household, TOO_MANY_HOUSEHOLD_CHILDREN); 413 when a file, "
+          + "the answer or the result file is too large; 503 with Retry-After when the node's allocation runs are "
+          + "busy. The tenant is the caller's; tenantId only when the account belongs to several.")
   @ApiResponse(responseCode = "201", description = "the run and its results")
   @ApiResponse(responseCode = "400", description = "a file cannot be read or is inconsistent (errors[] with "
       + "part, line, column, code, message, messageJa)")
-  @ApiResponse(responseCode = "413", description = "a file is larger than the limit")
+  @ApiResponse(responseCode = "413", description = "a file, the answer or the result file is larger than the limit")
+  @ApiResponse(responseCode = "503", description = "every allocation-run thread of the node and its queue are in "
+      + "use (Retry-After, messageJa)")
   ResponseEntity<String> create(@RequestPart("applicants") MultipartFile applicants,
       @RequestPart("facilities") MultipartFile facilities,
       @Parameter(description = "UTF-8 or windows-31j (also Shift_JIS, MS932, CP932: all read as windows-31j); "

@@ -11,8 +11,11 @@ import jp.tetsuzuki.processes.childcare.allocation.csv.CsvFormatException;
 import jp.tetsuzuki.processes.childcare.allocation.csv.CsvProblem;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -26,6 +29,12 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackageClasses = AllocationRunController.class)
 class AllocationRunErrors {
+
+  private final AllocationRunPool pool;
+
+  AllocationRunErrors(AllocationRunPool pool) {
+    this.pool = pool;
+  }
 
   @ExceptionHandler(CsvFormatException.class)
   ProblemDetail csv(CsvFormatException e, HttpServletRequest request) {
@@ -55,6 +64,20 @@ class AllocationRunErrors {
     problem.setProperty("errors", e.problems().stream().map(p -> Map.of("part", "applicants", "code", p.code(),
         "subject", p.subjectId(), "message", p.message(), "messageJa", p.messageJa())).toList());
     return problem;
+  }
+
+  /** Review C5: every run thread of the node and the queue taken; the caller tries again later. */
+  @ExceptionHandler(AllocationRunPool.Busy.class)
+  ResponseEntity<ProblemDetail> busy(AllocationRunPool.Busy e) {
+    long seconds = pool.retryAfterSeconds();
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "allocation runs are busy (" + e.getMessage() + "); retry after " + seconds + " s");
+    problem.setProperty("reason", "busy");
+    problem.setProperty(ApiException.MESSAGE_JA, "利用調整の実行が混み合っています（この環境で同時に実行できるのは "
+        + Math.max(1, pool.limits().concurrentRuns()) + "件までです）。" + seconds + "秒ほど待ってから再度お試しください。");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   @ExceptionHandler(ApiException.class)

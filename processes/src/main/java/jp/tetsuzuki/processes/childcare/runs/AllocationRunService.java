@@ -54,15 +54,28 @@ class AllocationRunService {
   private final AllocationRunStore store;
   private final AllocationRunProperties properties;
   private final ObjectMapper json;
+  private final AllocationRunPool pool;
   private final AllocationEngine engine = new AllocationEngine();
 
-  AllocationRunService(AllocationRunStore store, AllocationRunProperties properties, ObjectMapper json) {
+  AllocationRunService(AllocationRunStore store, AllocationRunProperties properties, ObjectMapper json,
+      AllocationRunPool pool) {
     this.store = store;
     this.properties = properties;
     this.json = json;
+    this.pool = pool;
   }
 
+  /**
+   * Reads, allocates and stores one run in the node's bounded run pool (review C5).
+   *
+   * @throws AllocationRunPool.Busy every run thread and queue place taken
+   */
   AllocationRun create(String tenantId, String caller, byte[] applicants, byte[] facilities, String charset) {
+    return pool.run(() -> compute(tenantId, caller, applicants, facilities, charset));
+  }
+
+  private AllocationRun compute(String tenantId, String caller, byte[] applicants, byte[] facilities,
+      String charset) {
     String applicantsText = CsvText.decode(applicants, charset, CsvPart.APPLICANTS);
     String facilitiesText = CsvText.decode(facilities, charset, CsvPart.FACILITIES);
     ChilmaiCsv.Imported imported = ChilmaiCsv.read(applicantsText, facilitiesText, properties.maxApplicants(),
@@ -101,13 +114,41 @@ class AllocationRunService {
           + properties.maxResultBytes(), "結果が大きすぎるため保存できません（" + bytes + " バイト、上限 "
           + properties.maxResultBytes() + " バイト）。ファイルを分けて実行してください。");
     }
+    // review C6: the result file is bounded like the answer, before anything is stored
+    String resultCsv = ChilmaiCsv.result(imported, result);
+    long csvBytes = utf8Length(resultCsv);
+    if (csvBytes > properties.maxResultBytes()) {
+      throw new ApiException(413, "applicants", "the result file would be " + csvBytes + " bytes, at most "
+          + properties.maxResultBytes(), "結果ファイル（result.csv）が大きすぎるため保存できません（" + csvBytes
+          + " バイト、上限 " + properties.maxResultBytes() + " バイト）。ファイルを分けて実行してください。");
+    }
     AllocationRun run = new AllocationRun(id, tenantId, caller, now, results.size(), names.size(), placed, body,
-        ChilmaiCsv.result(imported, result));
+        resultCsv);
     store.insert(run, sha256(applicants), sha256(facilities));
     // counts only: the files hold personal data
     LOG.info("allocation run {} for tenant {} by {}: {} applicants, {} facilities, {} placed, {} waiting, {} ms",
         id, tenantId, caller, results.size(), names.size(), placed, waiting, millis);
     return run;
+  }
+
+  /** The UTF-8 length of the text without encoding it. */
+  static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   private static String sha256(byte[] bytes) {

@@ -417,6 +417,23 @@ class ChildcareAllocationRoundProcessTest {
         .isEqualTo(ChildcareStore.STAGE_AWAITING_ROUND);
   }
 
+  /**
+   * Review C7: the override's facility names (a tenant without a facility list keeps them) reached the summary's
+   * list lines as Markdown (a link, table pipes, emphasis, a line break); the whole summary is escaped as its table.
+   */
+  @Test
+  void theWholeReviewSummaryEscapesMarkdownOfTypedInNames() {
+    waitingApplication(List.of("minami"), 20, 8);
+    ProcessInstance round = startRound("hoiku-ku", "minami,[原本を開く](https://evil.example/x) | **済** `c`,1,0,0,0,0,0\n"
+        + "kita,北保育園,0,0,0,0,0,0");
+    String summary = summary(round);
+    Assertions.assertThat(summary).doesNotContain("[原本を開く]").doesNotContain("](").doesNotContain("**済**")
+        .doesNotContain("`c`").contains("原本を開く").contains("（minami）: 内定 1人");
+    Assertions.assertThat(summary.lines().filter(l -> l.contains("（minami）: 内定")))
+        .singleElement().satisfies(l -> Assertions.assertThat(l).doesNotContain("|"));
+    review(round, DECISION_APPROVE);
+  }
+
   // --- helpers
 
   static ApplicationContent.Child child(String id, LocalDate birth, String current, String... preferences) {

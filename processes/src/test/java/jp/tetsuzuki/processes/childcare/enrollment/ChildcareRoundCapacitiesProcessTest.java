@@ -75,9 +75,11 @@ class ChildcareRoundCapacitiesProcessTest {
       IdentityService identity = engine.getIdentityService();
       identity.saveGroup(identity.newGroup("demo-ku-hoiku"));
       identity.saveGroup(identity.newGroup(Roles.NURSERY_SYSTEMS));
-      identity.saveUser(identity.newUser("hoiku-ku"));
-      identity.createTenantUserMembership("demo-ku", "hoiku-ku");
-      identity.createMembership("hoiku-ku", "demo-ku-hoiku");
+      for (String id : List.of("hoiku-ku", "hoiku-ku2", "hoiku-ku3")) {
+        identity.saveUser(identity.newUser(id));
+        identity.createTenantUserMembership("demo-ku", id);
+        identity.createMembership(id, "demo-ku-hoiku");
+      }
       for (String[] account : List.of(new String[] {"nursery-ku", "demo-ku"}, new String[] {"nursery-shi", "demo-shi"})) {
         identity.saveUser(identity.newUser(account[0]));
         identity.createMembership(account[0], Roles.NURSERY_SYSTEMS);
@@ -199,6 +201,62 @@ class ChildcareRoundCapacitiesProcessTest {
         .isEqualTo("minami,南保育園,1,0,0,0,0,0");
   }
 
+  /**
+   * Review C7, as the attack: one 保育課 member started a round on typed-in places (an invented facility with 999
+   * places, another tenant's facility, a Markdown/formula name for a real one) and approved it alone. Now the
+   * override names only facilities of the tenant's list, by the list's names, and the starter, and the one who last
+   * re-ran it, cannot approve; another member of the group can.
+   */
+  @Test
+  void aRoundOnOverriddenPlacesNamesOnlyTheTenantsFacilitiesAndIsApprovedBySomeoneElse() {
+    report("nursery-ku", "demo-ku", "2026-12", entry("minami", 0, 0), entry("kita", 0, 0));
+    ProcessInstance app = waitingApplication(List.of("minami"), 20, 8);
+    String evil = "=HYPERLINK(\"http://evil\") [x](http://evil) | pipe **b**";
+
+    assertThatThrownBy(() -> startRound("minami," + evil + ",9,9,9,9,9,9\nchuo,中央保育園(demo-shi),9,9,9,9,9,9\n"
+        + "fake-1,架空,999,999,999,999,999,999"))
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("2行目: 保育所ID chuo はこの自治体の保育施設");
+    assertThatThrownBy(() -> startRound("fake-1,架空,999,999,999,999,999,999"))
+        .hasMessageContaining("1行目: 保育所ID fake-1 はこの自治体の保育施設");
+
+    ProcessInstance round = startRound("minami," + evil + ",1,0,0,0,0,0");
+    Assertions.assertThat(summary(round)).contains("南保育園（minami）: 内定 1人").doesNotContain("HYPERLINK")
+        .doesNotContain("evil").contains("承認: 上書きのため、開始した職員・最後に再実行した職員（hoiku-ku）以外");
+    Assertions.assertThat(variable(round, ROUND_STARTED_BY)).isEqualTo("hoiku-ku");
+
+    // the starter cannot approve; re-running stays possible, and whoever re-ran cannot approve either
+    assertThatThrownBy(() -> reviewAs("hoiku-ku", round, DECISION_APPROVE))
+        .hasRootCauseInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
+        .hasMessageContaining("利用調整を開始した職員（hoiku-ku）は承認できません");
+    reviewAs("hoiku-ku2", round, DECISION_RERUN);
+    Assertions.assertThat(summary(round)).contains("2回目の実行").contains("（hoiku-ku、hoiku-ku2）以外");
+    assertThatThrownBy(() -> reviewAs("hoiku-ku2", round, DECISION_APPROVE))
+        .hasMessageContaining("最後に再実行した職員（hoiku-ku2）は承認できません");
+    assertThatThrownBy(() -> reviewAs("hoiku-ku", round, DECISION_APPROVE))
+        .hasMessageContaining("開始した職員（hoiku-ku）");
+    assertThat(round).isWaitingAt(TASK_REVIEW_ALLOCATION);
+    assertThat(app).isWaitingAt(ChildcareEnrollment.TASK_AWAIT_ROUND_RESULT);
+
+    reviewAs("hoiku-ku3", round, DECISION_APPROVE);
+    assertThat(round).isEnded();
+    // the facility keeps the name of the tenant's list in every later text
+    Assertions.assertThat(store.facilityName("demo-ku", "minami")).contains("南保育園");
+    Assertions.assertThat(store.events(app.getBusinessKey())).filteredOn(e -> e.kind().equals("offered"))
+        .singleElement().satisfies(e -> Assertions.assertThat(e.textJa()).isEqualTo("南保育園（minami） に内定しました。"));
+  }
+
+  /** Places the nursery systems reported are no one's input: the starter may approve as before. */
+  @Test
+  void aRoundOnTheNurserySystemsPlacesMayBeApprovedByItsStarter() {
+    report("nursery-ku", "demo-ku", "2026-12", entry("minami", 0, 1), entry("kita", 0, 0));
+    waitingApplication(List.of("minami"), 20, 8);
+    ProcessInstance round = startRound(null);
+    Assertions.assertThat(summary(round)).doesNotContain("承認: 上書き");
+    reviewAs("hoiku-ku", round, DECISION_APPROVE);
+    assertThat(round).isEnded();
+  }
+
   // --- helpers
 
   static CapacityRules.Entry entry(String facility, int age, int places) {
@@ -230,6 +288,15 @@ class ChildcareRoundCapacitiesProcessTest {
   void review(ProcessInstance round, String decision) {
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(round.getId()).singleResult();
     engine.getTaskService().complete(task.getId(), Map.of(REVIEW_DECISION, decision));
+  }
+
+  void reviewAs(String user, ProcessInstance round, String decision) {
+    engine.getIdentityService().setAuthentication(user, List.of("demo-ku-hoiku"), List.of("demo-ku"));
+    try {
+      review(round, decision);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   Object variable(ProcessInstance round, String name) {

@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import jp.tetsuzuki.processes.childcare.allocation.csv.CsvText;
 import jp.tetsuzuki.processes.support.Http;
 import jp.tetsuzuki.processes.support.PlatformTest;
@@ -33,6 +37,7 @@ class AllocationRunHttpTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AllocationRunPool pool;
 
   @Test
   void aRunFromTheSampleFilesIsAnsweredStoredAndReadBackByItsOfficeOnly() {
@@ -208,6 +213,103 @@ class AllocationRunHttpTest {
     String sjis = new String(staff.get(RUNS + "/" + id + "/result.csv?charset=windows-31j").bytes(),
         CsvText.WINDOWS_31J);
     assertThat(sjis).contains("\"'=HYPERLINK");
+  }
+
+  /**
+   * Review C6, as the attack: a header of 100,000 commas over 300 short rows (105 KB) was answered 201 after 14 s
+   * with a 30 MB result file stored; a header of 8,000,000 empty columns (8 MB) took 1 min 55 s. Both are now 400
+   * TOO_MANY_COLUMNS naming line 1 and column 201, at once, and nothing is stored.
+   */
+  @Test
+  void aHeaderOfHundredsOfThousandsOfEmptyColumnsIsRefusedAtOnce() {
+    Http staff = Http.as("staff-ku", port);
+    Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM tz_allocation_run", Integer.class);
+    StringBuilder amp = new StringBuilder("申請者番号,世帯番号,年齢,点数1,希望保育園ID_1" + ",".repeat(100_000) + "\n");
+    for (int i = 0; i < 300; i++) {
+      amp.append(i).append(',').append(i).append(",3,10,10\n");
+    }
+    Http.Response refused = post(staff, RUNS, Map.of("applicants", amp.toString().getBytes(StandardCharsets.UTF_8),
+        "facilities", FACILITIES.getBytes(StandardCharsets.UTF_8)));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().get("field").asText()).isEqualTo("applicants");
+    JsonNode error = refused.json().get("errors").get(0);
+    assertThat(error.get("code").asText()).isEqualTo("TOO_MANY_COLUMNS");
+    assertThat(error.get("line").asInt()).isEqualTo(1);
+    assertThat(refused.json().get("messageJa").asText()).contains("1行目").contains("201列目");
+
+    byte[] wide = ("申請者番号,世帯番号,年齢,点数1,希望保育園ID_1" + ",".repeat(8_000_000 - 5) + "\n1,1,3,10,10\n")
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(wide.length).isLessThan(8_388_608); // under the file bound: the columns are what is refused
+    long started = System.nanoTime();
+    Http.Response wideRefused = post(staff, RUNS, Map.of("applicants", wide,
+        "facilities", FACILITIES.getBytes(StandardCharsets.UTF_8)));
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    assertThat(wideRefused.status()).as(wideRefused.body()).isEqualTo(400);
+    assertThat(wideRefused.json().get("errors").get(0).get("code").asText()).isEqualTo("TOO_MANY_COLUMNS");
+    assertThat(millis).as("ms for the 8 MB header (1 min 55 s before)").isLessThan(15_000);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tz_allocation_run", Integer.class)).isEqualTo(before);
+  }
+
+  /**
+   * Review C5, as the attack: several large runs at once (staff, supervisors and outside systems may all POST) kept
+   * every core busy. With the node's run threads and queue taken, a run is refused at once: 503, Retry-After, a
+   * Japanese sentence, nothing stored; once they are free it runs.
+   */
+  @Test
+  void aRunFindingEveryRunThreadAndTheQueueTakenIsRefusedWith503() throws Exception {
+    Http staff = Http.as("staff-ku", port);
+    Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM tz_allocation_run", Integer.class);
+    int slots = Math.max(1, pool.limits().concurrentRuns()) + Math.max(0, pool.limits().queuedRuns());
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch running = new CountDownLatch(Math.max(1, pool.limits().concurrentRuns()));
+    ExecutorService callers = Executors.newFixedThreadPool(slots);
+    try {
+      for (int i = 0; i < slots; i++) {
+        callers.submit(() -> pool.run(() -> {
+          running.countDown();
+          return release.await(60, TimeUnit.SECONDS);
+        }));
+      }
+      assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (pool.inUse() < slots && System.nanoTime() < until) {
+        Thread.sleep(10);
+      }
+      assertThat(pool.inUse()).isEqualTo(slots);
+      Http.Response busy = post(staff, RUNS, Map.of("applicants", APPLICANTS.getBytes(StandardCharsets.UTF_8),
+          "facilities", FACILITIES.getBytes(StandardCharsets.UTF_8)));
+      assertThat(busy.status()).as(busy.body()).isEqualTo(503);
+      assertThat(busy.header("Retry-After")).isEqualTo("30");
+      assertThat(busy.json().get("messageJa").asText()).contains("混み合っています").contains("30秒");
+    } finally {
+      release.countDown();
+      callers.shutdown();
+      assertThat(callers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+    Integer afterBusy = jdbc.queryForObject("SELECT COUNT(*) FROM tz_allocation_run", Integer.class);
+    assertThat(afterBusy).as("nothing stored by the refused run").isEqualTo(before);
+    Http.Response created = post(staff, RUNS, Map.of("applicants", APPLICANTS.getBytes(StandardCharsets.UTF_8),
+        "facilities", FACILITIES.getBytes(StandardCharsets.UTF_8)));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tz_allocation_run", Integer.class))
+        .isEqualTo(afterBusy + 1);
+  }
+
+  /** Review C5: a household of 11 children (the attack used 10 per 世帯番号, or thousands in one) names the row. */
+  @Test
+  void anEleventhChildOfOneHouseholdNamesItsRow() {
+    StringBuilder applicants = new StringBuilder("申請者番号,世帯番号,年齢,点数1,希望保育園ID_1,きょうだいパターン\n");
+    for (int i = 1; i <= 11; i++) {
+      applicants.append(200 + i).append(",H7,3,10,10,5\n");
+    }
+    Http.Response refused = post(Http.as("staff-ku", port), RUNS, Map.of("applicants",
+        applicants.toString().getBytes(StandardCharsets.UTF_8), "facilities", FACILITIES.getBytes(StandardCharsets.UTF_8)));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    JsonNode error = refused.json().get("errors").get(0);
+    assertThat(error.get("code").asText()).isEqualTo("TOO_MANY_HOUSEHOLD_CHILDREN");
+    assertThat(error.get("line").asInt()).isEqualTo(12);
+    assertThat(error.get("column").asText()).isEqualTo("世帯番号");
+    assertThat(refused.json().get("messageJa").asText()).contains("12行目").contains("10人まで");
   }
 
   @Test

@@ -40,6 +40,16 @@ public final class ChilmaiCsv {
    * larger number only multiplies the answer (review F7).
    */
   public static final int MAX_PREFERENCES = 20;
+  /**
+   * Most columns of a line of either file (empty ones counted): the ChilmAI columns with 20 preferences and scores
+   * are 46, a municipality's own columns fit beside them; a wider line is refused while it is read (review C6).
+   */
+  public static final int MAX_COLUMNS = 200;
+  /**
+   * Most children of one household (世帯番号) in one file. Real households have a handful of children of nursery age
+   * (twins and triplets included); a "household" of thousands is no data but work for the sibling search (review C5).
+   */
+  public static final int MAX_HOUSEHOLD_CHILDREN = 10;
   /** Longest cell kept (ids, names). */
   public static final int MAX_CELL = 200;
 
@@ -74,13 +84,14 @@ public final class ChilmaiCsv {
    */
   public static Imported read(String applicantsText, String facilitiesText, int maxApplicants, int maxFacilities) {
     Problems problems = new Problems();
-    List<Facility> facilities = readFacilities(CsvText.parse(facilitiesText, CsvPart.FACILITIES, maxFacilities + 1),
+    List<Facility> facilities = readFacilities(CsvText.parse(facilitiesText, CsvPart.FACILITIES, maxFacilities + 1,
+        MAX_COLUMNS),
         problems);
     Map<String, Facility> byId = new HashMap<>();
     for (Facility f : facilities) {
       byId.putIfAbsent(f.id(), f);
     }
-    List<CsvText.Row> rows = CsvText.parse(applicantsText, CsvPart.APPLICANTS, maxApplicants + 1);
+    List<CsvText.Row> rows = CsvText.parse(applicantsText, CsvPart.APPLICANTS, maxApplicants + 1, MAX_COLUMNS);
     if (rows.isEmpty()) {
       problems.add(CsvPart.APPLICANTS, 1, null, "EMPTY_FILE", "applicants: the file is empty",
           "申請者ファイルが空です。");
@@ -232,6 +243,7 @@ public final class ChilmaiCsv {
     Map<String, Integer> seen = new HashMap<>();
     Map<String, Integer> householdPattern = new HashMap<>();
     Map<String, Integer> householdLine = new HashMap<>();
+    Map<String, Integer> householdChildren = new HashMap<>();
     for (int r = 1; r < rows.size(); r++) {
       CsvText.Row row = rows.get(r);
       int line = row.line();
@@ -257,6 +269,16 @@ public final class ChilmaiCsv {
       boolean ok = true;
       String household = householdCol < 0 ? "" : get(row, householdCol);
       if (!household.isEmpty() && !checkLength(household, row, header.get(householdCol), part, problems)) {
+        ok = false;
+      }
+      if (!household.isEmpty() && householdChildren.merge(household, 1, Integer::sum) == MAX_HOUSEHOLD_CHILDREN + 1) {
+        String col = header.get(householdCol);
+        problems.add(part, line, col, "TOO_MANY_HOUSEHOLD_CHILDREN", "applicants line " + line + ", column " + col
+                + ": household " + CsvText.abbreviate(household) + " has more than " + MAX_HOUSEHOLD_CHILDREN
+                + " children (this is child " + (MAX_HOUSEHOLD_CHILDREN + 1) + ")",
+            "申請者ファイル " + line + "行目「" + col + "」：同じ世帯（" + CsvText.abbreviate(household) + "）の児童は"
+                + MAX_HOUSEHOLD_CHILDREN + "人までです（この行が" + (MAX_HOUSEHOLD_CHILDREN + 1) + "人目）。"
+                + "世帯番号を確かめてください。");
         ok = false;
       }
       String ageText = get(row, ageCol);
@@ -441,8 +463,10 @@ public final class ChilmaiCsv {
   }
 
   /**
-   * The applicants file with 入所選考結果保育所ID and 入所選考結果保育所名 filled in (added as the last columns, or
-   * overwritten where the file has them already); waiting children get empty cells.
+   * The applicants file with 入所選考結果保育所ID and 入所選考結果保育所名 filled in (added after the last named column,
+   * or overwritten where the file has them already); waiting children get empty cells. Only the named columns are
+   * written: empty header cells after the last name, and the cells under them, are left out, so a row is padded at
+   * most to the named columns (review C6: a header of 100,000 commas made every row 100,000 cells).
    */
   public static String result(Imported imported, AllocationResult result) {
     Map<String, Placement> by = result.byApplicant();
@@ -450,7 +474,8 @@ public final class ChilmaiCsv {
     for (Facility f : imported.request().facilities()) {
       names.put(f.id(), f.name());
     }
-    List<String> header = new ArrayList<>(imported.header());
+    List<String> header = new ArrayList<>(named(imported.header()));
+    int known = header.size();
     int idCol = -1;
     int nameCol = -1;
     for (int c = 0; c < header.size(); c++) {
@@ -475,7 +500,9 @@ public final class ChilmaiCsv {
     StringBuilder out = new StringBuilder();
     CsvText.appendRecord(out, header);
     for (int r = 0; r < imported.rows().size(); r++) {
-      List<String> cells = new ArrayList<>(imported.rows().get(r).cells());
+      List<String> row = imported.rows().get(r).cells();
+      List<String> cells = new ArrayList<>(header.size());
+      cells.addAll(row.subList(0, Math.min(row.size(), known)));
       while (cells.size() < header.size()) {
         cells.add("");
       }
@@ -486,6 +513,15 @@ public final class ChilmaiCsv {
       CsvText.appendRecord(out, cells);
     }
     return out.toString();
+  }
+
+  /** The header up to its last named (non-blank) cell. */
+  private static List<String> named(List<String> header) {
+    int end = header.size();
+    while (end > 0 && header.get(end - 1).replace("\uFEFF", "").isBlank()) {
+      end--;
+    }
+    return header.subList(0, end);
   }
 
   /** Collects problems up to {@link #MAX_PROBLEMS}. */

@@ -223,4 +223,85 @@ class ChilmaiCsvTest {
     assertThat(rows.get(1).cells()).containsExactly("x\r\ny", "2");
     assertThat(rows.get(2).cells()).containsExactly("last", "q\"uote");
   }
+  /**
+   * Review C6, as the attack: a header of 8,000,000 empty columns (8 MB, under the file bound) took 12 s to read and
+   * its result file 28 s to write; it is refused at its 201st column, naming line and column, in well under a second.
+   */
+  @Test
+  void aHeaderOfEightMillionEmptyColumnsIsRefusedAtColumn201() {
+    String header = "申請者番号,世帯番号,年齢,点数1,希望保育園ID_1" + ",".repeat(8_000_000 - 5) + "\n";
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> read(header + "1,1,3,10,10\n", FACILITIES))
+        .isInstanceOfSatisfying(CsvFormatException.class, e -> {
+          CsvProblem p = e.problems().get(0);
+          assertThat(p.code()).isEqualTo("TOO_MANY_COLUMNS");
+          assertThat(p.part()).isEqualTo(CsvPart.APPLICANTS);
+          assertThat(p.line()).isEqualTo(1);
+          assertThat(p.messageJa()).contains("申請者ファイル 1行目").contains("201列目").contains("200列まで");
+        });
+    assertThat((System.nanoTime() - started) / 1_000_000).as("ms to refuse").isLessThan(2_000);
+    // a data row, and the facilities file, are bounded alike
+    String wideRow = APPLICANTS + "106,1006,3,1,1,10,20,,," + ",".repeat(300) + "\n";
+    assertThatThrownBy(() -> read(wideRow, FACILITIES))
+        .isInstanceOfSatisfying(CsvFormatException.class, e -> assertThat(e.problems())
+            .extracting(p -> p.code() + "@" + p.line()).containsExactly("TOO_MANY_COLUMNS@7"));
+    assertThatThrownBy(() -> read(APPLICANTS, FACILITIES.replace("\n10,", ",".repeat(200) + "\n10,")))
+        .isInstanceOfSatisfying(CsvFormatException.class, e -> assertThat(e.problems())
+            .extracting(p -> p.part() + ":" + p.code() + "@" + p.line()).containsExactly("FACILITIES:TOO_MANY_COLUMNS@1"));
+  }
+
+  /** 200 columns are allowed, 201 are not (the bound counts empty columns too). */
+  @Test
+  void twoHundredColumnsAreTheBound() {
+    String named = "申請者番号,世帯番号,年齢,点数1,希望保育園ID_1";
+    String row = "1,1,3,10,10";
+    assertThat(read(named + ",".repeat(195) + "\n" + row + "\n", FACILITIES).header()).hasSize(200);
+    assertThatThrownBy(() -> read(named + ",".repeat(196) + "\n" + row + "\n", FACILITIES))
+        .isInstanceOfSatisfying(CsvFormatException.class, e -> assertThat(e.problems().get(0).code())
+            .isEqualTo("TOO_MANY_COLUMNS"));
+  }
+
+  /**
+   * Review C6 (amplification): every row was padded to the header's width, so a header of 100,000 commas made a
+   * 105 KB file a 30 MB result. Empty header cells after the last name, and what stands under them, are left out.
+   */
+  @Test
+  void theResultFileIsNotPaddedToEmptyHeaderColumns() {
+    String header = APPLICANTS.substring(0, APPLICANTS.indexOf('\n'));
+    String rows = APPLICANTS.substring(APPLICANTS.indexOf('\n') + 1).replace("101,1001,3,100,100,10,20,,\n",
+        "101,1001,3,100,100,10,20,,,,,stray\n");
+    ChilmaiCsv.Imported imported = read(header + ",".repeat(150) + "\n" + rows, FACILITIES);
+    String csv = ChilmaiCsv.result(imported, new AllocationEngine().allocate(imported.request()));
+    assertThat(csv.split("\r\n")).containsExactly(
+        "申請者番号,世帯番号,年齢,点数1,点数2,希望保育園ID_1,希望保育園ID_2,在籍保育所ID,きょうだいパターン,入所選考結果保育所ID,入所選考結果保育所名",
+        "101,1001,3,100,100,10,20,,,10,さくら保育園",
+        "102,1002,3,80,80,10,30,20,,30,つばき保育園",
+        "103,1003,3,70,70,20,30,,,20,ひまわり保育園",
+        "104,1004,3,60,60,20,30,,1,30,つばき保育園",
+        "105,1004,3,60,60,20,30,,1,30,つばき保育園");
+    // a column without a name between named ones stays, with its cells
+    ChilmaiCsv.Imported gap = read("申請者番号,,年齢,希望1\n1,x,0,10\n", FACILITIES);
+    assertThat(ChilmaiCsv.result(gap, new AllocationEngine().allocate(gap.request())).split("\r\n"))
+        .containsExactly("申請者番号,,年齢,希望1,入所選考結果保育所ID,入所選考結果保育所名", "1,x,0,10,,");
+  }
+
+  /**
+   * Review C5: one 世帯番号 for 10 children per household (or thousands) multiplies the sibling search; an 11th
+   * child of a household is refused naming its line and the household.
+   */
+  @Test
+  void anEleventhChildOfOneHouseholdIsRefusedWithItsLine() {
+    StringBuilder ten = new StringBuilder("申請者番号,世帯番号,年齢,希望1,きょうだいパターン\n");
+    for (int i = 1; i <= 10; i++) {
+      ten.append(i).append(",H1,").append(i % 6).append(",10,5\n");
+    }
+    assertThat(read(ten.toString(), FACILITIES).request().applicants()).hasSize(10);
+    String eleven = ten + "11,H1,3,10,5\n12,H1,3,10,5\n13,H2,3,10,5\n";
+    assertThatThrownBy(() -> read(eleven, FACILITIES))
+        .isInstanceOfSatisfying(CsvFormatException.class, e -> {
+          assertThat(e.problems()).extracting(p -> p.code() + "@" + p.line() + ":" + p.column())
+              .containsExactly("TOO_MANY_HOUSEHOLD_CHILDREN@12:世帯番号");
+          assertThat(e.problems().get(0).messageJa()).contains("12行目").contains("H1").contains("10人まで");
+        });
+  }
 }
