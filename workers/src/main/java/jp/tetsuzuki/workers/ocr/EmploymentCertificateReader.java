@@ -50,12 +50,13 @@ public class EmploymentCertificateReader extends FormReader {
     LabelledLines rows = new LabelledLines(pages, LABELS);
     Map<String, Recognition.Field> fields = new LinkedHashMap<>();
     fields.put("certificationDate", first(rows, LABELS, "certificationDate", this::date));
-    fields.put("employerName", kanaSmallKeChecked(first(rows, LABELS, "employerName",
-        EmploymentCertificateReader::employer)));
+    fields.put("employerName", bracketsChecked(kanaSmallKeChecked(first(rows, LABELS, "employerName",
+        EmploymentCertificateReader::employer))));
     fields.put("employerAddress", first(rows, LABELS, "employerAddress", EmploymentCertificateReader::address));
     fields.put("employerPhone", first(rows, LABELS, "employerPhone",
         hit -> clerksContact(rows, hit) ? Optional.empty() : phone(hit)));
-    fields.put("employeeName", first(rows, LABELS, "employeeName", EmploymentCertificateReader::personName));
+    fields.put("employeeName", bracketsChecked(first(rows, LABELS, "employeeName",
+        EmploymentCertificateReader::personName)));
     fields.put("employeeNameKana", bracketedReading(rows,
         first(rows, LABELS, "employeeNameKana", EmploymentCertificateReader::kana)));
     fields.put("employeeBirthDate", first(rows, LABELS, "employeeBirthDate", this::date));

@@ -193,6 +193,29 @@ public abstract class FormReader {
     return field.doubted(Recognition.VERIFY_BELOW - 0.05, "「ケ」と「ヶ」は読み取りで区別できません");
   }
 
+  /**
+   * A name with its brackets out of pairs (「屋号)」, 「(株架空商事」): a label's bracketed qualifier read as the value,
+   * or a bracket read where there is none. Kept as read, below the threshold, with the reason.
+   */
+  static Recognition.Field bracketsChecked(Recognition.Field field) {
+    if (field.value() == null || balanced(field.value())) {
+      return field;
+    }
+    return field.doubted(INCONSISTENT, "括弧の対応がとれていません（見出しの一部か読み違いのおそれ）");
+  }
+
+  static boolean balanced(String text) {
+    int depth = 0;
+    for (char c : text.toCharArray()) {
+      if ("(（[［【〔".indexOf(c) >= 0) {
+        depth++;
+      } else if (")）]］】〕".indexOf(c) >= 0 && --depth < 0) {
+        return false;
+      }
+    }
+    return depth == 0;
+  }
+
   static Recognition.Field notFound(LabelVocabulary vocabulary, String field) {
     return Recognition.Field.missing("「" + vocabulary.display(field) + "」の欄が見つかりません");
   }

@@ -53,7 +53,7 @@ public class InvoiceReader extends FormReader {
     LabelledLines rows = new LabelledLines(pages.stream().map(InvoiceReader::legalRates).toList(), LABELS);
     Map<String, Recognition.Field> fields = new LinkedHashMap<>();
     fields.put("registrationNumber", registration(rows));
-    fields.put("issuerName", FormReader.kanaSmallKeChecked(issuer(rows)));
+    fields.put("issuerName", bracketsChecked(FormReader.kanaSmallKeChecked(issuer(rows))));
     LocalDate today = LocalDate.now(clock.withZone(JapanTime.ZONE));
     Recognition.Field issued = first(rows, LABELS, "issueDate", hit -> dateOrMisreadEra(hit, today));
     if (issued.isMissing()) {
@@ -78,10 +78,28 @@ public class InvoiceReader extends FormReader {
         fields.put("tax" + percent, tax);
       }
     }
-    fields.put("total", first(rows, LABELS, "total", InvoiceReader::amount));
+    // a summary with the rates as columns (区分 | 10%対象 | 8%対象 | 合計 over rows 税抜金額 / 消費税額 / 税込金額): its
+    // cells are placed by column, which the labels of its header cannot do (a label's value below is one cell only)
+    RateColumns.Table columns = RateColumns.read(rows.lines());
+    for (String key : AMOUNTS) {
+      if (columns.fields().containsKey(key)) {
+        fields.put(key, columns.fields().get(key));
+      }
+    }
+    // the total by its label outside the table (its header's 合計 heads a column of every row), else the table's
+    Recognition.Field total = first(rows, LABELS, "total", hit -> columns.lines().contains(hit.line())
+        ? Optional.empty() : amount(hit));
+    Recognition.Field tableTotal = columns.fields().get("total");
+    if (tableTotal != null && !total.isMissing() && !tableTotal.value().equals(total.value())) {
+      total = total.doubted(INCONSISTENT, "合計金額が税率別の表の合計（" + tableTotal.value() + "円）と一致しません");
+    }
+    fields.put("total", total.isMissing() && tableTotal != null ? tableTotal : total);
     // 消費税額等 on a rate's row is that rate's tax, not the invoice's: the tax of all rates is read off other rows
     Recognition.Field taxTotal = first(rows, LABELS, "-taxTotal", hit -> isRateRow(rows.lines().get(hit.line()))
-        ? Optional.empty() : amount(hit));
+        || columns.lines().contains(hit.line()) ? Optional.empty() : amount(hit));
+    if (taxTotal.isMissing() && columns.fields().containsKey("-taxTotal")) {
+      taxTotal = columns.fields().get("-taxTotal");
+    }
     absentRate(fields, rows, rateRows, "8");
     absentRate(fields, rows, rateRows, "10");
     checkArithmetic(fields, taxTotal);
@@ -265,35 +283,49 @@ public class InvoiceReader extends FormReader {
     return line.labels.stream().anyMatch(o -> o.start() < cell[1] && o.end() > cell[0]);
   }
 
-  /** How many lines under a company name its block may run (name, address, phone, fax, registration). */
-  private static final int BLOCK_LINES = 5;
+  /** How many lines under a company name its block may run (name, 〒, address, phone, fax, registration). */
+  private static final int BLOCK_LINES = 6;
+
+  /** The widest vertical gap inside a block, in line heights: a block has no empty rows. */
+  private static final double BLOCK_GAP = 2.5;
 
   /**
    * Whether, within {@link #BLOCK_LINES} lines under line {@code i}, a registration number (or its label) stands in
-   * the same column as {@code extent}: the company name then heads the issuer's block. Every line between must hold
-   * something in that column too (a block has no empty rows), and no other company name.
+   * the same column as {@code extent}: the company name then heads the issuer's block. The lines are taken by their
+   * height on the page, not by the order OCR returned them in (the lead sentence at the left, between two lines of the
+   * block, may come later: measured on HELD_OUT_8), and only those with something left-aligned in the column count;
+   * a vertical gap of more than {@link #BLOCK_GAP} lines, or another company name, ends the block.
    */
   private static boolean registrationBelowInColumn(List<LabelledLines.Line> lines, int i, int[] extent) {
-    for (int j = i + 1; j < lines.size() && j <= i + BLOCK_LINES; j++) {
-      LabelledLines.Line below = lines.get(j);
-      boolean inColumn = false;
-      for (int[] cell : below.cells()) {
-        int[] x = below.extent(cell[0], cell[1]);
-        if (x[0] < extent[1] && x[1] > extent[0] && Math.abs(x[0] - extent[0]) < 4 * below.height()) {
-          inColumn = true;
-          String text = below.text.substring(cell[0], cell[1]);
-          if (REGISTRATION.matcher(text).find() || below.labels.stream().anyMatch(o -> o.start() < cell[1]
-              && o.end() > cell[0] && o.field().equals("registrationNumber"))) {
-            return true;
-          }
-          if (COMPANY.matcher(text).find()) {
-            return false;
-          }
+    LabelledLines.Line head = lines.get(i);
+    List<LabelledLines.Line> below = lines.stream().filter(l -> l.top > head.top + head.height() / 2)
+        .sorted(java.util.Comparator.comparingInt((LabelledLines.Line l) -> l.top)).toList();
+    int lastBottom = head.bottom;
+    int count = 0;
+    for (LabelledLines.Line line : below) {
+      int[] inColumn = null;
+      for (int[] cell : line.cells()) {
+        int[] x = line.extent(cell[0], cell[1]);
+        if (x[0] < extent[1] && x[1] > extent[0] && Math.abs(x[0] - extent[0]) < 4 * line.height()) {
+          inColumn = cell;
         }
       }
-      if (!inColumn) {
+      if (inColumn == null) {
+        continue;
+      }
+      if (line.top - lastBottom > BLOCK_GAP * line.height() || ++count > BLOCK_LINES) {
         return false;
       }
+      int[] cell = inColumn;
+      String text = line.text.substring(cell[0], cell[1]);
+      if (REGISTRATION.matcher(text).find() || line.labels.stream().anyMatch(o -> o.start() < cell[1]
+          && o.end() > cell[0] && o.field().equals("registrationNumber"))) {
+        return true;
+      }
+      if (COMPANY.matcher(text).find()) {
+        return false;
+      }
+      lastBottom = line.bottom;
     }
     return false;
   }

@@ -101,7 +101,8 @@ final class LabelVocabulary {
 
   /** Employment certificate (就労証明書): the national standard form (2024 revision) and wordings seen on others. */
   static final LabelVocabulary CERTIFICATE = new LabelVocabulary()
-      .field("certificationDate", "証明日", "証明年月日", "{記入|作成|発行|証明書作成|証明書発行}{日|年月日}", "証明書の日付")
+      .field("certificationDate", "証明日", "証明年月日", "{記入|記載|作成|発行|交付|証明書作成|証明書発行|証明書交付}{日|年月日}",
+          "証明書の日付")
       .field("employerName", "事業所名", "事業所{名称|の名称}", "{会社|法人|事業者|勤務先|就労先|就労先事業所|勤務先事業所}{名|名称}",
           "事業所名又は法人名", "名称")
       .field("employerAddress", "所在地", "{事業所|会社|法人|勤務先|就労先}{所在地|住所}", "所在地住所")
