@@ -65,7 +65,8 @@ class TaskEligibilityAttackTest {
     update.put("name", task.get("name").asText());
     update.put("tenantId", "demo-ku");
     update.put("assignee", "staff-ku");
-    assertThat(supervisor.putJson("/engine-rest/task/" + inspect, update).status()).isEqualTo(403);
+    Http.Response put = supervisor.putJson("/engine-rest/task/" + inspect, update);
+    assertThat(put.status()).as(put.body()).isEqualTo(403);
     assertThat(supervisor.postJson("/engine-rest/task/" + inspect + "/delegate", Map.of("userId", "staff-ku"))
         .status()).isEqualTo(403);
     assertThat(supervisor.postJson("/engine-rest/task/" + inspect + "/identity-links",
