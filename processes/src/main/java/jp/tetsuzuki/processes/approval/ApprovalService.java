@@ -67,7 +67,7 @@ public class ApprovalService {
 
   public Route.Activation decide(String processInstanceId, String actor, Route.Decision d) {
     Route route = load(processInstanceId);
-    Route.Activation next = route.decide(actor, d, people(route.current().tenantId()));
+    Route.Activation next = route.decide(actor, d, people(route.current().tenantId(), route.current()));
     save(route);
     return next;
   }
@@ -240,9 +240,30 @@ public class ApprovalService {
     }
   }
 
+  /**
+   * Who may not decide a route besides its originator (who prepared its content), per case: the modules that start
+   * routes add their rules (contract payment: the invoice's verifier, attack review 3 A9).
+   */
+  private final java.util.List<java.util.function.BiPredicate<ApprovalCase, String>> preparers =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Adds a rule: {@code rule.test(route, user)} true means the user prepared the route's content. */
+  public void excludeFromDeciding(java.util.function.BiPredicate<ApprovalCase, String> rule) {
+    preparers.add(rule);
+  }
+
   private Route.People people(String tenantId) {
+    return people(tenantId, null);
+  }
+
+  private Route.People people(String tenantId, ApprovalCase route) {
     LocalDate today = today();
     return new Route.People() {
+      @Override
+      public boolean preparedContent(String userId) {
+        return route != null && preparers.stream().anyMatch(p -> p.test(route, userId));
+      }
+
       @Override
       public boolean isMember(String userId) {
         // a person of the tenant: machine accounts are members too, but an approver added to a route must be able to

@@ -80,6 +80,14 @@ public final class Route {
      * approve them (separation of duties, review F17).
      */
     boolean checksPayments(String userId);
+
+    /**
+     * Whether the user prepared what the document decides and so may not decide it (besides its originator): e.g.
+     * who verified the scanned invoice a payment order is built from (attack review 3 A9). None by default.
+     */
+    default boolean preparedContent(String userId) {
+      return false;
+    }
   }
 
   /**
@@ -155,6 +163,11 @@ public final class Route {
     requireOpen();
     RouteStep step = activeParticipant(StepKind.APPROVAL, null);
     String onBehalfOf = authorise(step, actor, people);
+    if (people.preparedContent(actor)) {
+      throw ApprovalException.forbidden("「" + actor + "」はこの文書の内容を作成・確認した職員（請求書の読取内容の確認など）のため、"
+          + "決裁できません。代理者が決裁してください。", "'" + actor + "' prepared the content of this document (e.g. "
+          + "verified the scanned invoice) and cannot decide it");
+    }
     String decision = d.decision() == null ? "" : d.decision();
     switch (decision) {
       case ApprovalRoute.DECISION_APPROVE -> {
@@ -168,6 +181,11 @@ public final class Route {
         if (added != null && added.equals(c.originator())) {
           throw ApprovalException.invalid(ApprovalRoute.ADDITIONAL_APPROVER, "起案者を承認者に追加することはできません。",
               "the originator cannot approve");
+        }
+        if (added != null && people.preparedContent(added)) {
+          throw ApprovalException.invalid(ApprovalRoute.ADDITIONAL_APPROVER, "文書の内容を作成・確認した職員（" + added
+              + "、請求書の読取内容の確認など）を承認者に追加することはできません。", "who prepared the content (e.g. "
+              + "verified the scanned invoice) cannot approve");
         }
         if (added != null && ApprovalRoute.KIND_PAYMENT.equals(c.kind()) && people.checksPayments(added)) {
           throw ApprovalException.invalid(ApprovalRoute.ADDITIONAL_APPROVER, "会計管理者（" + added

@@ -45,7 +45,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Contracts and invoices in the public API (契約・支出, issue 11). Outside systems only (the edge): the
- * municipality's contract system registers contracts; a supplier's system (an account bound to a 法人番号,
+ * municipality's contract system (an account bound as the tenant's contract system, {@link ContractSystemAccounts})
+ * registers contracts and reads the tenant's contracts; a supplier's system (an account bound to a 法人番号,
  * {@link SupplierAccounts}) announces completion, hands in invoices and reads its own contracts. The tenant is the
  * one the authenticated account belongs to; a contract of another tenant or supplier answers 404.
  */
@@ -97,13 +98,16 @@ class ContractApiController {
   private final ContractCases cases;
   private final ContractCaseStore store;
   private final SupplierAccounts suppliers;
+  private final ContractSystemAccounts contractSystems;
   private final TenantMembers members;
   private final ObjectMapper json;
   private final IdentityService identity;
   private final ContractPaymentSettings settings;
 
   ContractApiController(ContractCases cases, ContractCaseStore store, SupplierAccounts suppliers,
-      TenantMembers members, ObjectMapper json, IdentityService identity, ContractPaymentSettings settings) {
+      ContractSystemAccounts contractSystems, TenantMembers members, ObjectMapper json, IdentityService identity,
+      ContractPaymentSettings settings) {
+    this.contractSystems = contractSystems;
     this.cases = cases;
     this.store = store;
     this.suppliers = suppliers;
@@ -115,18 +119,30 @@ class ContractApiController {
 
   @PostMapping(path = "/contracts", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Register a contract and start its case (contract-payment)",
-      description = "The municipality's contract system only (a supplier's system gets 403). 201 with the case; the "
+      description = "The tenant's contract system only (an account bound as the tenant's contract system; a "
+          + "supplier's system or another outside system gets 403). 201 with the case; the "
           + "e-invoice names the returned id in cac:ContractDocumentReference/cbc:ID. A repeated Idempotency-Key "
           + "returns the first result (409 if the body differs). Amounts are yen without tax; taxRate 10, 8 or 0; "
-          + "kind goods|services|construction; inspectionDays/paymentDays default to the statutory maxima "
-          + "(10/30, construction 14/40).")
+          + "kind goods|services|construction; inspectionDays/paymentDays are the periods the contract names (at most "
+          + "the statutory maxima 10/30, construction 14/40); a period the contract does not name is the one the law "
+          + "gives a contract without periods (支払遅延防止法10条): inspection 10, payment 15 days. The contract's "
+          + "total with the highest tax must fit the payment file (at most 999,999,999,999 yen).")
   ResponseEntity<ContractView> register(@Parameter(description = "unique per request of this client, e.g. a UUID")
       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
-      @RequestBody byte[] body, Principal principal) {
+      @RequestBody(required = false) byte[] body, Principal principal) {
     String key = key(idempotencyKey);
-    ContractRequest request = read(body);
+    ContractRequest request = body == null || body.length == 0 ? null : read(body);
+    if (request == null) {
+      throw ApiException.invalid("body", "the body must be a JSON object (the contract), not empty or null",
+          "要求の本文に契約の内容（JSON のオブジェクト）がありません。");
+    }
     String tenantId = required(request.tenantId(), "tenantId", 64);
     ContractCases.Caller caller = caller(principal, tenantId);
+    if (!caller.supplier() && !contractSystems.isContractSystem(caller.account(), tenantId)) {
+      // only the tenant's contract system registers contracts (attack review 3 A3); a supplier's: ContractCases
+      throw new ApiException(403, null, "this account is not the contract system of tenant " + tenantId,
+          "このアカウントはこの団体の契約システムとして登録されていないため、契約を登録できません。");
+    }
     Contract contract = contract(request);
     checkDepartment(tenantId, contract.department());
     var registered = cases.register(caller, key, contract, body);
@@ -137,7 +153,8 @@ class ContractApiController {
 
   @GetMapping("/contracts/{id}")
   @Operation(summary = "Stage, deadlines (inspection due, payment due, paused days), invoices and their problems, "
-      + "payment and interest of a contract")
+      + "payment and interest of a contract", description = "The tenant's contract system reads the tenant's "
+      + "contracts, a supplier's system its own; another account is told 404.")
   ContractView contract(@PathVariable String id, @Parameter(description = "the tenant, needed only when the id names contracts of several tenants this account "
           + "serves (contract ids are unique per tenant)") @RequestParam(value = "tenantId", required = false) String tenantId,
       Principal principal) {
@@ -155,13 +172,19 @@ class ContractApiController {
   ContractView completion(@PathVariable String id, @Parameter(description = "the tenant, needed only when the id names contracts of several tenants this account "
           + "serves (contract ids are unique per tenant)") @RequestParam(value = "tenantId", required = false) String tenantId,
       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
-      @RequestBody(required = false) CompletionRequest request, Principal principal) {
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "optional: {\"noticeOn\": \"YYYY-MM-DD\"}",
+          content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(
+              implementation = CompletionRequest.class)))
+      @RequestBody(required = false) byte[] body, Principal principal) {
     String key = key(idempotencyKey);
+    CompletionRequest request = completionRequest(body);
     ContractCase c = visible(principal, id, tenantId);
     ContractCases.Caller caller = caller(principal, c.contract().tenantId());
     LocalDate noticeOn = request == null || request.noticeOn() == null ? ContractPaymentSteps.today()
         : date(request.noticeOn(), "noticeOn");
-    return view(cases.notifyCompletion(caller, id, noticeOn, key), caller.supplier());
+    // the key covers the whole request: the same key with another body is a conflict (attack review 3 A5)
+    String requestSha = ContractCases.sha256(body == null ? new byte[0] : body);
+    return view(cases.notifyCompletion(caller, id, noticeOn, key, requestSha), caller.supplier());
   }
 
   @PostMapping(path = "/invoices", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
@@ -176,7 +199,8 @@ class ContractApiController {
   ResponseEntity<InvoiceAnswerView> invoice(
       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey, @Parameter(description = "the tenant, needed only when the id names contracts of several tenants this account "
           + "serves (contract ids are unique per tenant)") @RequestParam(value = "tenantId", required = false) String tenantId,
-      @RequestBody byte[] xml, Principal principal) {
+      @RequestBody(required = false) byte[] xml, Principal principal) {
+    // an empty body is told as an empty invoice, not as "not valid JSON" (attack review 3 A5)
     return receive(key(idempotencyKey), xml, principal, tenantId);
   }
 
@@ -198,6 +222,13 @@ class ContractApiController {
     String key = key(idempotencyKey);
     byte[] content = file.getBytes();
     if (looksLikeXml(content)) {
+      // an e-invoice names its contract itself: a contractId part that says otherwise is refused (A5)
+      if (contractId != null && !contractId.isBlank()
+          && !contractId.strip().equals(cases.contractReference(content))) {
+        throw ApiException.invalid("contractId", "the part contractId (" + contractId.strip() + ") differs from the "
+            + "contract the e-invoice names in cac:ContractDocumentReference/cbc:ID", "contractId の契約番号「"
+            + contractId.strip() + "」が電子インボイスに記載された契約番号と一致しません。");
+      }
       return receive(key, content, principal, tenantId);
     }
     return receiveScan(key, content, file, contractId, tenantId, principal);
@@ -291,7 +322,11 @@ class ContractApiController {
     List<ContractCase> found = store.tenantsOf(id).stream()
         .filter(t -> tenantId == null || t.equals(tenantId))
         .filter(t -> members.isMember(t, principal.getName()))
-        .flatMap(t -> cases.visible(caller(principal, t), id).stream()).toList();
+        .map(t -> caller(principal, t))
+        // a supplier's system sees its own contracts (ContractCases.visible), the tenant's contract system all of the
+        // tenant's, any other outside system none (attack review 3 A3)
+        .filter(k -> k.supplier() || contractSystems.isContractSystem(k.account(), k.tenantId()))
+        .flatMap(k -> cases.visible(k, id).stream()).toList();
     if (found.size() > 1) {
       String tenants = String.join(", ", found.stream().map(c -> c.contract().tenantId()).toList());
       throw ApiException.invalid("tenantId", "contract id " + id + " names contracts of several tenants this "
@@ -309,6 +344,32 @@ class ContractApiController {
         suppliers.corporateNumber(principal.getName(), tenantId).orElse(null));
   }
 
+  /** An empty body is no notice date (today); a body is a JSON object, never {@code null} or another value. */
+  private CompletionRequest completionRequest(byte[] body) {
+    if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
+      return null;
+    }
+    CompletionRequest request;
+    try {
+      request = json.readerFor(CompletionRequest.class)
+          .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .readValue(body);
+    } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+      throw ApiException.badRequest(e.getPropertyName(), e.getPropertyName() + ": unknown field");
+    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      String path = e.getPath().isEmpty() || e.getPath().get(0).getFieldName() == null ? "body"
+          : e.getPath().get(0).getFieldName();
+      throw ApiException.badRequest(path, path + ": wrong type or format");
+    } catch (IOException e) {
+      throw ApiException.badRequest("body", "the request body is not valid JSON");
+    }
+    if (request == null) {
+      throw ApiException.invalid("body", "the body must be a JSON object or empty, not null",
+          "要求の本文は JSON のオブジェクト（または空）で送信してください。");
+    }
+    return request;
+  }
+
   private ContractRequest read(byte[] body) {
     try {
       return json.readerFor(ContractRequest.class)
@@ -318,10 +379,10 @@ class ContractApiController {
       throw ApiException.badRequest(e.getPropertyName(), e.getPropertyName() + ": unknown field");
     } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
       String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-          : "[" + r.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
-      throw ApiException.badRequest(path, (path == null ? "body" : path) + ": wrong type or format");
+          : "[" + r.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+      throw ApiException.badRequest(path, path + ": wrong type or format");
     } catch (IOException e) {
-      throw ApiException.badRequest(null, "the request body is not valid JSON");
+      throw ApiException.badRequest("body", "the request body is not valid JSON");
     }
   }
 
@@ -399,8 +460,11 @@ class ContractApiController {
           "契約日が" + MAX_CONTRACT_AGE_YEARS + "年より前です（地方自治法第236条の消滅時効）。");
     }
     PaymentTerms max = PaymentTerms.statutoryMaximum(kind);
-    int inspection = r.inspectionDays() == null ? max.inspectionDays() : r.inspectionDays();
-    int payment = r.paymentDays() == null ? max.paymentDays() : r.paymentDays();
+    // a period the contract does not name is the law's for a contract without periods (10条: 10 / 15 days), not the
+    // maximum a contract may name (attack review 3 A8)
+    PaymentTerms unnamed = PaymentTerms.unnamed();
+    int inspection = r.inspectionDays() == null ? unnamed.inspectionDays() : r.inspectionDays();
+    int payment = r.paymentDays() == null ? unnamed.paymentDays() : r.paymentDays();
     if (inspection < 1 || inspection > max.inspectionDays()) {
       throw ApiException.badRequest("inspectionDays", "inspectionDays must be 1.." + max.inspectionDays());
     }
@@ -413,13 +477,22 @@ class ContractApiController {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("taxRounding", "taxRounding must be FLOOR_OR_CEILING, FLOOR, CEILING or HALF_UP");
     }
+    Contract contract;
     try {
-      return new Contract(id, r.tenantId(), department, kind, title, new Supplier(name, corporate, registration),
+      contract = new Contract(id, r.tenantId(), department, kind, title, new Supplier(name, corporate, registration),
           items, contractDate, new PaymentTerms(inspection, payment), rounding);
     } catch (IllegalArgumentException e) {
       // the rules name the field in their message ("items: the total must be …")
       throw ApiException.badRequest(e.getMessage().split("[ :]")[0], e.getMessage());
     }
+    if (contract.maxTaxInclusive() > PaymentInstructionFile.MAX_AMOUNT) {
+      // the payment file's amount field: checked now, not when the payment is exported (attack review 3 A7)
+      throw ApiException.invalid("items", "items: the total with the highest tax (" + contract.maxTaxInclusive()
+          + " yen) cannot be written to the accounting system's payment file (at most "
+          + PaymentInstructionFile.MAX_AMOUNT + " yen)", "契約金額の税込の上限（" + contract.maxTaxInclusive()
+          + "円）が支払指示ファイルの支払金額の上限（" + PaymentInstructionFile.MAX_AMOUNT + "円、12桁）を超えています。");
+    }
+    return contract;
   }
 
   private static String key(String idempotencyKey) {

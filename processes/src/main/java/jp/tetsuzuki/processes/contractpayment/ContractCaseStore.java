@@ -184,16 +184,21 @@ public class ContractCaseStore {
   }
 
   /** Remembers the Idempotency-Key of the notice that opened the latest round. */
-  public void noticeKey(String tenantId, String contractId, String key) {
-    jdbc.update("UPDATE tz_contract_inspection SET notice_key = ? WHERE tenant_id = ? AND contract_id = ? AND "
-        + "round_no = (SELECT MAX(round_no) FROM tz_contract_inspection WHERE tenant_id = ? AND contract_id = ?)", key,
-        tenantId, contractId, tenantId, contractId);
+  /** Records the notice's Idempotency-Key and the hash of its request (V81) on the newest inspection round. */
+  public void noticeKey(String tenantId, String contractId, String key, String requestSha256) {
+    jdbc.update("UPDATE tz_contract_inspection SET notice_key = ?, notice_sha256 = ? WHERE tenant_id = ? AND "
+        + "contract_id = ? AND round_no = (SELECT MAX(round_no) FROM tz_contract_inspection WHERE tenant_id = ? AND "
+        + "contract_id = ?)", key, requestSha256, tenantId, contractId, tenantId, contractId);
+  }
+
+  /** The request hash of the notice that used this key ("" for a notice stored before V81), or empty if unused. */
+  public Optional<String> noticeRequest(String tenantId, String contractId, String key) {
+    return jdbc.queryForList("SELECT COALESCE(notice_sha256, '') FROM tz_contract_inspection WHERE tenant_id = ? "
+        + "AND contract_id = ? AND notice_key = ?", String.class, tenantId, contractId, key).stream().findFirst();
   }
 
   public boolean noticeKeyUsed(String tenantId, String contractId, String key) {
-    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM tz_contract_inspection WHERE tenant_id = ? "
-        + "AND contract_id = ? AND notice_key = ?", Integer.class, tenantId, contractId, key);
-    return n != null && n > 0;
+    return noticeRequest(tenantId, contractId, key).isPresent();
   }
 
   public void closeInspection(String tenantId, String contractId, int round, LocalDate on, boolean passed, String by,
@@ -298,6 +303,22 @@ public class ContractCaseStore {
         + "AND r.kind = 'payment' AND r.procedure_code = ? AND a.actor_id IS NOT NULL", String.class, tenantId,
         contractId, tenantId, contractId);
     return new java.util.HashSet<>(ids);
+  }
+
+  /**
+   * Who verified a scanned invoice of this contract against its scan ({@code tz_contract_invoice.verified_by}): they
+   * decided what the invoice says, so they neither approve the payment order built from it nor do the 会計管理者's
+   * check (attack review 3 A9).
+   */
+  public java.util.Set<String> invoiceVerifiers(String tenantId, String contractId) {
+    return new java.util.HashSet<>(jdbc.queryForList("SELECT DISTINCT verified_by FROM tz_contract_invoice WHERE "
+        + "tenant_id = ? AND contract_id = ? AND verified_by IS NOT NULL", String.class, tenantId, contractId));
+  }
+
+  /** The rule for the approval module: a payment route of a contract is not decided by its invoice's verifier. */
+  public java.util.function.BiPredicate<jp.tetsuzuki.processes.approval.ApprovalCase, String> verifierMayNotDecide() {
+    return (route, user) -> jp.tetsuzuki.bpmn.ApprovalRoute.KIND_PAYMENT.equals(route.kind())
+        && route.procedureCode() != null && invoiceVerifiers(route.tenantId(), route.procedureCode()).contains(user);
   }
 
   // ---- history

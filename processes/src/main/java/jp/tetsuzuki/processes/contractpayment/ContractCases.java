@@ -114,7 +114,7 @@ public class ContractCases {
           idempotencyKey);
       if (earlier.isPresent()) {
         if (!earlier.get().requestSha256().equals(hash)) {
-          throw ApiException.conflict("Idempotency-Key was used for another request");
+          throw keyUsedForAnotherRequest();
         }
         return Map.entry(earlier.get(), true);
       }
@@ -150,15 +150,27 @@ public class ContractCases {
     }
   }
 
-  /** The supplier's completion notice (完了通知). */
+  /** The supplier's completion notice (完了通知); the request is its notice date. */
   public ContractCase notifyCompletion(Caller caller, String contractId, LocalDate noticeOn, String idempotencyKey) {
+    return notifyCompletion(caller, contractId, noticeOn, idempotencyKey,
+        sha256(("noticeOn=" + noticeOn).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * The supplier's completion notice (完了通知).
+   *
+   * @param requestSha256 the request's hash: the same Idempotency-Key with another request is a conflict
+   */
+  public ContractCase notifyCompletion(Caller caller, String contractId, LocalDate noticeOn, String idempotencyKey,
+      String requestSha256) {
     requireSupplier(caller, "completion notices");
     LocalDate today = LocalDate.ofInstant(now(), JapanTime.ZONE);
     if (noticeOn.isAfter(today)) {
       throw ApiException.invalid("noticeOn", "noticeOn must not be in the future", "完了通知の日付が未来の日付です。");
     }
     try {
-      return tx.execute(status -> notifyCompletionInTransaction(caller, contractId, noticeOn, idempotencyKey, today));
+      return tx.execute(status -> notifyCompletionInTransaction(caller, contractId, noticeOn, idempotencyKey,
+          requestSha256, today));
     } catch (DataIntegrityViolationException e) {
       // a notice that raced past the row lock (e.g. a database without it): the other one won (review F19)
       throw new ApiException(409, null, "another completion notice for this contract was accepted at the same time",
@@ -192,11 +204,16 @@ public class ContractCases {
   }
 
   private ContractCase notifyCompletionInTransaction(Caller caller, String contractId, LocalDate noticeOn,
-      String idempotencyKey, LocalDate today) {
+      String idempotencyKey, String requestSha256, LocalDate today) {
     ContractCase c = visible(caller, contractId).orElseThrow(() -> ApiException.notFound("no such contract"));
     // one notice at a time per case: the second waits here and then finds the case under inspection (F19)
     store.lock(c.contract().tenantId(), contractId);
-    if (store.noticeKeyUsed(caller.tenantId(), contractId, idempotencyKey)) {
+    Optional<String> earlier = store.noticeRequest(caller.tenantId(), contractId, idempotencyKey);
+    if (earlier.isPresent()) {
+      // a notice stored before V81 has no request hash: answered as the replay it most likely is
+      if (!earlier.get().isEmpty() && !earlier.get().equals(requestSha256)) {
+        throw keyUsedForAnotherRequest();
+      }
       return c;
     }
     if (noticeOn.isBefore(c.contract().contractDate())) {
@@ -222,7 +239,7 @@ public class ContractCases {
     }
     AsPlatform.call(identity, () -> runtime.createMessageCorrelation(MSG_COMPLETION_NOTIFIED)
         .processInstanceId(c.processInstanceId()).setVariable(NOTICE_ON, noticeOn.toString()).correlateWithResult());
-    store.noticeKey(caller.tenantId(), contractId, idempotencyKey);
+    store.noticeKey(caller.tenantId(), contractId, idempotencyKey, requestSha256);
     return store.find(caller.tenantId(), contractId).orElseThrow();
   }
 
@@ -301,13 +318,14 @@ public class ContractCases {
       throw new ApiException(400, "invoice", "the invoice is not a readable UBL 2.1 invoice: " + e.getMessage(),
           e.messageJa());
     }
+    checkInvoiceNumber(parsed.id());
     String sha = sha256(xml);
     return tx.execute(status -> {
       Optional<Invoice> earlier = store.invoiceByIdempotencyKey(caller.tenantId(), caller.account(),
           idempotencyKey);
       if (earlier.isPresent()) {
         if (!earlier.get().sha256().equals(sha)) {
-          throw ApiException.conflict("Idempotency-Key was used for another invoice");
+          throw keyUsedForAnotherRequest();
         }
         replay[0] = true;
         return earlier.get();
@@ -366,8 +384,9 @@ public class ContractCases {
       Optional<Invoice> earlier = store.invoiceByIdempotencyKey(caller.tenantId(), caller.account(),
           idempotencyKey);
       if (earlier.isPresent()) {
-        if (!earlier.get().sha256().equals(sha)) {
-          throw ApiException.conflict("Idempotency-Key was used for another invoice");
+        // the key covers the whole request: the file and the contract it is for (attack review 3 A5)
+        if (!earlier.get().sha256().equals(sha) || !earlier.get().contractId().equals(contractId)) {
+          throw keyUsedForAnotherRequest();
         }
         replay[0] = true;
         return earlier.get();
@@ -552,6 +571,53 @@ public class ContractCases {
 
   private static Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /** The longest invoice number (cbc:ID) kept: it is stored, shown to staff and written into the supplier's mail. */
+  public static final int MAX_INVOICE_NUMBER = 100;
+
+  /**
+   * Refuses an invoice number with control or format characters (CR, LF, TAB, bidi overrides, zero-width…) or over
+   * {@value #MAX_INVOICE_NUMBER} characters: 400 naming cbc:ID, nothing stored (attack review 3 A6).
+   */
+  static void checkInvoiceNumber(String number) {
+    String problem = invoiceNumberProblem(number);
+    if (problem != null) {
+      throw ApiException.invalid("cbc:ID", "the invoice number (cbc:ID) " + problem,
+          "請求書番号（cbc:ID）は" + MAX_INVOICE_NUMBER + "文字以内で、制御文字などを含まない1行の文字列にしてください。");
+    }
+  }
+
+  /** Why the invoice number is refused (English), or null when it is fine (null itself is the validator's). */
+  static String invoiceNumberProblem(String number) {
+    if (number == null) {
+      return null;
+    }
+    if (number.length() > MAX_INVOICE_NUMBER) {
+      return "must be at most " + MAX_INVOICE_NUMBER + " characters";
+    }
+    return controlCharacterProblem(number);
+  }
+
+  /** Why a one-line text is refused: a control or format character (English), or null. */
+  static String controlCharacterProblem(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      int type = Character.getType(cp);
+      if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE || type == Character.SURROGATE
+          || type == Character.UNASSIGNED) {
+        return String.format("must not contain control characters (U+%04X at position %d)", cp, i + 1);
+      }
+      i += Character.charCount(cp);
+    }
+    return null;
+  }
+
+  /** 409: the Idempotency-Key came with another request before (review 3 A5: it said the case had changed). */
+  static ApiException keyUsedForAnotherRequest() {
+    return ApiException.conflict("Idempotency-Key was used for another request",
+        "この Idempotency-Key は別の要求に使用済みです。新しい要求には新しいキーを指定してください。");
   }
 
   static String sha256(byte[] bytes) {

@@ -43,13 +43,22 @@ class ContractPaymentConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(ContractPaymentConfiguration.class);
 
   @Bean
-  ContractCaseStore contractCaseStore(JdbcTemplate jdbc) {
-    return new ContractCaseStore(jdbc);
+  ContractCaseStore contractCaseStore(JdbcTemplate jdbc,
+      jp.tetsuzuki.processes.approval.ApprovalService approvals) {
+    ContractCaseStore store = new ContractCaseStore(jdbc);
+    // the verifier of a scanned invoice does not decide the payment order built from it (attack review 3 A9)
+    approvals.excludeFromDeciding(store.verifierMayNotDecide());
+    return store;
   }
 
   @Bean
   SupplierAccounts supplierAccounts(JdbcTemplate jdbc) {
     return new SupplierAccounts(jdbc);
+  }
+
+  @Bean
+  ContractSystemAccounts contractSystemAccounts(JdbcTemplate jdbc) {
+    return new ContractSystemAccounts(jdbc);
   }
 
   @Bean
@@ -109,6 +118,6 @@ class ContractPaymentConfiguration {
       ManagementService management, PlatformTransactionManager transactions, PaymentLedger ledger,
       jp.tetsuzuki.processes.document.DocumentStore documents) {
     return new ContractCases(store, identity, runtime, management, new TransactionTemplate(transactions),
-        new AcknowledgementService(ledger), documents);
+        new AcknowledgementService(ledger, ContractPaymentSteps::today), documents);
   }
 }

@@ -389,6 +389,11 @@ public final class ContractPaymentSteps {
       throw new AuthorizationException("支出命令の決裁に加わった職員は会計管理者の確認を行えません。 / who drafted or approved "
           + "the payment order cannot check it");
     }
+    // nor who verified the scanned invoice the order was built from (attack review 3 A9)
+    if (store.invoiceVerifiers(c.contract().tenantId(), c.contract().id()).contains(checker)) {
+      throw new AuthorizationException("請求書の読取内容を確認した職員は会計管理者の確認を行えません。 / who verified the "
+          + "scanned invoice cannot check the payment order");
+    }
     Object result = task.getVariable(ACCOUNTING_RESULT);
     String comment = text(task.getVariable(ACCOUNTING_COMMENT));
     if (!ACCOUNTING_PASS.equals(result) && !ACCOUNTING_REFUSE.equals(result)) {

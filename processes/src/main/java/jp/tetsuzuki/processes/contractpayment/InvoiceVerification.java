@@ -222,6 +222,14 @@ final class InvoiceVerification {
       throw refused(key, LABELS.get(key) + "は1行、" + MAX_TEXT + " 文字以内で入力してください。", "one line of at most "
           + MAX_TEXT + " characters");
     }
+    // the invoice number is stored, shown and mailed as an e-invoice's cbc:ID is: no control or format characters,
+    // at most 100 characters (attack review 3 A6); the other texts: no control or format characters either
+    String problem = INVOICE_NUMBER.equals(key) ? ContractCases.invoiceNumberProblem(s.strip())
+        : ContractCases.controlCharacterProblem(s.strip());
+    if (problem != null) {
+      throw refused(key, LABELS.get(key) + (INVOICE_NUMBER.equals(key) ? "は" + ContractCases.MAX_INVOICE_NUMBER
+          + " 文字以内で、" : "は") + "制御文字などを含まない1行の文字列で入力してください。", problem);
+    }
     return s.strip();
   }
 

@@ -1,5 +1,6 @@
 package jp.tetsuzuki.processes.demo;
 
+import jp.tetsuzuki.processes.contractpayment.ContractSystemAccounts;
 import jp.tetsuzuki.processes.contractpayment.SupplierAccounts;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,14 @@ class DemoData implements StartupInitializer {
 
   private final IdentityDirectory directory;
   private final SupplierAccounts supplierAccounts;
+  private final ContractSystemAccounts contractSystems;
   private final String password;
 
-  DemoData(IdentityDirectory directory, SupplierAccounts supplierAccounts,
+  DemoData(IdentityDirectory directory, SupplierAccounts supplierAccounts, ContractSystemAccounts contractSystems,
       @Value("${tetsuzuki.demo.password}") String password) {
     this.directory = directory;
     this.supplierAccounts = supplierAccounts;
+    this.contractSystems = contractSystems;
     this.password = password;
   }
 
@@ -96,6 +99,8 @@ class DemoData implements StartupInitializer {
     user("api-client", "外部システム", "連携", Roles.API_CLIENTS);
     directory.ensureTenantMembership("demo-ku", "api-client");
     directory.ensureTenantMembership("demo-shi", "api-client");
+    // the outside systems' demo account is also the contract system of both demo tenants (attack review 3 A3)
+    TENANTS.forEach(t -> contractSystems.bind("api-client", t.id(), java.time.Instant.now()));
     // the in-JVM worker serves every demo tenant
     if (directory.userExists("worker")) {
       TENANTS.forEach(t -> directory.ensureTenantMembership(t.id(), "worker"));

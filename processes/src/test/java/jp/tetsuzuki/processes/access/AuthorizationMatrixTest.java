@@ -535,6 +535,60 @@ class AuthorizationMatrixTest {
   }
 
   /**
+   * Attack review 3 A3: every api-clients account not bound to a supplier was "the contract system" and read all
+   * contracts of its tenants and registered new ones. Only the account bound as the tenant's contract system
+   * ({@code tz_contract_system_account}, V81; the demo's {@code api-client}) registers and reads the tenant's contracts,
+   * the supplier's system its own; another outside system of the tenant (a test account in api-clients, bound to
+   * nothing) gets 403 on registration and 404 on the contract, as for an id that does not exist; the nursery system,
+   * staff and other tenants' accounts get 403 at the edge.
+   */
+  @Test
+  void contractsAreRegisteredAndReadByTheTenantsContractSystemOnly() {
+    if (identity.createUserQuery().userId("matrix-other-system").count() == 0) {
+      var user = identity.newUser("matrix-other-system");
+      user.setFirstName("連携");
+      user.setLastName("別システム");
+      user.setPassword(Http.DEMO_PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership("matrix-other-system", Roles.API_CLIENTS);
+      identity.createTenantUserMembership("demo-ku", "matrix-other-system");
+    }
+    String id = "C-MATRIX-A3-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> body = Map.of("id", id, "tenantId", "demo-ku", "department", "doro", "kind", "goods",
+        "title", "検証用", "supplier", Map.of("name", "株式会社〇〇商事", "corporateNumber", "5010001008846"),
+        "items", List.of(Map.of("description", "机", "amount", 1000, "taxRate", 10)), "contractDate", "2026-11-02");
+    Map<String, Integer> register = new LinkedHashMap<>();
+    register.put("matrix-other-system", 403); // an outside system of デモ区 that is not its contract system
+    register.put("supplier-marumaru", 403);   // a supplier's system
+    register.put("nursery-ku", 403);          // the nursery system: not at the edge
+    register.put("staff-ku", 403);
+    register.put("api-client", 201);          // デモ区's contract system
+    Map<String, Integer> registered = new LinkedHashMap<>();
+    register.keySet().forEach(account -> registered.put(account, Http.as(account, port)
+        .header("Idempotency-Key", "a3-" + account + "-" + id).postJson("/api/v1/contracts", body).status()));
+    assertThat(registered).isEqualTo(register);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tz_contract_case WHERE id = ?", Integer.class, id)).isOne();
+
+    Map<String, Integer> read = new LinkedHashMap<>();
+    read.put("api-client", 200);              // the contract system of デモ区
+    read.put("supplier-marumaru", 200);       // the contract's supplier
+    read.put("matrix-other-system", 404);     // another outside system of デモ区: no contracts
+    read.put("nursery-ku", 403);
+    read.put("staff-ku", 403);
+    read.put("staff-shi", 403);
+    Map<String, Integer> actual = new LinkedHashMap<>();
+    read.keySet().forEach(account -> actual.put(account, Http.as(account, port)
+        .get("/api/v1/contracts/" + id).status()));
+    assertThat(actual).isEqualTo(read);
+    Http.Response refused = Http.as("matrix-other-system", port).header("Idempotency-Key", "a3-other2-" + id)
+        .postJson("/api/v1/contracts", body);
+    assertThat(refused.json().get("messageJa").asText()).contains("契約システム");
+    // nor does it send completion notices or invoices for the tenant's contracts: it finds none
+    assertThat(Http.as("matrix-other-system", port).header("Idempotency-Key", "a3-n-" + id)
+        .postJson("/api/v1/contracts/" + id + "/completion", Map.of()).status()).isEqualTo(404);
+  }
+
+  /**
    * Review F9: a stand-alone allocation run (children's ids, ages, points) is read by the account that submitted
    * it, the tenant's 保育課 ({@code demo-ku-hoiku}: staff-ku, supervisor-ku) and the tenant's supervisors; other
    * staff of the same tenant (the inspector kensa-ku), other outside systems and other tenants' staff are told it

@@ -66,7 +66,8 @@ class TaskEligibilityAttackTest {
     update.put("tenantId", "demo-ku");
     update.put("due", task.get("due").asText()); // as the Tasklist sends the whole task
     update.put("assignee", "staff-ku");
-    assertThat(supervisor.putJson("/engine-rest/task/" + inspect, update).status()).isEqualTo(403);
+    Http.Response put = supervisor.putJson("/engine-rest/task/" + inspect, update);
+    assertThat(put.status()).as(put.body()).isEqualTo(403);
     assertThat(supervisor.postJson("/engine-rest/task/" + inspect + "/delegate", Map.of("userId", "staff-ku"))
         .status()).isEqualTo(403);
     assertThat(supervisor.postJson("/engine-rest/task/" + inspect + "/identity-links",

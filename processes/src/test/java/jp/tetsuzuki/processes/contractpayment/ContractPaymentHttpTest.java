@@ -146,6 +146,8 @@ class ContractPaymentHttpTest {
     assertThat(afterInvoice.get("invoices").get(1).get("valid").asBoolean()).isTrue();
     assertThat(afterInvoice.get("paymentDue").asText()).isNotBlank();
     assertThat(afterInvoice.at("/payment/amount").asLong()).isEqualTo(289_440);
+    // attack review 3 A8: the contract names no periods, so the law's 15 days (10条), not the 30-day maximum
+    assertThat(afterInvoice.get("events").toString()).contains("支払期間 15日");
     // another supplier's invoice for this contract is not found
     assertThat(Http.as("api-client", port).get("/api/v1/contracts/" + id).status()).isEqualTo(200);
 
@@ -363,6 +365,191 @@ class ContractPaymentHttpTest {
         .isEqualTo("awaiting_completion");
   }
 
+  // ---- attack review 3 (/work/review-attack3.md)
+
+  /** Registered, noticed and passed: the contract awaits its invoice. */
+  private void awaitingInvoice(String id) {
+    assertThat(contractSystem().header("Idempotency-Key", "c-" + id).postJson("/api/v1/contracts",
+        contractBody(id, "demo-ku", "doro", marumaru(), "デスクチェア")).status()).isEqualTo(201);
+    assertThat(supplier().header("Idempotency-Key", "n-" + id).postJson("/api/v1/contracts/" + id + "/completion",
+        Map.of()).status()).isEqualTo(200);
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+    Http inspector = Http.as("kensa-ku", port);
+    JsonNode inspect = singleTask(inspector, pid, ContractPayment.TASK_INSPECT);
+    assertThat(inspector.postJson("/engine-rest/task/" + inspect.get("id").asText() + "/submit-form",
+        Map.of("variables", Map.of(ContractPayment.INSPECTION_RESULT, Map.of("value", "pass", "type", "String"))))
+        .status()).isEqualTo(204);
+    await().atMost(Duration.ofSeconds(30)).until(() -> supplier().get("/api/v1/contracts/" + id).json()
+        .get("stage").asText(), "awaiting_invoice"::equals);
+  }
+
+  /** A4: the JSON body {@code null} (or another non-object) was a 500 (NPE); it is 400 naming the body. */
+  @Test
+  void attack3A4_aJsonBodyThatIsNoObjectIs400NamingTheBody() {
+    for (String body : List.of("null", "[]", "42", "\"x\"", "")) {
+      Http.Response refused = contractSystem().header("Idempotency-Key", "a4-" + UUID.randomUUID())
+          .post("/api/v1/contracts", "application/json", body.getBytes(StandardCharsets.UTF_8));
+      assertThat(refused.status()).as("'" + body + "': " + refused.body()).isEqualTo(400);
+      assertThat(refused.json().get("field").asText()).as(body).isEqualTo("body");
+      assertThat(refused.json().get("messageJa").asText()).as(body).isNotBlank();
+    }
+    String id = "C-A4-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(contractSystem().header("Idempotency-Key", "c-" + id).postJson("/api/v1/contracts",
+        contractBody(id, "demo-ku", "doro", marumaru(), "机")).status()).isEqualTo(201);
+    for (String body : List.of("null", "[]", "7")) {
+      Http.Response refused = supplier().header("Idempotency-Key", "a4n-" + UUID.randomUUID())
+          .post("/api/v1/contracts/" + id + "/completion", "application/json", body.getBytes(StandardCharsets.UTF_8));
+      assertThat(refused.status()).as("'" + body + "': " + refused.body()).isEqualTo(400);
+      assertThat(refused.json().get("field").asText()).as(body).isEqualTo("body");
+    }
+    assertThat(supplier().get("/api/v1/contracts/" + id).json().get("stage").asText())
+        .isEqualTo("awaiting_completion");
+  }
+
+  /**
+   * A5: an Idempotency-Key covers the whole request: a completion notice with another body, a scan for another
+   * contract, an invoice with another file is 409 saying the key was used for another request (it said the case had
+   * changed); an XML file whose contract differs from the contractId part is 400 contractId; an empty XML body is
+   * an empty invoice, not "not valid JSON".
+   */
+  @Test
+  void attack3A5_anIdempotencyKeyCoversTheWholeRequest() throws Exception {
+    String id = "C-A5-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(contractSystem().header("Idempotency-Key", "c-" + id).postJson("/api/v1/contracts",
+        contractBody(id, "demo-ku", "doro", marumaru(), "机")).status()).isEqualTo(201);
+    assertThat(supplier().header("Idempotency-Key", "K-" + id).postJson("/api/v1/contracts/" + id + "/completion",
+        Map.of()).status()).isEqualTo(200);
+    Http.Response other = supplier().header("Idempotency-Key", "K-" + id).postJson("/api/v1/contracts/" + id
+        + "/completion", Map.of("noticeOn", LocalDate.now(JapanTime.ZONE).minusDays(1).toString()));
+    assertThat(other.status()).as(other.body()).isEqualTo(409);
+    assertThat(other.json().get("messageJa").asText()).contains("別の要求に使用済み");
+    Http.Response same = supplier().header("Idempotency-Key", "K-" + id).postJson("/api/v1/contracts/" + id
+        + "/completion", Map.of());
+    assertThat(same.status()).as(same.body()).isEqualTo(200);
+    assertThat(same.json().get("inspections").size()).isEqualTo(1);
+    assertThat(same.json().at("/inspections/0/noticeOn").asText()).isEqualTo(LocalDate.now(JapanTime.ZONE)
+        .toString());
+
+    // a scan for contract a, then the same key and file for contract b
+    String a = "C-A5a-" + UUID.randomUUID().toString().substring(0, 8);
+    String b = "C-A5b-" + UUID.randomUUID().toString().substring(0, 8);
+    awaitingInvoice(a);
+    awaitingInvoice(b);
+    byte[] pdf = invoicePdf(LocalDate.now(JapanTime.ZONE).minusDays(1));
+    String boundary = "b" + UUID.randomUUID();
+    Http.Response scan = supplier().header("Idempotency-Key", "S-" + a).post("/api/v1/invoices",
+        "multipart/form-data; boundary=" + boundary, pdfMultipart(boundary, pdf, a));
+    assertThat(scan.status()).as(scan.body()).isEqualTo(202);
+    Http.Response scanForB = supplier().header("Idempotency-Key", "S-" + a).post("/api/v1/invoices",
+        "multipart/form-data; boundary=" + boundary, pdfMultipart(boundary, pdf, b));
+    assertThat(scanForB.status()).as(scanForB.body()).isEqualTo(409);
+    assertThat(scanForB.json().get("messageJa").asText()).contains("別の要求に使用済み");
+    assertThat(supplier().get("/api/v1/contracts/" + b).json().get("invoices").size()).isZero();
+
+    // an e-invoice for b in a multipart whose contractId part names a
+    Http.Response contradicting = supplier().header("Idempotency-Key", "X-" + b).post("/api/v1/invoices",
+        "multipart/form-data; boundary=" + boundary, xmlMultipart(boundary, ContractPaymentProcessTest.invoice(b), a));
+    assertThat(contradicting.status()).as(contradicting.body()).isEqualTo(400);
+    assertThat(contradicting.json().get("field").asText()).isEqualTo("contractId");
+    assertThat(supplier().get("/api/v1/contracts/" + b).json().get("invoices").size()).isZero();
+    // the same key with another invoice file
+    Http.Response first = supplier().header("Idempotency-Key", "X-" + b).post("/api/v1/invoices",
+        "application/xml", ContractPaymentProcessTest.invoice(b));
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    Http.Response another = supplier().header("Idempotency-Key", "X-" + b).post("/api/v1/invoices",
+        "application/xml", ContractPaymentProcessTest.invoice(b, "INV-2026-0042", "INV-2026-0043"));
+    assertThat(another.status()).as(another.body()).isEqualTo(409);
+    assertThat(another.json().get("messageJa").asText()).contains("別の要求に使用済み");
+    // an empty XML body
+    Http.Response empty = supplier().header("Idempotency-Key", "E-" + b).post("/api/v1/invoices",
+        "application/xml", new byte[0]);
+    assertThat(empty.status()).as(empty.body()).isEqualTo(400);
+    assertThat(empty.json().get("detail").asText()).doesNotContain("JSON");
+    assertThat(empty.json().get("messageJa").asText()).contains("請求書が空です");
+  }
+
+  /**
+   * A6: an invoice number (cbc:ID) with CR LF and template braces was stored, shown in the case history and mailed.
+   * Control and format characters and more than 100 characters are refused naming cbc:ID; nothing is stored.
+   */
+  @Test
+  void attack3A6_anInvoiceNumberWithControlCharactersOrOver100CharactersIsRefused() {
+    String id = "C-A6-" + UUID.randomUUID().toString().substring(0, 8);
+    awaitingInvoice(id);
+    for (String number : List.of("INV-{contractTitle}-{invoiceProblemsText}&#13;&#10;Bcc: evil@example.com",
+        "INV-&#x202E;0042", "INV-&#x200B;0042", "N".repeat(101))) {
+      Http.Response refused = supplier().header("Idempotency-Key", "a6-" + UUID.randomUUID()).post(
+          "/api/v1/invoices", "application/xml", ContractPaymentProcessTest.invoice(id,
+              "<cbc:ID>INV-2026-0042</cbc:ID>", "<cbc:ID>" + number + "</cbc:ID>", "289440</cbc:PayableAmount>",
+              "289441</cbc:PayableAmount>"));
+      assertThat(refused.status()).as(number + ": " + refused.body()).isEqualTo(400);
+      assertThat(refused.json().get("field").asText()).isEqualTo("cbc:ID");
+      assertThat(refused.json().get("messageJa").asText()).contains("請求書番号");
+    }
+    JsonNode c = supplier().get("/api/v1/contracts/" + id).json();
+    assertThat(c.get("invoices").size()).isZero();
+    assertThat(c.get("stage").asText()).isEqualTo("awaiting_invoice");
+    assertThat(c.get("events").toString()).doesNotContain("evil@example.com");
+    // a plain number of 100 characters is fine
+    Http.Response accepted = supplier().header("Idempotency-Key", "a6-ok-" + id).post("/api/v1/invoices",
+        "application/xml", ContractPaymentProcessTest.invoice(id, "<cbc:ID>INV-2026-0042</cbc:ID>",
+            "<cbc:ID>" + "N".repeat(100) + "</cbc:ID>"));
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+  }
+
+  /**
+   * A7: a 1e12-yen 10 % contract (1.1e12 with tax) was registered and failed only at the payment export. The total
+   * with the highest tax must fit the payment file's 12-digit amount field (999,999,999,999 yen).
+   */
+  @Test
+  void attack3A7_aContractThePaymentFileCannotCarryIsRefusedAtRegistration() {
+    String id = "C-A7-" + UUID.randomUUID().toString().substring(0, 8);
+    for (long amount : List.of(1_000_000_000_000L, 909_090_909_091L)) {
+      Map<String, Object> body = contractBody(id, "demo-ku", "doro", marumaru(), "庁舎");
+      body.put("items", List.of(Map.of("description", "庁舎", "amount", amount, "taxRate", 10)));
+      Http.Response refused = contractSystem().header("Idempotency-Key", "a7-" + amount + "-" + id)
+          .postJson("/api/v1/contracts", body);
+      assertThat(refused.status()).as(amount + ": " + refused.body()).isEqualTo(400);
+      assertThat(refused.json().get("field").asText()).isEqualTo("items");
+      assertThat(refused.json().get("messageJa").asText()).contains("支払指示ファイル");
+    }
+    assertThat(contractSystem().get("/api/v1/contracts/" + id + "?tenantId=demo-ku").status()).isEqualTo(404);
+    // 909,090,909,090 + 10 % = 999,999,999,999: the largest the file carries
+    Map<String, Object> largest = contractBody(id, "demo-ku", "doro", marumaru(), "庁舎");
+    largest.put("items", List.of(Map.of("description", "庁舎", "amount", 909_090_909_090L, "taxRate", 10)));
+    assertThat(contractSystem().header("Idempotency-Key", "a7-ok-" + id).postJson("/api/v1/contracts", largest)
+        .status()).isEqualTo(201);
+  }
+
+  /**
+   * A8: a contract registered without inspectionDays/paymentDays got the statutory maxima (10/30, construction
+   * 14/40) instead of the periods of a contract that names none (10条: inspection 10, payment 15).
+   */
+  @Test
+  void attack3A8_periodsTheContractDoesNotNameAreTheLawsTenAndFifteenDays() {
+    String unnamed = "C-A8-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> body = contractBody(unnamed, "demo-ku", "doro", marumaru(), "舗装工事");
+    body.put("kind", "construction");
+    assertThat(contractSystem().header("Idempotency-Key", "a8-" + unnamed).postJson("/api/v1/contracts", body)
+        .status()).isEqualTo(201);
+    String named = unnamed + "-N";
+    Map<String, Object> maxima = contractBody(named, "demo-ku", "doro", marumaru(), "舗装工事");
+    maxima.put("kind", "construction");
+    maxima.put("inspectionDays", 14);
+    maxima.put("paymentDays", 40);
+    assertThat(contractSystem().header("Idempotency-Key", "a8-" + named).postJson("/api/v1/contracts", maxima)
+        .status()).isEqualTo(201);
+    String onlyPayment = unnamed + "-P";
+    Map<String, Object> payment = contractBody(onlyPayment, "demo-ku", "doro", marumaru(), "机");
+    payment.put("paymentDays", 20);
+    assertThat(contractSystem().header("Idempotency-Key", "a8-" + onlyPayment).postJson("/api/v1/contracts",
+        payment).status()).isEqualTo(201);
+    assertThat(jdbc.queryForList("SELECT id, inspection_days, payment_days FROM tz_contract_case WHERE tenant_id = "
+        + "'demo-ku' AND id IN (?, ?, ?) ORDER BY id", unnamed, named, onlyPayment).stream()
+        .map(r -> r.get("ID") + "=" + r.get("INSPECTION_DAYS") + "/" + r.get("PAYMENT_DAYS")).toList())
+        .containsExactly(unnamed + "=10/15", named + "=14/40", onlyPayment + "=10/20");
+  }
+
   /**
    * One PDF invoice through OCR and staff verification: the supplier's system sends a PDF (202, verification
    * pending), the in-JVM OCR worker reads it with real Tesseract, staff see the scan beside the fields in the
@@ -528,6 +715,14 @@ class ContractPaymentHttpTest {
         + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     out.writeBytes(pdf);
     out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  private static byte[] xmlMultipart(String boundary, byte[] xml, String contractId) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"contractId\"\r\n\r\n" + contractId
+        + "\r\n").getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(multipart(boundary, xml));
     return out.toByteArray();
   }
 

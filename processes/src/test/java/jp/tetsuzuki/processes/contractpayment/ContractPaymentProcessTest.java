@@ -146,6 +146,24 @@ class ContractPaymentProcessTest {
     Assertions.assertThat(file.length % 162).isZero();
     Assertions.assertThat(new String(file, "windows-31j")).contains(exported.paymentId(), id);
 
+    // the acknowledgement arrives on the payment day (10:00 in Tokyo)
+    at("2026-12-10T01:00:00Z");
+    // attack review 3 A1: a PAID line dated in the future (the attacker's 2999-12-31, or tomorrow in Japan) or
+    // before the payment was exported (11/18) goes to the rejection report; the payment stays exported
+    for (String refused : List.of("29991231", "20261211", "20261117", "19000101")) {
+      AcknowledgementService.Result result = ENV.cases.acknowledge(TENANT, (exported.paymentId() + ",PAID," + refused
+          + "," + PAYABLE + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      Assertions.assertThat(result.paid()).as(refused).isEmpty();
+      Assertions.assertThat(result.problems()).as(refused).singleElement().satisfies(p -> {
+        Assertions.assertThat(p.paymentId()).isEqualTo(exported.paymentId());
+        Assertions.assertThat(p.code()).isEqualTo(refused.compareTo("20261210") > 0 ? "PAID_ON_FUTURE"
+            : "PAID_BEFORE_EXPORT");
+        Assertions.assertThat(p.messageJa()).contains("支払日");
+      });
+      Assertions.assertThat(ENV.store.find(TENANT, id).orElseThrow().stage()).isEqualTo(Stage.EXPORTED);
+      Assertions.assertThat(ENV.store.find(TENANT, id).orElseThrow().paidOn()).isNull();
+      assertThat(pi).isWaitingAt(TASK_AWAIT_ACKNOWLEDGEMENT);
+    }
     byte[] ack = (exported.paymentId() + ",PAID,20261210," + PAYABLE + "\r\n").getBytes(StandardCharsets.US_ASCII);
     AcknowledgementService.Result first = ENV.cases.acknowledge(TENANT, ack);
     Assertions.assertThat(first.paid()).hasSize(1);
@@ -654,6 +672,59 @@ class ContractPaymentProcessTest {
         .isEqualTo(ContractCaseStore.InvoiceStatus.VALID);
     Assertions.assertThat(events(id)).containsSubsequence("invoice-scan-received", "invoice-read", "invoice-verified",
         "payment-scheduled");
+  }
+
+  /**
+   * Attack review 3 A9: 課長 (kacho-ku) typed the scanned invoice's amounts in 「請求書の読取内容を確認」 and then approved
+   * the 支出命令 built from them: no second pair of eyes. The verifier decides neither the payment order (his 代理
+   * does) nor the 会計管理者's check. A6: the invoice number staff type is one line without control or format
+   * characters, at most 100 characters.
+   */
+  @Test
+  void attack3A9_theVerifierOfAScannedInvoiceNeitherApprovesThePaymentOrderNorChecksIt() throws Exception {
+    String id = passedInspection(ContractKind.GOODS, "doro");
+    ProcessInstance pi = instance(id);
+    ENV.cases.receiveScan(SUPPLIER, "scan-" + id, id, "invoice.pdf", scanPdf());
+    engine.getExternalTaskService().complete(fetch(pi, TOPIC_OCR_INVOICE).getId(), WORKER, Map.of(
+        jp.tetsuzuki.bpmn.DocumentVariables.RECOGNITION, recognition(READ_WELL),
+        jp.tetsuzuki.bpmn.DocumentVariables.NEEDS_VERIFICATION, false));
+    Task verify = task(pi);
+    for (String number : List.of("INV-1\u202e2", "INV-1\tBcc: evil@example.com", "N".repeat(101))) {
+      Map<String, Object> bad = confirmed();
+      bad.put(INVOICE_NUMBER, number);
+      assertThatThrownBy(() -> complete("kacho-ku", verify, bad)).as(number).hasMessageContaining("請求書番号")
+          .hasMessageContaining("invoiceNumber");
+    }
+    Map<String, Object> fields = confirmed();
+    fields.put(INVOICE_NUMBER, "INV-2026-11-001");
+    complete("kacho-ku", verify, fields);
+    execute(job(pi, TASK_VALIDATE_INVOICE));
+    assertThat(pi).isWaitingAt(TASK_ORDER_PAYMENT);
+    Assertions.assertThat(ENV.store.invoices(TENANT, id)).extracting(ContractCaseStore.Invoice::invoiceNumber)
+        .containsExactly("INV-2026-11-001");
+
+    // the attack: the verifier approves the payment order built from what he typed
+    assertThatThrownBy(() -> approve(pi, "kacho-ku", "支出を命ずる")).hasMessageContaining("決裁できません")
+        .hasMessageContaining("verified the scanned invoice");
+    String route = runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult()
+        .getId();
+    Task approval = taskService().createTaskQuery().processInstanceId(route)
+        .taskDefinitionKey(ApprovalRoute.TASK_APPROVE).singleResult();
+    Assertions.assertThat(approval).as("the 決裁 still waits").isNotNull();
+    // nor may the verifier be added as an approver; his 代理 decides
+    ENV.approval.substitutes().register("kacho-ku", new jp.tetsuzuki.processes.approval.SubstituteService.Request(
+        TENANT, "kacho-ku", "bucho-ku", today().toString(), today().toString()));
+    assertThatThrownBy(() -> complete("bucho-ku", approval, Map.of(ApprovalRoute.DECISION,
+        ApprovalRoute.DECISION_APPROVE, ApprovalRoute.ADDITIONAL_APPROVER, "kacho-ku")))
+        .hasMessageContaining("請求書の読取内容の確認など）を承認者に追加することはできません");
+    complete("bucho-ku", approval, Map.of(ApprovalRoute.DECISION, ApprovalRoute.DECISION_APPROVE));
+    assertThat(pi).isWaitingAt(TASK_CHECK_ACCOUNTING);
+    Task check = task(pi);
+    assertThatThrownBy(() -> complete("kacho-ku", check, Map.of(ACCOUNTING_RESULT, ACCOUNTING_PASS)))
+        .hasMessageContaining("請求書の読取内容を確認した職員は会計管理者の確認を行えません");
+    assertThat(pi).isWaitingAt(TASK_CHECK_ACCOUNTING);
+    complete("kaikei-kanri-ku", check, Map.of(ACCOUNTING_RESULT, ACCOUNTING_PASS));
+    assertThat(pi).isWaitingAt(TASK_EXPORT_INSTRUCTION);
   }
 
   @Test

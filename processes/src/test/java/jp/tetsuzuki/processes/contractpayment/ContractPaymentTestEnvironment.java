@@ -75,8 +75,10 @@ final class ContractPaymentTestEnvironment {
     approval = new ApprovalModule(dataSource, configuration::getIdentityService, calendars::of,
         engineClock);
     organisation = approval.organisation();
+    approval.approvals().excludeFromDeciding(store.verifierMayNotDecide());
     JdbcPaymentLedger ledger = new JdbcPaymentLedger(dataSource, engineClock);
-    acknowledgements = new AcknowledgementService(ledger);
+    acknowledgements = new AcknowledgementService(ledger,
+        () -> LocalDate.ofInstant(engineClock.instant(), jp.tetsuzuki.bpmn.rules.JapanTime.ZONE));
     ContractPaymentSettings settings = new ContractPaymentSettings("kensa", "kaikeikanri", 5, outbox,
         LateInterest.RateBasis.DAY_OF_DELAY, "kaikei");
     documents = new jp.tetsuzuki.processes.document.DocumentStore(jdbc,

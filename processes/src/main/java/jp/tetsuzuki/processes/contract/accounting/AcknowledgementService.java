@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
 
 /**
  * Applies an acknowledgement file to the exported payments, idempotently: a line of a file already processed is
@@ -17,12 +19,20 @@ public final class AcknowledgementService {
 
   private final AcknowledgementParser parser = new AcknowledgementParser();
   private final PaymentLedger ledger;
+  private final Supplier<LocalDate> today;
 
+  /** Today is the system clock's day in Japan. */
   public AcknowledgementService(PaymentLedger ledger) {
-    if (ledger == null) {
-      throw new IllegalArgumentException("ledger must not be null");
+    this(ledger, () -> LocalDate.now(JapanTime.ZONE));
+  }
+
+  /** @param today the day in Japan (the engine's clock in the platform) a PAID line may be dated at the latest */
+  public AcknowledgementService(PaymentLedger ledger, Supplier<LocalDate> today) {
+    if (ledger == null || today == null) {
+      throw new IllegalArgumentException("ledger and today must not be null");
     }
     this.ledger = ledger;
+    this.today = today;
   }
 
   /**
@@ -34,6 +44,7 @@ public final class AcknowledgementService {
       throw new IllegalArgumentException("tenantId must not be blank");
     }
     Acknowledgement ack = parser.parse(file);
+    LocalDate latest = today.get();
     List<Settled> paid = new ArrayList<>();
     List<Settled> failed = new ArrayList<>();
     List<String> alreadyApplied = new ArrayList<>();
@@ -57,6 +68,17 @@ public final class AcknowledgementService {
         outcome = "AMOUNT_MISMATCH";
         problem = new Problem(line.number(), line.paymentId(), "AMOUNT_MISMATCH", "支払番号 " + line.paymentId()
             + " の支払額 " + line.amount() + " 円が支払指示の " + found.get().total() + " 円と一致しません。");
+      } else if (line.status() == Acknowledgement.Status.PAID && line.paidOn().isAfter(latest)) {
+        // a payment day in the future would mark the case paid now and count late interest up to that day (A1)
+        outcome = "PAID_ON_FUTURE";
+        problem = new Problem(line.number(), line.paymentId(), "PAID_ON_FUTURE", "支払番号 " + line.paymentId()
+            + " の支払日 " + line.paidOn() + " が未来の日付です（本日 " + latest + "）。");
+      } else if (line.status() == Acknowledgement.Status.PAID && found.get().exportedOn() != null
+          && line.paidOn().isBefore(found.get().exportedOn())) {
+        // paid before the instruction was even sent to the accounting system: not this payment
+        outcome = "PAID_BEFORE_EXPORT";
+        problem = new Problem(line.number(), line.paymentId(), "PAID_BEFORE_EXPORT", "支払番号 " + line.paymentId()
+            + " の支払日 " + line.paidOn() + " が支払指示の送付日（" + found.get().exportedOn() + "）より前です。");
       } else {
         settled = new Settled(line.paymentId(), found.get().contractId(), line.paidOn(), line.amount());
         applied = line.status() == Acknowledgement.Status.PAID
@@ -82,7 +104,11 @@ public final class AcknowledgementService {
   /** A payment settled by this call. */
   public record Settled(String paymentId, String contractId, LocalDate paidOn, long amount) {}
 
-  /** A line that could not be applied; staff look at it (the payment stays EXPORTED). */
+  /**
+   * A line that could not be applied; staff look at it (the payment stays EXPORTED). Codes: UNKNOWN_PAYMENT,
+   * AMOUNT_MISMATCH, PAID_ON_FUTURE (a payment day after today in Japan), PAID_BEFORE_EXPORT (a payment day before
+   * the day the instruction was exported), STATUS_CONFLICT.
+   */
   public record Problem(int line, String paymentId, String code, String messageJa) {}
 
   /**

@@ -118,6 +118,7 @@ public class JdbcPaymentLedger implements PaymentLedger {
     return new Payment(rs.getString("tenant_id"), rs.getString("payment_id"), rs.getString("contract_id"),
         rs.getString("batch_id"), rs.getLong("amount"), rs.getLong("late_interest"),
         Status.valueOf(rs.getString("status")), paidOn == null ? null : paidOn.toLocalDate(),
-        rs.getString("acknowledgement_id"));
+        rs.getString("acknowledgement_id"), rs.getTimestamp("exported_at").toLocalDateTime().atOffset(ZoneOffset.UTC)
+            .atZoneSameInstant(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE).toLocalDate());
   }
 }

@@ -46,6 +46,9 @@ public final class PaymentInstructionFile {
   /** The widest payee name the file carries, in windows-31j bytes. */
   public static final int PAYEE_NAME_BYTES = 48;
 
+  /** The largest amount (yen, with tax) the data record's 12-digit amount field carries. */
+  public static final long MAX_AMOUNT = 999_999_999_999L;
+
   /**
    * Checks a payee name the way the file will write it (JIS X 0208 / ASCII / half-width katakana in windows-31j, at
    * most {@value #PAYEE_NAME_BYTES} bytes), so a contract is refused at registration rather than its payment at

@@ -17,9 +17,10 @@ public interface PaymentLedger {
    * A payment as stored.
    *
    * @param acknowledgementId the acknowledgement file that settled it, or null
+   * @param exportedOn        the day (Japan time) it was exported: it cannot have been paid before
    */
   record Payment(String tenantId, String paymentId, String contractId, String batchId, long amount,
-      long lateInterest, Status status, LocalDate paidOn, String acknowledgementId) {
+      long lateInterest, Status status, LocalDate paidOn, String acknowledgementId, LocalDate exportedOn) {
 
     /** What the accounting system should have transferred. */
     public long total() {

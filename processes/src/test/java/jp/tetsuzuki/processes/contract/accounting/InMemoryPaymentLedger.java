@@ -21,7 +21,7 @@ final class InMemoryPaymentLedger implements PaymentLedger {
         throw new IllegalStateException("payment " + p.paymentId() + " was exported in batch " + existing.batchId());
       }
       payments.putIfAbsent(batch.tenantId() + "/" + p.paymentId(), new Payment(batch.tenantId(), p.paymentId(),
-          p.contractId(), batch.batchId(), p.amount(), p.lateInterest(), Status.EXPORTED, null, null));
+          p.contractId(), batch.batchId(), p.amount(), p.lateInterest(), Status.EXPORTED, null, null, batch.createdOn()));
     }
   }
 
@@ -47,7 +47,7 @@ final class InMemoryPaymentLedger implements PaymentLedger {
       return false;
     }
     payments.put(tenantId + "/" + paymentId, new Payment(p.tenantId(), p.paymentId(), p.contractId(), p.batchId(),
-        p.amount(), p.lateInterest(), Status.PAID, paidOn, "manual:" + by));
+        p.amount(), p.lateInterest(), Status.PAID, paidOn, "manual:" + by, p.exportedOn()));
     return true;
   }
 
@@ -57,7 +57,7 @@ final class InMemoryPaymentLedger implements PaymentLedger {
       return false;
     }
     payments.put(tenantId + "/" + paymentId, new Payment(p.tenantId(), p.paymentId(), p.contractId(), p.batchId(),
-        p.amount(), p.lateInterest(), status, paidOn, ack));
+        p.amount(), p.lateInterest(), status, paidOn, ack, p.exportedOn()));
     return true;
   }
 

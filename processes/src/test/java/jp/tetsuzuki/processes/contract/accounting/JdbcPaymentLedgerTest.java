@@ -28,7 +28,7 @@ class JdbcPaymentLedgerTest {
   void migrate() {
     database = new ContractTestDatabase();
     ledger = new JdbcPaymentLedger(database.dataSource(),
-        Clock.fixed(Instant.parse("2026-05-20T01:00:00Z"), ZoneOffset.UTC));
+        Clock.fixed(Instant.parse("2026-05-15T01:00:00Z"), ZoneOffset.UTC)); // the batch's day (createdOn)
   }
 
   @AfterEach
