@@ -47,8 +47,9 @@ class ChildcareApplicationController {
           + "currentFacilityId}], siblingPattern (1-7, two or more children), documents [{documentId, kind: "
           + "employment-certificate|other, guardianNumber}]. A repeated Idempotency-Key returns the first result "
           + "(422 if the body differs). 400 names the field (guardian and child names required; an admission "
-          + "month already past); 409 when the same child (name, birth date, a guardian's name) has a live "
-          + "application for the tenant and month; 422 when the tenant has no points table for the year. "
+          + "month already past; names with control characters); 409 when the same child (name, birth date, a "
+          + "guardian's name) has a live application for the tenant and month (naming it only to a caller who may "
+          + "read it); 422 when the tenant has no points table for the year. "
           + "Declared work, adjustments and currentFacilityId count only once staff confirmed them.")
   ResponseEntity<CreatedView> apply(
       @Parameter(description = "unique per request of this client") @RequestHeader(value = "Idempotency-Key",
@@ -79,7 +80,9 @@ class ChildcareApplicationController {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "Stage, points and result (with its explanation in Japanese) of a childcare application")
+  @Operation(summary = "Stage, points and result (with its explanation in Japanese) of a childcare application",
+      description = "The submitting system, the tenant's childcare staff (<tenant>-hoiku) and supervisors "
+          + "(<tenant>-supervisors); everybody else, other staff of the tenant included, 404.")
   ApplicationView application(@PathVariable String id, Principal caller) {
     ApplicationRow a = applications.visible(caller.getName(), id);
     ResultView result = a.resultExplanation() == null ? null : new ResultView(a.resultFacilityId(),

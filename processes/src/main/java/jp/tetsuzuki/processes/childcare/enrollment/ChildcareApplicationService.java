@@ -26,6 +26,7 @@ import jp.tetsuzuki.processes.childcare.points.InvalidPointsInputException;
 import jp.tetsuzuki.processes.document.StoredFile;
 import jp.tetsuzuki.processes.identity.AsPlatform;
 import jp.tetsuzuki.processes.identity.Office;
+import jp.tetsuzuki.processes.identity.Roles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -93,11 +94,7 @@ public class ChildcareApplicationService {
     if (earlier.isPresent()) {
       return replay(earlier.get(), hash);
     }
-    YearMonth month = month(request.admissionMonth());
-    if (month.isBefore(YearMonth.now(clock.withZone(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE)))) {
-      throw ApiException.invalid("admissionMonth", "admissionMonth: " + month + " is in the past",
-          "入所希望月（" + month + "）は過ぎています。今月以降を指定してください。");
-    }
+    YearMonth month = notPast(month(request.admissionMonth()));
     int fiscalYear = HouseholdPoints.fiscalYearOf(month.atDay(1));
     // the platform's own look-up (outside systems hold no engine permission on decisions)
     if (AsPlatform.call(identity, () -> repository.createDecisionDefinitionQuery()
@@ -109,7 +106,7 @@ public class ChildcareApplicationService {
     ApplicationContent content = content(caller, request);
     List<String> childKeys = childKeys(content);
     duplicateOf(request.tenantId(), month.toString(), content).ifPresent(d -> {
-      throw duplicate(d, month);
+      throw duplicate(d, month, caller);
     });
     Instant now = clock.instant();
     String id = UUID.randomUUID().toString();
@@ -132,27 +129,30 @@ public class ChildcareApplicationService {
         return replay(first.get(), hash);
       }
       // another application of the same child committed meanwhile
-      throw duplicate(duplicateOf(request.tenantId(), month.toString(), content).orElseThrow(() -> raced), month);
+      throw duplicate(duplicateOf(request.tenantId(), month.toString(), content).orElseThrow(() -> raced), month,
+          caller);
     }
     return new Intake(store.find(id).orElseThrow(), false);
   }
 
   /**
    * A paper application (紙の申込書) that childcare staff register from the Tasklist start form, inside the case that
-   * start opened. Checked as an API request is (the same {@code content} checks, the same points-table check); the
-   * tenant is the staff member's (the case's), never a field. Idempotency: the Tasklist sends no key, so the key is
-   * the paper itself (tenant and normalised content, hashed): the same paper registered again, by anybody, is
-   * refused naming the application registered first. Runs in the caller's (the engine's) transaction.
+   * start opened. Checked as an API request is (the same {@code content} checks, the same points-table check, an
+   * admission month already past refused, the same child applied already for the tenant and month refused naming
+   * that application, and the child keys written, so a later API application of the child is refused too: review
+   * C4); the tenant is the staff member's (the case's), never a field. Idempotency: the Tasklist sends no key, so
+   * the key is the paper itself (tenant and normalised content, hashed): the same paper registered again, by anybody,
+   * is refused naming the application registered first. Runs in the caller's (the engine's) transaction.
    *
-   * @throws ApiException with the Japanese sentence for staff (400 bad field, 403 not childcare staff of the
-   *     tenant, 409 registered before, 422 no points table)
+   * @throws ApiException with the Japanese sentence for staff (400 bad field or past month, 403 not childcare staff
+   *     of the tenant, 409 registered before or the same child applied already, 422 no points table)
    */
   public ApplicationRow registerPaper(String staff, String tenantId, Request request, String processInstanceId) {
     if (staff == null || tenantId == null || !members.isMember(tenantId, staff) || !isChildcareStaff(staff, tenantId)) {
       throw new ApiException(403, null, "paper childcare applications are registered by the tenant's childcare staff",
           "紙の利用申込書の登録は、この自治体の保育担当の職員（保育課）が行ってください。");
     }
-    YearMonth month = month(request.admissionMonth());
+    YearMonth month = notPast(month(request.admissionMonth()));
     int fiscalYear = HouseholdPoints.fiscalYearOf(month.atDay(1));
     if (AsPlatform.call(identity, () -> repository.createDecisionDefinitionQuery()
         .decisionDefinitionKey(HouseholdPoints.BASE_DECISION_PREFIX + fiscalYear).tenantIdIn(tenantId)
@@ -166,6 +166,10 @@ public class ChildcareApplicationService {
     store.findPaper(tenantId, paperKey).ifPresent(first -> {
       throw registeredBefore(first);
     });
+    List<String> childKeys = childKeys(content);
+    duplicateOf(tenantId, month.toString(), content).ifPresent(d -> {
+      throw duplicate(d, month, staff);
+    });
     Instant now = clock.instant();
     String id = UUID.randomUUID().toString();
     ApplicationRow row = new ApplicationRow(id, tenantId, staff, now, null, hash, fiscalYear, month.toString(),
@@ -175,6 +179,14 @@ public class ChildcareApplicationService {
     } catch (DuplicateKeyException raced) {
       throw store.findPaper(tenantId, paperKey).map(ChildcareApplicationService::registeredBefore)
           .orElseThrow(() -> raced);
+    }
+    try {
+      store.insertChildKeys(tenantId, month.toString(), id, childKeys);
+    } catch (DuplicateKeyException raced) {
+      // another application of the child committed since the check; the engine's transaction is spoilt on some
+      // databases, so nothing more is read: staff register the paper again and are then told which application
+      throw new ApiException(409, "children", "children: the same child was applied for " + month + " meanwhile",
+          "同じ児童の " + month + " 入所の申込みが同時に登録されました。もう一度登録すると、その申込みを確認できます。");
     }
     return store.find(id).orElseThrow();
   }
@@ -252,11 +264,26 @@ public class ChildcareApplicationService {
         .createUserQuery().userId(caller).memberOfGroup(tenantId + "-hoiku").count()) > 0;
   }
 
-  /** The application for its submitter, or for the tenant's staff; 404 for everybody else. */
+  /**
+   * The application (its points, the household's facts, the case's events) for its submitter, the tenant's childcare
+   * staff ({@code <tenant>-hoiku}, 保育課) and the tenant's supervisors ({@code <tenant>-supervisors}), as allocation
+   * runs are (review F9); everybody else, other staff of the same tenant included, gets 404 (review C1).
+   */
   public ApplicationRow visible(String caller, String id) {
-    return store.find(id).filter(a -> members.isMember(a.tenantId(), caller))
-        .filter(a -> caller.equals(a.createdBy()) || Office.isStaffOrSupervisor(identity, caller))
+    return store.find(id).filter(a -> mayRead(caller, a))
         .orElseThrow(() -> ApiException.notFound("no application '" + id + "'"));
+  }
+
+  private boolean mayRead(String caller, ApplicationRow application) {
+    return caller != null && members.isMember(application.tenantId(), caller) && (caller.equals(
+        application.createdBy()) || inGroup(caller, application.tenantId() + "-hoiku")
+        || inGroup(caller, application.tenantId() + "-" + Roles.SUPERVISORS));
+  }
+
+  private boolean inGroup(String caller, String group) {
+    // the platform's own look-up: staff and outside systems hold no grant to read the directory
+    return AsPlatform.call(identity, () -> identity.createUserQuery().userId(caller).memberOfGroup(group)
+        .count()) > 0;
   }
 
   public List<ChildcareStore.EventRow> events(String id) {
@@ -288,8 +315,16 @@ public class ChildcareApplicationService {
     return java.util.Optional.empty();
   }
 
-  private static ApiException duplicate(Duplicate d, YearMonth month) {
+  /**
+   * The 409 of a child applied already: the existing application's id and month only for a caller who may read
+   * that application ({@link #visible}); anybody else learns no more than that the office must be asked (review C8).
+   */
+  private ApiException duplicate(Duplicate d, YearMonth month, String caller) {
     String field = "children[" + d.child() + "]";
+    if (store.find(d.applicationId()).filter(a -> mayRead(caller, a)).isEmpty()) {
+      return new ApiException(409, field, field + ": this child cannot be applied for; the office can tell why",
+          "同じ児童の申込みがすでにあります。窓口（保育課）にお問い合わせください。");
+    }
     return new ApiException(409, field, field + ": the same child (name, birth date, guardian) has application "
         + d.applicationId() + " for " + month + " already", "同じ児童（氏名・生年月日・保護者が同じ）の " + month
         + " 入所の申込み（" + d.applicationId() + "）がすでにあります。内容を変えるときは、その申込みを取り下げてから"
@@ -346,6 +381,10 @@ public class ChildcareApplicationService {
       if (g.name() == null || g.name().isBlank() || g.name().length() > 100) {
         throw ApiException.invalid(field + ".name", field + ".name: required, at most 100 characters",
             "保護者の氏名を100文字以内で入力してください。");
+      }
+      if (hasControl(g.name())) {
+        throw ApiException.invalid(field + ".name", field + ".name: no control characters (line breaks, tabs, NUL, "
+            + "bidi controls)", "保護者" + (i + 1) + "の氏名に改行・タブなどの制御文字は使えません。");
       }
       try {
         new GuardianWork(reason, g.daysPerMonth(), g.hoursPerDay(), g.daysPerWeek(), g.hoursPerWeek());
@@ -405,6 +444,10 @@ public class ChildcareApplicationService {
         throw ApiException.invalid(field + ".name", field + ".name: required, at most 100 characters",
             "児童の氏名を100文字以内で入力してください。");
       }
+      if (hasControl(c.name())) {
+        throw ApiException.invalid(field + ".name", field + ".name: no control characters (line breaks, tabs, NUL, "
+            + "bidi controls)", "児童" + (i + 1) + "の氏名に改行・タブなどの制御文字は使えません。");
+      }
     }
     Integer pattern = request.siblingPattern();
     if (request.children().size() > 1 && (pattern == null || pattern < 1 || pattern > 7)) {
@@ -442,6 +485,15 @@ public class ChildcareApplicationService {
             d.guardianNumber(), documentOf.apply(caller, d.documentId()).map(StoredFile::fileName).orElse(null))).toList());
   }
 
+  /** An admission month already past (Tokyo) is refused, on every path (review F11, C4). */
+  private YearMonth notPast(YearMonth month) {
+    if (month.isBefore(YearMonth.now(clock.withZone(jp.tetsuzuki.bpmn.rules.JapanTime.ZONE)))) {
+      throw ApiException.invalid("admissionMonth", "admissionMonth: " + month + " is in the past",
+          "入所希望月（" + month + "）は過ぎています。今月以降を指定してください。");
+    }
+    return month;
+  }
+
   private static YearMonth month(String text) {
     try {
       if (text != null && text.matches("\\d{4}-\\d{2}")) {
@@ -451,6 +503,16 @@ public class ChildcareApplicationService {
       // below
     }
     throw ApiException.invalid("admissionMonth", "admissionMonth: YYYY-MM", "入所希望月を YYYY-MM で指定してください。");
+  }
+
+  /**
+   * Whether a name holds a character that changes lines or the direction of text where staff read it: controls
+   * (U+0000–U+001F, U+007F–U+009F: NUL, tab, line breaks), the line and paragraph separators U+2028/U+2029 and the
+   * bidi controls (U+061C, U+200E/U+200F, U+202A–U+202E, U+2066–U+2069). A name is one line of plain text (review C3).
+   */
+  static boolean hasControl(String text) {
+    return text.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x061C
+        || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
   }
 
   private static String hash(Request request) {

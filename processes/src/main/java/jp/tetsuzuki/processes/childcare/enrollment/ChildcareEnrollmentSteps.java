@@ -199,7 +199,7 @@ public class ChildcareEnrollmentSteps {
         doubts.add("- **" + label + "**: 読み取れませんでした（未入力）");
       } else if (read.path("confidence").asDouble(0) < VERIFY_BELOW || read.hasNonNull("reason")) {
         doubts.add("- **" + label + "**: 確信度 " + Math.round(read.path("confidence").asDouble(0) * 100) + "%"
-            + (read.hasNonNull("reason") ? "（" + bounded(read.get("reason").asText(), MAX_TEXT) + "）" : ""));
+            + (read.hasNonNull("reason") ? "（" + literal(read.get("reason").asText()) + "）" : ""));
       }
     }
     task.setVariableLocal(FIELDS_TO_CHECK_TEXT, doubts.isEmpty() ? "確認が必要な項目はありません。"
@@ -278,7 +278,8 @@ public class ChildcareEnrollmentSteps {
           ? null : g.daysPerWeek().longValue());
       execution.setVariable(guardianField(number, GUARDIAN_HOURS_PER_WEEK), g == null ? null : g.hoursPerWeek());
       if (g != null) {
-        text.append("- **保護者").append(number).append("**（").append(bounded(g.name(), MAX_TEXT)).append("）: ")
+        // the parent's text is literal Markdown: one line, no list item, emphasis or link of its own (review C3)
+        text.append("- **保護者").append(number).append("**（").append(literal(g.name())).append("）: ")
             .append(certified.contains(number) ? "就労証明書で確認済み（申告値は使いません）"
                 : "就労証明書の確認なし。申告: " + declaredWork(g) + "。書類などで確認し、確認した値を入力してください")
             .append("\n");
@@ -430,8 +431,8 @@ public class ChildcareEnrollmentSteps {
   /** 内定: the facility the round placed the child at; staff arrange the interview and health check. */
   public void recordOffer(DelegateExecution execution) {
     ApplicationRow application = linked(execution);
-    String places = offeredPlaces(application);
-    execution.setVariable(OFFER_TEXT, "内定: " + places + "。面接・健康診断の結果を入力してください。"
+    String places = offeredPlaces(application, false);
+    execution.setVariable(OFFER_TEXT, "内定: " + offeredPlaces(application, true) + "。面接・健康診断の結果を入力してください。"
         + (application.resultExplanation() == null ? "" : "\n\n" + application.resultExplanation()));
     store.event(application.id(), "offered", places + " に内定しました。", null, now());
   }
@@ -440,22 +441,22 @@ public class ChildcareEnrollmentSteps {
    * 「南保育園（minami）」 (or 「施設 minami」), or per child of a household
    * 「児童 c1 → 南保育園（minami）、児童 c2 → 施設 kita（c3 は保留）」.
    */
-  private String offeredPlaces(ApplicationRow application) {
+  private String offeredPlaces(ApplicationRow application, boolean markdown) {
     String children = store.resultChildrenJson(application.id());
     if (children == null) {
-      return facilityLabel(application);
+      return facilityLabel(application.tenantId(), application.resultFacilityId(), markdown);
     }
     try {
       JsonNode list = ChildcareStore.JSON.readTree(children);
       if (list.size() <= 1) {
-        return facilityLabel(application);
+        return facilityLabel(application.tenantId(), application.resultFacilityId(), markdown);
       }
       List<String> placed = new ArrayList<>();
       List<String> waiting = new ArrayList<>();
       for (JsonNode c : list) {
         if ("offered".equals(c.path("outcome").asText())) {
           placed.add("児童 " + c.path("childId").asText() + " → "
-              + facilityLabel(application.tenantId(), c.path("facilityId").asText()));
+              + facilityLabel(application.tenantId(), c.path("facilityId").asText(), markdown));
         } else {
           waiting.add(c.path("childId").asText());
         }
@@ -492,12 +493,13 @@ public class ChildcareEnrollmentSteps {
 
   /** 「南保育園（minami）」 as the latest round named it, else 「施設 minami」 (newcomer review 7). */
   private String facilityLabel(ApplicationRow application) {
-    return facilityLabel(application.tenantId(), application.resultFacilityId());
+    return facilityLabel(application.tenantId(), application.resultFacilityId(), false);
   }
 
-  private String facilityLabel(String tenantId, String id) {
-    return store.facilityName(tenantId, id).map(name -> bounded(name, MAX_TEXT) + "（" + id + "）")
-        .orElse("施設 " + id);
+  /** The label; {@code markdown}: for a form's text, the name as literal Markdown (a round's text, review C3). */
+  private String facilityLabel(String tenantId, String id, boolean markdown) {
+    return store.facilityName(tenantId, id).map(name -> (markdown ? literal(name) : bounded(name, MAX_TEXT)) + "（"
+        + id + "）").orElse("施設 " + id);
   }
 
   public void recordDecline(DelegateExecution execution) {
@@ -778,6 +780,15 @@ public class ChildcareEnrollmentSteps {
       return otherwise;
     }
     return bounded(s.strip(), max);
+  }
+
+  /**
+   * Outside text (a parent's name, a worker's reason, a facility name) inside the Markdown a staff form shows: one
+   * line, bounded to {@link #MAX_TEXT}, every Markdown character escaped, by the platform's escaping of outside texts
+   * in forms ({@link jp.tetsuzuki.processes.procedure.ApplicationDetails#escape}).
+   */
+  static String literal(String text) {
+    return jp.tetsuzuki.processes.procedure.ApplicationDetails.escape(bounded(text, MAX_TEXT));
   }
 
   private static String bounded(String text, int max) {

@@ -374,6 +374,165 @@ class ChildcareEnrollmentProcessTest {
         .isEqualTo(before);
   }
 
+  /**
+   * Review C4 as the attack: the paper start form took an admission month six months past and a child that an API
+   * application holds for the month, and wrote no child keys, so an API application after a paper one was taken too.
+   */
+  @Test
+  void aPaperApplicationFollowsTheIntakeRulesOfTheApi() {
+    addUser("hoiku-c4", "demo-ku", "staff", "demo-ku-hoiku");
+    addUser("parent-app", "demo-ku");
+    addUser("other-app", "demo-ku");
+    long before = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ID).count();
+    String child = "紙 一郎 " + UUID.randomUUID().toString().substring(0, 6);
+    Map<String, Object> paper = paper("2026-12", child, "紙 太郎C4");
+    // an admission month already past (today 2026-11-02): refused as the API refuses it
+    Map<String, Object> late = new HashMap<>(paper);
+    late.put(PAPER_ADMISSION_MONTH, "2026-06");
+    assertThatThrownBy(() -> startAs("hoiku-c4", List.of("staff", "demo-ku-hoiku"), "demo-ku", late))
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("入所希望月（2026-06）は過ぎています");
+
+    // an application of the API holds the child for December (its keys as the API writes them)
+    String api = UUID.randomUUID().toString();
+    ApplicationContent content = new ApplicationContent(List.of(
+        new ApplicationContent.Guardian("紙 太郎C4", "work", 20, 8.0, null, null),
+        new ApplicationContent.Guardian("紙 花子C4", "work", 20, 8.0, null, null)), false, false, false, false, false,
+        0, null, List.of(new ApplicationContent.Child("c1", child, LocalDate.of(2025, 6, 1),
+            List.of("hoikuen-minami"), null)), List.of());
+    store.insert(new ApplicationRow(api, "demo-ku", "parent-app", NOW, "k-" + api, "0".repeat(64), 2026, "2026-12",
+        ChildcareStore.STAGE_AWAITING_ROUND, content, null, null, null, null, null));
+    store.insertChildKeys("demo-ku", "2026-12", api, ChildKeys.of(content.children().get(0), content.guardians()));
+    // the same child on paper (full-width, an invisible character): refused naming the application for staff
+    Map<String, Object> twice = paper("2026-12", "\u200B" + child.replace(" ", "\u3000"), "紙 太郎C4");
+    assertThatThrownBy(() -> startAs("hoiku-c4", List.of("staff", "demo-ku-hoiku"), "demo-ku", twice))
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("同じ児童（氏名・生年月日・保護者が同じ）の 2026-12 入所の申込み（" + api + "）がすでにあります");
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ID).count())
+        .isEqualTo(before);
+
+    // another child on paper is registered and holds its keys: the API then refuses the same child
+    String second = "紙 二郎 " + UUID.randomUUID().toString().substring(0, 6);
+    ProcessInstance pi = startAs("hoiku-c4", List.of("staff", "demo-ku-hoiku"), "demo-ku",
+        paper("2026-12", second, "紙 太郎C4"));
+    String registered = pi.getBusinessKey();
+    ChildcareApplicationService.Request request = new ChildcareApplicationService.Request("demo-ku", "2026-12", null,
+        List.of(new ApplicationContent.Guardian("紙 太郎C4", "work", 20, 8.0, null, null),
+            new ApplicationContent.Guardian("別の 保護者", "work", 20, 8.0, null, null)),
+        List.of(new ApplicationContent.Child("c1", second, LocalDate.of(2025, 6, 1), List.of("hoikuen-minami"),
+            null)), null, null);
+    assertThatThrownBy(() -> ENV.applications.submit("parent-app", "after-paper", request))
+        .isInstanceOfSatisfying(jp.tetsuzuki.processes.api.ApiException.class, e -> {
+          Assertions.assertThat(e.status()).isEqualTo(409);
+          Assertions.assertThat(e.field()).isEqualTo("children[0]");
+          // review C8: the outside system may not read the paper application: neither its id nor its month
+          Assertions.assertThat(e.japanese()).isEqualTo("同じ児童の申込みがすでにあります。窓口（保育課）にお問い合わせください。");
+          Assertions.assertThat(e.getMessage()).doesNotContain(registered).doesNotContain("2026-12");
+        });
+    // review C8: the submitting system of the API application is told which of its applications holds the child
+    ChildcareApplicationService.Request again = new ChildcareApplicationService.Request("demo-ku", "2026-12", null,
+        content.guardians(), content.children(), null, null);
+    for (String caller : List.of("parent-app", "hoiku-c4")) {
+      assertThatThrownBy(() -> ENV.applications.submit(caller, "again-" + caller, again))
+          .isInstanceOfSatisfying(jp.tetsuzuki.processes.api.ApiException.class, e -> {
+            Assertions.assertThat(e.status()).isEqualTo(409);
+            Assertions.assertThat(e.japanese()).contains("2026-12 入所の申込み（" + api + "）がすでにあります");
+          });
+    }
+    assertThatThrownBy(() -> ENV.applications.submit("other-app", "again-other", again))
+        .isInstanceOfSatisfying(jp.tetsuzuki.processes.api.ApiException.class, e -> {
+          Assertions.assertThat(e.status()).isEqualTo(409);
+          Assertions.assertThat(e.japanese()).doesNotContain(api).doesNotContain("2026-12");
+          Assertions.assertThat(e.getMessage()).doesNotContain(api).doesNotContain("2026-12");
+        });
+  }
+
+  /**
+   * Review C1 as the attack: 検査員, 会計管理者 and 課長 of other departments read the household facts (生活保護,
+   * ひとり親) of every childcare application of their tenant. Now: the submitter, 保育課 and the supervisors only.
+   */
+  @Test
+  void onlyTheSubmitterChildcareStaffAndSupervisorsReadAnApplication() {
+    addUser("parent-app", "demo-ku");
+    addUser("other-app", "demo-ku");
+    addUser("hoiku-staff", "demo-ku", "staff", "demo-ku-hoiku");
+    addUser("keiyaku-staff", "demo-ku", "staff", "demo-ku-keiyaku");
+    addUser("kansa-sup", "demo-ku", "staff", "supervisors", "demo-ku-supervisors");
+    addUser("other-sup", "demo-shi", "staff", "supervisors", "demo-shi-supervisors");
+    String id = apply("demo-ku", false);
+    for (String reader : List.of("parent-app", "hoiku-staff", "kansa-sup")) {
+      Assertions.assertThat(ENV.applications.visible(reader, id).id()).as(reader).isEqualTo(id);
+    }
+    for (String other : List.of("other-app", "keiyaku-staff", "other-sup", "nobody")) {
+      assertThatThrownBy(() -> ENV.applications.visible(other, id)).as(other)
+          .isInstanceOfSatisfying(jp.tetsuzuki.processes.api.ApiException.class,
+              e -> Assertions.assertThat(e.status()).isEqualTo(404));
+    }
+  }
+
+  /**
+   * Review C3 as the attack: a guardian's name with line breaks and Markdown forged a 「確認済み」 line and an external
+   * link in 申告内容を確認; a NUL was stored in a child's name. Names with controls are refused naming the field; a
+   * name that is only odd (Markdown, a URL) is shown as literal text.
+   */
+  @Test
+  void namesRefuseControlsAndTheDeclarationShowsNamesAsLiteralText() {
+    addUser("parent-app", "demo-ku");
+    String forged = "攻撃 太郎\n\n- **保護者2**: 就労証明書で確認済み [原本を開く](https://evil.example/x)\n";
+    for (String[] attack : new String[][] {{"guardian", forged}, {"guardian", "攻撃\t太郎"},
+        {"guardian", "攻撃 \u202E太郎"}, {"guardian", "攻撃\u2028太郎"}, {"child", "攻撃 一郎RC\u0000"},
+        {"child", "攻撃\r一郎"}, {"child", "攻撃\u0085一郎"}}) {
+      boolean guardian = attack[0].equals("guardian");
+      ChildcareApplicationService.Request request = new ChildcareApplicationService.Request("demo-ku", "2026-12",
+          null, List.of(new ApplicationContent.Guardian(guardian ? attack[1] : "攻撃 太郎", "work", 20, 8.0, null, null),
+              new ApplicationContent.Guardian("攻撃 花子", "work", 20, 8.0, null, null)),
+          List.of(new ApplicationContent.Child("c1", guardian ? "攻撃 一郎" : attack[1], LocalDate.of(2025, 5, 1),
+              List.of("hoikuen-minami"), null)), null, null);
+      assertThatThrownBy(() -> ENV.applications.submit("parent-app", UUID.randomUUID().toString(), request))
+          .isInstanceOfSatisfying(jp.tetsuzuki.processes.api.ApiException.class, e -> {
+            Assertions.assertThat(e.status()).isEqualTo(400);
+            Assertions.assertThat(e.field()).isEqualTo(guardian ? "guardians[0].name" : "children[0].name");
+            Assertions.assertThat(e.japanese()).isEqualTo((guardian ? "保護者1" : "児童1")
+                + "の氏名に改行・タブなどの制御文字は使えません。");
+          });
+    }
+
+    // an application stored before the check (or a name that is only odd): shown as one line of literal text
+    String id = apply("demo-ku", false);
+    ApplicationContent c = store.find(id).orElseThrow().content();
+    store.jdbcForTests().update("UPDATE tz_childcare_application SET content_json = ? WHERE id = ?",
+        ChildcareStore.json(new ApplicationContent(List.of(new ApplicationContent.Guardian(forged + " <b>x</b> _y_",
+            "work", 20, 8.0, null, null), c.guardians().get(1)), false, false, false, false, false, 0, null,
+            c.children(), c.documents())), id);
+    ProcessInstance pi = start("demo-ku", id);
+    inspectOnly(pi);
+    String shown = (String) engine.getTaskService().getVariable(task(pi, TASK_CONFIRM_DECLARATION).getId(),
+        DECLARATION_TEXT);
+    List<String> lines = shown.lines().filter(l -> l.startsWith("- ")).toList();
+    Assertions.assertThat(lines).hasSize(4); // 保護者1, 保護者2, 世帯の状況, 在籍施設: no forged item
+    Assertions.assertThat(lines.get(0)).startsWith("- **保護者1**（攻撃 太郎 \\- \\*\\*保護者2\\*\\*\\: 就労証明書で確認済み "
+        + "\\[原本を開く\\]\\(https\\:\\/\\/evil\\.example\\/x\\)  &lt;b&gt;x&lt;\\/b&gt; \\_y\\_）: 就労証明書の確認なし");
+    Assertions.assertThat(shown).doesNotContain("](", "<b>", "https://");
+  }
+
+  /** The start form of a paper application for デモ区: one child, two working guardians. */
+  static Map<String, Object> paper(String month, String child, String guardian) {
+    Map<String, Object> paper = new HashMap<>();
+    paper.put(PAPER_ADMISSION_MONTH, month);
+    paper.put(PAPER_GUARDIAN1_NAME, guardian);
+    paper.put(PAPER_GUARDIAN1_REASON, "work");
+    paper.put(PAPER_GUARDIAN1_DAYS_PER_MONTH, 20L);
+    paper.put(PAPER_GUARDIAN1_HOURS_PER_DAY, 8.0);
+    paper.put(PAPER_GUARDIAN2_NAME, "紙 花子C4");
+    paper.put(PAPER_GUARDIAN2_REASON, "work");
+    paper.put(PAPER_GUARDIAN2_DAYS_PER_MONTH, 20L);
+    paper.put(PAPER_GUARDIAN2_HOURS_PER_DAY, 8.0);
+    paper.put(PAPER_CHILD1_NAME, child);
+    paper.put(PAPER_CHILD1_BIRTH_DATE, "2025-06-01");
+    paper.put(PAPER_CHILD1_PREFERENCES, "hoikuen-minami");
+    return paper;
+  }
+
   @Test
   void lowConfidenceFieldsAreHighlightedAndCorrectionsRecorded() {
     String id = apply("demo-ku", true);

@@ -38,6 +38,92 @@ class ChildcareRoundHttpTest {
         .list().forEach(pi -> roundRuntime.deleteProcessInstance(pi.getId(), "test: earlier round"));
   }
 
+  /** The body of an application of one child for デモ区 (guardians 攻撃 太郎・攻撃 花子), no documents. */
+  static Map<String, Object> application(String month, String guardian, String child) {
+    return Map.of("tenantId", "demo-ku", "admissionMonth", month,
+        "guardians", List.of(Map.of("name", guardian, "reason", "work", "daysPerMonth", 20, "hoursPerDay", 8),
+            Map.of("name", "攻撃 花子", "reason", "work", "daysPerMonth", 20, "hoursPerDay", 8)),
+        "children", List.of(Map.of("childId", "c1", "name", child, "birthDate", "2025-05-01",
+            "preferences", List.of("minami-hoikuen"))));
+  }
+
+  /**
+   * The attack review's C1, C2, C3 and C8 over HTTP, as the attacker ran them: other staff of the tenant read the
+   * application; an invisible character in the child's name made a second application; a guardian's name forged a
+   * line of the staff's declaration form; the 409 told another system the existing application's id and month.
+   */
+  @Test
+  void theAttackReviewsIntakeFindingsAreClosed() {
+    Http app = Http.as("api-client", port);
+    Http staff = Http.as("staff-ku", port);
+    String child = "攻撃 一郎 " + UUID.randomUUID().toString().substring(0, 6);
+    Http.Response created = app.header("Idempotency-Key", UUID.randomUUID().toString()).postJson(APPLICATIONS,
+        application("2027-02", "攻撃 太郎", child));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+
+    // C1: 検査員, 会計管理者, 課長 and 次長 of other departments: 404; the submitter, 保育課 and the supervisors read it
+    // (the demo's kacho-ku is in every department's group, 保育課 included, so it reads it as 保育課)
+    for (String other : List.of("kensa-ku", "kaikeikanri-ku", "kacho-keiyaku-ku", "jicho-ku", "supplier-marumaru",
+        "staff-shi")) {
+      Http.Response refused = Http.as(other, port).get(APPLICATIONS + "/" + id);
+      assertThat(refused.status()).as(other + ": " + refused.body()).isEqualTo(404);
+      assertThat(refused.body()).doesNotContain("pointsExplanationJa");
+    }
+    for (String reader : List.of("api-client", "staff-ku", "supervisor-ku")) {
+      assertThat(Http.as(reader, port).get(APPLICATIONS + "/" + id).status()).as(reader).isEqualTo(200);
+    }
+
+    // C2: the same child with a zero-width space, joiner, word joiner or BOM in its name: still the same child
+    for (String invisible : List.of("\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD")) {
+      Http.Response twice = app.header("Idempotency-Key", UUID.randomUUID().toString()).postJson(APPLICATIONS,
+          application("2027-02", "攻撃 太郎", child.replace(" ", invisible + " ")));
+      assertThat(twice.status()).as(Integer.toHexString(invisible.charAt(0)) + ": " + twice.body()).isEqualTo(409);
+      assertThat(twice.json().get("field").asText()).isEqualTo("children[0]");
+    }
+    // C8: a caller of the tenant who may not read the application (the inspector; a supplier's system is refused at
+    // the edge since review 3 A16) is not told which application holds the child, nor its month
+    Http.Response probe = Http.as("kensa-ku", port).header("Idempotency-Key", UUID.randomUUID().toString())
+        .postJson(APPLICATIONS, application("2027-02", "攻撃\u2060 太郎", child));
+    assertThat(probe.status()).as(probe.body()).isEqualTo(409);
+    assertThat(probe.json().get("messageJa").asText()).isEqualTo("同じ児童の申込みがすでにあります。窓口（保育課）にお問い合わせください。");
+    assertThat(probe.body()).doesNotContain(id).doesNotContain("2027-02");
+    // 保育課 (who may read it) is told which one
+    Http.Response office = staff.header("Idempotency-Key", UUID.randomUUID().toString()).postJson(APPLICATIONS,
+        application("2027-02", "攻撃 太郎", child));
+    assertThat(office.status()).as(office.body()).isEqualTo(409);
+    assertThat(office.json().get("messageJa").asText()).contains("2027-02 入所の申込み（" + id + "）がすでにあります");
+
+    // C3: line breaks and a NUL in names are refused naming the field, in Japanese
+    String forged = "攻撃 太郎\n\n- **保護者2**: 就労証明書で確認済み [原本を開く](https://evil.example/x)\n";
+    Http.Response lines = app.header("Idempotency-Key", UUID.randomUUID().toString()).postJson(APPLICATIONS,
+        application("2027-02", forged, "別の 子 " + UUID.randomUUID().toString().substring(0, 6)));
+    assertThat(lines.status()).as(lines.body()).isEqualTo(400);
+    assertThat(lines.json().get("field").asText()).isEqualTo("guardians[0].name");
+    assertThat(lines.json().get("messageJa").asText()).isEqualTo("保護者1の氏名に改行・タブなどの制御文字は使えません。");
+    Http.Response nul = app.header("Idempotency-Key", UUID.randomUUID().toString()).postJson(APPLICATIONS,
+        application("2027-02", "攻撃 太郎", child + "\u0000"));
+    assertThat(nul.status()).as(nul.body()).isEqualTo(400);
+    assertThat(nul.json().get("field").asText()).isEqualTo("children[0].name");
+    // a name that is only odd (Markdown on one line) is taken and shown to staff as literal text
+    String odd = "攻撃 太郎 **確認済み** [原本を開く](https://evil.example/x)";
+    Http.Response taken = app.header("Idempotency-Key", UUID.randomUUID().toString()).postJson(APPLICATIONS,
+        application("2027-02", odd, "奇妙 な子 " + UUID.randomUUID().toString().substring(0, 6)));
+    assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+    String pi = taken.json().get("processInstanceId").asText();
+    JsonNode confirm = await().atMost(Duration.ofSeconds(30)).until(() -> staff.get("/engine-rest/task?maxResults=10"
+        + "&processInstanceId=" + pi + "&taskDefinitionKey=" + ChildcareEnrollment.TASK_CONFIRM_DECLARATION).json(),
+        t -> t.size() == 1).get(0);
+    String shown = staff.get("/engine-rest/task/" + confirm.get("id").asText() + "/form-variables").json()
+        .get(ChildcareEnrollment.DECLARATION_TEXT).get("value").asText();
+    assertThat(shown).contains("- **保護者1**（攻撃 太郎 \\*\\*確認済み\\*\\* \\[原本を開く\\]\\(https\\:\\/\\/evil\\.example"
+        + "\\/x\\)）: ").doesNotContain("](", "https://");
+    // leave nothing waiting for other tests' rounds of February
+    for (String open : List.of(id, taken.json().get("id").asText())) {
+      assertThat(app.postJson(APPLICATIONS + "/" + open + "/withdrawal", Map.of()).status()).isEqualTo(200);
+    }
+  }
+
   @Test
   void applyReadVerifyScoreRoundApproveOfferEnrol() {
     Http app = Http.as("api-client", port);
@@ -109,9 +195,13 @@ class ChildcareRoundHttpTest {
         UUID.randomUUID().toString()).postJson(APPLICATIONS, twice);
     assertThat(duplicate.status()).as(duplicate.body()).isEqualTo(409);
     assertThat(duplicate.json().get("field").asText()).isEqualTo("children[0]");
-    assertThat(duplicate.body()).contains(id);
-    assertThat(app.header("Idempotency-Key", UUID.randomUUID().toString()).postJson(APPLICATIONS, body).status())
-        .isEqualTo(409);
+    // review C8: that system may not read the existing application: neither its id nor its month
+    assertThat(duplicate.json().get("messageJa").asText())
+        .isEqualTo("同じ児童の申込みがすでにあります。窓口（保育課）にお問い合わせください。");
+    assertThat(duplicate.body()).doesNotContain(id).doesNotContain("2027-01");
+    Http.Response own = app.header("Idempotency-Key", UUID.randomUUID().toString()).postJson(APPLICATIONS, body);
+    assertThat(own.status()).isEqualTo(409);
+    assertThat(own.json().get("messageJa").asText()).contains("2027-01 入所の申込み（" + id + "）");
     // the submitter's replay with its own key is still the first answer
     assertThat(app.header("Idempotency-Key", key).postJson(APPLICATIONS, body).status()).isEqualTo(201);
     // another municipality's staff do not see it

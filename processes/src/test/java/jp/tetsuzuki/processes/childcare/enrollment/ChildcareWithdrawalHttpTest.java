@@ -56,6 +56,8 @@ class ChildcareWithdrawalHttpTest {
     for (String user : List.of("supplier-marumaru", "staff-shi", "kensa-ku")) {
       Http.Response refused = Http.as(user, port).postJson(APPLICATIONS + "/" + id + "/withdrawal", Map.of());
       assertThat(refused.status()).as(user + ": " + refused.body()).isEqualTo(404);
+      // nor read it (attack review C1: staff outside 保育課 read the household's facts)
+      assertThat(Http.as(user, port).get(APPLICATIONS + "/" + id).status()).as(user).isEqualTo(404);
     }
     assertThat(app.get(APPLICATIONS + "/" + id).json().get("stage").asText()).isEqualTo("awaiting-round");
 
