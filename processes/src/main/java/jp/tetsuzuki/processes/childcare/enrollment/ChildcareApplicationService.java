@@ -89,6 +89,12 @@ public class ChildcareApplicationService {
       throw ApiException.notFound("tenantId: no tenant '" + (request == null ? null : request.tenantId())
           + "' for this user");
     }
+    if (members.isPerson(caller) && !isChildcareStaff(caller, request.tenantId())) {
+      // review 3 C13: the inspector registered an application (and attached another system's upload to it); a
+      // person of the office registers through the API what they may register on paper, no more
+      throw new ApiException(403, null, "childcare applications of the office are registered by the tenant's "
+          + "childcare staff", "利用申込みの登録は、この自治体の保育担当の職員（保育課）が行ってください。");
+    }
     String hash = hash(request);
     var earlier = store.findByIdempotencyKey(request.tenantId(), caller, idempotencyKey);
     if (earlier.isPresent()) {

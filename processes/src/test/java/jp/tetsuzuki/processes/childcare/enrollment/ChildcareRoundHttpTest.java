@@ -28,6 +28,7 @@ class ChildcareRoundHttpTest {
   private static final String APPLICATIONS = "/api/v1/childcare/applications";
 
   @LocalServerPort int port;
+  @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.IdentityService identity;
 
   /** Review C9: one open round per tenant and year; rounds earlier tests (or runs) left open are ended first. */
   @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.RuntimeService roundRuntime;
@@ -81,9 +82,24 @@ class ChildcareRoundHttpTest {
       assertThat(twice.status()).as(Integer.toHexString(invisible.charAt(0)) + ": " + twice.body()).isEqualTo(409);
       assertThat(twice.json().get("field").asText()).isEqualTo("children[0]");
     }
-    // C8: a caller of the tenant who may not read the application (the inspector; a supplier's system is refused at
-    // the edge since review 3 A16) is not told which application holds the child, nor its month
-    Http.Response probe = Http.as("kensa-ku", port).header("Idempotency-Key", UUID.randomUUID().toString())
+    // C13: staff outside 保育課 (the inspector) do not register applications through the API either
+    Http.Response inspector = Http.as("kensa-ku", port).header("Idempotency-Key", UUID.randomUUID().toString())
+        .postJson(APPLICATIONS, application("2027-02", "攻撃 太郎", "別人 " + UUID.randomUUID().toString()
+            .substring(0, 6)));
+    assertThat(inspector.status()).as(inspector.body()).isEqualTo(403);
+    assertThat(inspector.json().get("messageJa").asText()).contains("保育課");
+    // C8: another outside system of the tenant (a test account in api-clients; a supplier's system is refused at the
+    // edge since review 3 A16) is not told which application holds the child, nor its month
+    if (identity.createUserQuery().userId("childcare-other-system").count() == 0) {
+      var user = identity.newUser("childcare-other-system");
+      user.setFirstName("連携");
+      user.setLastName("別システム");
+      user.setPassword(Http.DEMO_PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership("childcare-other-system", jp.tetsuzuki.processes.identity.Roles.API_CLIENTS);
+      identity.createTenantUserMembership("demo-ku", "childcare-other-system");
+    }
+    Http.Response probe = Http.as("childcare-other-system", port).header("Idempotency-Key", UUID.randomUUID().toString())
         .postJson(APPLICATIONS, application("2027-02", "攻撃\u2060 太郎", child));
     assertThat(probe.status()).as(probe.body()).isEqualTo(409);
     assertThat(probe.json().get("messageJa").asText()).isEqualTo("同じ児童の申込みがすでにあります。窓口（保育課）にお問い合わせください。");
