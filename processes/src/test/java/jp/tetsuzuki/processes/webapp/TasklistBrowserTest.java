@@ -13,10 +13,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.tetsuzuki.bpmn.ChildcareEnrollment;
 import jp.tetsuzuki.bpmn.ConnectivityCheck;
 import jp.tetsuzuki.bpmn.ContractPayment;
 import jp.tetsuzuki.bpmn.rules.JapanTime;
 import jp.tetsuzuki.processes.contractpayment.ContractPaymentHttpTest;
+import jp.tetsuzuki.processes.support.Cases;
 import jp.tetsuzuki.processes.support.Http;
 import jp.tetsuzuki.processes.support.PlatformTest;
 import org.camunda.bpm.engine.RuntimeService;
@@ -253,12 +255,47 @@ class TasklistBrowserTest {
     String read = (String) tasks.getVariable(taskId, ContractPayment.REGISTRATION_NUMBER);
 
     // the relative source loads from whatever host the Tasklist is opened at, with that host's session cookie
-    seeTheScanBesideTheFields("localhost", taskId, read, "tasklist-verify-invoice");
-    seeTheScanBesideTheFields("127.0.0.1", taskId, read, "tasklist-verify-invoice-other-host");
+    for (String host : List.of("localhost", "127.0.0.1")) {
+      seeTheScanBesideTheFields(host, taskId, "請求書の原本（1頁目）", "登録番号", read,
+          "tasklist-verify-invoice-" + host, "請求書（PDF・画像）の読取内容を確認する", "登録番号（T＋13桁）",
+          "請求金額（税込、円）");
+    }
   }
 
-  private void seeTheScanBesideTheFields(String host, String taskId, String read, String screenshot)
-      throws IOException {
+  /**
+   * An employment certificate of a childcare application (as in ChildcareRoundHttpTest), read by the OCR worker,
+   * reaches 「就労証明書の内容を確認」: staff see its first page beside the fields read from it.
+   */
+  @Test
+  void staffSeeTheScannedCertificateBesideTheFieldsOcrRead() throws Exception {
+    Http app = Http.as("api-client", port);
+    String certificate = Cases.upload(app, "demo-ku", Cases.pdf("shuro shomeisho"));
+    String child = "子" + UUID.randomUUID().toString().substring(0, 6);
+    Map<String, Object> body = Map.of(
+        "tenantId", "demo-ku",
+        "admissionMonth", "2027-01",
+        "household", Map.of("singleParent", true),
+        "guardians", List.of(Map.of("name", "保護者1", "reason", "work", "daysPerMonth", 20, "hoursPerDay", 8)),
+        "children", List.of(Map.of("childId", "c1", "name", child, "birthDate", "2025-06-01",
+            "preferences", List.of("minami-hoikuen"))),
+        "documents", List.of(Map.of("documentId", certificate, "kind", "employment-certificate",
+            "guardianNumber", 1)));
+    Http.Response created = app.header("Idempotency-Key", UUID.randomUUID().toString())
+        .postJson("/api/v1/childcare/applications", body);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String pid = created.json().get("processInstanceId").asText();
+    String taskId = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(
+        () -> tasks.createTaskQuery().processInstanceId(pid)
+            .taskDefinitionKey(ChildcareEnrollment.TASK_VERIFY_CERTIFICATE).list(), t -> t.size() == 1).get(0).getId();
+    Object guardian = tasks.getVariable(taskId, ChildcareEnrollment.GUARDIAN_NUMBER);
+
+    seeTheScanBesideTheFields("localhost", taskId, "就労証明書の原本（1頁目）", "保護者（1または2）",
+        guardian == null ? null : guardian.toString(), "tasklist-verify-certificate", "就労証明書の内容を確認する",
+        "本人氏名", "事業所名");
+  }
+
+  private void seeTheScanBesideTheFields(String host, String taskId, String alt, String fieldLabel, String read,
+      String screenshot, String... texts) throws IOException {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     logIn(wait, host);
     // the task itself, as a link to it (other tests' verification tasks of デモ区 are in the list too)
@@ -279,7 +316,7 @@ class TasklistBrowserTest {
     String src = scan.getAttribute("src");
     assertThat(src).startsWith("http://" + host + ":" + port + "/camunda/api/tetsuzuki/tasks/" + taskId
         + "/documents/").endsWith("/pages/1.png");
-    assertThat(scan.getAttribute("alt")).isEqualTo("請求書の原本（1頁目）");
+    assertThat(scan.getAttribute("alt")).isEqualTo(alt);
     Object naturalWidth = browser.executeScript("return arguments[0].naturalWidth;", scan);
     if (!(naturalWidth instanceof Number width) || width.longValue() <= 0) {
       screenshot(screenshot + "-failure");
@@ -290,7 +327,7 @@ class TasklistBrowserTest {
     }
     browser.executeScript("arguments[0].scrollIntoView({block: 'start'});", scan);
     screenshot(screenshot);
-    // an A4 page at 110 dpi, shown at most as wide as its column
+    // a page at 110 dpi (A4 or Letter), shown at most as wide as its column
     assertThat(((Number) naturalWidth).longValue()).isGreaterThan(800);
     assertThat(((Number) browser.executeScript("return arguments[0].getBoundingClientRect().width;", scan))
         .doubleValue()).isPositive().isLessThanOrEqualTo(((Number) browser.executeScript(
@@ -299,12 +336,11 @@ class TasklistBrowserTest {
     // the fields OCR read are in the same form, beside the scan
     WebElement form = scan.findElement(By.xpath(
         "ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form ')][1]"));
-    assertThat(form.getText()).contains("請求書（PDF・画像）の読取内容を確認する", "登録番号（T＋13桁）",
-        "請求金額（税込、円）");
+    assertThat(form.getText()).contains(texts).contains(fieldLabel);
     assertThat(form.findElements(By.cssSelector("input")).stream().map(input -> input.getAttribute("value"))
         .toList()).contains(java.util.Objects.toString(read, ""));
     WebElement fields = form.findElement(By.xpath(".//*[contains(@class,'fjs-form-field-group')]"
-        + "[.//label[contains(normalize-space(.),'登録番号')]]"));
+        + "[.//label[contains(normalize-space(.),'" + fieldLabel + "')]]"));
     assertThat(fields.getRect().getY()).isLessThan(scan.getRect().getY() + scan.getRect().getHeight());
     assertThat(fields.getRect().getX()).isGreaterThanOrEqualTo(scan.getRect().getX() + scan.getRect().getWidth() - 1);
   }
