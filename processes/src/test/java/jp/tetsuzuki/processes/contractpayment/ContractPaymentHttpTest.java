@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * PartyTaxScheme/CompanyID, 10 % and 8 % subtotals). Bad input is refused naming the field, nothing created.
  */
 @PlatformTest
-class ContractPaymentHttpTest {
+public class ContractPaymentHttpTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
@@ -679,7 +679,7 @@ class ContractPaymentHttpTest {
   }
 
   /** A qualified invoice as a supplier's accounting software prints it (IPA Gothic, A4). */
-  static byte[] invoicePdf(LocalDate issued) throws java.io.IOException {
+  public static byte[] invoicePdf(LocalDate issued) throws java.io.IOException {
     try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       var page = new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
@@ -705,7 +705,7 @@ class ContractPaymentHttpTest {
     }
   }
 
-  private static byte[] pdfMultipart(String boundary, byte[] pdf, String contractId) {
+  public static byte[] pdfMultipart(String boundary, byte[] pdf, String contractId) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     if (contractId != null) {
       out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"contractId\"\r\n\r\n" + contractId

@@ -1,16 +1,28 @@
 package jp.tetsuzuki.processes.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.tetsuzuki.bpmn.ChildcareEnrollment;
 import jp.tetsuzuki.bpmn.ConnectivityCheck;
+import jp.tetsuzuki.bpmn.ContractPayment;
+import jp.tetsuzuki.bpmn.rules.JapanTime;
+import jp.tetsuzuki.processes.contractpayment.ContractPaymentHttpTest;
+import jp.tetsuzuki.processes.support.Cases;
 import jp.tetsuzuki.processes.support.Http;
 import jp.tetsuzuki.processes.support.PlatformTest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +35,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -33,6 +46,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class TasklistBrowserTest {
 
   @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
   private ChromeDriver browser;
   private Path profile;
 
@@ -198,6 +213,145 @@ class TasklistBrowserTest {
       screenshot("tasklist-paper-form-failure");
       throw e;
     }
+  }
+
+  /**
+   * A PDF invoice read by the OCR worker (real Tesseract, in this JVM) reaches 「請求書の読取内容を確認」 as in
+   * ContractPaymentHttpTest; staff open that task in the Tasklist and see the scan (a Markdown image with a relative
+   * source, loaded with their webapp session) beside the fields OCR read.
+   */
+  @Test
+  void staffSeeTheScannedInvoiceBesideTheFieldsOcrRead() throws Exception {
+    String id = "C-BROWSER-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> contract = Map.of("id", id, "tenantId", "demo-ku", "department", "doro", "kind", "goods",
+        "title", "事務用品の購入（ブラウザ確認）", "supplier", Map.of("name", "株式会社〇〇商事", "corporateNumber",
+            "5010001008846", "registrationNumber", "T5010001008846"),
+        "items", List.of(Map.of("description", "デスクチェア 5脚", "amount", 250000, "taxRate", 10),
+            Map.of("description", "配送", "amount", 7500, "taxRate", 10),
+            Map.of("description", "緑茶ペットボトル", "amount", 2500, "taxRate", 8)),
+        "contractDate", LocalDate.now(JapanTime.ZONE).minusDays(30).toString(), "taxRounding", "FLOOR");
+    Http contractSystem = Http.as("api-client", port);
+    Http supplier = Http.as("supplier-marumaru", port);
+    assertThat(contractSystem.header("Idempotency-Key", "c-" + id).postJson("/api/v1/contracts", contract).status())
+        .isEqualTo(201);
+    assertThat(supplier.header("Idempotency-Key", "n-" + id).postJson("/api/v1/contracts/" + id + "/completion",
+        Map.of()).status()).isEqualTo(200);
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+    Http inspector = Http.as("kensa-ku", port);
+    JsonNode inspect = inspector.get("/engine-rest/task?processInstanceId=" + pid + "&taskDefinitionKey="
+        + ContractPayment.TASK_INSPECT + "&maxResults=10").json();
+    assertThat(inspect.size()).as(inspect.toString()).isEqualTo(1);
+    assertThat(inspector.postJson("/engine-rest/task/" + inspect.get(0).get("id").asText() + "/submit-form",
+        Map.of("variables", Map.of(ContractPayment.INSPECTION_RESULT, Map.of("value", "pass", "type", "String"))))
+        .status()).isEqualTo(204);
+    String boundary = "b" + UUID.randomUUID();
+    Http.Response sent = supplier.header("Idempotency-Key", "p1-" + id).post("/api/v1/invoices",
+        "multipart/form-data; boundary=" + boundary, ContractPaymentHttpTest.pdfMultipart(boundary,
+            ContractPaymentHttpTest.invoicePdf(LocalDate.now(JapanTime.ZONE).minusDays(1)), id));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+    String taskId = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(
+        () -> tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(ContractPayment.TASK_VERIFY_INVOICE)
+            .list(), t -> t.size() == 1).get(0).getId();
+    String read = (String) tasks.getVariable(taskId, ContractPayment.REGISTRATION_NUMBER);
+
+    // the relative source loads from whatever host the Tasklist is opened at, with that host's session cookie
+    for (String host : List.of("localhost", "127.0.0.1")) {
+      seeTheScanBesideTheFields(host, taskId, "請求書の原本（1頁目）", "登録番号", read,
+          "tasklist-verify-invoice-" + host, "請求書（PDF・画像）の読取内容を確認する", "登録番号（T＋13桁）",
+          "請求金額（税込、円）");
+    }
+  }
+
+  /**
+   * An employment certificate of a childcare application (as in ChildcareRoundHttpTest), read by the OCR worker,
+   * reaches 「就労証明書の内容を確認」: staff see its first page beside the fields read from it.
+   */
+  @Test
+  void staffSeeTheScannedCertificateBesideTheFieldsOcrRead() throws Exception {
+    Http app = Http.as("api-client", port);
+    String certificate = Cases.upload(app, "demo-ku", Cases.pdf("shuro shomeisho"));
+    String child = "子" + UUID.randomUUID().toString().substring(0, 6);
+    Map<String, Object> body = Map.of(
+        "tenantId", "demo-ku",
+        "admissionMonth", "2027-01",
+        "household", Map.of("singleParent", true),
+        "guardians", List.of(Map.of("name", "保護者1", "reason", "work", "daysPerMonth", 20, "hoursPerDay", 8)),
+        "children", List.of(Map.of("childId", "c1", "name", child, "birthDate", "2025-06-01",
+            "preferences", List.of("minami-hoikuen"))),
+        "documents", List.of(Map.of("documentId", certificate, "kind", "employment-certificate",
+            "guardianNumber", 1)));
+    Http.Response created = app.header("Idempotency-Key", UUID.randomUUID().toString())
+        .postJson("/api/v1/childcare/applications", body);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String pid = created.json().get("processInstanceId").asText();
+    String taskId = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(
+        () -> tasks.createTaskQuery().processInstanceId(pid)
+            .taskDefinitionKey(ChildcareEnrollment.TASK_VERIFY_CERTIFICATE).list(), t -> t.size() == 1).get(0).getId();
+    Object guardian = tasks.getVariable(taskId, ChildcareEnrollment.GUARDIAN_NUMBER);
+
+    seeTheScanBesideTheFields("localhost", taskId, "就労証明書の原本（1頁目）", "保護者（1または2）",
+        guardian == null ? null : guardian.toString(), "tasklist-verify-certificate", "就労証明書の内容を確認する",
+        "本人氏名", "事業所名");
+  }
+
+  private void seeTheScanBesideTheFields(String host, String taskId, String alt, String fieldLabel, String read,
+      String screenshot, String... texts) throws IOException {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    logIn(wait, host);
+    // the task itself, as a link to it (other tests' verification tasks of デモ区 are in the list too)
+    browser.get("http://" + host + ":" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    WebElement scan;
+    try {
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "読取内容"));
+      scan = wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector(".fjs-container .fjs-form-field-text img")));
+      wait.until(driver -> Boolean.TRUE.equals(((ChromeDriver) driver).executeScript(
+          "return arguments[0].complete;", scan)));
+    } catch (RuntimeException e) {
+      screenshot(screenshot + "-failure");
+      throw new AssertionError("no scan in the form; form HTML: " + browser.executeScript(
+          "const f = document.querySelector('.fjs-container'); return f ? f.innerHTML.substring(0, 3000) : 'none';"),
+          e);
+    }
+    String src = scan.getAttribute("src");
+    assertThat(src).startsWith("http://" + host + ":" + port + "/camunda/api/tetsuzuki/tasks/" + taskId
+        + "/documents/").endsWith("/pages/1.png");
+    assertThat(scan.getAttribute("alt")).isEqualTo(alt);
+    Object naturalWidth = browser.executeScript("return arguments[0].naturalWidth;", scan);
+    if (!(naturalWidth instanceof Number width) || width.longValue() <= 0) {
+      screenshot(screenshot + "-failure");
+      throw new AssertionError("the scan did not load (naturalWidth " + naturalWidth + "); the page answered: "
+          + browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+              + "fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type')))"
+              + ".catch(x => done('error ' + x));", src));
+    }
+    browser.executeScript("arguments[0].scrollIntoView({block: 'start'});", scan);
+    screenshot(screenshot);
+    // a page at 110 dpi (A4 or Letter), shown at most as wide as its column
+    assertThat(((Number) naturalWidth).longValue()).isGreaterThan(800);
+    assertThat(((Number) browser.executeScript("return arguments[0].getBoundingClientRect().width;", scan))
+        .doubleValue()).isPositive().isLessThanOrEqualTo(((Number) browser.executeScript(
+            "return arguments[0].closest('.fjs-form-field-text').getBoundingClientRect().width;", scan))
+            .doubleValue() + 1);
+    // the fields OCR read are in the same form, beside the scan
+    WebElement form = scan.findElement(By.xpath(
+        "ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form ')][1]"));
+    assertThat(form.getText()).contains(texts).contains(fieldLabel);
+    assertThat(form.findElements(By.cssSelector("input")).stream().map(input -> input.getAttribute("value"))
+        .toList()).contains(java.util.Objects.toString(read, ""));
+    WebElement fields = form.findElement(By.xpath(".//*[contains(@class,'fjs-form-field-group')]"
+        + "[.//label[contains(normalize-space(.),'" + fieldLabel + "')]]"));
+    assertThat(fields.getRect().getY()).isLessThan(scan.getRect().getY() + scan.getRect().getHeight());
+    assertThat(fields.getRect().getX()).isGreaterThanOrEqualTo(scan.getRect().getX() + scan.getRect().getWidth() - 1);
+  }
+
+  private void logIn(WebDriverWait wait, String host) {
+    browser.get("http://" + host + ":" + port + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    browser.findElement(By.cssSelector("input[ng-model='username']")).sendKeys("staff-ku");
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(Http.DEMO_PASSWORD);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "グループのタスク"));
   }
 
   private void screenshot(String name) throws IOException {
