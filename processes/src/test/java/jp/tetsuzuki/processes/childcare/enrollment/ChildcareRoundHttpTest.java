@@ -268,10 +268,10 @@ class ChildcareRoundHttpTest {
     JsonNode review = staff.get("/engine-rest/task?maxResults=10&processInstanceId=" + roundId).json().get(0);
     assertThat(review.get("taskDefinitionKey").asText()).isEqualTo(ChildcareAllocationRound.TASK_REVIEW_ALLOCATION);
     // review C7: the places are typed in by staff, so whoever started the round does not approve it (four eyes)
-    Http.Response own = staff.postJson("/engine-rest/task/" + review.get("id").asText() + "/complete", Map.of(
+    Http.Response byStarter = staff.postJson("/engine-rest/task/" + review.get("id").asText() + "/complete", Map.of(
         "variables", Map.of(ChildcareAllocationRound.REVIEW_DECISION, Map.of("value", "approve"))));
-    assertThat(own.status()).as(own.body()).isEqualTo(403);
-    assertThat(own.body()).contains("利用調整を開始した職員（staff-ku）は承認できません");
+    assertThat(byStarter.status()).as(byStarter.body()).isEqualTo(403);
+    assertThat(byStarter.body()).contains("利用調整を開始した職員（staff-ku）は承認できません");
     assertThat(Http.as("supervisor-ku", port).postJson("/engine-rest/task/" + review.get("id").asText()
         + "/complete", Map.of("variables", Map.of(ChildcareAllocationRound.REVIEW_DECISION,
         Map.of("value", "approve")))).status()).isEqualTo(204);
