@@ -63,8 +63,9 @@ class PublicApiErrors {
         com.fasterxml.jackson.core.JsonParser parser = read.getProcessor();
         // a key given twice, a number too large for its field: the parser knows where it was (review 3 C10)
         String field = parser.getParsingContext() == null ? null : parser.getParsingContext().getCurrentName();
-        if (field != null) {
-          boolean twice = read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate field");
+        boolean twice = read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate field");
+        boolean tooLarge = read instanceof com.fasterxml.jackson.core.exc.InputCoercionException;
+        if (field != null && (twice || tooLarge)) {
           return problem(HttpStatus.BAD_REQUEST, field + (twice ? ": given twice" : ": wrong type or format"),
               field);
         }

@@ -22,10 +22,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@link ObjectMapper} bean, which Camunda's REST (Jersey) and the webapps may use, stays as it is.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJson {
+public class StrictJson {
 
-  /** A copy of the application's mapper that refuses converted scalars and duplicate keys. */
-  static ObjectMapper strict(ObjectMapper mapper) {
+  /**
+   * A copy of the application's mapper that refuses converted scalars and duplicate keys (for a controller that reads
+   * its body itself).
+   */
+  public static ObjectMapper strict(ObjectMapper mapper) {
     ObjectMapper strict = mapper.copy();
     strict.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
     strict.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);

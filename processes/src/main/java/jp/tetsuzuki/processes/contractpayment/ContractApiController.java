@@ -112,7 +112,8 @@ class ContractApiController {
     this.store = store;
     this.suppliers = suppliers;
     this.members = members;
-    this.json = json;
+    // it reads its bodies itself (a body null, [] or a number is 400 body): as typed as the converter's
+    this.json = jp.tetsuzuki.processes.api.StrictJson.strict(json);
     this.identity = identity;
     this.settings = settings;
   }

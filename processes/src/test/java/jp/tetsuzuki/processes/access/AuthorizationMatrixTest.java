@@ -612,7 +612,7 @@ class AuthorizationMatrixTest {
     expected.put("supervisor-ku", 200);      // supervisor of デモ区
     expected.put("kensa-ku", 404);           // staff of デモ区 outside 保育課
     expected.put("kaikeikanri-ku", 404);     // staff of デモ区 outside 保育課
-    expected.put("supplier-marumaru", 404);  // another outside system of デモ区
+    expected.put("supplier-marumaru", 403);  // a supplier's system: refused at the edge (review 3 A16)
     expected.put("staff-shi", 404);          // another tenant's 保育課
     Map<String, Integer> actual = new LinkedHashMap<>();
     for (String account : expected.keySet()) {

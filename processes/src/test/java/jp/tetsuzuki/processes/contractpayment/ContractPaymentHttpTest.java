@@ -140,7 +140,7 @@ public class ContractPaymentHttpTest {
     Http.Response corrected = supplier().header("Idempotency-Key", "i2-" + id).post("/api/v1/invoices",
         "multipart/form-data; boundary=" + boundary, multipart(boundary, ContractPaymentProcessTest.invoice(id)));
     assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
-    JsonNode afterInvoice = await().atMost(Duration.ofSeconds(30)).until(
+    JsonNode afterInvoice = await().atMost(Duration.ofSeconds(90)).until(
         () -> contractSystem().get("/api/v1/contracts/" + id).json(), c -> c.get("stage").asText()
             .equals("payment_order"));
     assertThat(afterInvoice.get("invoices").get(1).get("valid").asBoolean()).isTrue();

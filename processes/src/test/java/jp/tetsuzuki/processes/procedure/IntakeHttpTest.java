@@ -124,10 +124,10 @@ class IntakeHttpTest {
             + "{\"waitingMonths\":99999999999}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(huge.status()).as(huge.body()).isEqualTo(400);
     assertThat(huge.json().get("field").asText()).isEqualTo("waitingMonths");
-    // the engine's REST reads its own bodies as before: a number as a string in a fetch-and-lock is taken
-    Http.Response fetch = Http.as("worker", port).postJson("/engine-rest/external-task/fetchAndLock",
-        Map.of("workerId", "intake-http-test", "maxTasks", "1", "topics", List.of()));
-    assertThat(fetch.status()).as(fetch.body()).isEqualTo(200);
+    // the engine's REST reads its own bodies as before: a number as a string in a task query is taken
+    Http.Response query = Http.as("staff-ku", port).postJson("/engine-rest/task/count",
+        Map.of("priority", "50"));
+    assertThat(query.status()).as(query.body()).isEqualTo(200);
   }
 
   @Test

@@ -386,7 +386,8 @@ class ProcedureHttpTest {
     Http.Response created = client().header("Idempotency-Key", UUID.randomUUID().toString())
         .postJson("/api/v1/applications", roadApplication(documents));
     String id = created.json().get("id").asText();
-    await().atMost(Duration.ofSeconds(30)).until(() -> client().get("/api/v1/applications/" + id).json()
+    // the document check is the in-JVM worker's, shared with the OCR of earlier tests in this context: it may queue
+    await().atMost(Duration.ofSeconds(120)).until(() -> client().get("/api/v1/applications/" + id).json()
         .get("status").asText(), "under-review"::equals);
     assertThat(Http.as("staff-shi", port).postJson("/api/v1/applications/" + id + "/withdrawal", Map.of())
         .status()).isEqualTo(404);

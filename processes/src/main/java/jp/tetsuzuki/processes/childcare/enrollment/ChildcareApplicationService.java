@@ -89,7 +89,7 @@ public class ChildcareApplicationService {
       throw ApiException.notFound("tenantId: no tenant '" + (request == null ? null : request.tenantId())
           + "' for this user");
     }
-    if (members.isPerson(caller) && !isChildcareStaff(caller, request.tenantId())) {
+    if (Office.isStaffOrSupervisor(identity, caller) && !isChildcareStaff(caller, request.tenantId())) {
       // review 3 C13: the inspector registered an application (and attached another system's upload to it); a
       // person of the office registers through the API what they may register on paper, no more
       throw new ApiException(403, null, "childcare applications of the office are registered by the tenant's "

@@ -52,12 +52,14 @@ class ChildcareWithdrawalHttpTest {
   void theSubmittingSystemWithdrawsOnceAndNobodyElseCan() {
     Http app = Http.as("api-client", port);
     String id = apply(app, 20, "2027-02");
-    // another outside system of the same municipality, another municipality's staff, staff outside 保育課: 404
+    // a supplier's system of the same municipality (refused at the edge: 403, review 3 A16), another municipality's
+    // staff, staff outside 保育課 (not found: 404)
     for (String user : List.of("supplier-marumaru", "staff-shi", "kensa-ku")) {
+      int status = user.equals("supplier-marumaru") ? 403 : 404;
       Http.Response refused = Http.as(user, port).postJson(APPLICATIONS + "/" + id + "/withdrawal", Map.of());
-      assertThat(refused.status()).as(user + ": " + refused.body()).isEqualTo(404);
+      assertThat(refused.status()).as(user + ": " + refused.body()).isEqualTo(status);
       // nor read it (attack review C1: staff outside 保育課 read the household's facts)
-      assertThat(Http.as(user, port).get(APPLICATIONS + "/" + id).status()).as(user).isEqualTo(404);
+      assertThat(Http.as(user, port).get(APPLICATIONS + "/" + id).status()).as(user).isEqualTo(status);
     }
     assertThat(app.get(APPLICATIONS + "/" + id).json().get("stage").asText()).isEqualTo("awaiting-round");
 
@@ -150,8 +152,10 @@ class ChildcareWithdrawalHttpTest {
     assertThat(round.status()).as(round.body()).isEqualTo(200);
     JsonNode review = staff.get("/engine-rest/task?maxResults=10&processInstanceId=" + round.json().get("id").asText())
         .json().get(0);
-    assertThat(staff.postJson("/engine-rest/task/" + review.get("id").asText() + "/complete", Map.of("variables",
-        Map.of(ChildcareAllocationRound.REVIEW_DECISION, Map.of("value", "approve")))).status()).isEqualTo(204);
+    // staff override: approved by another 保育課 member than the starter (review C7)
+    assertThat(Http.as("supervisor-ku", port).postJson("/engine-rest/task/" + review.get("id").asText()
+        + "/complete", Map.of("variables", Map.of(ChildcareAllocationRound.REVIEW_DECISION,
+        Map.of("value", "approve")))).status()).isEqualTo(204);
     for (String id : List.of(withdrawnLater, declined)) {
       assertThat(app.get(APPLICATIONS + "/" + id).json().get("stage").asText()).isEqualTo("offered");
     }
