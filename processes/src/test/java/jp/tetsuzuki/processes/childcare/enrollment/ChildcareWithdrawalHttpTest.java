@@ -95,19 +95,7 @@ class ChildcareWithdrawalHttpTest {
     String placed = apply(app, 16, "2027-02");
     assertThat(app.postJson(APPLICATIONS + "/" + withdrawn + "/withdrawal", Map.of()).status()).isEqualTo(200);
 
-    Http.Response round = staff.postJson("/engine-rest/process-definition/key/" + ChildcareAllocationRound.ID
-        + "/start", Map.of("variables", Map.of(
-            ChildcareAllocationRound.TENANT_ID, Map.of("value", "demo-ku"),
-            ChildcareAllocationRound.ADMISSION_MONTH, Map.of("value", "2027-02"),
-            ChildcareAllocationRound.FACILITIES_TEXT, Map.of("value", FACILITY + ",取下げ試験保育園,1,0,0,0,0,0")),
-            "withVariablesInReturn", false));
-    assertThat(round.status()).as(round.body()).isEqualTo(200);
-    JsonNode review = staff.get("/engine-rest/task?maxResults=10&processInstanceId=" + round.json().get("id").asText())
-        .json().get(0);
-    // the places are a staff override: approved by another 保育課 member than the starter (review C7)
-    assertThat(Http.as("supervisor-ku", port).postJson("/engine-rest/task/" + review.get("id").asText()
-        + "/complete", Map.of("variables", Map.of(ChildcareAllocationRound.REVIEW_DECISION,
-        Map.of("value", "approve")))).status()).isEqualTo(204);
+    startAndApproveRound(staff, 1);
     JsonNode offered = app.get(APPLICATIONS + "/" + placed).json();
     assertThat(offered.get("stage").asText()).isEqualTo("offered");
     assertThat(offered.get("result").get("facilityId").asText()).isEqualTo(FACILITY);
@@ -143,19 +131,7 @@ class ChildcareWithdrawalHttpTest {
     String early = apply(app, 20, "2027-02");
     assertThat(app.postJson(APPLICATIONS + "/" + early + "/withdrawal", Map.of()).status()).isEqualTo(200);
 
-    Http.Response round = staff.postJson("/engine-rest/process-definition/key/" + ChildcareAllocationRound.ID
-        + "/start", Map.of("variables", Map.of(
-            ChildcareAllocationRound.TENANT_ID, Map.of("value", "demo-ku"),
-            ChildcareAllocationRound.ADMISSION_MONTH, Map.of("value", "2027-02"),
-            ChildcareAllocationRound.FACILITIES_TEXT, Map.of("value", FACILITY + ",取下げ試験保育園,9,0,0,0,0,0")),
-            "withVariablesInReturn", false));
-    assertThat(round.status()).as(round.body()).isEqualTo(200);
-    JsonNode review = staff.get("/engine-rest/task?maxResults=10&processInstanceId=" + round.json().get("id").asText())
-        .json().get(0);
-    // staff override: approved by another 保育課 member than the starter (review C7)
-    assertThat(Http.as("supervisor-ku", port).postJson("/engine-rest/task/" + review.get("id").asText()
-        + "/complete", Map.of("variables", Map.of(ChildcareAllocationRound.REVIEW_DECISION,
-        Map.of("value", "approve")))).status()).isEqualTo(204);
+    startAndApproveRound(staff, 9);
     for (String id : List.of(withdrawnLater, declined)) {
       assertThat(app.get(APPLICATIONS + "/" + id).json().get("stage").asText()).isEqualTo("offered");
     }
@@ -223,5 +199,25 @@ class ChildcareWithdrawalHttpTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> app.get(APPLICATIONS + "/" + id).json().get("stage").asText(),
         "awaiting-round"::equals);
     return id;
+  }
+
+  /**
+   * A 2027-02 round of デモ区 on places typed in by {@code starter} (the test facility with {@code places} 0-year-old
+   * places), approved by another 保育課 member than the starter, as a staff override needs (review C7).
+   */
+  private void startAndApproveRound(Http starter, int places) {
+    Http.Response round = starter.postJson("/engine-rest/process-definition/key/" + ChildcareAllocationRound.ID
+        + "/start", Map.of("variables", Map.of(
+            ChildcareAllocationRound.TENANT_ID, Map.of("value", "demo-ku"),
+            ChildcareAllocationRound.ADMISSION_MONTH, Map.of("value", "2027-02"),
+            ChildcareAllocationRound.FACILITIES_TEXT, Map.of("value", FACILITY + ",取下げ試験保育園," + places
+                + ",0,0,0,0,0")),
+            "withVariablesInReturn", false));
+    assertThat(round.status()).as(round.body()).isEqualTo(200);
+    JsonNode review = starter.get("/engine-rest/task?maxResults=10&processInstanceId="
+        + round.json().get("id").asText()).json().get(0);
+    assertThat(Http.as("supervisor-ku", port).postJson("/engine-rest/task/" + review.get("id").asText()
+        + "/complete", Map.of("variables", Map.of(ChildcareAllocationRound.REVIEW_DECISION,
+        Map.of("value", "approve")))).status()).isEqualTo(204);
   }
 }
