@@ -141,16 +141,7 @@ class AuthorizationMatrixTest {
         .startBeforeActivity(ApplicantNotice.TASK_NOTIFY_BY_POST)
         .execute().getId();
     notifyByPostTaskId = openTask(noticePid, ApplicantNotice.TASK_NOTIFY_BY_POST);
-    String childcareId = UUID.randomUUID().toString();
-    childcareStore.insert(new jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore.ApplicationRow(childcareId,
-        "demo-ku", "api-client", java.time.Instant.now(), null, "0".repeat(64), 2026, "2027-01", "verifying",
-        new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent(List.of(
-            new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Guardian("a", "work", 20, 8.0, null,
-                null)), true, false, false, false, false, 0, null, List.of(
-            new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Child("c1", null,
-                java.time.LocalDate.of(2025, 6, 1), List.of("f1"), null)),
-            List.of(new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Document("matrix-cert",
-                "employment-certificate", 1, null))), null, null, null, null, null));
+    String childcareId = verifyingChildcareApplication("matrix-cert");
     String childcarePid = runtime.createProcessInstanceByKey(ChildcareEnrollment.ID).businessKey(childcareId)
         .setVariable("tenantId", "demo-ku").setVariable(ChildcareEnrollment.APPLICATION_ID, childcareId)
         .setVariable(ChildcareEnrollment.CHILDCARE_GROUP, "demo-ku-hoiku")
@@ -721,16 +712,7 @@ class AuthorizationMatrixTest {
     // the childcare certificate form shows its scan the same way: 保育課 of the tenant only
     var certificate = documents.store("demo-ku", "api-client", "certificate.pdf", Cases.pdf("matrix-certificate"),
         jp.tetsuzuki.workers.documents.DocumentUse.SUPPORTING_DOCUMENT);
-    String childcareId = UUID.randomUUID().toString();
-    childcareStore.insert(new jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore.ApplicationRow(childcareId,
-        "demo-ku", "api-client", java.time.Instant.now(), null, "0".repeat(64), 2026, "2027-01", "verifying",
-        new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent(List.of(
-            new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Guardian("a", "work", 20, 8.0, null,
-                null)), true, false, false, false, false, 0, null, List.of(
-            new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Child("c1", null,
-                java.time.LocalDate.of(2025, 6, 1), List.of("f1"), null)),
-            List.of(new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Document(certificate.id(),
-                "employment-certificate", 1, null))), null, null, null, null, null));
+    String childcareId = verifyingChildcareApplication(certificate.id());
     String childcarePid = runtime.createProcessInstanceByKey(ChildcareEnrollment.ID).businessKey(childcareId)
         .setVariable("tenantId", "demo-ku").setVariable(ChildcareEnrollment.APPLICATION_ID, childcareId)
         .setVariable(ChildcareEnrollment.CHILDCARE_GROUP, "demo-ku-hoiku")
@@ -764,5 +746,20 @@ class AuthorizationMatrixTest {
 
   private static String abbreviate(String body) {
     return body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
+  }
+
+  /** A デモ区 childcare application of api-client at its certificate check, naming the certificate document. */
+  private String verifyingChildcareApplication(String certificateId) {
+    String childcareId = UUID.randomUUID().toString();
+    childcareStore.insert(new jp.tetsuzuki.processes.childcare.enrollment.ChildcareStore.ApplicationRow(childcareId,
+        "demo-ku", "api-client", java.time.Instant.now(), null, "0".repeat(64), 2026, "2027-01", "verifying",
+        new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent(List.of(
+            new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Guardian("a", "work", 20, 8.0, null,
+                null)), true, false, false, false, false, 0, null, List.of(
+            new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Child("c1", null,
+                java.time.LocalDate.of(2025, 6, 1), List.of("f1"), null)),
+            List.of(new jp.tetsuzuki.processes.childcare.enrollment.ApplicationContent.Document(certificateId,
+                "employment-certificate", 1, null))), null, null, null, null, null));
+    return childcareId;
   }
 }

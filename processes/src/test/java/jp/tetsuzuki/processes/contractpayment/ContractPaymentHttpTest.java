@@ -556,16 +556,21 @@ public class ContractPaymentHttpTest {
    * Tasklist (the staff document view, with their webapp session) and confirm them, and the invoice is validated
    * like an e-invoice.
    */
-  @Test
-  void onePdfInvoiceThroughOcrAndStaffVerification() throws Exception {
-    String id = "C-PDF-" + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, Object> body = Map.of("id", id, "tenantId", "demo-ku", "department", "doro", "kind", "goods",
-        "title", "事務用品の購入（紙の請求書）", "supplier", Map.of("name", "株式会社〇〇商事", "corporateNumber",
+  /** The contract the PDF invoice of {@link #invoicePdf} bills (10 % and 8 % items, FLOOR rounding). */
+  public static Map<String, Object> pdfInvoiceContract(String id, String title) {
+    return Map.of("id", id, "tenantId", "demo-ku", "department", "doro", "kind", "goods",
+        "title", title, "supplier", Map.of("name", "株式会社〇〇商事", "corporateNumber",
             "5010001008846", "registrationNumber", "T5010001008846"),
         "items", List.of(Map.of("description", "デスクチェア 5脚", "amount", 250000, "taxRate", 10),
             Map.of("description", "配送", "amount", 7500, "taxRate", 10),
             Map.of("description", "緑茶ペットボトル", "amount", 2500, "taxRate", 8)),
         "contractDate", LocalDate.now(JapanTime.ZONE).minusDays(30).toString(), "taxRounding", "FLOOR");
+  }
+
+  @Test
+  void onePdfInvoiceThroughOcrAndStaffVerification() throws Exception {
+    String id = "C-PDF-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> body = pdfInvoiceContract(id, "事務用品の購入（紙の請求書）");
     assertThat(contractSystem().header("Idempotency-Key", "c-" + id).postJson("/api/v1/contracts", body).status())
         .isEqualTo(201);
     assertThat(supplier().header("Idempotency-Key", "n-" + id).postJson("/api/v1/contracts/" + id + "/completion",

@@ -223,13 +223,8 @@ class TasklistBrowserTest {
   @Test
   void staffSeeTheScannedInvoiceBesideTheFieldsOcrRead() throws Exception {
     String id = "C-BROWSER-" + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, Object> contract = Map.of("id", id, "tenantId", "demo-ku", "department", "doro", "kind", "goods",
-        "title", "事務用品の購入（ブラウザ確認）", "supplier", Map.of("name", "株式会社〇〇商事", "corporateNumber",
-            "5010001008846", "registrationNumber", "T5010001008846"),
-        "items", List.of(Map.of("description", "デスクチェア 5脚", "amount", 250000, "taxRate", 10),
-            Map.of("description", "配送", "amount", 7500, "taxRate", 10),
-            Map.of("description", "緑茶ペットボトル", "amount", 2500, "taxRate", 8)),
-        "contractDate", LocalDate.now(JapanTime.ZONE).minusDays(30).toString(), "taxRounding", "FLOOR");
+    Map<String, Object> contract = jp.tetsuzuki.processes.contractpayment.ContractPaymentHttpTest
+        .pdfInvoiceContract(id, "事務用品の購入（ブラウザ確認）");
     Http contractSystem = Http.as("api-client", port);
     Http supplier = Http.as("supplier-marumaru", port);
     assertThat(contractSystem.header("Idempotency-Key", "c-" + id).postJson("/api/v1/contracts", contract).status())
